@@ -1,0 +1,3 @@
+from ledger_app.cli.main import main
+
+raise SystemExit(main())

@@ -1,0 +1,70 @@
+"""``ledger-app``: open the window, or do a job without one.
+
+Without a subcommand the window opens (on PATH if given, on a fresh demo ledger
+with ``--demo``). Each subcommand lives in its own module with a ``register``
+function adding its parser; the list below is the whole command surface.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import sys
+from typing import Sequence
+
+from ledger_app import __version__
+
+COMMAND_MODULES = (
+    "ledger_app.cli.cmd_demo",
+    "ledger_app.cli.cmd_info",
+    "ledger_app.cli.cmd_print",
+    "ledger_app.cli.cmd_xlsx",
+    "ledger_app.cli.cmd_archive",
+)
+
+
+def build_parser() -> tuple[argparse.ArgumentParser, set[str]]:
+    parser = argparse.ArgumentParser(
+        prog="ledger-app", description="基层台账：党支部、关工委、工会的台账管理（离线）。",
+        usage="%(prog)s [--demo] [LEDGER] | %(prog)s COMMAND ...")
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    parser.add_argument("--demo", action="store_true", help="新建一份演示台账并在窗口中打开")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    for name in COMMAND_MODULES:
+        try:
+            module = importlib.import_module(name)
+        except ModuleNotFoundError as exc:
+            if exc.name != name:
+                raise
+            continue  # a command still being built
+        module.register(sub)
+    return parser, set(sub.choices)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    parser, known = build_parser()
+    # "ledger-app FILE.ledger" opens a file; only known names are subcommands.
+    if argv and not argv[0].startswith("-") and argv[0] not in known:
+        args = argparse.Namespace(command=None, demo=False, ledger=argv[0])
+    else:
+        args = parser.parse_args(argv)
+        args.ledger = None
+    if args.command is None:
+        from ledger_app.ui.app import run_app
+
+        return run_app(ledger_path=args.ledger, demo=args.demo)
+    from ledger_app.store.errors import LedgerError
+
+    try:
+        return int(args.run(args) or 0)
+    except LedgerError as exc:
+        print(f"错误：{exc}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        print("已取消。", file=sys.stderr)
+        return 130
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,162 @@
+"""Photos, scans and documents kept inside the ledger file.
+
+Content is addressed by SHA-256, so the same photo added twice is stored once.
+Images get a small JPEG thumbnail when added, so lists never decode the original.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import mimetypes
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from ledger_app.store.errors import LedgerError
+
+if TYPE_CHECKING:
+    from ledger_app.store.ledger import Ledger
+
+THUMB_SIZE = 240
+MAX_ATTACHMENT_BYTES = 200 * 1024 * 1024
+
+
+@dataclass(frozen=True)
+class Attachment:
+    id: int
+    entry_id: int
+    field_key: str
+    sha256: str
+    filename: str
+    caption: str
+    position: int
+    size: int
+    mime: str
+    width: int | None
+    height: int | None
+
+    @property
+    def is_image(self) -> bool:
+        return self.mime.startswith("image/")
+
+
+def _image_facts(data: bytes) -> tuple[int | None, int | None, bytes | None]:
+    """Width, height and a JPEG thumbnail; (None, None, None) when not a readable image."""
+    from PIL import Image, ImageOps, UnidentifiedImageError
+
+    try:
+        with Image.open(io.BytesIO(data)) as image:
+            image = ImageOps.exif_transpose(image)  # phone photos carry their rotation in EXIF
+            width, height = image.size
+            image.thumbnail((THUMB_SIZE, THUMB_SIZE))
+            out = io.BytesIO()
+            image.convert("RGB").save(out, "JPEG", quality=80)
+            return width, height, out.getvalue()
+    except (UnidentifiedImageError, OSError, ValueError, Image.DecompressionBombError):
+        return None, None, None
+
+
+class Attachments:
+    def __init__(self, ledger: "Ledger"):
+        self.ledger = ledger
+
+    def add(self, entry_id: int, field_key: str, source: Path | bytes,
+            filename: str | None = None, caption: str = "") -> int:
+        if isinstance(source, (bytes, bytearray)):
+            data = bytes(source)
+            filename = filename or "附件"
+        else:
+            source = Path(source)
+            try:
+                if source.stat().st_size > MAX_ATTACHMENT_BYTES:
+                    raise LedgerError(f"{source.name} 超过 200 MB，太大了，不能放进台账。")
+                data = source.read_bytes()
+            except OSError as exc:
+                raise LedgerError(f"无法读取 {source.name}：{exc.strerror}") from exc
+            filename = filename or source.name
+        record = self.ledger.records.get(entry_id)
+        rt = self.ledger.pack.record_type(record.type_key)
+        if rt.field(field_key).type != "attachments":
+            raise LedgerError(f"{rt.label}的 {field_key} 不是附件字段。")
+        sha = hashlib.sha256(data).hexdigest()
+        mime = mimetypes.guess_type(filename)[0] or "application/octet-stream"
+        with self.ledger.transaction() as conn:
+            known = conn.execute("SELECT 1 FROM blobs WHERE sha256 = ?", (sha,)).fetchone()
+            if not known:
+                width, height, thumb = _image_facts(data) if mime.startswith("image/") \
+                    else (None, None, None)
+                conn.execute("INSERT INTO blobs(sha256, size, mime, width, height, data, thumb) "
+                             "VALUES (?,?,?,?,?,?,?)",
+                             (sha, len(data), mime, width, height, data, thumb))
+            position = conn.execute(
+                "SELECT coalesce(max(position), 0) + 1 FROM attachments "
+                "WHERE entry_id = ? AND field_key = ?", (entry_id, field_key)).fetchone()[0]
+            from ledger_app.store.ledger import now_text
+            cursor = conn.execute(
+                "INSERT INTO attachments(entry_id, field_key, sha256, filename, caption, position,"
+                " added_at) VALUES (?,?,?,?,?,?,?)",
+                (entry_id, field_key, sha, filename, caption, position, now_text()))
+            self.ledger.audit.append("attach", entry_id, rt.key, f"添加附件：{filename}",
+                                     {"sha256": sha, "size": len(data)})
+        return int(cursor.lastrowid)
+
+    def of(self, entry_id: int, field_key: str | None = None) -> list[Attachment]:
+        where = "a.entry_id = ? AND a.deleted_at IS NULL"
+        params: list[object] = [entry_id]
+        if field_key:
+            where += " AND a.field_key = ?"
+            params.append(field_key)
+        rows = self.ledger.query(
+            "SELECT a.id, a.entry_id, a.field_key, a.sha256, a.filename, a.caption, a.position, "
+            "b.size, b.mime, b.width, b.height FROM attachments a JOIN blobs b USING (sha256) "
+            f"WHERE {where} ORDER BY a.field_key, a.position", params)
+        return [Attachment(*tuple(r)) for r in rows]
+
+    def get(self, attachment_id: int) -> Attachment:
+        rows = self.ledger.query(
+            "SELECT a.id, a.entry_id, a.field_key, a.sha256, a.filename, a.caption, a.position, "
+            "b.size, b.mime, b.width, b.height FROM attachments a JOIN blobs b USING (sha256) "
+            "WHERE a.id = ?", (attachment_id,))
+        if not rows:
+            raise LedgerError(f"找不到附件 #{attachment_id}。")
+        return Attachment(*tuple(rows[0]))
+
+    def data(self, sha256: str) -> bytes:
+        rows = self.ledger.query("SELECT data FROM blobs WHERE sha256 = ?", (sha256,))
+        if not rows:
+            raise LedgerError("附件内容丢失。")
+        return bytes(rows[0][0])
+
+    def thumbnail(self, sha256: str) -> bytes | None:
+        rows = self.ledger.query("SELECT thumb FROM blobs WHERE sha256 = ?", (sha256,))
+        return bytes(rows[0][0]) if rows and rows[0][0] is not None else None
+
+    def remove(self, attachment_id: int) -> None:
+        """Hide an attachment from its record; its content stays until the record is purged."""
+        att = self.get(attachment_id)
+        record = self.ledger.records.get(att.entry_id)
+        from ledger_app.store.ledger import now_text
+        with self.ledger.transaction() as conn:
+            conn.execute("UPDATE attachments SET deleted_at = ? WHERE id = ?",
+                         (now_text(), attachment_id))
+            self.ledger.audit.append("detach", att.entry_id, record.type_key,
+                                     f"移除附件：{att.filename}", {"sha256": att.sha256})
+
+    def set_caption(self, attachment_id: int, caption: str) -> None:
+        att = self.get(attachment_id)
+        with self.ledger.transaction() as conn:
+            conn.execute("UPDATE attachments SET caption = ? WHERE id = ?", (caption, attachment_id))
+            self.ledger.audit.append("caption", att.entry_id, None,
+                                     f"修改附件说明：{att.filename} → {caption}")
+
+    def export_to(self, attachment_id: int, folder: Path) -> Path:
+        """Write an attachment to a file (to open it with the system viewer)."""
+        att = self.get(attachment_id)
+        folder.mkdir(parents=True, exist_ok=True)
+        target = folder / f"{att.id}_{Path(att.filename).name}"
+        if not target.exists():
+            tmp = target.with_name(target.name + ".part")
+            tmp.write_bytes(self.data(att.sha256))
+            tmp.replace(target)
+        return target

@@ -1,0 +1,318 @@
+"""One organisation's ledger: one SQLite file, opened exclusively.
+
+``Ledger.create`` and ``Ledger.open`` give a Ledger whose parts do the work:
+``ledger.records`` (records, recycle bin, search), ``ledger.attachments``,
+``ledger.attendance`` and ``ledger.audit``. Every write runs in one transaction
+(``with ledger.transaction():``); a failure rolls the whole write back.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import getpass
+import json
+import os
+import shutil
+import sqlite3
+import threading
+from datetime import datetime
+from pathlib import Path
+from typing import Any, Iterator
+
+from ledger_app import __version__
+from ledger_app.forms.loader import builtin_pack
+from ledger_app.forms.model import Pack
+from ledger_app.store import schema
+from ledger_app.store.errors import (
+    DiskFullError, LedgerError, NewerVersionError, NotALedgerError, ReadOnlyError,
+)
+from ledger_app.store.lock import LedgerLock
+
+LEDGER_SUFFIX = ".ledger"
+
+# Organisation settings a new ledger asks for (key, label).
+ORG_FIELDS = (
+    ("org_name", "组织名称"),
+    ("org_type", "组织类型"),
+    ("parent_org", "上级党组织"),
+    ("secretary", "书记"),
+    ("term_start", "本届任期开始"),
+    ("term_years", "任期（年）"),
+    ("party_groups", "党小组"),
+)
+ORG_TYPES = ("党支部", "党总支", "党委", "关工委", "工会")
+
+
+def now_text() -> str:
+    return datetime.now().isoformat(timespec="seconds")
+
+
+def translate_sqlite_error(exc: sqlite3.Error) -> LedgerError | None:
+    text = str(exc).lower()
+    if "disk is full" in text or "database or disk is full" in text:
+        return DiskFullError("磁盘空间不足，这次保存没有完成，台账保持保存前的样子。"
+                             "请清理磁盘或把台账复制到有空间的位置后再试。")
+    if "readonly" in text or "read-only" in text:
+        return ReadOnlyError("台账文件是只读的，不能保存修改。请检查文件属性或U盘的写保护开关。")
+    if "file is not a database" in text or "malformed" in text:
+        return NotALedgerError("台账文件已损坏或不是台账文件。")
+    if "locked" in text or "busy" in text:
+        return LedgerError("台账文件暂时被占用，请稍后再试。")
+    return None
+
+
+class Ledger:
+    def __init__(self, path: Path, conn: sqlite3.Connection, pack: Pack,
+                 lock: LedgerLock | None, readonly: bool):
+        from ledger_app.store.attachments import Attachments
+        from ledger_app.store.attendance import Attendance
+        from ledger_app.store.audit import AuditTrail
+        from ledger_app.store.records import Records
+
+        self.path = path
+        self.pack = pack
+        self.readonly = readonly
+        self._conn = conn
+        self._lock = lock
+        self._mutex = threading.RLock()
+        self._depth = 0
+        self.actor = getpass.getuser()
+        self.audit = AuditTrail(self)
+        self.records = Records(self)
+        self.attachments = Attachments(self)
+        self.attendance = Attendance(self)
+
+    # ---- opening and closing -------------------------------------------------------------
+
+    @classmethod
+    def create(cls, path: str | os.PathLike[str], org: dict[str, Any],
+               pack: Pack | None = None) -> "Ledger":
+        path = Path(path)
+        if path.exists():
+            raise LedgerError(f"文件 {path.name} 已存在，不会覆盖。请换一个文件名。")
+        pack = pack or builtin_pack()
+        if not str(org.get("org_name", "")).strip():
+            raise LedgerError("请填写组织名称。")
+        temporary = path.with_name(path.name + ".creating")
+        try:
+            temporary.unlink(missing_ok=True)
+            conn = cls._connect(temporary)
+            with conn:
+                conn.execute("BEGIN")
+                schema.create_core(conn)
+                for rt in pack.record_types:
+                    schema.sync_record_table(conn, rt)
+                settings = {"_pack": pack.key, "_created_with": __version__,
+                            "_created_at": now_text(), **org}
+                conn.executemany("INSERT INTO settings(key, value) VALUES (?, ?)",
+                                 [(k, json.dumps(v, ensure_ascii=False))
+                                  for k, v in settings.items()])
+            conn.close()
+            os.replace(temporary, path)  # a half-created ledger never carries the real name
+        except sqlite3.Error as exc:
+            temporary.unlink(missing_ok=True)
+            raise translate_sqlite_error(exc) or LedgerError(f"无法创建台账：{exc}") from exc
+        except OSError as exc:
+            temporary.unlink(missing_ok=True)
+            raise LedgerError(f"无法在 {path.parent} 创建台账文件：{exc.strerror}") from exc
+        ledger = cls.open(path)
+        ledger.audit.append("create_ledger", None, None, f"新建台账：{org.get('org_name')}")
+        return ledger
+
+    @classmethod
+    def open(cls, path: str | os.PathLike[str], readonly: bool = False,
+             pack: Pack | None = None) -> "Ledger":
+        path = Path(path)
+        if not path.is_file():
+            raise LedgerError(f"找不到台账文件 {path}。")
+        cls._check_header(path)
+        if readonly:
+            uri = f"{path.resolve().as_uri()}?mode=ro&immutable=1"
+            conn = sqlite3.connect(uri, uri=True, isolation_level=None, check_same_thread=False)
+            version = cls._check_identity(conn, path)
+            if version != schema.SCHEMA_VERSION:
+                conn.close()
+                raise LedgerError("这个台账由旧版本程序写成，需要先用本程序正常打开一次完成升级。")
+            return cls(path, conn, pack or builtin_pack(), None, readonly=True)
+        if not os.access(path, os.W_OK) or not os.access(path.parent, os.W_OK):
+            raise ReadOnlyError(f"台账文件 {path.name} 或其所在文件夹是只读的，不能在这里修改。"
+                                "可以把它复制到“我的文档”等可写的位置再打开，或以只读方式查看。")
+        lock = LedgerLock(path)
+        try:
+            lock.acquire()
+        except OSError as exc:
+            raise ReadOnlyError(f"不能在 {path.parent} 中建立锁文件（{exc.strerror}），"
+                                "文件夹可能是只读的。") from exc
+        try:
+            conn = cls._connect(path)
+            version = cls._check_identity(conn, path)
+            pack = pack or builtin_pack()
+            with conn:
+                conn.execute("BEGIN IMMEDIATE")
+                if version < schema.SCHEMA_VERSION:
+                    cls._backup_before_migration(path, version)
+                    schema.upgrade_core(conn, version)
+                for rt in pack.record_types:
+                    schema.sync_record_table(conn, rt)
+            return cls(path, conn, pack, lock, readonly=False)
+        except sqlite3.Error as exc:
+            lock.release()
+            raise translate_sqlite_error(exc) or LedgerError(f"无法打开台账：{exc}") from exc
+        except BaseException:
+            lock.release()
+            raise
+
+    @staticmethod
+    def _check_header(path: Path) -> None:
+        try:
+            with open(path, "rb") as fh:
+                head = fh.read(100)
+        except OSError as exc:
+            raise LedgerError(f"无法读取 {path.name}：{exc.strerror}") from exc
+        if not head.startswith(b"SQLite format 3\x00"):
+            raise NotALedgerError(f"{path.name} 不是台账文件（内容不是本程序的数据格式）。"
+                                  "请选择扩展名为 .ledger 的台账文件。")
+
+    @staticmethod
+    def _check_identity(conn: sqlite3.Connection, path: Path) -> int:
+        try:
+            app_id = conn.execute("PRAGMA application_id").fetchone()[0]
+            version = conn.execute("PRAGMA user_version").fetchone()[0]
+        except sqlite3.DatabaseError as exc:
+            conn.close()
+            raise NotALedgerError(f"{path.name} 已损坏或不是台账文件。") from exc
+        if app_id != schema.APPLICATION_ID:
+            conn.close()
+            raise NotALedgerError(f"{path.name} 是一个数据库文件，但不是台账文件。")
+        if version > schema.SCHEMA_VERSION:
+            conn.close()
+            raise NewerVersionError(f"{path.name} 由更新版本的程序写成（数据格式第 {version} 版，"
+                                    f"本程序只认识到第 {schema.SCHEMA_VERSION} 版）。"
+                                    "为免损坏数据不能打开，请升级程序。")
+        return version
+
+    @staticmethod
+    def _connect(path: Path) -> sqlite3.Connection:
+        conn = sqlite3.connect(path, isolation_level=None, check_same_thread=False, timeout=5)
+        conn.execute("PRAGMA journal_mode = WAL")
+        conn.execute("PRAGMA synchronous = FULL")  # a committed write survives a power cut
+        conn.execute("PRAGMA foreign_keys = ON")
+        return conn
+
+    @staticmethod
+    def _backup_before_migration(path: Path, version: int) -> None:
+        backup = path.with_name(f"{path.stem}.升级前备份-v{version}{path.suffix}")
+        if not backup.exists():
+            shutil.copy2(path, backup)
+
+    def close(self) -> None:
+        with self._mutex:
+            if self._conn is None:
+                return
+            if not self.readonly:
+                with contextlib.suppress(sqlite3.Error):
+                    self._conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+            self._conn.close()
+            self._conn = None  # type: ignore[assignment]
+            if self._lock:
+                self._lock.release()
+
+    def __enter__(self) -> "Ledger":
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    @property
+    def closed(self) -> bool:
+        return self._conn is None
+
+    # ---- database access -----------------------------------------------------------------
+
+    @contextlib.contextmanager
+    def transaction(self) -> Iterator[sqlite3.Connection]:
+        """One write: all of it lands, or none of it. Nested calls join the outer one."""
+        if self.readonly:
+            raise ReadOnlyError("这是只读打开的台账，不能修改。")
+        with self._mutex:
+            if self._conn is None:
+                raise LedgerError("台账已关闭。")
+            if self._depth:
+                self._depth += 1
+                try:
+                    yield self._conn
+                finally:
+                    self._depth -= 1
+                return
+            self._depth = 1
+            try:
+                self._conn.execute("BEGIN IMMEDIATE")
+                yield self._conn
+                self._conn.execute("COMMIT")
+            except BaseException as exc:
+                if self._conn.in_transaction:
+                    self._conn.execute("ROLLBACK")
+                if isinstance(exc, sqlite3.Error):
+                    known = translate_sqlite_error(exc)
+                    if known:
+                        raise known from exc
+                raise
+            finally:
+                self._depth = 0
+
+    def query(self, sql: str, params: Any = ()) -> list[sqlite3.Row]:
+        with self._mutex:
+            if self._conn is None:
+                raise LedgerError("台账已关闭。")
+            cursor = self._conn.execute(sql, params)
+            cursor.row_factory = sqlite3.Row
+            try:
+                return cursor.fetchall()
+            except sqlite3.Error as exc:
+                raise translate_sqlite_error(exc) or exc
+
+    def reader(self) -> sqlite3.Connection:
+        """A separate read-only connection (for a view reading pages while writes go on)."""
+        uri = f"{self.path.resolve().as_uri()}?mode=ro"
+        if self.readonly:
+            uri += "&immutable=1"
+        conn = sqlite3.connect(uri, uri=True, check_same_thread=False)
+        conn.row_factory = sqlite3.Row
+        return conn
+
+    # ---- organisation settings -----------------------------------------------------------
+
+    def settings(self) -> dict[str, Any]:
+        return {row["key"]: json.loads(row["value"])
+                for row in self.query("SELECT key, value FROM settings")}
+
+    def setting(self, key: str, default: Any = None) -> Any:
+        rows = self.query("SELECT value FROM settings WHERE key = ?", (key,))
+        return json.loads(rows[0]["value"]) if rows else default
+
+    def update_settings(self, changes: dict[str, Any]) -> None:
+        before = self.settings()
+        with self.transaction() as conn:
+            conn.executemany(
+                "INSERT INTO settings(key, value) VALUES (?, ?) "
+                "ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+                [(k, json.dumps(v, ensure_ascii=False)) for k, v in changes.items()])
+            diff = {k: [before.get(k), v] for k, v in changes.items() if before.get(k) != v}
+            self.audit.append("settings", None, None, "修改组织设置", diff)
+
+    @property
+    def org_name(self) -> str:
+        return str(self.setting("org_name", ""))
+
+    def party_groups(self) -> list[str]:
+        return list(self.setting("party_groups", []) or [])
+
+    def schema_version(self) -> int:
+        return int(self.query("PRAGMA user_version")[0][0])
+
+    def years(self) -> list[int]:
+        """Years that hold records, newest first (always including this year)."""
+        rows = self.query("SELECT DISTINCT year FROM entries WHERE year IS NOT NULL "
+                          "AND deleted_at IS NULL")
+        years = {int(r[0]) for r in rows} | {datetime.now().year}
+        return sorted(years, reverse=True)

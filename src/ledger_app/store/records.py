@@ -1,0 +1,354 @@
+"""Records of every declared type: add, change, recycle, restore, list and search."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any, Iterable
+
+from ledger_app.forms import values as fv
+from ledger_app.forms.model import Field, RecordType
+from ledger_app.store.errors import LedgerError, ValidationError
+from ledger_app.store.schema import table_name
+from ledger_app.store.search_text import index_text, match_expression
+
+if TYPE_CHECKING:
+    from ledger_app.store.ledger import Ledger
+
+SEARCHABLE = ("text", "longtext", "choice", "multichoice", "member", "members")
+
+
+@dataclass
+class Record:
+    id: int
+    type_key: str
+    year: int | None
+    values: dict[str, Any]
+    created_at: str = ""
+    updated_at: str = ""
+    deleted_at: str | None = None
+
+    def __getitem__(self, key: str) -> Any:
+        return self.values.get(key)
+
+
+def to_column(field: Field, value: Any) -> Any:
+    if fv.is_empty(value):
+        return None
+    if field.type in ("multichoice", "members"):
+        return json.dumps(list(value), ensure_ascii=False)
+    if field.type == "bool":
+        return 1 if value else 0
+    return value
+
+
+def from_column(field: Field, value: Any) -> Any:
+    if field.type in ("multichoice", "members"):
+        return json.loads(value) if value else []
+    if field.type == "bool":
+        return None if value is None else bool(value)
+    return value
+
+
+class Records:
+    def __init__(self, ledger: "Ledger"):
+        self.ledger = ledger
+        self.pack = ledger.pack
+
+    # ---- writing ----------------------------------------------------------------------
+
+    def prepare(self, record_type: RecordType, values: dict[str, Any]) -> dict[str, Any]:
+        """Coerce raw input to stored values and check it; raises ValidationError."""
+        clean: dict[str, Any] = {}
+        problems: dict[str, str] = {}
+        for f in record_type.stored_fields:
+            raw = values.get(f.key)
+            try:
+                clean[f.key] = fv.coerce(f, raw)
+            except (ValueError, TypeError) as exc:
+                problems[f.key] = str(exc)
+        for key in set(values) - set(clean):
+            if key not in {f.key for f in record_type.fields}:
+                problems[key] = "没有这个字段"
+        for key, message in fv.validate(record_type, clean).items():
+            problems.setdefault(key, message)
+        if problems:
+            labels = {f.key: f.label for f in record_type.fields}
+            raise ValidationError({labels.get(k, k): m for k, m in problems.items()},
+                                  record_type.label)
+        return clean
+
+    def insert(self, type_key: str, values: dict[str, Any], *, audit: bool = True) -> int:
+        rt = self.pack.record_type(type_key)
+        clean = self.prepare(rt, values)
+        now = _now()
+        with self.ledger.transaction() as conn:
+            cursor = conn.execute(
+                "INSERT INTO entries(type_key, year, created_at, updated_at) VALUES (?,?,?,?)",
+                (type_key, fv.year_of(rt, clean), now, now))
+            entry_id = int(cursor.lastrowid)
+            self._write_row(conn, rt, entry_id, clean, insert=True)
+            self._index(conn, rt, entry_id, clean)
+            if audit:
+                self.ledger.audit.append("create", entry_id, type_key,
+                                         f"新增{rt.label}：{self.title(rt, clean)}",
+                                         {"after": clean})
+        return entry_id
+
+    def insert_many(self, type_key: str, rows: Iterable[dict[str, Any]]) -> list[int]:
+        """Many records in one transaction (imports, demo); one audit line for the batch."""
+        rt = self.pack.record_type(type_key)
+        ids: list[int] = []
+        with self.ledger.transaction():
+            for values in rows:
+                ids.append(self.insert(type_key, values, audit=False))
+            if ids:
+                self.ledger.audit.append("create_many", None, type_key,
+                                         f"批量新增{rt.label} {len(ids)} 条",
+                                         {"ids": [ids[0], ids[-1]], "count": len(ids)})
+        return ids
+
+    def update(self, entry_id: int, changes: dict[str, Any]) -> None:
+        current = self.get(entry_id)
+        rt = self.pack.record_type(current.type_key)
+        merged = {**current.values, **changes}
+        clean = self.prepare(rt, merged)
+        diff = {k: [current.values.get(k), v] for k, v in clean.items()
+                if current.values.get(k) != v}
+        if not diff:
+            return
+        with self.ledger.transaction() as conn:
+            conn.execute("UPDATE entries SET year = ?, updated_at = ? WHERE id = ?",
+                         (fv.year_of(rt, clean), _now(), entry_id))
+            self._write_row(conn, rt, entry_id, clean, insert=False)
+            self._index(conn, rt, entry_id, clean)
+            self.ledger.audit.append("update", entry_id, rt.key,
+                                     f"修改{rt.label}：{self.title(rt, clean)}", diff)
+
+    def delete(self, entry_id: int) -> None:
+        """Move to the recycle bin; nothing is lost until the bin is emptied."""
+        record = self.get(entry_id)
+        rt = self.pack.record_type(record.type_key)
+        with self.ledger.transaction() as conn:
+            conn.execute("UPDATE entries SET deleted_at = ? WHERE id = ?", (_now(), entry_id))
+            self.ledger.audit.append("delete", entry_id, rt.key,
+                                     f"删除{rt.label}（移入回收站）：{self.title(rt, record.values)}")
+
+    def restore(self, entry_id: int) -> None:
+        record = self.get(entry_id, include_deleted=True)
+        rt = self.pack.record_type(record.type_key)
+        with self.ledger.transaction() as conn:
+            conn.execute("UPDATE entries SET deleted_at = NULL WHERE id = ?", (entry_id,))
+            self.ledger.audit.append("restore", entry_id, rt.key,
+                                     f"从回收站恢复{rt.label}：{self.title(rt, record.values)}")
+
+    def purge(self, entry_id: int) -> None:
+        """Remove a record in the recycle bin for good (the audit trail keeps its values)."""
+        record = self.get(entry_id, include_deleted=True)
+        if record.deleted_at is None:
+            raise LedgerError("只能彻底删除回收站里的记录。")
+        rt = self.pack.record_type(record.type_key)
+        with self.ledger.transaction() as conn:
+            conn.execute(f'DELETE FROM "{table_name(rt.key)}" WHERE id = ?', (entry_id,))
+            conn.execute("DELETE FROM attendance WHERE entry_id = ?", (entry_id,))
+            conn.execute("DELETE FROM attachments WHERE entry_id = ?", (entry_id,))
+            conn.execute("DELETE FROM search_index WHERE rowid = ?", (entry_id,))
+            conn.execute("DELETE FROM entries WHERE id = ?", (entry_id,))
+            conn.execute("DELETE FROM blobs WHERE sha256 NOT IN (SELECT sha256 FROM attachments)")
+            self.ledger.audit.append("purge", entry_id, rt.key,
+                                     f"彻底删除{rt.label}：{self.title(rt, record.values)}",
+                                     {"before": record.values})
+
+    def _write_row(self, conn: sqlite3.Connection, rt: RecordType, entry_id: int,
+                   clean: dict[str, Any], insert: bool) -> None:
+        fields = rt.stored_fields
+        cols = ", ".join(f'"{f.key}"' for f in fields)
+        params = [to_column(f, clean.get(f.key)) for f in fields]
+        name = table_name(rt.key)
+        if insert:
+            marks = ", ".join("?" for _ in fields)
+            conn.execute(f'INSERT INTO "{name}"(id, {cols}) VALUES (?, {marks})',
+                         [entry_id, *params])
+        else:
+            sets = ", ".join(f'"{f.key}" = ?' for f in fields)
+            conn.execute(f'UPDATE "{name}" SET {sets} WHERE id = ?', [*params, entry_id])
+
+    def _index(self, conn: sqlite3.Connection, rt: RecordType, entry_id: int,
+               clean: dict[str, Any]) -> None:
+        parts: list[str] = []
+        for f in rt.stored_fields:
+            value = clean.get(f.key)
+            if fv.is_empty(value) or f.type not in SEARCHABLE or f.sensitive:
+                continue
+            if f.type == "member":
+                parts.append(self.member_name(value, conn))
+            elif f.type == "members":
+                parts.extend(self.member_name(v, conn) for v in value)
+            elif f.type == "multichoice":
+                parts.extend(value)
+            else:
+                parts.append(str(value))
+        conn.execute("DELETE FROM search_index WHERE rowid = ?", (entry_id,))
+        conn.execute("INSERT INTO search_index(rowid, body) VALUES (?, ?)",
+                     (entry_id, index_text(" ".join(parts))))
+
+    # ---- reading ----------------------------------------------------------------------
+
+    def get(self, entry_id: int, include_deleted: bool = False) -> Record:
+        rows = self.ledger.query("SELECT * FROM entries WHERE id = ?", (entry_id,))
+        if not rows or (rows[0]["deleted_at"] and not include_deleted):
+            raise LedgerError(f"找不到编号为 {entry_id} 的记录，可能已被删除。")
+        entry = rows[0]
+        rt = self.pack.record_type(entry["type_key"])
+        data = self.ledger.query(f'SELECT * FROM "{table_name(rt.key)}" WHERE id = ?',
+                                 (entry_id,))[0]
+        return Record(entry_id, rt.key, entry["year"], self.decode(rt, data),
+                      entry["created_at"], entry["updated_at"], entry["deleted_at"])
+
+    @staticmethod
+    def decode(rt: RecordType, row: sqlite3.Row | dict[str, Any]) -> dict[str, Any]:
+        keys = row.keys()
+        return {f.key: from_column(f, row[f.key]) for f in rt.stored_fields if f.key in keys}
+
+    def _where(self, type_key: str, year: int | None, search: str | None,
+               deleted: bool = False) -> tuple[str, list[Any]]:
+        clauses = ["e.type_key = ?", "e.deleted_at IS NOT NULL" if deleted
+                   else "e.deleted_at IS NULL"]
+        params: list[Any] = [type_key]
+        if year is not None:
+            clauses.append("(e.year = ? OR e.year IS NULL)")
+            params.append(year)
+        if search and search.strip():
+            expression = match_expression(search)
+            if expression is None:
+                clauses.append("0")
+            else:
+                clauses.append("e.id IN (SELECT rowid FROM search_index WHERE search_index MATCH ?)")
+                params.append(expression)
+        return " AND ".join(clauses), params
+
+    def count(self, type_key: str, year: int | None = None, search: str | None = None) -> int:
+        where, params = self._where(type_key, year, search)
+        return int(self.ledger.query(f"SELECT count(*) FROM entries e WHERE {where}",
+                                     params)[0][0])
+
+    def counts(self, year: int | None = None) -> dict[str, int]:
+        params: list[Any] = []
+        year_clause = ""
+        if year is not None:
+            year_clause = "AND (year = ? OR year IS NULL)"
+            params.append(year)
+        rows = self.ledger.query("SELECT type_key, count(*) FROM entries WHERE deleted_at IS NULL "
+                                 f"{year_clause} GROUP BY type_key", params)
+        found = {r[0]: int(r[1]) for r in rows}
+        return {rt.key: found.get(rt.key, 0) for rt in self.pack.record_types}
+
+    def order_clause(self, rt: RecordType, sort_field: str | None, descending: bool) -> str:
+        direction = "DESC" if descending else "ASC"
+        if sort_field and sort_field in {f.key for f in rt.stored_fields}:
+            return f'ORDER BY t."{sort_field}" IS NULL, t."{sort_field}" {direction}, e.id {direction}'
+        if rt.date_field:
+            return f'ORDER BY t."{rt.date_field}" DESC, e.id DESC'
+        if "seq" in {f.key for f in rt.stored_fields}:
+            return 'ORDER BY t."seq" IS NULL, t."seq", e.id'
+        return "ORDER BY e.id"
+
+    def ids(self, type_key: str, year: int | None = None, search: str | None = None,
+            sort_field: str | None = None, descending: bool = False,
+            deleted: bool = False, conn: sqlite3.Connection | None = None) -> list[int]:
+        """Ordered ids only: a view keeps these and reads rows a page at a time."""
+        rt = self.pack.record_type(type_key)
+        where, params = self._where(type_key, year, search, deleted)
+        sql = (f'SELECT e.id FROM entries e JOIN "{table_name(type_key)}" t ON t.id = e.id '
+               f"WHERE {where} {self.order_clause(rt, sort_field, descending)}")
+        if conn is not None:
+            return [r[0] for r in conn.execute(sql, params)]
+        return [r[0] for r in self.ledger.query(sql, params)]
+
+    def rows(self, type_key: str, ids: list[int],
+             conn: sqlite3.Connection | None = None) -> dict[int, dict[str, Any]]:
+        """Values of the given records, keyed by id (one page of a table)."""
+        if not ids:
+            return {}
+        rt = self.pack.record_type(type_key)
+        marks = ",".join("?" for _ in ids)
+        sql = f'SELECT * FROM "{table_name(type_key)}" WHERE id IN ({marks})'
+        found = conn.execute(sql, ids).fetchall() if conn is not None \
+            else self.ledger.query(sql, ids)
+        return {row["id"]: self.decode(rt, row) for row in found}
+
+    def list(self, type_key: str, year: int | None = None, search: str | None = None,
+             sort_field: str | None = None, descending: bool = False) -> list[Record]:
+        ids = self.ids(type_key, year, search, sort_field, descending)
+        records: list[Record] = []
+        for start in range(0, len(ids), 500):
+            chunk = ids[start:start + 500]
+            marks = ",".join("?" for _ in chunk)
+            meta = {r["id"]: r for r in self.ledger.query(
+                f"SELECT * FROM entries WHERE id IN ({marks})", chunk)}
+            data = self.rows(type_key, chunk)
+            for i in chunk:
+                m = meta[i]
+                records.append(Record(i, type_key, m["year"], data[i], m["created_at"],
+                                      m["updated_at"], m["deleted_at"]))
+        return records
+
+    def search(self, query: str, limit: int = 200) -> list[tuple[int, str]]:
+        """(id, type_key) of live records matching every term, newest first."""
+        expression = match_expression(query)
+        if expression is None:
+            return []
+        rows = self.ledger.query(
+            "SELECT e.id, e.type_key FROM search_index s JOIN entries e ON e.id = s.rowid "
+            "WHERE search_index MATCH ? AND e.deleted_at IS NULL ORDER BY e.id DESC LIMIT ?",
+            (expression, limit))
+        return [(r[0], r[1]) for r in rows]
+
+    def recycle_bin(self) -> list[Record]:
+        rows = self.ledger.query("SELECT id FROM entries WHERE deleted_at IS NOT NULL "
+                                 "ORDER BY deleted_at DESC")
+        return [self.get(r[0], include_deleted=True) for r in rows]
+
+    # ---- members ----------------------------------------------------------------------
+
+    def member_name(self, member_id: int | None, conn: sqlite3.Connection | None = None) -> str:
+        if member_id is None:
+            return ""
+        sql = f'SELECT name FROM "{table_name(self.pack.member_type)}" WHERE id = ?'
+        found = (conn.execute(sql, (member_id,)).fetchall() if conn is not None
+                 else self.ledger.query(sql, (member_id,)))
+        return str(found[0][0]) if found else f"（已删除的党员 #{member_id}）"
+
+    def members(self, on_date: str | None = None, include_left: bool = False) -> list[Record]:
+        """Roster records; with a date, those on the roster that day (RULES.md §2: 应到)."""
+        records = self.list(self.pack.member_type)
+        if include_left:
+            return records
+        chosen = []
+        for r in records:
+            joined, left = r["joined_date"], r["left_date"]
+            if on_date:
+                if joined and joined > on_date:
+                    continue
+                if r["status"] != "在册" and (not left or left <= on_date):
+                    continue
+            elif r["status"] not in (None, "在册"):
+                continue
+            chosen.append(r)
+        return chosen
+
+    def title(self, rt: RecordType, values: dict[str, Any]) -> str:
+        key = rt.title_field
+        value = values.get(key)
+        f = rt.field(key)
+        if f.type == "member":
+            return self.member_name(value)
+        if isinstance(value, list):
+            return "、".join(str(v) for v in value)
+        return "" if value is None else str(value)
+
+
+def _now() -> str:
+    from ledger_app.store.ledger import now_text
+    return now_text()

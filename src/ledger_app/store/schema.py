@@ -1,0 +1,145 @@
+"""The ledger file's tables: a fixed core, plus one table per declared record type.
+
+Core schema changes are numbered steps (``PRAGMA user_version``); record-type
+tables follow the declarations on every open: a new field becomes a new column
+with existing data intact, a declared rename renames the column, a declared
+removal drops it. Nothing undeclared is guessed.
+"""
+
+from __future__ import annotations
+
+import logging
+import sqlite3
+
+import sqlite_utils
+
+from ledger_app.forms.model import RecordType
+
+log = logging.getLogger(__name__)
+
+# 'LDGR': marks an SQLite file as a ledger, so any other database is refused.
+APPLICATION_ID = 0x4C444752
+SCHEMA_VERSION = 1
+
+CORE_V1 = """
+CREATE TABLE settings (
+    key TEXT PRIMARY KEY,
+    value TEXT NOT NULL            -- JSON
+);
+CREATE TABLE entries (
+    id INTEGER PRIMARY KEY,
+    type_key TEXT NOT NULL,
+    year INTEGER,                  -- from the declared date field; NULL: belongs to every year
+    created_at TEXT NOT NULL,
+    updated_at TEXT NOT NULL,
+    deleted_at TEXT                -- set: in the recycle bin
+);
+CREATE INDEX entries_by_type ON entries(type_key, deleted_at, year);
+CREATE TABLE blobs (
+    sha256 TEXT PRIMARY KEY,       -- content address: the same photo is stored once
+    size INTEGER NOT NULL,
+    mime TEXT NOT NULL,
+    width INTEGER,
+    height INTEGER,
+    data BLOB NOT NULL,
+    thumb BLOB                     -- small JPEG for images
+);
+CREATE TABLE attachments (
+    id INTEGER PRIMARY KEY,
+    entry_id INTEGER NOT NULL REFERENCES entries(id),
+    field_key TEXT NOT NULL,
+    sha256 TEXT NOT NULL REFERENCES blobs(sha256),
+    filename TEXT NOT NULL,
+    caption TEXT NOT NULL DEFAULT '',
+    position INTEGER NOT NULL DEFAULT 0,
+    added_at TEXT NOT NULL,
+    deleted_at TEXT
+);
+CREATE INDEX attachments_by_entry ON attachments(entry_id, field_key, position);
+CREATE TABLE attendance (
+    entry_id INTEGER NOT NULL REFERENCES entries(id),
+    member_id INTEGER NOT NULL,
+    status TEXT NOT NULL CHECK (status IN ('present', 'leave', 'absent')),
+    reason TEXT NOT NULL DEFAULT '',
+    PRIMARY KEY (entry_id, member_id)
+) WITHOUT ROWID;
+CREATE INDEX attendance_by_member ON attendance(member_id);
+CREATE TABLE audit (
+    id INTEGER PRIMARY KEY,
+    at TEXT NOT NULL,
+    actor TEXT NOT NULL,
+    action TEXT NOT NULL,          -- create, update, delete, restore, purge, attach, settings...
+    entry_id INTEGER,
+    type_key TEXT,
+    summary TEXT NOT NULL,
+    detail TEXT                    -- JSON: changed values before and after
+);
+CREATE INDEX audit_by_entry ON audit(entry_id);
+-- 留痕: the audit trail can only grow.
+CREATE TRIGGER audit_no_update BEFORE UPDATE ON audit
+BEGIN SELECT RAISE(ABORT, 'the audit trail is append-only'); END;
+CREATE TRIGGER audit_no_delete BEFORE DELETE ON audit
+BEGIN SELECT RAISE(ABORT, 'the audit trail is append-only'); END;
+CREATE VIRTUAL TABLE search_index USING fts5(body, tokenize = 'unicode61 remove_diacritics 0');
+"""
+
+# Numbered upgrade steps: UPGRADES[n] takes a file from version n to n + 1.
+UPGRADES: dict[int, str] = {}
+
+SQL_TYPES = {
+    "text": str, "longtext": str, "choice": str, "date": str, "month": str,
+    "multichoice": str, "members": str,  # JSON lists
+    "integer": int, "money": int, "bool": int, "member": int,
+}
+
+
+def table_name(type_key: str) -> str:
+    return f"t_{type_key}"
+
+
+def create_core(conn: sqlite3.Connection) -> None:
+    conn.executescript(CORE_V1)
+    conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+    conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+
+
+def upgrade_core(conn: sqlite3.Connection, from_version: int) -> None:
+    for version in range(from_version, SCHEMA_VERSION):
+        conn.executescript(UPGRADES[version])
+    conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+
+
+def sync_record_table(conn: sqlite3.Connection, record_type: RecordType) -> list[str]:
+    """Bring one record type's table in line with its declaration; returns what changed."""
+    db = sqlite_utils.Database(conn)
+    name = table_name(record_type.key)
+    changes: list[str] = []
+    table = db.table(name)
+    if not table.exists():
+        columns = {"id": int}
+        columns.update({f.key: SQL_TYPES[f.type] for f in record_type.stored_fields})
+        table.create(columns, pk="id", foreign_keys=[("id", "entries", "id")])
+        return [f"新建表 {name}"]
+    existing = set(table.columns_dict)
+    for old, new in record_type.renames.items():
+        if old in existing and new not in existing:
+            conn.execute(f'ALTER TABLE "{name}" RENAME COLUMN "{old}" TO "{new}"')
+            existing = (existing - {old}) | {new}
+            changes.append(f"{name}.{old} 改名为 {new}")
+    for old in record_type.removed:
+        if old in existing:
+            conn.execute(f'ALTER TABLE "{name}" DROP COLUMN "{old}"')
+            existing.discard(old)
+            changes.append(f"{name}.{old} 已按声明删除")
+    for f in record_type.stored_fields:
+        if f.key not in existing:
+            table.add_column(f.key, SQL_TYPES[f.type])
+            changes.append(f"{name} 新增字段 {f.key}")
+    undeclared = existing - {"id"} - {f.key for f in record_type.stored_fields}
+    if undeclared:
+        # Kept with their data: only a declared rename or removal may touch them.
+        log.warning("%s keeps undeclared columns %s", name, sorted(undeclared))
+    for f in record_type.stored_fields:
+        if f.type in ("member", "date", "month", "integer") or f.key == record_type.title_field:
+            conn.execute(f'CREATE INDEX IF NOT EXISTS "{name}_{f.key}" ON "{name}"("{f.key}")')
+    return changes

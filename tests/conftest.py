@@ -1,0 +1,38 @@
+"""Shared fixtures. The offscreen platform is set before any QApplication exists,
+and the program's per-user folders point into the test's own temporary folder."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+
+@pytest.fixture(autouse=True)
+def _isolated_user_folders(tmp_path_factory: pytest.TempPathFactory,
+                           monkeypatch: pytest.MonkeyPatch) -> None:
+    home = tmp_path_factory.mktemp("home")
+    monkeypatch.setenv("HOME", str(home))
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(home / ".config"))
+    monkeypatch.setenv("XDG_DATA_HOME", str(home / ".local" / "share"))
+    monkeypatch.setenv("XDG_CACHE_HOME", str(home / ".cache"))
+    monkeypatch.setenv("LEDGER_APP_HOME", str(home / "ledger-app"))
+
+
+@pytest.fixture
+def org() -> dict[str, object]:
+    return {"org_name": "测试街道第一社区党支部", "org_type": "党支部",
+            "parent_org": "测试街道党工委", "secretary": "王建国", "term_start": "2024-01-01",
+            "term_years": 5, "party_groups": ["第一党小组", "第二党小组"]}
+
+
+@pytest.fixture
+def ledger(tmp_path: Path, org: dict[str, object]):
+    from ledger_app.store import Ledger
+
+    ledger = Ledger.create(tmp_path / "测试.ledger", org)
+    yield ledger
+    ledger.close()
