@@ -126,6 +126,13 @@ class Ledger:
         if not path.is_file():
             raise LedgerError(f"找不到台账文件 {path}。")
         cls._check_header(path)
+        # Ask what the file is through a read-only connection first: opening a foreign
+        # database for writing would already change it (journal mode).
+        probe = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+        try:
+            cls._check_identity(probe, path)
+        finally:
+            probe.close()
         if readonly:
             uri = f"{path.resolve().as_uri()}?mode=ro&immutable=1"
             conn = sqlite3.connect(uri, uri=True, isolation_level=None, check_same_thread=False)
