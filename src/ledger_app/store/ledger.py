@@ -126,13 +126,6 @@ class Ledger:
         if not path.is_file():
             raise LedgerError(f"找不到台账文件 {path}。")
         cls._check_header(path)
-        # Ask what the file is through a read-only connection first: opening a foreign
-        # database for writing would already change it (journal mode).
-        probe = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
-        try:
-            cls._check_identity(probe, path)
-        finally:
-            probe.close()
         if readonly:
             uri = f"{path.resolve().as_uri()}?mode=ro&immutable=1"
             conn = sqlite3.connect(uri, uri=True, isolation_level=None, check_same_thread=False)
@@ -171,14 +164,24 @@ class Ledger:
 
     @staticmethod
     def _check_header(path: Path) -> None:
+        """Refuse foreign files from the 100-byte header alone, before any connection:
+        opening another program's database for writing would already change it."""
         try:
             with open(path, "rb") as fh:
                 head = fh.read(100)
         except OSError as exc:
             raise LedgerError(f"无法读取 {path.name}：{exc.strerror}") from exc
-        if not head.startswith(b"SQLite format 3\x00"):
+        if len(head) < 100 or not head.startswith(b"SQLite format 3\x00"):
             raise NotALedgerError(f"{path.name} 不是台账文件（内容不是本程序的数据格式）。"
                                   "请选择扩展名为 .ledger 的台账文件。")
+        application_id = int.from_bytes(head[68:72], "big")
+        user_version = int.from_bytes(head[60:64], "big")
+        if application_id != schema.APPLICATION_ID:
+            raise NotALedgerError(f"{path.name} 是一个数据库文件，但不是台账文件。")
+        if user_version > schema.SCHEMA_VERSION:
+            raise NewerVersionError(f"{path.name} 由更新版本的程序写成（数据格式第 {user_version} 版，"
+                                    f"本程序只认识到第 {schema.SCHEMA_VERSION} 版）。"
+                                    "为免损坏数据不能打开，请升级程序。")
 
     @staticmethod
     def _check_identity(conn: sqlite3.Connection, path: Path) -> int:

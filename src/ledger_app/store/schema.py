@@ -10,10 +10,12 @@ from __future__ import annotations
 
 import logging
 import sqlite3
-
-import sqlite_utils
+from typing import TYPE_CHECKING
 
 from ledger_app.forms.model import RecordType
+
+if TYPE_CHECKING:
+    from sqlite_utils.db import Table
 
 log = logging.getLogger(__name__)
 
@@ -109,18 +111,24 @@ def upgrade_core(conn: sqlite3.Connection, from_version: int) -> None:
     conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
 
 
+def _utils_table(conn: sqlite3.Connection, name: str) -> "Table":
+    # Imported only when a table must be created or widened: importing sqlite_utils and
+    # loading its plugins costs about 0.1 s, which every open would otherwise pay.
+    import sqlite_utils
+
+    return sqlite_utils.Database(conn).table(name)
+
+
 def sync_record_table(conn: sqlite3.Connection, record_type: RecordType) -> list[str]:
     """Bring one record type's table in line with its declaration; returns what changed."""
-    db = sqlite_utils.Database(conn)
     name = table_name(record_type.key)
     changes: list[str] = []
-    table = db.table(name)
-    if not table.exists():
+    existing = {row[1] for row in conn.execute(f'PRAGMA table_info("{name}")')}
+    if not existing:
         columns = {"id": int}
         columns.update({f.key: SQL_TYPES[f.type] for f in record_type.stored_fields})
-        table.create(columns, pk="id", foreign_keys=[("id", "entries", "id")])
+        _utils_table(conn, name).create(columns, pk="id", foreign_keys=[("id", "entries", "id")])
         return [f"新建表 {name}"]
-    existing = set(table.columns_dict)
     for old, new in record_type.renames.items():
         if old in existing and new not in existing:
             conn.execute(f'ALTER TABLE "{name}" RENAME COLUMN "{old}" TO "{new}"')
@@ -133,7 +141,7 @@ def sync_record_table(conn: sqlite3.Connection, record_type: RecordType) -> list
             changes.append(f"{name}.{old} 已按声明删除")
     for f in record_type.stored_fields:
         if f.key not in existing:
-            table.add_column(f.key, SQL_TYPES[f.type])
+            _utils_table(conn, name).add_column(f.key, SQL_TYPES[f.type])
             changes.append(f"{name} 新增字段 {f.key}")
     undeclared = existing - {"id"} - {f.key for f in record_type.stored_fields}
     if undeclared:

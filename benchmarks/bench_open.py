@@ -1,0 +1,190 @@
+"""Opening the scale-30 demo ledger (about 100,000 records) to a usable main window.
+
+Each run is a fresh subprocess under QT_QPA_PLATFORM=offscreen with its own empty
+settings folder. Runs alternate between a bare PySide6 QMainWindow and the program's
+main window (``ledger_app.ui.app.build_main_window``), timed from the child's first line
+(before Qt is imported) until the window is shown and, for the program, its first table
+page has rows and has been painted. In the same child the dues table (the largest) is
+then shown, for this year and for all years, and the peak memory is read.
+
+Targets (issue 2): open < 1.5 s and within 3× of the bare window; first screen of the
+largest table < 0.3 s; peak memory < 400 MB.
+
+    .venv/bin/python benchmarks/bench_open.py [--runs 5] [--rebuild]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+from bench_common import ROOT, line, scale_ledger
+
+CHILD = r"""
+import time
+T0 = time.perf_counter()
+import json, resource, sys
+mode, path = sys.argv[1], sys.argv[2]
+result = {}
+
+def settle(app, done, limit=30.0):
+    deadline = time.perf_counter() + limit
+    while not done():
+        app.processEvents()
+        if time.perf_counter() > deadline:
+            raise SystemExit("timed out")
+        time.sleep(0.0005)
+
+if mode == "phases":
+    # The same open, cut into phases, to show where the time goes.
+    def mark(name, since=[T0]):
+        now = time.perf_counter()
+        result[name] = now - since[0]
+        since[0] = now
+    from PySide6.QtWidgets import QApplication
+    mark("import PySide6")
+    import ledger_app.ui.app as ui_app
+    mark("import ledger_app.ui.app")
+    ui_app.make_application()
+    mark("QApplication")
+    from ledger_app.forms.loader import builtin_pack
+    pack = builtin_pack()
+    mark("load the 20 declarations (forms/loader.py)")
+    from ledger_app.store import Ledger
+    ledger = Ledger.open(path, pack=pack)
+    mark("Ledger.open (lock, schema sync)")
+    from ledger_app.ui.main_window import MainWindow
+    from ledger_app.ui.tasks import TaskRunner
+    runner = TaskRunner()
+    window = MainWindow(ledger, runner)
+    runner.setParent(window)
+    window.resize(1280, 800)
+    window.show()
+    mark("MainWindow built and shown")
+    settle(app := QApplication.instance(), lambda: window.model is not None
+           and window.model.rowCount() > 0)
+    settle(app, lambda: bool(window.model.data(window.model.index(0, 0))))
+    mark("first table ids and page (worker round trips)")
+    window.table.viewport().grab()
+    mark("paint the first page")
+elif mode == "bare":
+    from PySide6.QtWidgets import QApplication, QMainWindow, QTableView
+    app = QApplication([])
+    window = QMainWindow()
+    window.setCentralWidget(QTableView())
+    window.resize(1280, 800)
+    window.show()
+    settle(app, window.isVisible)
+    app.processEvents()
+    window.grab()
+    result["open"] = time.perf_counter() - T0
+else:
+    from PySide6.QtWidgets import QApplication
+    from ledger_app.ui.app import build_main_window
+    window = build_main_window(path)
+    app = QApplication.instance()
+    window.resize(1280, 800)
+
+    def shown_with_rows():
+        model = window.model
+        return model is not None and model.rowCount() > 0 and window.isVisible()
+
+    settle(app, shown_with_rows)
+    index = window.model.index(0, 0)
+    window.model.data(index)
+    settle(app, lambda: bool(window.model.data(window.model.index(0, 0))))
+    window.table.viewport().grab()          # paint the first page
+    result["open"] = time.perf_counter() - T0
+    result["first_type"] = window.model.type_key
+    window.runner.wait_idle()
+
+    def show_dues(all_years):
+        started = time.perf_counter()
+        if all_years:
+            window.year_box.setCurrentIndex(window.year_box.count() - 1)
+        else:
+            window.tree.select_type("dues")
+        settle(app, lambda: window.model is not None and window.model.type_key == "dues"
+               and window.model.rowCount() > 0
+               and (not all_years or window.model.rowCount() > result["dues_rows_year"]))
+        settle(app, lambda: bool(window.model.data(window.model.index(0, 0))))
+        window.table.viewport().grab()
+        return time.perf_counter() - started, window.model.rowCount()
+
+    result["dues_year"], result["dues_rows_year"] = show_dues(False)
+    window.runner.wait_idle()
+    result["dues_all"], result["dues_rows_all"] = show_dues(True)
+    window.runner.wait_idle()
+    window.grab().save(sys.argv[3]) if len(sys.argv) > 3 else None
+result["rss_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+print(json.dumps(result))
+sys.stdout.flush()
+import os
+os._exit(0)   # skip teardown: only the figures above are measured
+"""
+
+
+def run_child(mode: str, path: Path, home: Path, shot: Path | None = None) -> dict:
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "HOME": str(home),
+           "XDG_CONFIG_HOME": str(home / ".config"), "XDG_DATA_HOME": str(home / ".local"),
+           "XDG_CACHE_HOME": str(home / ".cache"), "LEDGER_APP_HOME": str(home / "app"),
+           "PYTHONPATH": str(ROOT / "src")}
+    args = [sys.executable, "-c", CHILD, mode, str(path)] + ([str(shot)] if shot else [])
+    done = subprocess.run(args, capture_output=True, text=True, env=env, timeout=300)
+    if done.returncode != 0:
+        raise SystemExit(f"{mode} run failed:\n{done.stderr[-3000:]}")
+    return json.loads(done.stdout.strip().splitlines()[-1])
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=7)
+    parser.add_argument("--rebuild", action="store_true", help="build the ledger anew")
+    parser.add_argument("--screenshot", type=Path, help="save the window of the last run here")
+    args = parser.parse_args()
+    path = scale_ledger(rebuild=args.rebuild)
+    bare: list[dict] = []
+    app: list[dict] = []
+    phases: list[dict] = []
+    with tempfile.TemporaryDirectory() as tmp:
+        for i in range(args.runs):
+            home = Path(tmp) / f"home{i}"
+            home.mkdir()
+            bare.append(run_child("bare", path, home))
+            last = i == args.runs - 1
+            app.append(run_child("app", path, home, args.screenshot if last else None))
+            phases.append(run_child("phases", path, home))
+    med = {k: statistics.median(r[k] for r in app) for k in
+           ("open", "dues_year", "dues_all", "rss_mb")}
+    bare_open = statistics.median(r["open"] for r in bare)
+    bare_rss = statistics.median(r["rss_mb"] for r in bare)
+    print(f"open {path.name} in a fresh process (offscreen), median of {args.runs} runs\n")
+    best_bare = min(r["open"] for r in bare)
+    best_app = min(r["open"] for r in app)
+    line("bare PySide6 QMainWindow shown", bare_open, "s",
+         note=f"best {best_bare:.2f} s, peak {bare_rss:.0f} MB")
+    line(f"main window shown, first table ({app[0]['first_type']}) painted", med["open"], "s",
+         1.5, note=f"best {best_app:.2f} s")
+    line("  … as a multiple of the bare window", med["open"] / bare_open, "×", 3,
+         note=f"best/best {best_app / best_bare:.1f}×")
+    line(f"largest table (dues, this year: {app[0]['dues_rows_year']} rows) first screen",
+         med["dues_year"], "s", 0.3)
+    line(f"largest table (dues, all years: {app[0]['dues_rows_all']} rows) first screen",
+         med["dues_all"], "s", 0.3)
+    line("peak memory (ru_maxrss) of the program's process", med["rss_mb"], "MB", 400)
+    print("\nwhere the program's open goes (separate runs cut into phases, medians):")
+    for key in phases[0]:
+        if key != "rss_mb":
+            line(key, statistics.median(r[key] * 1000 for r in phases), "ms")
+    print("\nall runs (s): bare " + ", ".join(f"{r['open']:.2f}" for r in bare)
+          + " | program " + ", ".join(f"{r['open']:.2f}" for r in app))
+
+
+if __name__ == "__main__":
+    main()
