@@ -225,3 +225,14 @@ def test_declared_rename_moves_the_column(tmp_path, org):
     declaration.write_text(text, encoding="utf-8")
     with Ledger.open(path, pack=load_pack(pack_dir)) as ledger:
         assert ledger.records.get(member)["address"] == "幸福小区3栋"
+
+
+def test_readonly_open_leaves_no_files_beside_the_ledger(tmp_path, org):
+    path = tmp_path / "a.ledger"
+    Ledger.create(path, org).close()
+    with Ledger.open(path, readonly=True) as ledger:
+        ledger.records.counts()
+        reader = ledger.reader()
+        reader.execute("SELECT count(*) FROM entries").fetchone()
+        reader.close()
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["a.ledger"]

@@ -1,0 +1,243 @@
+"""Build an inspection archive: one zip an inspector can browse, verify and trust.
+
+``build_archive`` plans every name first (``plan.py``), then writes the zip entry by
+entry: PDFs and workbooks are made one at a time in a private temporary folder and
+streamed in (then deleted, so disk use stays small), attachments are streamed
+straight out of the ledger's blobs, and ``index.html`` and ``manifest.json`` come
+last. The zip is written under a temporary name beside the target and renamed only
+when complete; a cancel (``progress`` raising) or a failure removes it.
+"""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+import tempfile
+import time
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+from typing import Any, Callable, Iterator, Sequence
+
+from ledger_app.outputs.archive import layout, products
+from ledger_app.outputs.archive import manifest as mf
+from ledger_app.outputs.archive.index_html import render_index
+from ledger_app.outputs.archive.masking import MASKING_NOTE, TextMasker, ledger_masker
+from ledger_app.outputs.archive.plan import Plan, make_plan
+from ledger_app.outputs.archive.snapshot import write_snapshot
+from ledger_app.outputs.archive.writer import CHUNK, ArchiveWriter, WrittenFile
+from ledger_app.store.errors import DiskFullError, LedgerError
+
+Progress = Callable[[int, int, str], Any]
+REPORT_INTERVAL = 0.05
+
+
+@dataclass
+class ArchiveResult:
+    path: Path
+    manifest: dict[str, Any]
+    files: int
+    size: int
+
+
+def blob_chunks(conn: sqlite3.Connection, sha256: str, chunk: int = CHUNK) -> Iterator[bytes]:
+    """An attachment's content a chunk at a time, never the whole blob in memory."""
+    row = conn.execute("SELECT rowid, length(data) FROM blobs WHERE sha256 = ?",
+                       (sha256,)).fetchone()
+    if row is None:
+        raise LedgerError("台账中有一个附件的内容丢失，无法导出。")
+    with conn.blobopen("blobs", "data", row[0], readonly=True) as blob:
+        while True:
+            block = blob.read(chunk)
+            if not block:
+                return
+            yield block
+
+
+class _Job:
+    """One export run: counts progress, hands out temporary files, collects manifest lines."""
+
+    def __init__(self, writer: ArchiveWriter, work: Path, total: int,
+                 progress: Progress | None):
+        self.writer = writer
+        self.work = work
+        self.total = total
+        self.done = 0
+        self.progress = progress
+        self.message = ""
+        self.files: list[mf.FileRecord] = []
+        self.manifest: dict[str, Any] = {}
+        self._last_report = -REPORT_INTERVAL
+
+    def step(self, message: str) -> None:
+        self.message = message
+        self._report()
+
+    def tick(self) -> None:
+        """Between chunks: lets the user's 取消 take effect inside a long file."""
+        self._report()
+
+    def sub_progress(self, *args: Any) -> None:
+        # Printing and Excel report their own steps; here they only keep cancel working.
+        self._report()
+
+    def _report(self) -> None:
+        # At most 20 reports a second: each one may cross threads to a progress dialog,
+        # and a cancel is still noticed within a twentieth of a second.
+        if not self.progress:
+            return
+        now = time.monotonic()
+        if now - self._last_report >= REPORT_INTERVAL:
+            self._last_report = now
+            self.progress(self.done, self.total, self.message)
+
+    def record(self, written: WrittenFile, kind: str, **extra: Any) -> None:
+        self.files.append(mf.FileRecord(written.path, written.size, written.sha256, kind,
+                                        **extra))
+        self.done += 1
+
+    def product(self, path: str, kind: str, make: Callable[[Path], None], **extra: Any) -> None:
+        """Make one file in the work folder, stream it in, delete it."""
+        temp = self.work / f"product{self.done}{Path(path).suffix}"
+        make(temp)
+        try:
+            self.record(self.writer.add_file(path, temp), kind, **extra)
+        finally:
+            temp.unlink(missing_ok=True)
+
+
+def _organisation(ledger: Any, hide: Callable[[Any], Any]) -> dict[str, Any]:
+    settings = ledger.settings()
+    org: dict[str, Any] = {}
+    for key, value in settings.items():
+        if key.startswith("_"):
+            continue
+        org[key] = [hide(v) for v in value] if isinstance(value, list) else hide(value)
+    return org
+
+
+def _categories_json(plan: Plan) -> list[dict[str, Any]]:
+    out = []
+    for category in plan.categories:
+        types = [{"key": t.record_type.key, "label": t.record_type.label, "count": t.count,
+                  "table": t.table, "workbook": t.workbook}
+                 for t in plan.types if t.category is category]
+        out.append({"key": category.key, "label": category.label,
+                    "folder": layout.category_folder(category),
+                    "count": sum(t["count"] for t in types), "record_types": types})
+    return out
+
+
+def build_archive(ledger: Any, out: Path, year: int, *, date_from: str | None = None,
+                  date_to: str | None = None, categories: Sequence[str] | None = None,
+                  masked: bool = True, password: str | None = None,
+                  progress: Progress | None = None,
+                  include_products: bool = True) -> ArchiveResult:
+    """Write the archive to ``out``; raises LedgerError for problems the user can fix."""
+    out = Path(out)
+    if out.suffix.lower() != ".zip":
+        out = out.with_name(out.name + ".zip")
+    if not out.parent.is_dir():
+        raise LedgerError(f"保存位置 {out.parent} 不存在。")
+    masker: TextMasker | None = ledger_masker(ledger) if masked else None
+    hide: Callable[[Any], Any] = masker or (lambda text: text)
+    if progress:
+        progress(0, 0, "正在整理要导出的记录…")
+    plan = make_plan(ledger, year, date_from, date_to, categories, masker,
+                     with_pages=include_products and products.available("record"))
+    made = {p: include_products and products.available(p) for p in products.LABELS}
+    notes = [f"本程序版本未提供{products.LABELS[p]}，档案中没有此类文件。"
+             for p, ok in made.items() if not ok and include_products]
+    total = (1 + 2 * len(plan.types) + sum(1 for t in plan.types for r in t.records if r.page)
+             + sum(len(r.attachments) for t in plan.types for r in t.records) + 3)
+    exported_at = datetime.now()
+    temp_zip = out.with_name(f".{out.stem}.{os.getpid()}.part.zip")
+    try:
+        with tempfile.TemporaryDirectory(prefix="ledger-archive-") as work, \
+                open(temp_zip, "wb") as fh:
+            writer = ArchiveWriter(fh, password, exported_at)
+            job = _Job(writer, Path(work), total, progress)
+            writer.check = job.tick
+            try:
+                _write_all(job, ledger, plan, made, masked, masker, hide, exported_at, notes,
+                           bool(password))
+                writer.close()
+            except BaseException:
+                writer.abandon()
+                raise
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.replace(temp_zip, out)
+    except OSError as exc:
+        temp_zip.unlink(missing_ok=True)
+        if exc.errno == 28:
+            raise DiskFullError("磁盘空间不足，检查档案没有导出完成（没有留下不完整的文件）。") from exc
+        raise LedgerError(f"无法写入检查档案：{exc.strerror or exc}") from exc
+    except BaseException:
+        temp_zip.unlink(missing_ok=True)
+        raise
+    if progress:
+        progress(total, total, f"已导出 {out.name}")
+    return ArchiveResult(out, job.manifest, len(job.files), out.stat().st_size)
+
+
+def _write_all(job: _Job, ledger: Any, plan: Plan, made: dict[str, bool], masked: bool,
+               masker: TextMasker | None, hide: Callable[[Any], Any], exported_at: datetime,
+               notes: list[str], encrypted: bool) -> None:
+    year = plan.year
+    if made["binder"]:
+        job.step("正在生成台账汇编 PDF…")
+        job.product(plan.binder, "binder", lambda p: products.binder(
+            ledger, p, year, plan.category_keys, plan.date_from, plan.date_to, masked,
+            job.sub_progress))
+    reader = ledger.reader()
+    try:
+        for t in plan.types:
+            label = t.record_type.label
+            key = t.record_type.key
+            if made["table"]:
+                job.step(f"正在生成{label}表格…")
+                job.product(t.table, "table", lambda p: products.table(
+                    ledger, key, p, year, masked, job.sub_progress), record_type=key)
+            if made["workbook"]:
+                job.step(f"正在生成{label}工作簿…")
+                job.product(t.workbook, "workbook", lambda p: products.workbook(
+                    ledger, key, p, year, masked, job.sub_progress), record_type=key)
+            for r in t.records:
+                if r.page:
+                    job.step(f"正在生成{label}：{r.title}")
+                    job.product(r.page, "record", lambda p: products.record(
+                        ledger, r.entry_id, p, masked), record_type=key, entry_id=r.entry_id)
+                for a in r.attachments:
+                    job.step(f"正在写入附件 {a.path.rsplit('/', 1)[-1]}")
+                    written = job.writer.add_stream(
+                        a.path, blob_chunks(reader, a.attachment.sha256), a.attachment.size)
+                    job.record(written, "attachment", record_type=key, entry_id=r.entry_id,
+                               attachment_id=a.attachment.id)
+    finally:
+        reader.close()
+    job.step("正在生成只读台账快照…")
+    job.product(layout.SNAPSHOT_PATH, "snapshot",
+                lambda p: write_snapshot(ledger, p, plan.all_ids(), masker))
+    organisation = _organisation(ledger, hide)
+    categories = _categories_json(plan)
+    notes = [mf.SNAPSHOT_NOTE, *notes]
+    if plan.date_from or plan.date_to:
+        notes.append("表格 PDF 和工作簿按整个年度生成；单条记录、附件和快照按所选日期范围。")
+    meta = mf.build_manifest(organisation=organisation, year=year, date_from=plan.date_from,
+                             date_to=plan.date_to, categories=categories, masked=masked,
+                             encrypted=encrypted, files=[], exported_at=exported_at,
+                             notes=notes, masking_note=MASKING_NOTE)
+    job.step("正在生成目录页 index.html…")
+    written_paths = {f.path for f in job.files}
+    page = render_index(plan, organisation, meta, written_paths, hide)
+    job.record(job.writer.add_bytes(layout.INDEX_PATH, page.encode("utf-8")), "index")
+    job.step("正在写入文件清单 manifest.json…")
+    manifest = mf.build_manifest(organisation=organisation, year=year,
+                                 date_from=plan.date_from, date_to=plan.date_to,
+                                 categories=categories, masked=masked, encrypted=encrypted,
+                                 files=job.files, exported_at=exported_at, notes=notes,
+                                 masking_note=MASKING_NOTE)
+    job.writer.add_bytes(layout.MANIFEST_NAME, mf.dump(manifest))
+    job.manifest = manifest
+    job.done += 1

@@ -1,0 +1,89 @@
+"""An archive opened for inspection: verified, then read through its ledger snapshot.
+
+Nothing here writes to the archive: the zip is only ever opened ``rb``. The snapshot
+and any attachment the inspector wants to look at are unpacked into a private
+temporary folder (after the whole archive passed the hostile-archive checks), and the
+snapshot is opened with ``Ledger.open(readonly=True)`` (SQLite ``mode=ro&immutable=1``).
+``close()`` removes the folder.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any, Callable
+
+from ledger_app.outputs.archive.crypto import open_for_reading
+from ledger_app.outputs.archive.layout import SNAPSHOT_PATH
+from ledger_app.outputs.archive.safe_extract import (
+    DEFAULT_LIMITS, Limits, TemporaryFolder, check_archive,
+)
+from ledger_app.outputs.archive.verify import VerifyReport, verify_archive
+from ledger_app.store.errors import LedgerError
+
+
+class InspectionArchive:
+    def __init__(self, path: Path, report: VerifyReport, folder: TemporaryFolder,
+                 ledger: Any, password: str | None, limits: Limits):
+        self.path = path
+        self.report = report
+        self.manifest = report.manifest
+        self.folder = folder
+        self.ledger = ledger
+        self._password = password
+        self._limits = limits
+        self.attachment_paths: dict[int, str] = {
+            int(f["attachment_id"]): f["path"] for f in self.manifest["files"]
+            if f.get("kind") == "attachment" and isinstance(f.get("attachment_id"), int)}
+        self.record_pages: dict[int, str] = {
+            int(f["entry_id"]): f["path"] for f in self.manifest["files"]
+            if f.get("kind") == "record" and isinstance(f.get("entry_id"), int)}
+
+    @classmethod
+    def open(cls, path: Path, password: str | None = None, limits: Limits = DEFAULT_LIMITS,
+             progress: Callable[[int, int, str], Any] | None = None) -> "InspectionArchive":
+        """Verify, then unpack and open the snapshot; LedgerError when it cannot be shown."""
+        from ledger_app.store import Ledger
+
+        path = Path(path)
+        report = verify_archive(path, password, limits, progress)
+        if not report.manifest.get("snapshot"):
+            raise LedgerError("这个检查档案没有只读台账快照，只能用浏览器打开其中的 index.html 查看。")
+        folder = TemporaryFolder()
+        try:
+            with open(path, "rb") as fh, open_for_reading(fh, password) as zf:
+                files = check_archive(zf, limits)
+                if SNAPSHOT_PATH not in files:
+                    raise LedgerError(f"检查档案中缺少 {SNAPSHOT_PATH}，无法在程序中查看。")
+                snapshot = folder.extract(zf, files[SNAPSHOT_PATH], limits)
+            ledger = Ledger.open(snapshot, readonly=True)
+        except BaseException:
+            folder.cleanup()
+            raise
+        return cls(path, report, folder, ledger, password, limits)
+
+    def extract(self, archive_path: str) -> Path:
+        """Unpack one file of the archive into the temporary folder (for viewing)."""
+        with open(self.path, "rb") as fh, open_for_reading(fh, self._password) as zf:
+            files = check_archive(zf, self._limits)
+            info = files.get(archive_path)
+            if info is None:
+                raise LedgerError(f"检查档案中没有 {archive_path}。")
+            return self.folder.extract(zf, info, self._limits)
+
+    def attachment_file(self, attachment_id: int) -> Path:
+        path = self.attachment_paths.get(attachment_id)
+        if path is None:
+            raise LedgerError("这个附件没有放进检查档案。")
+        return self.extract(path)
+
+    def close(self) -> None:
+        if self.ledger is not None:
+            self.ledger.close()
+            self.ledger = None
+        self.folder.cleanup()
+
+    def __enter__(self) -> "InspectionArchive":
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()

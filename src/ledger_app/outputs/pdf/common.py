@@ -1,0 +1,240 @@
+"""What every printed product shares: atomic writing, progress, values as printed text,
+masking, and a document with portrait and landscape pages and page numbers."""
+
+from __future__ import annotations
+
+import contextlib
+import os
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, Callable, Iterator
+
+from reportlab.pdfgen.canvas import Canvas
+
+from ledger_app.forms import idcard
+from ledger_app.forms import values as fv
+from ledger_app.forms.model import Field, RecordType
+from ledger_app.outputs.pdf import styles
+from ledger_app.outputs.pdf.fonts import FontSet, fonts
+from ledger_app.store.errors import LedgerError
+
+if TYPE_CHECKING:
+    from ledger_app.store.ledger import Ledger
+
+# progress(done, total, message); it may raise (e.g. the user pressed 取消) to stop the job.
+Progress = Callable[[int, int, str], None]
+
+RETENTIONS = ("永久", "30年", "10年")
+
+
+def no_progress(done: int, total: int, message: str = "") -> None:
+    return None
+
+
+@contextlib.contextmanager
+def atomic_output(out_path: str | os.PathLike[str]) -> Iterator[Path]:
+    """Yield a temporary path beside ``out_path``; rename it into place only on success.
+
+    A failure or a cancel (an exception from the progress callback) leaves no file at all,
+    and an existing file of that name stays as it was."""
+    out = Path(out_path)
+    if out.is_dir():
+        raise LedgerError(f"{out} 是一个文件夹，请给出要保存的 PDF 文件名。")
+    if not out.parent.is_dir():
+        raise LedgerError(f"文件夹 {out.parent} 不存在，无法保存 {out.name}。")
+    tmp = out.with_name(f".{out.name}.{os.getpid()}.part")
+    try:
+        yield tmp
+        os.replace(tmp, out)
+    except OSError as exc:
+        with contextlib.suppress(OSError):
+            tmp.unlink()
+        raise LedgerError(f"无法写入 {out}：{exc.strerror or exc}。"
+                          "请检查文件是否正被其他程序打开，或换一个位置保存。") from exc
+    except BaseException:
+        with contextlib.suppress(OSError):
+            tmp.unlink()
+        raise
+
+
+def mask_phone(value: str) -> str:
+    """First 3 and last 4 digits, as prints and archives show them."""
+    if not value or len(value) <= 7:
+        return value
+    return value[:3] + "*" * (len(value) - 7) + value[-4:]
+
+
+def mask_value(f: Field, text: str) -> str:
+    if f.format == "idcard":
+        return idcard.mask(text)
+    if f.format == "phone":
+        return mask_phone(text)
+    if len(text) <= 2:
+        return "*" * len(text)
+    return text[0] + "*" * (len(text) - 2) + text[-1]
+
+
+@dataclass
+class PrintContext:
+    """One print job: the ledger, fonts, masking choice and the names of members."""
+
+    ledger: "Ledger"
+    masked: bool = True
+    emblem_path: str | None = None
+    progress: Progress = no_progress
+    fs: FontSet = field(default_factory=fonts)
+    _names: dict[int, str] | None = None
+
+    def __post_init__(self) -> None:
+        self.styles = styles.paragraph_styles(self.fs)
+        if self.emblem_path is None:
+            setting = self.ledger.setting("emblem_path", "") if hasattr(self.ledger, "setting") \
+                else ""
+            self.emblem_path = str(setting) if setting else None
+
+    @property
+    def org_name(self) -> str:
+        return self.ledger.org_name
+
+    def member_names(self) -> dict[int, str]:
+        """Every roster id -> name, read once (also members who have left)."""
+        if self._names is None:
+            member_type = self.ledger.pack.member_type
+            rows = self.ledger.query(f'SELECT id, name FROM "t_{member_type}"')
+            self._names = {int(r[0]): str(r[1] or "") for r in rows}
+        return self._names
+
+    def member_name(self, member_id: int | None) -> str:
+        if member_id is None:
+            return ""
+        name = self.member_names().get(int(member_id))
+        return name if name is not None else self.ledger.records.member_name(member_id)
+
+    def formatter(self, f: Field) -> Callable[[Any], str]:
+        """``text`` for one field, as a function (tables call it for every cell)."""
+        if f.type in ("text", "longtext", "choice", "date", "month") and not (
+                f.sensitive and self.masked):
+            return lambda value: value if value else ""   # stored as text already
+        return lambda value: self.text(f, value)
+
+    def text(self, f: Field, value: Any) -> str:
+        """A stored value as printed text: names for members, 元 for money, masking."""
+        if fv.is_empty(value):
+            return ""
+        t = f.type
+        if t == "money":
+            text = fv.format_money(int(value))
+        elif t == "bool":
+            text = "是" if value else "否"
+        elif t == "multichoice":
+            text = "、".join(str(v) for v in value)
+        elif t == "member":
+            text = self.member_name(value)
+        elif t == "members":
+            text = "、".join(self.member_name(v) for v in value)
+        else:
+            text = str(value)
+        if f.sensitive and self.masked:
+            text = mask_value(f, text)
+        return text
+
+
+def check_year(year: int | None) -> None:
+    if year is not None and not 1921 <= int(year) <= 2200:
+        raise LedgerError(f"年度 {year} 不对，请写四位数的年份，如 {date.today().year}。")
+
+
+def record_type(ledger: "Ledger", type_key: str) -> RecordType:
+    """The declared record type, or a plain error listing the valid ones."""
+    try:
+        return ledger.pack.record_type(type_key)
+    except KeyError:
+        known = "、".join(f"{rt.key}（{rt.label}）" for rt in ledger.pack.record_types)
+        raise LedgerError(f"没有名为 {type_key!r} 的记录类型。可用的有：{known}。") from None
+
+
+def category_label(ledger: "Ledger", key: str) -> str:
+    try:
+        return ledger.pack.category(key).label
+    except KeyError:
+        known = "、".join(f"{c.key}（{c.label}）" for c in ledger.pack.categories)
+        raise LedgerError(f"没有名为 {key!r} 的类别。可用的有：{known}。") from None
+
+
+def find_category(ledger: "Ledger", key_or_label: str) -> str:
+    """A category key from its key or its Chinese label (``team`` or ``基本队伍``)."""
+    for c in ledger.pack.categories:
+        if key_or_label in (c.key, c.label):
+            return c.key
+    category_label(ledger, key_or_label)  # raises with the list of valid ones
+    raise AssertionError
+
+
+def find_type(ledger: "Ledger", key_or_label: str) -> str:
+    for rt in ledger.pack.record_types:
+        if key_or_label in (rt.key, rt.label):
+            return rt.key
+    record_type(ledger, key_or_label)
+    raise AssertionError
+
+
+# ---- the document ---------------------------------------------------------------------------
+
+
+def margins(kind: str) -> dict[str, float]:
+    return {"doc": styles.DOC_MARGINS, "form": styles.FORM_MARGINS,
+            "landscape": styles.LANDSCAPE_MARGINS}[kind]
+
+
+def page_frame_size(kind: str) -> tuple[float, float]:
+    """Width and height of the text block of a page kind (portrait 'form', 'landscape')."""
+    size = styles.LANDSCAPE if kind == "landscape" else styles.PORTRAIT
+    m = margins(kind)
+    return size[0] - m["left"] - m["right"], size[1] - m["top"] - m["bottom"]
+
+
+def total_pages_canvas(footer: Callable[[Canvas, int, int], None]) -> type[Canvas]:
+    """A canvas class that holds pages back until the end, so each footer knows the total
+    ("第 x 页 共 y 页") in one pass."""
+
+    class NumberedCanvas(Canvas):
+        def __init__(self, *args: Any, **kwargs: Any):
+            super().__init__(*args, **kwargs)
+            self._saved: list[dict[str, Any]] = []
+
+        def showPage(self) -> None:
+            self._saved.append(dict(self.__dict__))
+            self._startPage()
+
+        def save(self) -> None:
+            total = len(self._saved)
+            for number, state in enumerate(self._saved, start=1):
+                self.__dict__.update(state)
+                footer(self, number, total)
+                Canvas.showPage(self)
+            Canvas.save(self)
+
+    return NumberedCanvas
+
+
+def page_of_total(fs: FontSet, canvas: Canvas, number: int, total: int,
+                  left_note: str = "") -> None:
+    """Footer "第 x 页 共 y 页" centred below the frame (and an optional note on the left)."""
+    width, _height = canvas._pagesize
+    canvas.saveState()
+    canvas.setFont(fs.name("serif"), 9)
+    canvas.setFillColor(styles.MUTED)
+    canvas.drawCentredString(width / 2, 7 * 2.8346, f"第 {number} 页　共 {total} 页")
+    if left_note:
+        canvas.drawString(20 * 2.8346, 7 * 2.8346, left_note)
+    canvas.restoreState()
+
+
+def dash_page_number(fs: FontSet, canvas: Canvas, number: int) -> None:
+    """公文-style page number "— 1 —" (4号) at the foot of the page."""
+    width, _height = canvas._pagesize
+    canvas.saveState()
+    canvas.setFont(fs.name("serif"), styles.SIZE_4 - 2)
+    canvas.drawCentredString(width / 2, 6 * 2.8346, f"— {number} —")
+    canvas.restoreState()

@@ -1,0 +1,347 @@
+"""A ruled table drawn straight onto the canvas, one page at a time.
+
+reportlab's ``Table`` splits a long table by re-measuring what is left on every page,
+which grows quadratically with the rows. Here every cell is wrapped once, rows are cut
+into pages up front (so "共 y 页" is known without a second pass), and each page draws
+its header, rows and footer with a handful of canvas calls.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Callable, Sequence
+
+from reportlab.lib.rl_accel import fp_str
+from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfgen.canvas import Canvas
+
+from ledger_app.outputs.pdf import styles
+from ledger_app.outputs.pdf.fonts import FontSet
+
+NO_LINE_START = set("）》」』】〕，。、；：！？…%)]},.;:!?")
+MAX_LINES = 4          # a cell taller than this is cut with "…"
+PAD_X = 1.6            # points either side of a cell's text
+PAD_Y = 2.6
+
+
+@dataclass
+class Column:
+    label: str
+    width: float                 # points
+    align: str = "left"          # left, centre, right
+
+
+@dataclass
+class GridStyle:
+    size: float = styles.TABLE_SIZE
+    leading: float = styles.TABLE_SIZE * 1.25
+    header_size: float = styles.TABLE_SIZE
+    body_role: str = "serif"
+    header_role: str = "sans"
+    min_row_height: float = 0.0
+
+
+def wrap_text(fs: FontSet, text: str, role: str, size: float, width: float,
+              max_lines: int = MAX_LINES) -> list[str]:
+    """Lines of ``text`` fitting ``width`` (CJK breaks anywhere; newlines kept)."""
+    if not text:
+        return [""]
+    font = fs.name(role)
+    if "\n" not in text and pdfmetrics.stringWidth(text, font, size) <= width:
+        return [text]
+    face = pdfmetrics.getFont(font).face
+    widths = face.charWidths
+    default = face.defaultWidth
+    limit = width * 1000.0 / size
+    lines: list[str] = []
+    for paragraph in text.split("\n"):
+        current: list[str] = []
+        used = 0.0
+        last_space = -1
+        for ch in paragraph:
+            w = widths.get(ord(ch), default)
+            if used + w > limit and current:
+                if last_space > 0 and ch != " ":   # keep a Latin word whole when we can
+                    carry = current[last_space + 1:]
+                    lines.append("".join(current[:last_space]))
+                    current = carry
+                    used = sum(widths.get(ord(c), default) for c in carry)
+                elif ch in NO_LINE_START and len(current) > 1:
+                    # 禁则: a closing mark never starts a line; take a character with it.
+                    lines.append("".join(current[:-1]))
+                    current = current[-1:]
+                    used = widths.get(ord(current[0]), default)
+                else:
+                    lines.append("".join(current))
+                    current, used = [], 0.0
+                last_space = -1
+                if ch == " ":
+                    continue
+            if ch == " ":
+                last_space = len(current)
+            current.append(ch)
+            used += w
+        lines.append("".join(current))
+        if len(lines) > max_lines:
+            break
+    if len(lines) > max_lines:
+        lines = lines[:max_lines]
+        lines[-1] = lines[-1][:-1] + "…" if lines[-1] else "…"
+    return lines
+
+
+@dataclass
+class GridLayout:
+    """Every row wrapped and measured once, then cut into pages."""
+
+    fs: FontSet
+    columns: list[Column]
+    style: GridStyle = field(default_factory=GridStyle)
+    header_lines: list[list[str]] = field(default_factory=list)
+    header_height: float = 0.0
+    rows: list[list[list[str]]] = field(default_factory=list)
+    heights: list[float] = field(default_factory=list)
+    styles_of_rows: list[str] = field(default_factory=list)   # "", "total"
+    _measured: dict[str, float] = field(default_factory=dict, repr=False)
+
+    def __post_init__(self) -> None:
+        st = self.style
+        self.header_lines = [wrap_text(self.fs, c.label, st.header_role, st.header_size,
+                                       c.width - 2 * PAD_X, 3) for c in self.columns]
+        n = max(len(lines) for lines in self.header_lines)
+        self.header_height = n * st.leading + 2 * PAD_Y
+
+    def add_rows(self, texts: Sequence[Sequence[str]], kind: str = "") -> None:
+        fs, st, cols = self.fs, self.style, self.columns
+        role, size = st.body_role, st.size
+        base = st.leading + 2 * PAD_Y
+        font = fs.name(role)
+        string_width = pdfmetrics.stringWidth
+        measured = self._measured
+        for row in texts:
+            cells = []
+            tallest = 1
+            for text, col in zip(row, cols):
+                # Fast path: one line that fits (most cells of most tables).
+                if not text:
+                    cells.append(("", 0.0))
+                    continue
+                if "\n" not in text:
+                    w = measured.get(text)
+                    if w is None:     # values repeat (男, 汉族, 在册): measure each once
+                        w = measured[text] = string_width(text, font, size)
+                    if w <= col.width - 2 * PAD_X:
+                        cells.append((text, w))   # one line, its width kept for aligning
+                        continue
+                lines = wrap_text(fs, text, role, size, col.width - 2 * PAD_X)
+                tallest = max(tallest, len(lines))
+                cells.append(tuple(lines) + (None,))
+            self.rows.append(cells)
+            self.heights.append(max(base + (tallest - 1) * st.leading, st.min_row_height))
+            self.styles_of_rows.append(kind)
+
+    def paginate(self, first_space: float, later_space: float) -> list[tuple[int, int]]:
+        """(start, end) row ranges per page: ``first_space`` points for rows on page one
+        (under the title), ``later_space`` on every later page (headers excluded)."""
+        pages: list[tuple[int, int]] = []
+        start = 0
+        space = first_space - self.header_height
+        used = 0.0
+        for i, h in enumerate(self.heights):
+            if used + h > space and i > start:
+                pages.append((start, i))
+                start, used = i, 0.0
+                space = later_space - self.header_height
+            used += h
+        pages.append((start, len(self.heights)))
+        return pages
+
+
+class GridPage:
+    """One page of a ruled table: optional title block, header row, rows, footer line.
+
+    Plain drawing, no platypus: a standalone table draws its pages straight onto a canvas;
+    the binder wraps each page in a flowable (``doc.GridFlowable``)."""
+
+    def __init__(self, layout: GridLayout, start: int, end: int, height: float,
+                 page_index: int, page_total: int,
+                 title: Callable[[Canvas, float, float], float] | None = None,
+                 footer: Callable[[Canvas, float, int, int], None] | None = None,
+                 footer_height: float = 0.0,
+                 on_drawn: Callable[[], None] | None = None):
+        self.layout = layout
+        self.start, self.end = start, end
+        self.box_height = height
+        self.page_index, self.page_total = page_index, page_total
+        self.title = title
+        self.footer = footer
+        self.footer_height = footer_height
+        self.on_drawn = on_drawn
+
+    def draw_on(self, c: Canvas, avail_width: float) -> None:
+        """Draw with the frame's lower left corner at the origin."""
+        self.avail_width = avail_width
+        lay = self.layout
+        fs, st = lay.fs, lay.style
+        width = sum(col.width for col in lay.columns)
+        top = self.box_height
+        if self.title is not None:
+            top -= self.title(c, self.avail_width, top)
+        x0 = (self.avail_width - width) / 2
+        xs = [x0]
+        for col in lay.columns:
+            xs.append(xs[-1] + col.width)
+        # Header row, shaded.
+        header_bottom = top - lay.header_height
+        c.setFillColor(styles.HEADER_FILL)
+        c.rect(x0, header_bottom, width, lay.header_height, stroke=0, fill=1)
+        c.setFillColor(styles.GRID)
+        text = c.beginText()
+        header_font = fs.name(st.header_role)
+        text.setFont(header_font, st.header_size)
+        for col, lines, x in zip(lay.columns, lay.header_lines, xs):
+            block = len(lines) * st.leading
+            y = header_bottom + (lay.header_height - block) / 2 + block - st.size
+            for line in lines:
+                w = pdfmetrics.stringWidth(line, header_font, st.header_size)
+                text.setTextOrigin(x + (col.width - w) / 2, y)
+                self._text_out(text, line, st.header_role, header_font, st.header_size)
+                y -= st.leading
+        # Body rows.
+        body_font = fs.name(st.body_role)
+        text.setFont(body_font, st.size)
+        writer = FastText(c, text, fs, st.body_role, body_font, st.size)
+        y_lines = [top, header_bottom]
+        y = header_bottom
+        string_width = pdfmetrics.stringWidth
+        total_rows = []
+        left_x = [f"{x + PAD_X:.2f}" for x in xs]
+        aligns = [col.align for col in lay.columns]
+        widths = [col.width for col in lay.columns]
+        size, leading = st.size, st.leading
+        put_at = writer.put_at
+        for i in range(self.start, self.end):
+            h = lay.heights[i]
+            cells = lay.rows[i]
+            if lay.styles_of_rows[i] == "total":
+                total_rows.append((y - h, h))
+            first_y = y - PAD_Y - size * 0.88
+            y_text = f"{first_y:.2f}"
+            for k, cell in enumerate(cells):
+                # A cell is (line, ..., width of a single line or None).
+                if len(cell) == 2:
+                    line, known = cell
+                    if not line:
+                        continue
+                    lines = (line,)
+                else:
+                    *lines, known = cell
+                align = aligns[k]
+                yy = first_y
+                for line in lines:
+                    if line:
+                        ys = y_text if yy == first_y else f"{yy:.2f}"
+                        if align == "left":
+                            put_at(f"{left_x[k]} {ys}", line)
+                        else:
+                            w = known if known is not None else string_width(
+                                line, body_font, size)
+                            tx = xs[k] + (widths[k] - w) / 2 if align == "centre" \
+                                else xs[k] + widths[k] - PAD_X - w
+                            put_at(f"{tx:.2f} {ys}", line)
+                    yy -= leading
+            y -= h
+            y_lines.append(y)
+        for bottom, h in total_rows:   # a 合计 row stands out
+            c.setFillColor(styles.HEADER_FILL)
+            c.rect(x0, bottom, width, h, stroke=0, fill=1)
+            c.setFillColor(styles.GRID)
+        c.drawText(text)
+        # Rules: one horizontal line per row boundary, one vertical line per column edge.
+        c.setStrokeColor(styles.GRID)
+        c.setLineWidth(0.5)
+        c.lines([(x0, yl, x0 + width, yl) for yl in y_lines] +
+                [(x, y, x, top) for x in xs])
+        c.setLineWidth(1.0)
+        c.rect(x0, y, width, top - y, stroke=1, fill=0)
+        if self.footer is not None:
+            self.footer(c, self.avail_width, self.page_index, self.page_total)
+        if self.on_drawn:
+            self.on_drawn()
+
+    def _text_out(self, text, line: str, role: str, font: str, size: float) -> None:
+        runs = self.layout.fs.runs(line, role)
+        if len(runs) == 1 and runs[0][0] == font:
+            text.textOut(line)
+            return
+        for run_font, run in runs:
+            text.setFont(run_font, size)
+            text.textOut(run)
+        text.setFont(font, size)
+
+
+class FastText:
+    """Writes many short strings into one text object, fast.
+
+    reportlab re-encodes every string into its font subsets on each call. Two shortcuts,
+    both exact: printable ASCII (dates, ID and phone numbers, amounts) sits at its own
+    code in subset 0 of every TrueType font (reportlab's ``asciiReadable`` layout), so it
+    needs no encoding at all; and other strings repeat a lot (性别, 民族, 状态), so their
+    encoded operators are kept per document and subset state (subset numbering only grows
+    during a document, so a kept encoding stays valid on the canvas it was made for)."""
+
+    def __init__(self, canvas: Canvas, text, fs: FontSet, role: str, font: str, size: float):
+        self.text = text
+        self.fs = fs
+        self.role = role
+        self.font = font
+        self.size = size
+        self.escape = canvas._escape
+        cache = getattr(canvas, "_ledger_text_cache", None)
+        if cache is None:
+            cache = {}
+            canvas._ledger_text_cache = cache
+        self.cache = cache
+        ttf = pdfmetrics.getFont(font)
+        readable = getattr(ttf, "_asciiReadable", None)
+        if readable is None:
+            from reportlab import rl_config
+
+            readable = rl_config.ttfAsciiReadable
+        # The shortcut holds only for reportlab's ASCII-readable subset layout.
+        self.ascii_ok = bool(readable) and getattr(ttf, "_dynamicFont", False) and all(
+            c in ttf.face.charToGlyph for c in range(32, 127))
+        self.subset0 = (f"{pdfmetrics.getFont(font).getSubsetInternalName(0, canvas._doc)} "
+                        f"{fp_str(size)} Tf {fp_str(text._leading)} TL ")
+
+    def put(self, x: float, y: float, line: str) -> None:
+        self.put_at(f"{x:.2f} {y:.2f}", line)
+
+    def put_at(self, position: str, line: str) -> None:
+        """``position`` is "x y" already formatted (rows and columns repeat it)."""
+        t = self.text
+        if self.ascii_ok and line.isascii() and line.isprintable():
+            if t._curSubset == 0:
+                t._code.append(f"1 0 0 1 {position} Tm ({self.escape(line)}) Tj")
+            else:
+                t._curSubset = 0
+                t._code.append(f"1 0 0 1 {position} Tm {self.subset0}({self.escape(line)}) Tj")
+            return
+        key = (t._curSubset, line)
+        hit = self.cache.get(key)
+        if hit is None:
+            before = len(t._code)
+            runs = self.fs.runs(line, self.role)
+            if len(runs) == 1 and runs[0][0] == self.font:
+                t._code.append(t._formatText(line))
+            else:
+                for run_font, run in runs:
+                    t.setFont(run_font, self.size)
+                    t._code.append(t._formatText(run))
+                t.setFont(self.font, self.size)
+            code = " ".join(t._code[before:])
+            del t._code[before:]
+            hit = (code, t._curSubset)
+            self.cache[key] = hit
+        code, t._curSubset = hit
+        t._code.append(f"1 0 0 1 {position} Tm {code}")

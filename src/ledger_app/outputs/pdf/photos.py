@@ -1,0 +1,96 @@
+"""Photos at print resolution, made once and kept.
+
+A phone photo of several MB is printed a few centimetres wide; embedding it whole makes
+a year's binder too big to e-mail, and decoding it on every print is slow. Each photo
+is downscaled once to about 180 dpi at its printed size and saved as a JPEG in the user
+cache folder (``<cache>/grassroots-ledger/print-photos/<sha256>_<px>.jpg``). The cache
+lives outside the ledger on purpose: it can be thrown away at any time, it works for a
+ledger opened read-only, and it never makes the ledger file itself bigger.
+"""
+
+from __future__ import annotations
+
+import io
+import math
+import os
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from ledger_app.store.ledger import Ledger
+
+PRINT_DPI = 180
+STEP_PX = 100          # sizes are rounded up to a step so nearby sizes share one file
+JPEG_QUALITY = 82
+
+
+def cache_dir() -> Path:
+    if sys.platform == "win32":
+        base = Path(os.environ.get("LOCALAPPDATA") or Path.home() / "AppData" / "Local")
+    elif sys.platform == "darwin":
+        base = Path.home() / "Library" / "Caches"
+    else:
+        base = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache")
+    return base / "grassroots-ledger" / "print-photos"
+
+
+def target_pixels(width_pt: float, height_pt: float, dpi: int = PRINT_DPI) -> int:
+    """Longest side in pixels for a photo printed in a (width, height) box of points."""
+    longest_inches = max(width_pt, height_pt) / 72.0
+    px = int(math.ceil(longest_inches * dpi / STEP_PX) * STEP_PX)
+    return max(px, STEP_PX)
+
+
+def print_jpeg(ledger: "Ledger", sha256: str, max_px: int) -> tuple[bytes, int, int]:
+    """(JPEG bytes, width, height) of an attached image at most ``max_px`` on its long side.
+
+    The first call decodes the original once (at reduced scale where JPEG allows) and
+    stores the result; later calls only read the small file."""
+    folder = cache_dir()
+    path = folder / f"{sha256}_{max_px}.jpg"
+    if path.is_file():
+        data = path.read_bytes()
+        size = _jpeg_size(data)
+        if size:
+            return data, size[0], size[1]
+    data, width, height = _downscale(ledger.attachments.data(sha256), max_px)
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        tmp = path.with_name(f".{path.name}.{os.getpid()}.part")
+        tmp.write_bytes(data)
+        os.replace(tmp, path)
+    except OSError:
+        pass  # no cache folder (read-only profile): print anyway, just slower next time
+    return data, width, height
+
+
+def _downscale(original: bytes, max_px: int) -> tuple[bytes, int, int]:
+    from PIL import Image, ImageOps
+
+    with Image.open(io.BytesIO(original)) as image:
+        if image.format == "JPEG":
+            image.draft("RGB", (max_px, max_px))   # let libjpeg decode at 1/2, 1/4, 1/8
+        image = ImageOps.exif_transpose(image)
+        image.thumbnail((max_px, max_px), Image.Resampling.LANCZOS)
+        if image.mode not in ("RGB", "L"):
+            background = Image.new("RGB", image.size, "white")
+            if image.mode in ("RGBA", "LA", "P"):
+                image = image.convert("RGBA")
+                background.paste(image, mask=image.getchannel("A"))
+            else:
+                background.paste(image.convert("RGB"))
+            image = background
+        out = io.BytesIO()
+        image.save(out, "JPEG", quality=JPEG_QUALITY, optimize=True, progressive=False)
+        return out.getvalue(), image.width, image.height
+
+
+def _jpeg_size(data: bytes) -> tuple[int, int] | None:
+    from PIL import Image, UnidentifiedImageError
+
+    try:
+        with Image.open(io.BytesIO(data)) as image:
+            return image.size
+    except (UnidentifiedImageError, OSError):
+        return None

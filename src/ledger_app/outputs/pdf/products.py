@@ -1,0 +1,72 @@
+"""One entry point for every printed product, shared by the command line and the window.
+
+``render(product, ledger, out_path, options, progress)`` with ``options`` holding what the
+product needs (``year``, ``category``, ``type_key``, ``record_id``, ``spine``, ``masked``,
+``emblem``, ``retention``, ``volume``, ``date_from``, ``date_to``); returns the page count.
+"""
+
+from __future__ import annotations
+
+import os
+from datetime import date
+from typing import TYPE_CHECKING, Any
+
+from ledger_app.store.errors import LedgerError
+
+if TYPE_CHECKING:   # keep this module light: the command line imports it at start
+    from ledger_app.outputs.pdf.common import Progress
+    from ledger_app.store.ledger import Ledger
+
+PRODUCTS = {
+    "cover": "封面",
+    "labels": "档案盒盒面和盒脊标签",
+    "table": "某类记录的表格",
+    "record": "一条会议记录（工作手册页）",
+    "signin": "会议签到表",
+    "dues": "党费收缴登记表",
+    "binder": "全年装订册（封面、目录、各类表格和记录页）",
+}
+
+
+MODULES = {"cover": "cover", "labels": "labels", "table": "table", "record": "record_page",
+           "signin": "signin", "dues": "dues_register", "binder": "binder"}
+
+
+def render(product: str, ledger: "Ledger", out_path: str | os.PathLike[str],
+           options: dict[str, Any], progress: Progress | None = None) -> int:
+    # Import only what this product needs: a plain table never loads platypus.
+    import importlib
+
+    if product not in MODULES:
+        raise LedgerError(f"不能打印 {product!r}。可以打印：" +
+                          "、".join(f"{k}（{v}）" for k, v in PRODUCTS.items()) + "。")
+    module = importlib.import_module(f"ledger_app.outputs.pdf.{MODULES[product]}")
+    o = options
+    year = o.get("year")
+    category = o.get("category")
+    masked = o.get("masked", True)
+    emblem = o.get("emblem")
+    retention = o.get("retention") or "永久"
+    volume = o.get("volume") or 1
+    if product == "cover":
+        return module.render_cover(ledger, out_path, category, year, retention, volume,
+                                   emblem, progress)
+    if product == "labels":
+        return module.render_labels(ledger, out_path, year, category, o.get("spine") or 40,
+                                    retention, int(volume), emblem, progress)
+    if product == "table":
+        if not o.get("type_key"):
+            raise LedgerError("请选择要打印的记录类型。")
+        return module.render_table(ledger, o["type_key"], out_path, year, masked, progress)
+    if product in ("record", "signin"):
+        if o.get("record_id") is None:
+            raise LedgerError("请选择要打印的会议记录（这一年度可能还没有会议记录）。")
+        if product == "record":
+            return module.render_record(ledger, o["record_id"], out_path, masked, progress,
+                                        emblem)
+        return module.render_signin(ledger, o["record_id"], out_path, progress, masked)
+    if product == "dues":
+        return module.render_dues(ledger, year or date.today().year, out_path, progress)
+    return module.render_binder(ledger, out_path, year, [category] if category else None,
+                                o.get("date_from"), o.get("date_to"), masked, progress,
+                                emblem, retention, volume)

@@ -1,0 +1,136 @@
+"""The sign-in sheet (签到表) of a meeting, pre-filled from the roster (RULES.md §8).
+
+Members on the roster on the meeting's day (only the group's members for a 党小组会),
+22 rows a page with the header on every page, a signature column, and the
+应到 / 实到 / 缺席 line. Where attendance is already recorded, 备注 shows leave and
+absence reasons and the footer is filled in; otherwise it is left to fill by hand.
+"""
+
+from __future__ import annotations
+
+import os
+from typing import TYPE_CHECKING
+
+from reportlab.lib.units import mm
+from reportlab.platypus import Flowable, PageBreak, Paragraph, Spacer, Table, TableStyle
+
+from ledger_app.outputs.pdf import styles
+from ledger_app.outputs.pdf.common import (
+    PrintContext,
+    Progress,
+    atomic_output,
+    no_progress,
+    page_frame_size,
+    page_of_total,
+    total_pages_canvas,
+)
+from ledger_app.outputs.pdf.doc import LedgerDoc, make_template
+from ledger_app.outputs.pdf.record_page import get_record, para, record_heading
+from ledger_app.store.attendance import STATUSES
+from ledger_app.store.errors import LedgerError
+
+if TYPE_CHECKING:
+    from ledger_app.store.ledger import Ledger
+    from ledger_app.store.records import Record
+
+ROWS_PER_PAGE = 22
+ROW_HEIGHT = 9.6 * mm
+
+
+def expected_members(ctx: PrintContext, record: "Record") -> list["Record"]:
+    """Who is due at the meeting: on the roster that day; a group meeting only its group."""
+    day = record["date"]
+    members = ctx.ledger.records.members(on_date=day)
+    group = record["party_group"]
+    if group and "党小组会" in (record["kinds"] or []):
+        members = [m for m in members if m["party_group"] == group]
+    return sorted(members, key=lambda m: (m["seq"] is None, m["seq"] or 0, m.id))
+
+
+def _p(ctx: PrintContext, text: str, style: str) -> Paragraph:
+    return para(ctx, text, style)     # fallback fonts chosen for the style's own font
+
+
+def signin_flowables(ctx: PrintContext, entry_id: int) -> list[Flowable]:
+    record = get_record(ctx.ledger, entry_id)
+    rt = ctx.ledger.pack.record_type(record.type_key)
+    if rt.key != "meeting":
+        raise LedgerError(f"签到表只能为会议记录打印，编号 {entry_id} 是{rt.label}。")
+    width = page_frame_size("form")[0]
+    members = expected_members(ctx, record)
+    presences = {p.member_id: p for p in ctx.ledger.attendance.of(entry_id)}
+    recorded = bool(presences)
+    title = record_heading(ctx, rt, record.values).removesuffix("记录") + "签到表"
+    chair = ctx.member_name(record["chair"])
+    recorder = ctx.member_name(record["recorder"])
+    times = "—".join(t for t in (record["start_time"], record["end_time"]) if t)
+    meta = [f"会议主题：{record['topic'] or ''}",
+            f"日期：{record['date'] or ''}　{times}　　地点：{record['place'] or ''}",
+            f"主持人：{chair}　　记录人：{recorder}"]
+    rows = []
+    for n, m in enumerate(members, start=1):
+        post = m["party_post"] or ("预备党员" if m["member_class"] == "预备党员" else "党员")
+        p = presences.get(m.id)
+        note = f"{STATUSES[p.status]}：{p.reason}" if p and p.status != "present" else ""
+        rows.append([str(n), m["name"] or "", post, "", note])
+    pages = max(1, -(-len(rows) // ROWS_PER_PAGE))
+    rows += [["", "", "", "", ""]] * (pages * ROWS_PER_PAGE - len(rows))
+    due = len(members)
+    if recorded:
+        present = sum(1 for m in members if m.id in presences
+                      and presences[m.id].status == "present")
+        absent = due - present
+        footer_text = f"应到 {due} 人　　实到 {present} 人　　缺席 {absent} 人（含请假）"
+    else:
+        footer_text = f"应到 {due} 人　　实到＿＿＿＿人　　缺席＿＿＿＿人"
+    widths = [12 * mm, 30 * mm, 38 * mm, 50 * mm]
+    widths.append(width - sum(widths))
+    flow: list[Flowable] = []
+    for page in range(pages):
+        if page:
+            flow.append(PageBreak())
+        flow.append(_p(ctx, title, "title"))
+        for line in meta:
+            flow.append(_p(ctx, line, "meta"))
+        flow.append(Spacer(1, 3 * mm))
+        chunk = rows[page * ROWS_PER_PAGE:(page + 1) * ROWS_PER_PAGE]
+        data = [[_p(ctx, h, "cell_label") for h in ("序号", "姓名", "职务", "签名", "备注")]]
+        data += [[_p(ctx, c, "cell_label" if i == 0 else "cell") for i, c in enumerate(r)]
+                 for r in chunk]
+        table = Table(data, colWidths=widths, rowHeights=[8 * mm] + [ROW_HEIGHT] * len(chunk))
+        table.setStyle(TableStyle([
+            ("FONTNAME", (0, 0), (-1, -1), ctx.fs.name("serif")),
+            ("GRID", (0, 0), (-1, -1), 0.6, styles.GRID),
+            ("BOX", (0, 0), (-1, -1), 1.2, styles.GRID),
+            ("BACKGROUND", (0, 0), (-1, 0), styles.HEADER_FILL),
+            ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+        ]))
+        flow.append(table)
+        flow.append(Spacer(1, 3 * mm))
+        flow.append(_p(ctx, footer_text, "meta"))
+    return flow
+
+
+def render_signin(ledger: "Ledger", entry_id: int, out_path: str | os.PathLike[str],
+                  progress: Progress | None = None, masked: bool = True,
+                  emblem_path: str | None = None) -> int:
+    """Print the sign-in sheet of a meeting. Returns the number of pages."""
+    progress = progress or no_progress
+    ctx = PrintContext(ledger, masked=masked, emblem_path=emblem_path, progress=progress)
+    progress(0, 2, "正在准备签到表……")
+    flow = signin_flowables(ctx, entry_id)
+    pages = {"n": 0}
+
+    def footer(canvas, number: int, total: int) -> None:
+        pages["n"] = total
+        page_of_total(ctx.fs, canvas, number, total)
+
+    with atomic_output(out_path) as tmp:
+        doc = LedgerDoc(str(tmp), ctx, "签到表", [make_template("form")])
+        doc.build(flow, canvasmaker=total_pages_canvas(footer))
+        progress(1, 2, "正在保存……")
+    progress(2, 2, "完成")
+    return pages["n"]
+
+
+__all__ = ["render_signin", "signin_flowables", "expected_members"]

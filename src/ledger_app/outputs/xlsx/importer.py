@@ -1,0 +1,401 @@
+"""Import records from a spreadsheet: first a plan (the preview), then one all-or-nothing write.
+
+``plan_import`` reads the file, finds the header, maps columns, parses every row and
+matches it to existing records; nothing is written. Each row gets a status: 新增, 更新,
+跳过 or 错误, with a message. ``apply_import`` writes the plan in one transaction. By
+default an import with any 错误 row is refused whole (the usual case is a file with a
+systematic problem, such as a date column typed as text, that the user fixes once);
+``only_valid=True`` (CLI ``--skip-errors``, window: “只导入无误的行”) writes the good rows
+and leaves the bad ones out. The written batch can be undone (``batches.undo_import``).
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from ledger_app.forms import values as fv
+from ledger_app.forms.model import RecordType
+from ledger_app.outputs.xlsx import batches, mapping_memory
+from ledger_app.outputs.xlsx.export import resolve_type
+from ledger_app.outputs.xlsx.headers import (
+    HeaderGuess,
+    Matcher,
+    auto_mapping,
+    find_header,
+    normalise,
+)
+from ledger_app.outputs.xlsx.matching import ExistingIndex
+from ledger_app.outputs.xlsx.parse import CellProblem, MemberIndex, as_text, is_blank, parse_cell
+from ledger_app.outputs.xlsx.reader import MAX_ROWS, Cell, open_workbook
+from ledger_app.store.errors import LedgerError
+
+if TYPE_CHECKING:
+    from ledger_app.store.ledger import Ledger
+
+Progress = Callable[[int, int, str], None]
+STATUS_LABELS = {"new": "新增", "update": "更新", "skip": "跳过", "error": "错误"}
+TOTAL_WORDS = ("合计", "总计", "小计", "共计")
+FOOTER_WORDS = ("制表人", "制表", "填表人", "审核人", "审核", "负责人", "填报日期", "注：", "注:",
+                "说明：", "说明:", "备注：")
+OPTIONS_SHEET = "选项"
+TOTAL_FOOTER_STARTS = {w[0] for w in TOTAL_WORDS + FOOTER_WORDS}
+
+
+@dataclass
+class ColumnMap:
+    index: int                 # 0-based column
+    header: str
+    field_key: str | None      # None: not imported
+    auto_key: str | None       # what the importer guessed by itself
+
+
+@dataclass
+class RowPlan:
+    row: int                                   # row number as Excel shows it
+    status: str                                # new, update, skip, error
+    message: str = ""
+    values: dict[str, Any] = field(default_factory=dict)   # new: the whole record
+    cells: list[str] = field(default_factory=list)          # text of mapped cells, for preview
+    match_id: int | None = None
+    match_title: str = ""
+    changes: dict[str, Any] = field(default_factory=dict)  # update: field -> new value
+    update_problem: str = ""
+
+    @property
+    def status_label(self) -> str:
+        return STATUS_LABELS[self.status]
+
+    @property
+    def matched(self) -> bool:
+        return self.match_id is not None and self.status in ("update", "skip")
+
+
+@dataclass
+class ImportPlan:
+    type_key: str
+    type_label: str
+    path: Path
+    sheet: str
+    sheets: list[str]
+    header_row: int            # 1-based, as Excel shows it
+    header_rows: int
+    columns: list[ColumnMap]
+    rows: list[RowPlan]
+    notes: list[str] = field(default_factory=list)
+
+    def counts(self) -> dict[str, int]:
+        found = {k: 0 for k in STATUS_LABELS}
+        for r in self.rows:
+            found[r.status] += 1
+        return found
+
+    def set_action(self, row: RowPlan, action: str) -> None:
+        """For a row matching an existing record: 'update' it or 'skip' it."""
+        if not row.matched:
+            return
+        if action == "update" and row.update_problem:
+            raise LedgerError(f"第 {row.row} 行不能更新：{row.update_problem}")
+        row.status = action
+        row.message = _match_message(row, action)
+
+    def set_all(self, action: str) -> None:
+        for row in self.rows:
+            if row.matched and not (action == "update" and row.update_problem):
+                self.set_action(row, action)
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "type": self.type_key, "file": str(self.path), "sheet": self.sheet,
+            "sheets": self.sheets, "header_row": self.header_row,
+            "header_rows": self.header_rows, "notes": self.notes,
+            "columns": [{"column": c.index + 1, "header": c.header, "field": c.field_key}
+                        for c in self.columns],
+            "counts": self.counts(),
+            "rows": [{"row": r.row, "status": r.status, "status_label": r.status_label,
+                      "message": r.message, "match_id": r.match_id,
+                      "values": r.values if r.status == "new" else r.changes}
+                     for r in self.rows],
+        }
+
+
+@dataclass
+class ImportResult:
+    batch_id: int | None
+    inserted: list[int]
+    updated: list[int]
+    skipped: int
+    errors: int
+
+
+def _match_message(row: RowPlan, action: str) -> str:
+    if action == "skip":
+        return f"台账中已有（{row.match_title}），跳过"
+    if not row.changes:
+        return f"与台账中的记录（{row.match_title}）相同"
+    return f"更新台账中的记录（{row.match_title}）：{len(row.changes)} 项"
+
+
+def choose_sheet(sheets: list[str], rt: RecordType, wanted: str | None) -> str:
+    if wanted:
+        if wanted not in sheets:
+            raise LedgerError(f"工作簿中没有名为“{wanted}”的工作表。有：{'、'.join(sheets)}")
+        return wanted
+    for name in sheets:
+        if name == rt.label:
+            return name
+    return next((s for s in sheets if s != OPTIONS_SHEET), sheets[0])
+
+
+def plan_import(ledger: Ledger, path: str | Path, type_key: str, sheet: str | None = None,
+                on_match: str = "skip", header_row: int | None = None,
+                mapping: dict[int, str | None] | None = None, progress: Progress | None = None,
+                max_rows: int = MAX_ROWS) -> ImportPlan:
+    """Read, map, parse and match; returns the preview. Nothing is written."""
+    rt = resolve_type(ledger.pack, type_key)
+    path = Path(path)
+    with open_workbook(path, max_rows=max_rows) as source:
+        chosen = choose_sheet(source.sheet_names, rt, sheet)
+        rows: list[list[Cell]] = []
+        for row in source.rows(chosen):
+            rows.append(row)
+            if progress and len(rows) % 2000 == 0:
+                progress(len(rows), 0, f"正在读取：第 {len(rows)} 行")
+        notes = list(source.notes)
+        sheets = list(source.sheet_names)
+    matcher = Matcher(rt)
+    guess = find_header(rows, matcher, None if header_row is None else header_row - 1)
+    if guess is None:
+        raise LedgerError(_no_header_message(rows, rt, chosen))
+    auto = auto_mapping(guess.headers, matcher)
+    chosen_map = auto_mapping(guess.headers, matcher, mapping_memory.remembered(ledger, rt.key))
+    if mapping is not None:
+        chosen_map = [mapping.get(i, chosen_map[i]) if i in mapping else chosen_map[i]
+                      for i in range(len(guess.headers))]
+    columns = [ColumnMap(i, h, chosen_map[i], auto[i]) for i, h in enumerate(guess.headers)]
+    _check_mapping(columns, rt)
+    plan = ImportPlan(rt.key, rt.label, path, chosen, sheets, guess.first_row + 1, guess.rows,
+                      columns, [], notes)
+    if len(sheets) > 1:
+        plan.notes.append(f"工作簿有 {len(sheets)} 个工作表，读取的是“{chosen}”。")
+    unmapped = [c.header for c in columns if c.header and not c.field_key]
+    if unmapped:
+        plan.notes.append(f"以下列没有对应字段，不导入：{'、'.join(unmapped)}")
+    missing = [f.label for f in rt.stored_fields if f.required
+               and f.key not in {c.field_key for c in columns} and f.default is None]
+    if missing:
+        plan.notes.append(f"表中没有必填的列：{'、'.join(missing)}，相关行将报错。")
+    _plan_rows(ledger, rt, plan, rows, guess, on_match, progress)
+    return plan
+
+
+def _no_header_message(rows: list[list[Cell]], rt: RecordType, sheet: str) -> str:
+    sample = next((" | ".join(as_text(v) for v, _ in r if not is_blank(v)) for r in rows[:30]
+                   if any(not is_blank(v) for v, _ in r)), "")
+    hint = f"第一行有内容的是：{sample[:80]}" if sample else "这个工作表是空的"
+    return (f"在工作表“{sheet}”的前 30 行中找不到{rt.label}的表头（至少要有两列的标题能对上，"
+            f"如 {'、'.join(f.label for f in rt.stored_fields[:4])}）。{hint}。"
+            "请检查是否选对了工作表和记录类型，或指定表头所在的行。")
+
+
+def _check_mapping(columns: list[ColumnMap], rt: RecordType) -> None:
+    keys = [c.field_key for c in columns if c.field_key]
+    known = {f.key for f in rt.stored_fields}
+    for key in keys:
+        if key not in known:
+            raise LedgerError(f"{rt.label}没有“{key}”这个字段，不能对应到它。")
+    doubled = {k for k in keys if keys.count(k) > 1}
+    if doubled:
+        labels = "、".join(rt.field(k).label for k in sorted(doubled))
+        raise LedgerError(f"有两列对应到了同一个字段（{labels}），请只保留一列。")
+
+
+def _row_kind(cells: list[Cell], columns: list[ColumnMap], header_words: set[str]) -> str:
+    """'blank', 'total', 'footer' or 'data'."""
+    first = next((v for v, _ in cells if not is_blank(v)), None)
+    if first is None:
+        return "blank"
+    if isinstance(first, str) and first.strip()[:1] in TOTAL_FOOTER_STARTS:
+        lead = normalise(first)
+        if any(lead.startswith(w) for w in TOTAL_WORDS):
+            return "total"
+        filled = sum(1 for v, _ in cells if not is_blank(v))
+        if any(lead.startswith(normalise(w)) for w in FOOTER_WORDS) and filled <= 3:
+            return "footer"
+    mapped = [(c, cells[c.index][0]) for c in columns
+              if c.field_key and c.field_key != "seq" and c.index < len(cells)]
+    if all(is_blank(v) for _, v in mapped):
+        return "blank"   # a pre-numbered empty line, or text only in unmapped columns
+    first = next((v for _, v in mapped if not is_blank(v)), None)
+    if not isinstance(first, str) or _bare(first) not in header_words:
+        return "data"
+    same = sum(1 for c, v in mapped if not is_blank(v) and _bare(v) == _bare(c.header))
+    if same * 2 >= len(mapped):
+        return "header"  # the header repeated further down (copied for each printed page)
+    return "data"
+
+
+def _bare(text: Any) -> str:
+    return re.sub(r"\(.*?\)|/.*$", "", normalise(text))
+
+
+def _plan_rows(ledger: Ledger, rt: RecordType, plan: ImportPlan, rows: list[list[Cell]],
+               guess: HeaderGuess, on_match: str, progress: Progress | None) -> None:
+    mapped = [c for c in plan.columns if c.field_key]
+    fields = {f.key: f for f in rt.stored_fields}
+    header_words = {_bare(c.header) for c in mapped}
+    needs_members = any(fields[c.field_key].type in ("member", "members") for c in mapped)
+    members = MemberIndex(_member_names(ledger)) if needs_members else None
+    existing = ExistingIndex(ledger, rt, [c.field_key for c in mapped])
+    defaults = {f.key: f.default for f in rt.stored_fields
+                if f.default is not None and f.key not in {c.field_key for c in mapped}}
+    seen: dict[tuple, int] = {}
+    start = guess.first_row + guess.rows
+    after_total = False
+    total = len(rows) - start
+    for n, cells in enumerate(rows[start:], start + 1):
+        if progress and (n - start) % 1000 == 0:
+            progress(n - start, total, f"正在检查第 {n} 行")
+        kind = _row_kind(cells, plan.columns, header_words)
+        if kind == "blank":
+            continue
+        shown = [as_text(cells[c.index][0]) if c.index < len(cells) and
+                 not is_blank(cells[c.index][0]) else "" for c in mapped]
+        row = _plan_row(ledger, rt, n, cells, mapped, fields, members, existing, defaults,
+                        seen, on_match, shown)
+        # A row that reads "合计" (or "制表人：…", or comes below a totals row) is skipped only
+        # when it is not a valid record: a document titled 总计 is still a document.
+        if row.status == "error" and (kind != "data" or after_total):
+            after_total = after_total or kind == "total"
+            reason = {"total": "合计行，不导入", "footer": "表尾说明，不导入",
+                      "header": "重复的表头行，不导入"}.get(kind, "合计行以下的内容，不导入")
+            row = RowPlan(n, "skip", reason, cells=shown)
+        plan.rows.append(row)
+
+
+def _plan_row(ledger: Ledger, rt: RecordType, n: int, cells: list[Cell],
+              mapped: list[ColumnMap], fields: dict, members: MemberIndex | None,
+              existing: ExistingIndex, defaults: dict[str, Any], seen: dict[tuple, int],
+              on_match: str, shown: list[str]) -> RowPlan:
+    parsed: dict[str, Any] = {}
+    problems: dict[str, str] = {}
+    for c in mapped:
+        f = fields[c.field_key]
+        value, fmt = cells[c.index] if c.index < len(cells) else (None, None)
+        try:
+            parsed[f.key] = parse_cell(f, value, fmt, members, rt.title_field)
+        except CellProblem as exc:
+            problems[f.label] = str(exc)
+    if problems:
+        return RowPlan(n, "error", _join(problems), cells=shown)
+    record = {key: parsed.get(key, defaults.get(key)) for key in fields}
+    for name, f in fields.items():
+        if record[name] is None and f.type in ("multichoice", "members"):
+            record[name] = []
+    key = existing.key_of(record)
+    if key is not None and key in seen:
+        return RowPlan(n, "error", f"与第 {seen[key]} 行是同一条记录（{existing.describe(key)}相同）",
+                       cells=shown)
+    if key is not None:
+        seen[key] = n
+    found = existing.find(record)
+    if len(found) > 1:
+        return RowPlan(n, "error", f"台账中有 {len(found)} 条记录与这一行相同"
+                       f"（{existing.describe(key)}），无法确定更新哪一条", cells=shown)
+    if found and not existing.strong:
+        return RowPlan(n, "skip", "台账中已有完全相同的记录，跳过", cells=shown,
+                       match_title=ledger.records.title(rt, found[0][1]))
+    if found:
+        return _plan_match(ledger, rt, n, found[0], parsed, on_match, shown)
+    problems = {rt.field(k).label: m for k, m in fv.validate(rt, record).items()}
+    if problems:
+        return RowPlan(n, "error", _join(problems), cells=shown)
+    return RowPlan(n, "new", "", values=record, cells=shown)
+
+
+def _plan_match(ledger: Ledger, rt: RecordType, n: int, match: tuple[int, dict[str, Any]],
+                parsed: dict[str, Any], on_match: str, shown: list[str]) -> RowPlan:
+    match_id, current = match
+    # Blank cells never clear what the ledger already holds: an update only adds or changes.
+    changes = {k: v for k, v in parsed.items() if not fv.is_empty(v) and current.get(k) != v}
+    merged = {**current, **changes}
+    problems = {rt.field(k).label: m for k, m in fv.validate(rt, merged).items()}
+    row = RowPlan(n, "skip", match_id=match_id, cells=shown,
+                  match_title=ledger.records.title(rt, current) or f"#{match_id}",
+                  changes=changes, update_problem=_join(problems))
+    action = "update" if on_match == "update" and changes and not problems else "skip"
+    row.status = action
+    row.message = _match_message(row, action)
+    if on_match == "update" and problems:
+        row.message += f"；不能更新：{row.update_problem}"
+    elif on_match == "update" and not changes:
+        row.message = f"与台账中的记录（{row.match_title}）相同，无需更新"
+    return row
+
+
+def _join(problems: dict[str, str]) -> str:
+    return "；".join(f"{k}：{v}" for k, v in problems.items())
+
+
+def _member_names(ledger: Ledger) -> dict[int, str]:
+    from ledger_app.store.schema import table_name
+
+    table = table_name(ledger.pack.member_type)
+    return {r[0]: r[1] or "" for r in ledger.query(
+        f'SELECT t.id, t.name FROM "{table}" t JOIN entries e ON e.id = t.id '
+        "WHERE e.deleted_at IS NULL")}
+
+
+def apply_import(ledger: Ledger, plan: ImportPlan, only_valid: bool = False,
+                 progress: Progress | None = None) -> ImportResult:
+    """Write the plan in one transaction; refuses when rows have errors unless ``only_valid``."""
+    counts = plan.counts()
+    if counts["error"] and not only_valid:
+        raise LedgerError(f"有 {counts['error']} 行有错误，什么也没有导入。请按预览中的提示改正表格后"
+                          "重新导入，或选择“只导入无误的行”。")
+    rt = ledger.pack.record_type(plan.type_key)
+    todo = [r for r in plan.rows if r.status in ("new", "update")]
+    inserted: list[int] = []
+    updated: dict[int, tuple[dict[str, Any], dict[str, Any]]] = {}
+    source = f"{plan.path.name}（{plan.sheet}）"
+    batch_id = None
+    with ledger.transaction() as conn:
+        for i, row in enumerate(todo):
+            if progress and i % 200 == 0:
+                progress(i, len(todo), f"正在写入第 {i + 1}/{len(todo)} 条")
+            try:
+                if row.status == "new":
+                    inserted.append(ledger.records.insert(rt.key, row.values, audit=False))
+                else:
+                    before = ledger.records.get(row.match_id).values
+                    ledger.records.update(row.match_id, row.changes)
+                    updated[row.match_id] = (before, ledger.records.get(row.match_id).values)
+            except LedgerError as exc:
+                raise LedgerError(f"第 {row.row} 行：{exc}。什么也没有导入。") from exc
+        if inserted or updated:
+            batch_id = batches.record_batch(conn, ledger, rt.key, source, inserted,
+                                            _jsonable(updated))
+            ledger.audit.append("import", None, rt.key,
+                                f"从 Excel 导入{rt.label}（{source}）：新增 {len(inserted)} 条，"
+                                f"更新 {len(updated)} 条", {"batch": batch_id})
+        _remember_mapping(ledger, plan)
+    return ImportResult(batch_id, inserted, list(updated), counts["skip"],
+                        counts["error"] if only_valid else 0)
+
+
+def _jsonable(updated: dict[int, tuple[dict, dict]]) -> dict[int, tuple[dict, dict]]:
+    return {k: (json.loads(json.dumps(b, ensure_ascii=False)),
+                json.loads(json.dumps(a, ensure_ascii=False))) for k, (b, a) in updated.items()}
+
+
+def _remember_mapping(ledger: Ledger, plan: ImportPlan) -> None:
+    # A choice that differs from the importer's own guess is kept; one set back to the
+    # guess replaces what was remembered for that header.
+    current = mapping_memory.remembered(ledger, plan.type_key)
+    choices = {normalise(c.header): c.field_key or "" for c in plan.columns
+               if c.header and (c.field_key != c.auto_key or normalise(c.header) in current)}
+    mapping_memory.remember(ledger, plan.type_key, choices)

@@ -1,0 +1,210 @@
+"""Starting the program: the application object, logging, crash handling, first window.
+
+``run_app`` is what ``ledger-app`` runs without a subcommand; ``build_main_window``
+opens a ledger straight into a main window (benchmarks, tests).
+"""
+
+from __future__ import annotations
+
+import faulthandler
+import logging
+import sys
+from pathlib import Path
+from types import TracebackType
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtGui import QColor, QFont, QIcon, QPainter, QPixmap
+from PySide6.QtWidgets import QApplication
+
+from ledger_app import __version__
+from ledger_app.ui import paths
+from ledger_app.ui.errors import show_error
+from ledger_app.ui.qt_fonts import chinese_family, install_ui_font
+from ledger_app.ui.qt_locale import install_chinese
+from ledger_app.ui.tasks import TaskRunner
+
+if TYPE_CHECKING:
+    from ledger_app.store.ledger import Ledger
+    from ledger_app.ui.main_window import MainWindow
+    from ledger_app.ui.start_dialog import StartDialog
+
+log = logging.getLogger("ledger_app")
+_crash_file: Any = None  # kept open for faulthandler for the life of the process
+
+
+def setup_logging() -> Path:
+    """A rotating log in the user log folder; a crash file for hard faults."""
+    global _crash_file
+    import logging.handlers  # only the program needs it, not a window built for a benchmark
+
+    folder = paths.log_dir()
+    log_file = folder / "ledger-app.log"
+    root = logging.getLogger()
+    if not any(getattr(h, "_ledger_app", False) for h in root.handlers):
+        handler = logging.handlers.RotatingFileHandler(log_file, maxBytes=1_000_000,
+                                                       backupCount=3, encoding="utf-8")
+        handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+        handler._ledger_app = True  # type: ignore[attr-defined]
+        root.addHandler(handler)
+        root.setLevel(logging.INFO)
+    if _crash_file is None:
+        _crash_file = open(folder / "crash.log", "a", encoding="utf-8")  # noqa: SIM115
+        faulthandler.enable(_crash_file)
+    return log_file
+
+
+def _excepthook(kind: type[BaseException], exc: BaseException,
+                tb: TracebackType | None) -> None:
+    """An exception escaping a Qt slot: log it and show it instead of dying silently."""
+    if issubclass(kind, KeyboardInterrupt):
+        QCoreApplication.quit()
+        return
+    if exc.__traceback__ is None:
+        exc = exc.with_traceback(tb)
+    try:
+        show_error(None, exc)
+    except Exception:
+        log.exception("could not show an error")
+
+
+def app_icon() -> QIcon:
+    """A red seal with 账, drawn here so the program ships no image files."""
+    icon = QIcon()
+    for size in (16, 32, 48, 64, 128, 256):
+        pixmap = QPixmap(size, size)
+        pixmap.fill(Qt.GlobalColor.transparent)
+        painter = QPainter(pixmap)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.setBrush(QColor("#c0272d"))
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.drawRoundedRect(0, 0, size, size, size * 0.18, size * 0.18)
+        font = QFont(chinese_family())
+        font.setPixelSize(int(size * 0.68))
+        font.setBold(True)
+        painter.setFont(font)
+        painter.setPen(QColor("white"))
+        painter.drawText(pixmap.rect(), Qt.AlignmentFlag.AlignCenter, "账")
+        painter.end()
+        icon.addPixmap(pixmap)
+    return icon
+
+
+def make_application(argv: list[str] | None = None) -> QApplication:
+    app = QApplication.instance()
+    if app is None:
+        app = QApplication(argv if argv is not None else sys.argv[:1])
+    assert isinstance(app, QApplication)
+    app.setOrganizationName(paths.ORGANIZATION)
+    app.setApplicationName(paths.APPLICATION)
+    app.setApplicationDisplayName(paths.DISPLAY_NAME)
+    app.setApplicationVersion(__version__)
+    install_ui_font(app)
+    install_chinese(app)
+    app.setWindowIcon(app_icon())
+    return app
+
+
+class AppController:
+    """Which window is up: the start dialog or the main window, and closing cleanly."""
+
+    def __init__(self, app: QApplication):
+        self.app = app
+        self.runner = TaskRunner()
+        self.window: MainWindow | None = None
+        self.start: StartDialog | None = None
+
+    def show_main(self, ledger: Ledger) -> MainWindow:
+        from ledger_app.ui.main_window import MainWindow
+
+        if self.window is None:
+            self.window = MainWindow(ledger, self.runner)
+            self.window.ledger_closed.connect(self.show_start)
+        else:
+            self.window.set_ledger(ledger)
+        self.window.show()
+        self.window.raise_()
+        return self.window
+
+    def show_start(self) -> StartDialog:
+        from ledger_app.ui.start_dialog import StartDialog
+
+        self.start = StartDialog(self.runner)
+        self.start.ledger_opened.connect(self.show_main)
+        self.start.rejected.connect(self._start_rejected)
+        self.start.show()
+        return self.start
+
+    def _start_rejected(self) -> None:
+        if self.window is None or not self.window.isVisible():
+            self.app.quit()
+
+    def open_path(self, path: str | Path) -> None:
+        from ledger_app.store import Ledger
+
+        def failed(exc: BaseException) -> None:
+            start = self.show_start()
+            show_error(start, exc)
+
+        self.runner.run(lambda: Ledger.open(path), self.show_main, failed)
+
+    def open_demo(self) -> None:
+        from ledger_app.ui.demo_launch import create_and_open_demo
+
+        def failed(exc: BaseException) -> None:
+            start = self.show_start()
+            show_error(start, exc)
+
+        create_and_open_demo(self.runner, None, self.show_main, failed,
+                             on_cancel=self.show_start)
+
+    def first_window(self, ledger_path: str | None, demo: bool) -> None:
+        if demo:
+            self.open_demo()
+        elif ledger_path:
+            self.open_path(ledger_path)
+        else:
+            recent = [p for p in paths.recent_files() if Path(p).is_file()]
+            if recent:
+                self.open_path(recent[0])
+            else:
+                self.show_start()
+
+    def shutdown(self) -> None:
+        if self.window is not None:
+            self.window.detach_ledger()
+        self.runner.shutdown()
+
+
+def run_app(ledger_path: str | None = None, demo: bool = False) -> int:
+    """The desktop program: returns the exit code."""
+    if QApplication.instance() is None:  # only possible before the application exists
+        QApplication.setHighDpiScaleFactorRoundingPolicy(
+            Qt.HighDpiScaleFactorRoundingPolicy.PassThrough)
+    app = make_application()
+    log_file = setup_logging()
+    log.info("基层台账 %s starting; log at %s", __version__, log_file)
+    sys.excepthook = _excepthook
+    controller = AppController(app)
+    controller.first_window(ledger_path, demo)
+    app.setQuitOnLastWindowClosed(True)
+    try:
+        return app.exec()
+    finally:
+        controller.shutdown()
+        log.info("closed")
+
+
+def build_main_window(ledger_path: str | Path) -> MainWindow:
+    """Open ``ledger_path`` in a shown main window (its first table loads on the runner;
+    ``window.runner.wait_idle()`` waits for it)."""
+    from ledger_app.store import Ledger
+    from ledger_app.ui.main_window import MainWindow
+
+    make_application()
+    ledger = Ledger.open(ledger_path)
+    runner = TaskRunner()
+    window = MainWindow(ledger, runner)
+    runner.setParent(window)
+    window.show()
+    return window

@@ -1,0 +1,99 @@
+"""The five categories and their record types, with a count beside each."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTreeWidget, QTreeWidgetItem, QWidget
+
+from ledger_app.forms.model import Pack
+
+TypeKeyRole = int(Qt.ItemDataRole.UserRole) + 1
+
+
+class CategoryTree(QTreeWidget):
+    """Categories (bold, not selectable) → record types; ``type_selected(key)`` on a pick."""
+
+    type_selected = Signal(str)
+
+    def __init__(self, pack: Pack, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setColumnCount(2)
+        self.setHeaderHidden(True)
+        self.setRootIsDecorated(True)
+        self.setUniformRowHeights(True)
+        self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        header = self.header()
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
+        self._type_items: dict[str, QTreeWidgetItem] = {}
+        self._category_items: list[QTreeWidgetItem] = []
+        self.set_pack(pack)
+        self.currentItemChanged.connect(self._current_changed)
+
+    def set_pack(self, pack: Pack) -> None:
+        self.blockSignals(True)
+        self.clear()
+        self._type_items.clear()
+        self._category_items.clear()
+        bold = QFont(self.font())
+        bold.setBold(True)
+        for number, category in enumerate(sorted(pack.categories, key=lambda c: c.order), 1):
+            top = QTreeWidgetItem([category.label, ""])
+            top.setFont(0, bold)
+            top.setFlags(Qt.ItemFlag.ItemIsEnabled)
+            top.setToolTip(0, f"{category.label}（Ctrl+{number}）" if number <= 9
+                           else category.label)
+            self.addTopLevelItem(top)
+            self._category_items.append(top)
+            for rt in sorted(category.record_types, key=lambda r: r.order):
+                item = QTreeWidgetItem([rt.label, ""])
+                item.setData(0, TypeKeyRole, rt.key)
+                item.setToolTip(0, rt.description or rt.label)
+                item.setTextAlignment(1, Qt.AlignmentFlag.AlignRight
+                                      | Qt.AlignmentFlag.AlignVCenter)
+                item.setForeground(1, self.palette().placeholderText())
+                top.addChild(item)
+                self._type_items[rt.key] = item
+        self.expandAll()
+        self.blockSignals(False)
+
+    def set_counts(self, counts: dict[str, int]) -> None:
+        for key, item in self._type_items.items():
+            item.setText(1, str(counts.get(key, 0)))
+        for top in self._category_items:
+            total = sum(counts.get(top.child(i).data(0, TypeKeyRole), 0)
+                        for i in range(top.childCount()))
+            top.setText(1, str(total))
+
+    def count_of(self, type_key: str) -> int | None:
+        text = self._type_items[type_key].text(1)
+        return int(text) if text else None
+
+    def current_type(self) -> str | None:
+        item = self.currentItem()
+        return item.data(0, TypeKeyRole) if item is not None else None
+
+    def select_type(self, type_key: str) -> None:
+        item = self._type_items.get(type_key)
+        if item is not None:
+            self.setCurrentItem(item)
+
+    def select_category(self, number: int) -> None:
+        """Jump to the first record type of the category numbered from 1 (Ctrl+1..5)."""
+        if 1 <= number <= len(self._category_items):
+            top = self._category_items[number - 1]
+            if top.childCount():
+                self.setCurrentItem(top.child(0))
+
+    def type_keys(self) -> list[str]:
+        return list(self._type_items)
+
+    def _current_changed(self, current: QTreeWidgetItem | None, _previous: object) -> None:
+        if current is None:
+            return
+        key = current.data(0, TypeKeyRole)
+        if key:
+            self.type_selected.emit(key)

@@ -1,0 +1,35 @@
+"""Questions that do not block: the answer arrives as a callback.
+
+A confirmation opened with ``open()`` keeps the event loop (and the worker's
+callbacks) running, and lets tests find the box and press its buttons.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QMessageBox, QWidget
+
+CONFIRM_BOX = "confirmBox"
+
+
+def ask(parent: QWidget | None, title: str, text: str, on_yes: Callable[[], None],
+        yes_text: str = "确定", no_text: str = "取消", danger: bool = False) -> QMessageBox:
+    """Ask a yes/no question; ``on_yes`` runs only when the person says yes."""
+    box = QMessageBox(QMessageBox.Icon.Warning if danger else QMessageBox.Icon.Question,
+                      title, text, QMessageBox.StandardButton.NoButton, parent)
+    box.setObjectName(CONFIRM_BOX)
+    box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    yes = box.addButton(yes_text, QMessageBox.ButtonRole.AcceptRole)
+    no = box.addButton(no_text, QMessageBox.ButtonRole.RejectRole)
+    box.setDefaultButton(no if danger else yes)  # Enter must not delete by accident
+    box.setEscapeButton(no)
+
+    def answered() -> None:
+        if box.clickedButton() is yes:
+            on_yes()
+
+    box.finished.connect(answered)
+    box.open()
+    return box

@@ -1,0 +1,273 @@
+"""Editors for typed fields (text, dates, numbers, money) and the interface all editors share.
+
+An editor holds what the person typed (``raw``), turns it into the stored value
+with ``forms.values.coerce`` and names the problem with ``forms.values.check`` —
+the same rules the store applies, so the form never accepts what a save would
+refuse. ``changed`` fires on every edit, ``left`` when the person moves on; the
+form decides when to show a problem.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QDate, QEvent, QLocale, QObject, QSize, Qt, Signal
+from PySide6.QtWidgets import (
+    QCalendarWidget,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QMenu,
+    QPlainTextEdit,
+    QToolButton,
+    QWidget,
+    QWidgetAction,
+)
+
+from ledger_app.forms import values as fv
+from ledger_app.forms.model import Field
+
+CHINESE = QLocale(QLocale.Language.Chinese, QLocale.Country.China)
+
+
+class FieldEditor(QObject):
+    """The common face of every field's widget."""
+
+    changed = Signal()
+    left = Signal()
+    # Picks (a combo, a tick box) are finished the moment they happen; typing is not.
+    discrete = False
+
+    def __init__(self, field: Field):
+        super().__init__()
+        self.field = field
+        self.widget: QWidget = QWidget()
+
+    # -- to implement ---------------------------------------------------------------------
+    def raw(self) -> Any:
+        raise NotImplementedError
+
+    def set_value(self, value: Any) -> None:
+        """Show a stored value (or the declared default for a new record)."""
+        raise NotImplementedError
+
+    def focus_widgets(self) -> list[QWidget]:
+        """Widgets in Tab order; the first one gets focus when the field has a problem."""
+        return [self.widget]
+
+    def normalise(self) -> None:
+        """Rewrite what was typed in its canonical form (2025.3.5 → 2025-03-05)."""
+
+    # -- shared -----------------------------------------------------------------------------
+    def value(self) -> Any:
+        return fv.coerce(self.field, self.raw())
+
+    def problem(self) -> str | None:
+        try:
+            value = self.value()
+        except (ValueError, TypeError) as exc:
+            return str(exc)
+        return fv.check(self.field, value)
+
+    def snapshot(self) -> Any:
+        """Comparable state, to tell whether anything changed since loading."""
+        try:
+            return ("value", self.value())
+        except (ValueError, TypeError):
+            return ("raw", self.raw())
+
+    def watch_focus(self, *widgets: QWidget) -> None:
+        """Emit ``left`` when focus leaves any of these widgets."""
+        for w in widgets:
+            w.installEventFilter(self)
+
+    def eventFilter(self, obj: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt name
+        if event.type() == QEvent.Type.FocusOut:
+            try:
+                self.normalise()
+                self.left.emit()
+            except RuntimeError:
+                pass  # the dialog is being destroyed and focus leaves widgets already gone
+        return False
+
+    def set_help(self, text: str) -> None:
+        for w in self.focus_widgets():
+            w.setToolTip(text)
+
+
+class TextEditor(FieldEditor):
+    def __init__(self, field: Field):
+        super().__init__(field)
+        self.edit = QLineEdit()
+        # No setMaxLength: an over-long imported value must not be cut silently on open;
+        # the problem is named instead.
+        self.edit.textEdited.connect(lambda _t: self.changed.emit())
+        self.watch_focus(self.edit)
+        self.widget = self.edit
+        if field.format == "idcard":
+            self.edit.setPlaceholderText("18 位公民身份号码")
+        elif field.format == "phone":
+            self.edit.setPlaceholderText("手机或座机号码")
+
+    def raw(self) -> Any:
+        return self.edit.text()
+
+    def set_value(self, value: Any) -> None:
+        self.edit.setText("" if value is None else str(value))
+        self.edit.setCursorPosition(0)
+
+    def normalise(self) -> None:
+        if self.field.format in ("idcard", "phone"):
+            try:
+                value = self.value()
+            except ValueError:
+                return
+            if value is not None and value != self.edit.text():
+                self.edit.setText(value)
+
+
+class _CompactPlainTextEdit(QPlainTextEdit):
+    """About five lines to start with, so a form of several long texts fits a screen;
+    where room is left (a short form), the layout lets it grow."""
+
+    def sizeHint(self) -> QSize:  # noqa: N802 - Qt name
+        hint = super().sizeHint()
+        return QSize(hint.width(), 110)
+
+
+class LongTextEditor(FieldEditor):
+    def __init__(self, field: Field):
+        super().__init__(field)
+        self.edit = _CompactPlainTextEdit()
+        self.edit.setTabChangesFocus(True)  # Tab moves on, as everywhere else in the form
+        self.edit.setMinimumHeight(84)
+        self.edit.textChanged.connect(self.changed.emit)
+        self.watch_focus(self.edit)
+        self.widget = self.edit
+
+    def raw(self) -> Any:
+        return self.edit.toPlainText()
+
+    def set_value(self, value: Any) -> None:
+        self.edit.setPlainText("" if value is None else str(value))
+
+
+class _LineEditor(FieldEditor):
+    """A line edit for typed values that are checked and tidied on leaving."""
+
+    placeholder = ""
+
+    def __init__(self, field: Field):
+        super().__init__(field)
+        self.edit = QLineEdit()
+        self.edit.setPlaceholderText(self.placeholder)
+        self.edit.textEdited.connect(lambda _t: self.changed.emit())
+        self.watch_focus(self.edit)
+        self.widget = self.edit
+
+    def raw(self) -> Any:
+        return self.edit.text()
+
+    def set_value(self, value: Any) -> None:
+        self.edit.setText(self.display(value))
+
+    def display(self, value: Any) -> str:
+        return "" if value is None else str(value)
+
+    def normalise(self) -> None:
+        try:
+            value = self.value()
+        except (ValueError, TypeError):
+            return
+        text = self.display(value)
+        if text != self.edit.text():
+            self.edit.setText(text)
+
+    def focus_widgets(self) -> list[QWidget]:
+        return [self.edit]
+
+
+class DateEditor(_LineEditor):
+    """A typed date (2025-03-15, 2025.3.15, 2025年3月15日) with a calendar to pick from."""
+
+    placeholder = "如 2025-03-15"
+
+    def __init__(self, field: Field):
+        super().__init__(field)
+        self.edit.setMaximumWidth(150)
+        self.button = QToolButton()
+        self.button.setText("日历")
+        self.button.setStyleSheet("QToolButton::menu-indicator { image: none; width: 0; }")
+        self.button.setToolTip("从日历中选择日期")
+        self.button.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # keyboard users type the date
+        self.button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        self.calendar = QCalendarWidget()
+        self.calendar.setLocale(CHINESE)
+        self.calendar.setGridVisible(True)
+        menu = QMenu(self.button)
+        action = QWidgetAction(menu)
+        action.setDefaultWidget(self.calendar)
+        menu.addAction(action)
+        menu.aboutToShow.connect(self._show_current)
+        self.calendar.clicked.connect(self._picked)
+        self.calendar.activated.connect(self._picked)
+        self.button.setMenu(menu)
+        self.menu = menu
+        box = QWidget()
+        row = QHBoxLayout(box)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.addWidget(self.edit)
+        row.addWidget(self.button)
+        row.addStretch(1)
+        box.setFocusProxy(self.edit)
+        self.widget = box
+
+    def _show_current(self) -> None:
+        parsed = fv.parse_date(self.edit.text())
+        day = QDate.fromString(parsed, "yyyy-MM-dd") if parsed else QDate.currentDate()
+        self.calendar.setSelectedDate(day)
+
+    def _picked(self, day: QDate) -> None:
+        self.edit.setText(day.toString("yyyy-MM-dd"))
+        self.menu.hide()
+        self.changed.emit()
+        self.left.emit()
+
+
+class MonthEditor(_LineEditor):
+    """A year and month only (党费交至 2025年3月): no day is invented."""
+
+    placeholder = "如 2025-03"
+
+    def __init__(self, field: Field):
+        super().__init__(field)
+        self.edit.setMaximumWidth(150)
+
+
+class IntegerEditor(_LineEditor):
+    def __init__(self, field: Field):
+        super().__init__(field)
+        self.edit.setAlignment(Qt.AlignmentFlag.AlignRight)
+        self.edit.setMaximumWidth(150)
+
+
+class MoneyEditor(_LineEditor):
+    """元 with two decimals on screen; stored as whole 分."""
+
+    placeholder = "0.00"
+
+    def __init__(self, field: Field):
+        super().__init__(field)
+        self.edit.setAlignment(Qt.AlignmentFlag.AlignRight)
+        self.edit.setMaximumWidth(150)
+        box = QWidget()
+        row = QHBoxLayout(box)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.addWidget(self.edit)
+        row.addWidget(QLabel("元"))
+        row.addStretch(1)
+        box.setFocusProxy(self.edit)
+        self.widget = box
+
+    def display(self, value: Any) -> str:
+        return fv.format_money(value) if isinstance(value, int) else ""

@@ -1,0 +1,169 @@
+"""The import preview: the column mapping beside a table of every spreadsheet row.
+
+``PreviewModel`` is the table: one line per row, coloured by status. A plan can hold tens
+of thousands of rows, so the view asks for cells lazily. The 更新 column is a check box on
+rows that match an existing record: ticked means update it, unticked means skip it.
+``PreviewPage`` lays out the mapping table, the preview and the import buttons; the import
+dialog connects them.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtGui import QBrush, QColor
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QSplitter,
+    QTableView,
+    QTableWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ledger_app.outputs.xlsx.importer import ImportPlan, RowPlan
+
+STATUS_COLOURS = {"new": "#e3f4e1", "update": "#dde9fb", "skip": "#eeeeee", "error": "#fbdcdc"}
+FIXED = ("行号", "状态", "更新", "说明")
+Index = QModelIndex | QPersistentModelIndex
+
+
+class PreviewModel(QAbstractTableModel):
+    def __init__(self, plan: ImportPlan | None = None, parent: Any = None):
+        super().__init__(parent)
+        self.plan = plan
+        self.headers: list[str] = []
+        self.set_plan(plan)
+
+    def set_plan(self, plan: ImportPlan | None) -> None:
+        self.beginResetModel()
+        self.plan = plan
+        self.headers = list(FIXED)
+        if plan is not None:
+            self.headers += [c.header or f"第{c.index + 1}列" for c in plan.columns if c.field_key]
+        self.endResetModel()
+
+    def refresh(self) -> None:
+        if self.rowCount():
+            self.dataChanged.emit(self.index(0, 0),
+                                  self.index(self.rowCount() - 1, self.columnCount() - 1))
+
+    def row_plan(self, row: int) -> RowPlan:
+        assert self.plan is not None
+        return self.plan.rows[row]
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:
+        return 0 if parent.isValid() or self.plan is None else len(self.plan.rows)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self.headers)
+
+    def headerData(self, section: int, orientation: Qt.Orientation,
+                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return self.headers[section]
+        return None
+
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        flags = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+        if index.column() == 2 and self.row_plan(index.row()).matched:
+            flags |= Qt.ItemFlag.ItemIsUserCheckable
+        return flags
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or self.plan is None:
+            return None
+        row = self.row_plan(index.row())
+        col = index.column()
+        if role == Qt.ItemDataRole.DisplayRole:
+            if col == 0:
+                return row.row
+            if col == 1:
+                return row.status_label
+            if col == 2:
+                return None
+            if col == 3:
+                return row.message
+            cells = row.cells
+            return cells[col - 4] if col - 4 < len(cells) else ""
+        if role == Qt.ItemDataRole.CheckStateRole and col == 2 and row.matched:
+            return Qt.CheckState.Checked if row.status == "update" else Qt.CheckState.Unchecked
+        if role == Qt.ItemDataRole.BackgroundRole:
+            return QBrush(QColor(STATUS_COLOURS[row.status]))
+        if role == Qt.ItemDataRole.ToolTipRole and col == 3:
+            return row.message or None
+        return None
+
+    def setData(self, index: Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
+        if role != Qt.ItemDataRole.CheckStateRole or index.column() != 2 or self.plan is None:
+            return False
+        row = self.row_plan(index.row())
+        if not row.matched:
+            return False
+        wanted = "update" if Qt.CheckState(value) == Qt.CheckState.Checked else "skip"
+        if wanted == "update" and (row.update_problem or not row.changes):
+            return False
+        self.plan.set_action(row, wanted)
+        self.dataChanged.emit(self.index(index.row(), 0),
+                              self.index(index.row(), self.columnCount() - 1))
+        return True
+
+
+def problem_label() -> QLabel:
+    """A red, wrapping line for an expected problem, hidden until there is one."""
+    label = QLabel()
+    label.setWordWrap(True)
+    label.setStyleSheet("color: #b00020;")
+    label.hide()
+    return label
+
+
+class PreviewPage(QWidget):
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.mapping_table = QTableWidget(0, 2)
+        self.mapping_table.setHorizontalHeaderLabels(["表格中的列", "导入到"])
+        self.mapping_table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        self.mapping_table.verticalHeader().hide()
+        self.model = PreviewModel()
+        self.preview = QTableView()
+        self.preview.setModel(self.model)
+        self.preview.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.preview.verticalHeader().hide()
+        left = QWidget()
+        left_layout = QVBoxLayout(left)
+        left_layout.setContentsMargins(0, 0, 0, 0)
+        left_layout.addWidget(QLabel("列的对应（改动后会记住）："))
+        left_layout.addWidget(self.mapping_table)
+        splitter = QSplitter()
+        splitter.addWidget(left)
+        splitter.addWidget(self.preview)
+        splitter.setSizes([280, 700])
+        self.summary = QLabel()
+        self.summary.setWordWrap(True)
+        self.notes = QLabel()
+        self.notes.setWordWrap(True)
+        self.problem = problem_label()
+        self.only_valid = QCheckBox("有错误的行不导入，只导入无误的行")
+        self.update_all = QPushButton("已有的全部更新")
+        self.skip_all = QPushButton("已有的全部跳过")
+        self.back = QPushButton("上一步")
+        self.import_button = QPushButton("导入")
+        bottom = QHBoxLayout()
+        for w in (self.update_all, self.skip_all, self.only_valid):
+            bottom.addWidget(w)
+        bottom.addStretch(1)
+        bottom.addWidget(self.back)
+        bottom.addWidget(self.import_button)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.notes)
+        layout.addWidget(splitter, 1)
+        layout.addWidget(self.summary)
+        layout.addWidget(self.problem)
+        layout.addLayout(bottom)

@@ -1,0 +1,404 @@
+"""检查档案（只读）: an archive handed in for inspection, verified, then browsed.
+
+``open_archive(path, parent)`` checks the archive against its manifest first (a hostile
+archive is refused before anything is unpacked), then shows the ledger snapshot it
+carries: records per category and type in tables, the checklists, and the attachments,
+which are unpacked one at a time into a private temporary folder when looked at.
+Nothing in this window can change anything, and the archive file is only ever read.
+"""
+
+from __future__ import annotations
+
+import html
+import sys
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QSize, Qt, QUrl
+from PySide6.QtGui import QDesktopServices, QIcon, QImage, QPixmap
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QApplication,
+    QDialog,
+    QInputDialog,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QPushButton,
+    QScrollArea,
+    QSplitter,
+    QStackedWidget,
+    QTableView,
+    QTableWidget,
+    QTableWidgetItem,
+    QTextBrowser,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ledger_app.forms import values as fv
+from ledger_app.outputs.archive import InspectionArchive
+from ledger_app.outputs.archive.crypto import PasswordError
+from ledger_app.store.attendance import STATUSES
+from ledger_app.ui.table_model import RecordIdRole, RecordTableModel
+from ledger_app.ui.tasks import TaskRunner
+
+ROLE_PAGE = Qt.ItemDataRole.UserRole       # ("overview"|"checklist"|"type", key)
+ROLE_ATTACHMENT = Qt.ItemDataRole.UserRole + 1
+
+
+def open_archive(path: str | Path, parent: QWidget | None = None,
+                 password: str | None = None) -> "InspectionWindow":
+    """Open an archive in its own read-only window (verification runs in the background)."""
+    window = InspectionWindow(Path(path), password, parent)
+    window.show()
+    window.start()
+    return window
+
+
+def run_inspection(path: Path, password: str | None = None) -> int:
+    """``ledger-app open-archive``: the window on its own."""
+    from ledger_app.ui.qt_fonts import install_ui_font
+
+    app = QApplication.instance() or QApplication(sys.argv)
+    install_ui_font(app)  # type: ignore[arg-type]
+    window = open_archive(path, None, password)
+    window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    return app.exec()
+
+
+def is_checklist(record_type: Any) -> bool:
+    keys = {f.key: f.type for f in record_type.fields}
+    return keys.get("item") == "choice" and keys.get("met") == "bool"
+
+
+class AttachmentViewer(QDialog):
+    """One photo at screen size (read from the unpacked copy)."""
+
+    def __init__(self, path: Path, title: str, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setObjectName("attachmentViewer")
+        self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.setWindowTitle(title)
+        self.image = QImage(str(path))
+        self.label = QLabel(alignment=Qt.AlignmentFlag.AlignCenter)
+        if not self.image.isNull():
+            self.label.setPixmap(QPixmap.fromImage(self.image).scaled(
+                QSize(1000, 750), Qt.AspectRatioMode.KeepAspectRatio,
+                Qt.TransformationMode.SmoothTransformation))
+        else:
+            self.label.setText("无法显示这个文件。")
+        scroll = QScrollArea()
+        scroll.setWidget(self.label)
+        scroll.setWidgetResizable(True)
+        layout = QVBoxLayout(self)
+        layout.addWidget(scroll)
+        self.resize(900, 700)
+
+
+class InspectionWindow(QMainWindow):
+    def __init__(self, path: Path, password: str | None = None, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setObjectName("inspectionWindow")
+        self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, False)
+        self.setWindowFlag(Qt.WindowType.Window, True)
+        self.path = path
+        self.password = password
+        self.archive: InspectionArchive | None = None
+        self.error: BaseException | None = None
+        self.model: RecordTableModel | None = None
+        self.reader: Any = None
+        self.runner = TaskRunner(self)
+        self.setWindowTitle(f"检查档案（只读）— {path.name}")
+        self.banner = QLabel("正在校验档案……")
+        self.banner.setObjectName("verifyBanner")
+        self.banner.setWordWrap(True)
+        self.banner.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.tree = QTreeWidget()
+        self.tree.setHeaderHidden(True)
+        self.tree.currentItemChanged.connect(self._show_page)
+        self.overview = QTextBrowser()
+        self.checklist = QTableWidget()
+        self.checklist.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table = QTableView()
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.detail = QTextBrowser()
+        self.attachments = QListWidget()
+        self.attachments.setViewMode(QListWidget.ViewMode.IconMode)
+        self.attachments.setIconSize(QSize(96, 96))
+        self.attachments.setMaximumHeight(150)
+        self.attachments.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.attachments.setDragDropMode(QAbstractItemView.DragDropMode.NoDragDrop)
+        self.attachments.itemActivated.connect(self.view_attachment)
+        self.page_button = QPushButton("打开本条记录的 PDF")
+        self.page_button.clicked.connect(self.open_record_page)
+        self.page_button.setVisible(False)
+        records = QSplitter(Qt.Orientation.Vertical)
+        records.addWidget(self.table)
+        lower = QWidget()
+        lower_layout = QVBoxLayout(lower)
+        lower_layout.setContentsMargins(0, 0, 0, 0)
+        lower_layout.addWidget(self.detail, 1)
+        lower_layout.addWidget(self.attachments)
+        lower_layout.addWidget(self.page_button, 0, Qt.AlignmentFlag.AlignLeft)
+        records.addWidget(lower)
+        self.pages = QStackedWidget()
+        for widget in (self.overview, self.checklist, records):
+            self.pages.addWidget(widget)
+        body = QSplitter()
+        body.addWidget(self.tree)
+        body.addWidget(self.pages)
+        body.setStretchFactor(1, 1)
+        body.setSizes([230, 870])
+        central = QWidget()
+        layout = QVBoxLayout(central)
+        layout.addWidget(self.banner)
+        layout.addWidget(body, 1)
+        self.setCentralWidget(central)
+        self.resize(1100, 720)
+
+    # ---- opening ---------------------------------------------------------------------------
+
+    def start(self) -> None:
+        path, password = self.path, self.password
+        self.runner.run_with_progress(
+            lambda report: InspectionArchive.open(path, password, progress=report),
+            "正在校验检查档案…", self._opened, self._failed, parent=self)
+
+    def ask_password(self) -> str | None:
+        text, ok = QInputDialog.getText(self, "检查档案有密码", "请输入密码：",
+                                        QLineEdit.EchoMode.Password)
+        return text if ok and text else None
+
+    def _failed(self, exc: BaseException) -> None:
+        from ledger_app.ui.errors import show_error
+
+        if isinstance(exc, PasswordError) and not self.password:
+            password = self.ask_password()
+            if password:
+                self.password = password
+                self.start()
+                return
+        self.error = exc
+        self.banner.setText(f"无法打开：{exc}")
+        self.banner.setStyleSheet("color: #b00000; font-weight: bold")
+        show_error(self.parentWidget() or self, exc)
+        self.close()
+
+    def _opened(self, archive: InspectionArchive) -> None:
+        self.archive = archive
+        self.reader = archive.ledger.reader()
+        report = archive.report
+        manifest = archive.manifest
+        org = manifest.get("organisation", {}).get("org_name", "")
+        period = manifest.get("period", {}).get("label", "")
+        self.setWindowTitle(f"检查档案（只读）— {org} {period}")
+        if report.ok:
+            self.banner.setText(f"✔ {report.summary()}　本窗口只能查看，不能修改。")
+            self.banner.setStyleSheet("color: #006400; font-weight: bold")
+        else:
+            self.banner.setText("✘ " + "\n".join(report.lines()[:12]))
+            self.banner.setStyleSheet("color: #b00000; font-weight: bold")
+        self._fill_tree()
+        self._fill_overview()
+
+    def _fill_tree(self) -> None:
+        assert self.archive is not None
+        ledger = self.archive.ledger
+        counts = ledger.records.counts()
+        overview = QTreeWidgetItem(["概况与校验结果"])
+        overview.setData(0, ROLE_PAGE, ("overview", ""))
+        self.tree.addTopLevelItem(overview)
+        chosen = {c["key"] for c in self.archive.manifest.get("categories", [])}
+        checklists = []
+        for category in ledger.pack.categories:
+            if chosen and category.key not in chosen:
+                continue
+            node = QTreeWidgetItem([category.label])
+            node.setData(0, ROLE_PAGE, ("type", category.record_types[0].key))
+            for rt in category.record_types:
+                child = QTreeWidgetItem([f"{rt.label}（{counts.get(rt.key, 0)}）"])
+                child.setData(0, ROLE_PAGE, ("type", rt.key))
+                node.addChild(child)
+                if is_checklist(rt):
+                    checklists.append(rt)
+            self.tree.addTopLevelItem(node)
+            node.setExpanded(True)
+        for rt in checklists:
+            item = QTreeWidgetItem([f"检查清单：{rt.label}"])
+            item.setData(0, ROLE_PAGE, ("checklist", rt.key))
+            self.tree.addTopLevelItem(item)
+        self.tree.setCurrentItem(overview)
+
+    def _fill_overview(self) -> None:
+        assert self.archive is not None
+        m = self.archive.manifest
+        e = html.escape
+        org = m.get("organisation", {})
+        rows = [("组织", org.get("org_name", "")), ("期间", m.get("period", {}).get("label", "")),
+                ("导出时间", str(m.get("exported_at", "")).replace("T", " ")),
+                ("导出程序", f"基层台账 {m.get('program', {}).get('version', '')}"),
+                ("个人信息", "已隐藏部分号码" if m.get("masked") else "未隐藏（完整号码）"),
+                ("加密", m.get("encryption") or "无")]
+        parts = ["<h2>检查档案概况</h2><table>"]
+        parts += [f"<tr><td><b>{e(k)}</b>　</td><td>{e(str(v))}</td></tr>" for k, v in rows]
+        parts.append("</table><h3>校验结果</h3>")
+        parts += [f"<p>{e(line)}</p>" for line in self.archive.report.lines()]
+        parts.append("<h3>各类记录</h3><ul>")
+        for c in m.get("categories", []):
+            types = "，".join(f"{t['label']} {t['count']} 条" for t in c.get("record_types", []))
+            parts.append(f"<li><b>{e(c.get('label', ''))}</b>：{e(types)}</li>")
+        parts.append("</ul>")
+        self.overview.setHtml("".join(parts))
+
+    # ---- pages -------------------------------------------------------------------------------
+
+    def _show_page(self, item: QTreeWidgetItem | None, _previous: Any = None) -> None:
+        if item is None or self.archive is None:
+            return
+        kind, key = item.data(0, ROLE_PAGE)
+        if kind == "overview":
+            self.pages.setCurrentIndex(0)
+        elif kind == "checklist":
+            self._fill_checklist(key)
+            self.pages.setCurrentIndex(1)
+        else:
+            self.show_type(key)
+
+    def show_type(self, type_key: str) -> None:
+        assert self.archive is not None
+        self.model = RecordTableModel(self.archive.ledger, type_key, self.reader, None, self)
+        self.model.set_show_sensitive(True)  # the snapshot holds what the exporter chose
+        self.model.set_filter(None)
+        self.table.setModel(self.model)
+        self.table.resizeColumnsToContents()
+        self.table.selectionModel().currentRowChanged.connect(
+            lambda current, _prev: self.show_record(current.data(RecordIdRole)))
+        self.pages.setCurrentIndex(2)
+        self.detail.clear()
+        self.attachments.clear()
+        self.page_button.setVisible(False)
+        if self.model.rowCount():
+            self.table.selectRow(0)
+
+    def _fill_checklist(self, type_key: str) -> None:
+        assert self.archive is not None
+        ledger = self.archive.ledger
+        rt = ledger.pack.record_type(type_key)
+        by_item = {r["item"]: r for r in ledger.records.list(type_key)}
+        items = list(rt.field("item").choices)
+        self.checklist.clear()
+        self.checklist.setColumnCount(4)
+        self.checklist.setHorizontalHeaderLabels(["项目", "是否达标", "现有情况", "佐证"])
+        self.checklist.setRowCount(len(items))
+        for row, name in enumerate(items):
+            record = by_item.get(name)
+            met = "无记录" if record is None else ("✔ 达标" if record["met"] else "✘ 未达标")
+            note = "" if record is None else str(record["description"] or "")
+            evidence = 0 if record is None else len(ledger.attachments.of(record.id))
+            for col, text in enumerate([name, met, note, f"{evidence} 个附件"]):
+                self.checklist.setItem(row, col, QTableWidgetItem(text))
+        self.checklist.resizeColumnsToContents()
+
+    def show_record(self, entry_id: int | None) -> None:
+        assert self.archive is not None
+        self.attachments.clear()
+        if entry_id is None:
+            self.detail.clear()
+            return
+        ledger = self.archive.ledger
+        record = ledger.records.get(entry_id)
+        rt = ledger.pack.record_type(record.type_key)
+        e = html.escape
+        parts = [f"<h3>{e(rt.label)}：{e(ledger.records.title(rt, record.values))}</h3><table>"]
+        for f in rt.fields:
+            if f.type == "attachments":
+                continue
+            if f.type == "attendance":
+                people = ledger.attendance.of(entry_id)
+                tally = ledger.attendance.tally(entry_id)
+                text = (f"应到 {tally.due} 人，实到 {tally.present} 人，请假 {tally.leave} 人，"
+                        f"缺席 {tally.absent} 人：" + "、".join(
+                            p.name + ("" if p.status == "present"
+                                      else f"（{STATUSES[p.status]}：{p.reason}）")
+                            for p in people))
+            else:
+                text = self._format(f, record[f.key])
+            if text:
+                parts.append(f"<tr><td valign='top'><b>{e(f.label)}</b>　</td>"
+                             f"<td>{e(text).replace(chr(10), '<br>')}</td></tr>")
+        parts.append("</table>")
+        self.detail.setHtml("".join(parts))
+        for att in ledger.attachments.of(entry_id):
+            item = QListWidgetItem(att.caption or att.filename)
+            item.setData(ROLE_ATTACHMENT, att.id)
+            item.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable)
+            thumb = ledger.attachments.thumbnail(att.sha256)
+            if thumb:
+                image = QImage.fromData(thumb)
+                item.setIcon(QIcon(QPixmap.fromImage(image)))
+            self.attachments.addItem(item)
+        self.page_button.setVisible(entry_id in self.archive.record_pages)
+        self._current_entry = entry_id
+
+    def _format(self, f: Any, value: Any) -> str:
+        assert self.archive is not None
+        if fv.is_empty(value):
+            return ""
+        if f.type == "money":
+            return fv.format_money(value) + " 元"
+        if f.type == "bool":
+            return "是" if value else "否"
+        if f.type == "multichoice":
+            return "、".join(value)
+        if f.type == "member":
+            return self.archive.ledger.records.member_name(value)
+        if f.type == "members":
+            return "、".join(self.archive.ledger.records.member_name(v) for v in value)
+        return str(value)
+
+    # ---- looking at files ------------------------------------------------------------------
+
+    def view_attachment(self, item: QListWidgetItem) -> QDialog | None:
+        from ledger_app.ui.errors import show_error
+
+        assert self.archive is not None
+        try:
+            path = self.archive.attachment_file(int(item.data(ROLE_ATTACHMENT)))
+        except Exception as exc:  # noqa: BLE001 - a LedgerError or a bug, both shown
+            show_error(self, exc)
+            return None
+        if QImage(str(path)).isNull():
+            QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
+            return None
+        viewer = AttachmentViewer(path, item.text(), self)
+        viewer.open()
+        return viewer
+
+    def open_record_page(self) -> None:
+        from ledger_app.ui.errors import show_error
+
+        assert self.archive is not None
+        try:
+            path = self.archive.extract(self.archive.record_pages[self._current_entry])
+        except Exception as exc:  # noqa: BLE001
+            show_error(self, exc)
+            return
+        QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
+
+    def closeEvent(self, event: Any) -> None:  # noqa: N802 - Qt's name
+        self.runner.shutdown()
+        if self.table.model() is not None:
+            self.table.setModel(None)
+        if self.reader is not None:
+            self.reader.close()
+            self.reader = None
+        if self.archive is not None:
+            self.archive.close()
+        super().closeEvent(event)

@@ -1,0 +1,107 @@
+"""The organisation's settings as a form: used for a new ledger and for 组织设置."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QSpinBox,
+    QWidget,
+)
+
+from ledger_app.forms import values as fv
+from ledger_app.store.ledger import ORG_FIELDS, ORG_TYPES
+
+LABELS = dict(ORG_FIELDS)
+
+
+class OrgForm(QWidget):
+    """Fields of ORG_FIELDS; ``values()`` gives the settings dict, ``problems()`` what is wrong."""
+
+    changed = Signal()
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.org_name = QLineEdit()
+        self.org_name.setPlaceholderText("如：某某街道某某社区党支部")
+        self.org_type = QComboBox()
+        self.org_type.addItems(ORG_TYPES)
+        self.parent_org = QLineEdit()
+        self.parent_org.setPlaceholderText("如：某某街道党工委")
+        self.secretary = QLineEdit()
+        self.term_start = QLineEdit()
+        self.term_start.setPlaceholderText("如 2024-01-01")
+        self.term_years = QSpinBox()
+        self.term_years.setRange(1, 10)
+        self.term_years.setValue(5)
+        self.term_years.setSuffix(" 年")
+        self.party_groups = QPlainTextEdit()
+        self.party_groups.setPlaceholderText("每行一个，如：\n第一党小组\n第二党小组")
+        self.party_groups.setTabChangesFocus(True)
+        self.party_groups.setFixedHeight(90)
+        self.problem_label = QLabel()
+        self.problem_label.setStyleSheet("color: #b00020;")
+        self.problem_label.setWordWrap(True)
+
+        layout = QFormLayout(self)
+        layout.addRow(LABELS["org_name"] + " *", self.org_name)
+        layout.addRow(LABELS["org_type"], self.org_type)
+        layout.addRow(LABELS["parent_org"], self.parent_org)
+        layout.addRow(LABELS["secretary"], self.secretary)
+        layout.addRow(LABELS["term_start"], self.term_start)
+        layout.addRow(LABELS["term_years"], self.term_years)
+        layout.addRow(LABELS["party_groups"], self.party_groups)
+        layout.addRow("", self.problem_label)
+
+        for edit in (self.org_name, self.parent_org, self.secretary, self.term_start):
+            edit.textChanged.connect(self.changed)
+        self.party_groups.textChanged.connect(self.changed)
+        self.org_type.currentIndexChanged.connect(self.changed)
+
+    def set_values(self, settings: dict[str, Any]) -> None:
+        self.org_name.setText(str(settings.get("org_name") or ""))
+        org_type = str(settings.get("org_type") or ORG_TYPES[0])
+        if self.org_type.findText(org_type) < 0:
+            self.org_type.addItem(org_type)
+        self.org_type.setCurrentText(org_type)
+        self.parent_org.setText(str(settings.get("parent_org") or ""))
+        self.secretary.setText(str(settings.get("secretary") or ""))
+        self.term_start.setText(str(settings.get("term_start") or ""))
+        self.term_years.setValue(int(settings.get("term_years") or 5))
+        self.party_groups.setPlainText("\n".join(settings.get("party_groups") or []))
+
+    def values(self) -> dict[str, Any]:
+        groups = [g.strip() for g in self.party_groups.toPlainText().splitlines() if g.strip()]
+        term_start = self.term_start.text().strip()
+        return {
+            "org_name": self.org_name.text().strip(),
+            "org_type": self.org_type.currentText(),
+            "parent_org": self.parent_org.text().strip(),
+            "secretary": self.secretary.text().strip(),
+            "term_start": fv.parse_date(term_start) or term_start,
+            "term_years": self.term_years.value(),
+            "party_groups": list(dict.fromkeys(groups)),  # drop repeats, keep order
+        }
+
+    def problems(self) -> list[str]:
+        found: list[str] = []
+        values = self.values()
+        if not values["org_name"]:
+            found.append("请填写组织名称。")
+        if values["term_start"] and not fv.parse_date(values["term_start"]):
+            found.append(f"任期开始“{values['term_start']}”不是有效日期，请写成 "
+                         f"{date.today().year}-01-01。")
+        return found
+
+    def show_problems(self) -> bool:
+        """Show what is wrong beside the form; True when nothing is."""
+        found = self.problems()
+        self.problem_label.setText("\n".join(found))
+        return not found

@@ -1,0 +1,118 @@
+"""输出 menu: printing, Excel and inspection archives, written in their own modules.
+
+Each dialog lives in a module other parts of the program provide; the window
+imports it only when the action is used, and disables an action whose module is
+not there (tooltip “尚未提供”) instead of failing at start.
+"""
+
+from __future__ import annotations
+
+import importlib
+import importlib.util
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QDialog, QFileDialog
+
+from ledger_app.ui.errors import show_error
+
+if TYPE_CHECKING:
+    from ledger_app.ui.main_window import MainWindow
+
+NOT_YET = "尚未提供"
+
+
+@dataclass(frozen=True)
+class OutputAction:
+    key: str
+    text: str
+    module: str
+    attribute: str
+    shortcut: str = ""
+    tip: str = ""
+
+
+OUTPUTS = (
+    OutputAction("print", "打印…", "ledger_app.ui.print_dialog", "PrintDialog", "Ctrl+P",
+                 "打印当前表格或当前记录，或保存为 PDF"),
+    OutputAction("export", "导出 Excel…", "ledger_app.ui.xlsx_dialogs", "ExportDialog", "",
+                 "把当前表格导出为 Excel 文件"),
+    OutputAction("import", "从 Excel 导入…", "ledger_app.ui.xlsx_dialogs", "ImportDialog", "",
+                 "从 Excel 表格批量导入记录"),
+    OutputAction("archive", "生成检查档案包…", "ledger_app.ui.archive_dialog", "ArchiveDialog",
+                 "", "把一个年度的台账整理成检查用的档案包"),
+    OutputAction("open_archive", "打开检查档案包…", "ledger_app.ui.inspection_window",
+                 "open_archive", "", "查看别人交来的检查档案包"),
+)
+
+
+def available(spec: OutputAction) -> bool:
+    try:
+        return importlib.util.find_spec(spec.module) is not None
+    except (ImportError, ValueError):
+        return False
+
+
+class OutputActions:
+    """Creates the 输出 actions for a window and opens the dialogs they stand for."""
+
+    def __init__(self, window: MainWindow):
+        self.window = window
+        self.actions: dict[str, QAction] = {}
+        self.dialog: QDialog | None = None  # the last opened one (tests look at it)
+        for spec in OUTPUTS:
+            action = QAction(spec.text, window)
+            action.setObjectName(f"action_{spec.key}")
+            if spec.shortcut:
+                action.setShortcut(spec.shortcut)
+            action.setStatusTip(spec.tip)
+            action.triggered.connect(lambda _checked=False, s=spec: self.trigger(s))
+            self.actions[spec.key] = action
+        self.update()
+
+    def update(self) -> None:
+        """Enable what can be used now (called when the menu opens and the ledger changes)."""
+        has_ledger = self.window.ledger is not None
+        for spec in OUTPUTS:
+            action = self.actions[spec.key]
+            ok = available(spec)
+            needs_ledger = spec.key != "open_archive"
+            action.setEnabled(ok and (has_ledger or not needs_ledger))
+            action.setToolTip(spec.tip if ok else NOT_YET)
+
+    def trigger(self, spec: OutputAction) -> None:
+        try:
+            target = getattr(importlib.import_module(spec.module), spec.attribute)
+        except (ImportError, AttributeError) as exc:
+            self.actions[spec.key].setEnabled(False)
+            self.actions[spec.key].setToolTip(NOT_YET)
+            show_error(self.window, exc)
+            return
+        w = self.window
+        if spec.key == "open_archive":
+            path, _ = QFileDialog.getOpenFileName(w, "打开检查档案包", "",
+                                                  "检查档案包 (*.zip);;所有文件 (*)")
+            if path:
+                self.dialog = target(path, w)
+            return
+        if w.ledger is None:
+            return
+        type_key, year = w.current_type_key(), w.current_year()
+        dialog: Any
+        if spec.key == "print":
+            dialog = target(w.ledger, w.runner, parent=w, type_key=type_key, year=year,
+                            record_id=w.current_record_id())
+        elif spec.key == "export":
+            dialog = target(w.ledger, w.runner, type_key, year, w)
+        elif spec.key == "import":
+            dialog = target(w.ledger, w.runner, type_key, w)
+            # New records (or an undone import) must show in the table and the counts.
+            for name in ("imported", "undone", "finished"):
+                signal = getattr(dialog, name, None)
+                if signal is not None:
+                    signal.connect(lambda *_args: w.refresh_all())
+        else:
+            dialog = target(w.ledger, w.runner, year, w)
+        self.dialog = dialog
+        dialog.open()

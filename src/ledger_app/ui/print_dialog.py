@@ -1,0 +1,412 @@
+"""The print window: choose what to print, see the real PDF, print it or save it.
+
+The PDF is made on the ledger's worker (``TaskRunner``) with a progress dialog that can
+cancel; it is written to a private temporary folder (and only renamed into place when
+complete), so a cancelled job leaves nothing behind. 保存 PDF copies the finished file
+to where the user chooses, again through a temporary name.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import tempfile
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, Callable
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDoubleSpinBox,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QMessageBox,
+    QPushButton,
+    QSpinBox,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ledger_app.ui.errors import show_error
+from ledger_app.ui.pdf_preview import HAVE_QTPDF, PdfPreview, print_document
+from ledger_app.ui.tasks import Cancelled
+
+if TYPE_CHECKING:
+    from ledger_app.store.ledger import Ledger
+    from ledger_app.ui.tasks import TaskRunner
+
+
+@dataclass(frozen=True)
+class Product:
+    key: str
+    label: str
+    options: tuple[str, ...]   # which option rows it shows
+
+
+PRODUCTS = (
+    Product("table", "表格（某类记录）", ("type", "year_or_all", "masked")),
+    Product("record", "会议记录页（工作手册）", ("year", "record", "masked")),
+    Product("signin", "会议签到表", ("year", "record")),
+    Product("dues", "党费收缴登记表", ("year",)),
+    Product("binder", "全年装订册", ("year", "category", "masked", "retention", "emblem")),
+    Product("cover", "封面", ("year", "category", "retention", "volume", "emblem")),
+    Product("labels", "档案盒标签（盒面、盒脊）", ("year", "category", "spine", "retention",
+                                            "emblem", "volume")),
+)
+SPINES = (20, 30, 35, 40, 50, 55, 60, 75)
+ALL_YEARS = 0
+
+
+class PrintDialog(QDialog):
+    def __init__(self, ledger: "Ledger", runner: "TaskRunner", parent: QWidget | None = None,
+                 type_key: str | None = None, year: int | None = None,
+                 record_id: int | None = None):
+        super().__init__(parent)
+        self.ledger = ledger
+        self.runner = runner
+        self.setWindowTitle("打印")
+        self.resize(1100, 760)
+        self._tmpdir = Path(tempfile.mkdtemp(prefix="ledger-print-"))
+        self._serial = 0
+        self.pdf_path: Path | None = None
+        self._build()
+        self._fill(type_key, year, record_id)
+        self.finished.connect(self._cleanup)
+
+    # ---- building the window ---------------------------------------------------------------
+
+    def _build(self) -> None:
+        pack = self.ledger.pack
+        self.product = QComboBox()
+        for p in PRODUCTS:
+            self.product.addItem(p.label, p.key)
+        self.type_box = QComboBox()
+        for rt in pack.record_types:
+            self.type_box.addItem(f"{pack.category(rt.category).label} · {rt.label}", rt.key)
+        self.year_box = QComboBox()
+        self.category_box = QComboBox()
+        self.category_box.addItem("全部类别", None)
+        for c in pack.categories:
+            self.category_box.addItem(c.label, c.key)
+        self.record_box = QComboBox()
+        self.record_box.setMinimumWidth(260)
+        self.spine_box = QComboBox()
+        for w in SPINES:
+            self.spine_box.addItem(f"{w} 毫米", float(w))
+        self.spine_box.addItem("自定义…", None)
+        self.spine_box.setCurrentIndex(SPINES.index(40))
+        self.spine_custom = QDoubleSpinBox()
+        self.spine_custom.setRange(10, 120)
+        self.spine_custom.setSuffix(" 毫米")
+        self.spine_custom.setValue(45)
+        self.retention_box = QComboBox()
+        self.retention_box.addItems(["永久", "30年", "10年"])
+        self.volume_box = QSpinBox()
+        self.volume_box.setRange(1, 999)
+        # The emblem: the built-in vector drawing, or the official artwork file the user holds.
+        self.emblem_box = QComboBox()
+        self.emblem_box.addItem("内置矢量党徽", "")      # "" overrides the ledger setting
+        setting = str(self.ledger.setting("emblem_path", "") or "")
+        if setting:
+            self.emblem_box.addItem(f"台账设置的图片：{Path(setting).name}", setting)
+            self.emblem_box.setCurrentIndex(1)
+        self.emblem_box.addItem("选择图片文件（PNG/JPG）…", "choose")
+        self.masked = QCheckBox("身份证号、电话等部分隐藏（对外提供时请保持勾选）")
+        self.masked.setChecked(True)
+
+        form = QFormLayout()
+        form.addRow("打印内容", self.product)
+        self._rows: dict[str, tuple[QLabel, QWidget]] = {}
+        spine_row = QWidget()
+        spine_layout = QHBoxLayout(spine_row)
+        spine_layout.setContentsMargins(0, 0, 0, 0)
+        spine_layout.addWidget(self.spine_box)
+        spine_layout.addWidget(self.spine_custom)
+        for key, label, widget in (
+                ("type", "记录类型", self.type_box), ("year", "年度", self.year_box),
+                ("category", "类别", self.category_box), ("record", "会议", self.record_box),
+                ("spine", "盒脊宽度", spine_row), ("retention", "保管期限", self.retention_box),
+                ("volume", "卷号／起始盒号", self.volume_box), ("emblem", "党徽", self.emblem_box),
+                ("masked", "", self.masked)):
+            lab = QLabel(label)
+            form.addRow(lab, widget)
+            self._rows[key] = (lab, widget)
+
+        self.generate_button = QPushButton("生成预览")
+        self.generate_button.setDefault(True)
+        self.print_button = QPushButton("打印…")
+        self.save_button = QPushButton("保存 PDF…")
+        close_button = QPushButton("关闭")
+        self.status = QLabel("")
+        self.status.setWordWrap(True)
+        for b in (self.print_button, self.save_button):
+            b.setEnabled(False)
+        self.print_button.setVisible(HAVE_QTPDF)
+
+        left = QWidget()
+        left_layout = QVBoxLayout(left)
+        left_layout.addLayout(form)
+        left_layout.addWidget(self.generate_button)
+        left_layout.addWidget(self.status)
+        left_layout.addStretch(1)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.print_button)
+        buttons.addWidget(self.save_button)
+        buttons.addWidget(close_button)
+        left_layout.addLayout(buttons)
+
+        self.preview = PdfPreview()
+        splitter = QSplitter(Qt.Orientation.Horizontal)
+        splitter.addWidget(left)
+        splitter.addWidget(self.preview)
+        splitter.setStretchFactor(1, 1)
+        splitter.setSizes([360, 740])
+        layout = QVBoxLayout(self)
+        layout.addWidget(splitter)
+
+        self.product.currentIndexChanged.connect(self._product_changed)
+        self.year_box.currentIndexChanged.connect(self._year_changed)
+        self.spine_box.currentIndexChanged.connect(self._spine_changed)
+        self.emblem_box.activated.connect(self._emblem_chosen)
+        self.generate_button.clicked.connect(self.generate)
+        self.print_button.clicked.connect(self.print_pdf)
+        self.save_button.clicked.connect(self.save_pdf)
+        close_button.clicked.connect(self.reject)
+        for w in (self.type_box, self.category_box, self.record_box, self.spine_box,
+                  self.spine_custom, self.retention_box, self.volume_box, self.masked,
+                  self.emblem_box):
+            signal = getattr(w, "currentIndexChanged", None) or getattr(w, "valueChanged", None) \
+                or w.toggled
+            signal.connect(self._stale)
+
+    def _fill(self, type_key: str | None, year: int | None, record_id: int | None) -> None:
+        years = self.ledger.years()
+        this_year = year or (years[0] if years else date.today().year)
+        for y in sorted(set(years) | {this_year}, reverse=True):
+            self.year_box.addItem(f"{y}年", y)
+        self.year_box.addItem("全部年度", ALL_YEARS)
+        self.year_box.setCurrentIndex(self.year_box.findData(this_year))
+        self._wanted_record = record_id
+        if record_id is not None:
+            self.product.setCurrentIndex(self._product_index("record"))
+        elif type_key == "dues":
+            self.product.setCurrentIndex(self._product_index("dues"))
+        if type_key:
+            index = self.type_box.findData(type_key)
+            if index >= 0:
+                self.type_box.setCurrentIndex(index)
+        self._product_changed()
+        self._load_records()
+
+    def _product_index(self, key: str) -> int:
+        return next(i for i, p in enumerate(PRODUCTS) if p.key == key)
+
+    # ---- option handling -------------------------------------------------------------------
+
+    @property
+    def current(self) -> Product:
+        return PRODUCTS[self.product.currentIndex()]
+
+    def _product_changed(self) -> None:
+        options = self.current.options
+        for key, (label, widget) in self._rows.items():
+            shown = key in options or (key == "year" and "year_or_all" in options)
+            label.setVisible(shown)
+            widget.setVisible(shown)
+        all_index = self.year_box.findData(ALL_YEARS)
+        self.year_box.model().item(all_index).setEnabled("year_or_all" in options)
+        if "year_or_all" not in options and self.year_box.currentData() == ALL_YEARS:
+            self.year_box.setCurrentIndex(0)
+        self._spine_changed()
+        self._stale()
+
+    def _spine_changed(self) -> None:
+        self.spine_custom.setVisible("spine" in self.current.options
+                                     and self.spine_box.currentData() is None)
+        self._stale()
+
+    def _emblem_chosen(self, index: int) -> None:
+        if self.emblem_box.itemData(index) != "choose":
+            return
+        path, _filter = QFileDialog.getOpenFileName(self, "选择党徽图片", "",
+                                                    "图片 (*.png *.jpg *.jpeg)")
+        if not path:
+            self.emblem_box.setCurrentIndex(0)
+            return
+        self.set_emblem(path)
+
+    def set_emblem(self, path: str) -> None:
+        """Use the user's own artwork file (kept in proportion, never stretched)."""
+        at = self.emblem_box.findData(path)
+        if at < 0:
+            at = self.emblem_box.count() - 1
+            self.emblem_box.insertItem(at, f"图片：{Path(path).name}", path)
+        self.emblem_box.setCurrentIndex(at)
+
+    def _year_changed(self) -> None:
+        self._load_records()
+        self._stale()
+
+    def _stale(self) -> None:
+        """Options changed: the preview no longer shows what would be printed."""
+        if self.pdf_path is not None:
+            self.status.setText("选项已改变，请重新生成预览。")
+        self.pdf_path = None
+        self.print_button.setEnabled(False)
+        self.save_button.setEnabled(False)
+
+    def _load_records(self) -> None:
+        """Fill the meeting list for the year (read on the worker, never on this thread)."""
+        year = self.year_box.currentData() or None
+        ledger = self.ledger
+
+        def read() -> list[tuple[int, str]]:
+            from ledger_app.outputs.pdf.table import print_order
+
+            rt = ledger.pack.record_type("meeting")
+            ids = print_order(ledger, rt, year)
+            rows = ledger.records.rows("meeting", ids)
+            return [(i, f"{rows[i].get('date') or ''}  {'、'.join(rows[i].get('kinds') or [])}"
+                        f"  {rows[i].get('topic') or ''}") for i in ids]
+
+        def show(items: list[tuple[int, str]]) -> None:
+            self.record_box.blockSignals(True)
+            self.record_box.clear()
+            for entry_id, text in items:
+                self.record_box.addItem(text, entry_id)
+            if not items:
+                self.record_box.addItem("（这一年度没有会议记录）", None)
+            wanted = self._wanted_record
+            if wanted is not None and self.record_box.findData(wanted) < 0:
+                self.record_box.addItem(f"记录 #{wanted}", wanted)
+            if wanted is not None:
+                self.record_box.setCurrentIndex(self.record_box.findData(wanted))
+            self.record_box.blockSignals(False)
+
+        self.runner.run(read, show)
+
+    def options(self) -> dict[str, Any]:
+        spine = self.spine_box.currentData()
+        return {
+            "product": self.current.key,
+            "type_key": self.type_box.currentData(),
+            "year": self.year_box.currentData() or None,
+            "category": self.category_box.currentData(),
+            "record_id": self.record_box.currentData(),
+            "spine": float(spine if spine is not None else self.spine_custom.value()),
+            "emblem": "" if self.emblem_box.currentData() == "choose"
+            else self.emblem_box.currentData(),
+            "retention": self.retention_box.currentText(),
+            "volume": self.volume_box.value(),
+            "masked": self.masked.isChecked(),
+        }
+
+    # ---- making the PDF ----------------------------------------------------------------------
+
+    def job(self, options: dict[str, Any], out: Path) -> Callable[[Callable], Path | None]:
+        """The work for the runner: write the PDF to ``out``; None when cancelled."""
+        ledger = self.ledger
+
+        def work(report: Callable[[int, int, str], None]) -> Path | None:
+            from ledger_app.outputs.pdf.products import render
+
+            try:
+                render(options["product"], ledger, out, options, report)
+            except Cancelled:
+                return None   # the renderer has already removed its temporary file
+            return out
+
+        return work
+
+    def generate(self) -> None:
+        self._serial += 1
+        out = self._tmpdir / f"预览-{self._serial}.pdf"
+        self.generate_button.setEnabled(False)
+        self.status.setText("正在生成……")
+        self.runner.run_with_progress(self.job(self.options(), out), "正在生成 PDF……",
+                                      self._generated, self._failed, parent=self)
+
+    def _generated(self, path: Path | None) -> None:
+        self.generate_button.setEnabled(True)
+        if path is None or not path.is_file():
+            self.status.setText("已取消，没有生成文件。")
+            return
+        self.pdf_path = path
+        pages = self.preview.load(path)
+        size = path.stat().st_size / 1024
+        self.status.setText(f"已生成：共 {pages or '?'} 页，{size:.0f} KB。")
+        self.save_button.setEnabled(True)
+        self.print_button.setEnabled(HAVE_QTPDF and pages > 0)
+
+    def _failed(self, exc: BaseException) -> None:
+        self.generate_button.setEnabled(True)
+        self.status.setText("没有生成。")
+        show_error(self, exc)
+
+    # ---- printing and saving -----------------------------------------------------------------
+
+    def print_pdf(self) -> None:
+        from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+
+        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        printer.setDocName(self.pdf_path.name if self.pdf_path else "台账")
+        dialog = QPrintDialog(printer, self)
+        dialog.setMinMax(1, max(1, self.preview.page_count))
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return
+        first, last = printer.fromPage(), printer.toPage()
+        try:
+            sent = print_document(self.preview, printer, first or 1, last or 0)
+        except RuntimeError as exc:
+            show_error(self, exc)
+            return
+        self.status.setText(f"已发送到打印机：{sent} 页。")
+
+    def suggested_name(self) -> str:
+        o = self.options()
+        year = f"{o['year']}年" if o["year"] else ""
+        name = {"table": self.type_box.currentText().split(" · ")[-1],
+                "binder": "台账装订册", "cover": "封面", "labels": "档案盒标签",
+                "dues": "党费收缴登记表", "record": "会议记录", "signin": "签到表"}[o["product"]]
+        return f"{self.ledger.org_name}-{year}{name}.pdf"
+
+    def save_pdf(self) -> None:
+        if self.pdf_path is None:
+            return
+        from ledger_app.ui.paths import documents_dir
+
+        target, _filter = QFileDialog.getSaveFileName(
+            self, "保存 PDF", str(documents_dir() / self.suggested_name()), "PDF 文件 (*.pdf)")
+        if not target:
+            return
+        try:
+            self.save_to(Path(target))
+        except OSError as exc:
+            QMessageBox.warning(self, "没有保存", f"无法保存到 {target}：{exc.strerror or exc}")
+            return
+        self.status.setText(f"已保存到 {target}")
+
+    def save_to(self, target: Path) -> Path:
+        """Copy the generated PDF to ``target`` (through a temporary name)."""
+        if self.pdf_path is None:
+            raise RuntimeError("nothing generated yet")
+        if target.suffix.lower() != ".pdf":
+            target = target.with_name(target.name + ".pdf")
+        tmp = target.with_name(f".{target.name}.part")
+        try:
+            shutil.copyfile(self.pdf_path, tmp)
+            os.replace(tmp, target)
+        finally:
+            tmp.unlink(missing_ok=True)
+        return target
+
+    def _cleanup(self) -> None:
+        self.preview.clear()
+        shutil.rmtree(self._tmpdir, ignore_errors=True)

@@ -1,0 +1,178 @@
+"""The main window's menus, toolbar and keyboard shortcuts."""
+
+from __future__ import annotations
+
+import importlib
+import importlib.util
+from collections.abc import Callable
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QFileDialog, QMenu, QMessageBox, QToolBar
+
+from ledger_app import __version__
+from ledger_app.ui import paths
+from ledger_app.ui.output_actions import NOT_YET, OutputActions
+
+if TYPE_CHECKING:
+    from ledger_app.ui.main_window import MainWindow
+
+RECORD_DIALOG_MODULE = "ledger_app.ui.record_form"
+LEDGER_FILTER = "台账文件 (*.ledger);;所有文件 (*)"
+
+
+class WindowMenus:
+    def __init__(self, window: MainWindow):
+        self.window = w = window
+        self.actions: dict[str, QAction] = {}
+        self.outputs = OutputActions(window)
+        self._record_dialog_class: Any = None
+        self._can_edit: bool | None = None
+
+        bar = w.menuBar()
+        file_menu = bar.addMenu("文件(&F)")
+        self._add(file_menu, "new_ledger", "新建台账…", self.new_ledger)
+        self._add(file_menu, "open_ledger", "打开台账…", self.open_ledger, QKeySequence.StandardKey.Open)
+        self.recent_menu = file_menu.addMenu("最近打开")
+        self.recent_menu.aboutToShow.connect(self.update_recent)
+        file_menu.addSeparator()
+        self._add(file_menu, "settings", "组织设置…", w.show_settings)
+        file_menu.addSeparator()
+        self._add(file_menu, "close_ledger", "关闭台账", w.close_ledger)
+        self._add(file_menu, "quit", "退出", w.close, "Ctrl+Q")
+
+        record_menu = bar.addMenu("记录(&R)")
+        self._add(record_menu, "new", "新增", w.new_record, "Ctrl+N")
+        edit = self._add(record_menu, "edit", "编辑（Enter）", w.edit_current, "F2")
+        edit.setIconText("编辑")
+        delete = self._add(record_menu, "delete", "删除", w.delete_selected,
+                           QKeySequence.StandardKey.Delete)
+        # Only while the table has focus: Delete in the search box deletes a character.
+        delete.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        w.table.addAction(delete)
+        record_menu.addSeparator()
+        self._add(record_menu, "previous", "上一条", lambda: w.move_record(-1), "Ctrl+Up")
+        self._add(record_menu, "next", "下一条", lambda: w.move_record(1), "Ctrl+Down")
+        self._add(record_menu, "find", "查找", w.focus_search, QKeySequence.StandardKey.Find)
+        record_menu.addSeparator()
+        self._add(record_menu, "recycle_bin", "回收站…", w.show_recycle_bin)
+
+        output_menu = bar.addMenu("输出(&O)")
+        output_menu.aboutToShow.connect(self.outputs.update)
+        for key in ("print", "export", "import"):
+            output_menu.addAction(self.outputs.actions[key])
+        output_menu.addSeparator()
+        for key in ("archive", "open_archive"):
+            output_menu.addAction(self.outputs.actions[key])
+        for action in output_menu.actions():
+            action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+        output_menu.setToolTipsVisible(True)
+        record_menu.setToolTipsVisible(True)
+
+        help_menu = bar.addMenu("帮助(&H)")
+        self._add(help_menu, "about", "关于", self.about)
+
+        # Ctrl+1..5: jump to a category (not in a menu: the tree shows them).
+        for number in range(1, 10):
+            action = QAction(w)
+            action.setShortcut(f"Ctrl+{number}")
+            action.triggered.connect(lambda _c=False, n=number: w.tree.select_category(n))
+            w.addAction(action)
+            self.actions[f"category_{number}"] = action
+
+        toolbar = QToolBar("工具栏")
+        toolbar.setObjectName("mainToolbar")
+        toolbar.setMovable(False)
+        toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        for key in ("new", "edit", "delete"):
+            toolbar.addAction(self.actions[key])
+        toolbar.addSeparator()
+        for key in ("print", "export", "import"):
+            toolbar.addAction(self.outputs.actions[key])
+        toolbar.addSeparator()
+        toolbar.addAction(self.actions["recycle_bin"])
+        toolbar.addAction(self.actions["settings"])
+        w.addToolBar(toolbar)
+        self.toolbar = toolbar
+
+    def _add(self, menu: QMenu, key: str, text: str, slot: Callable[[], Any],
+             shortcut: str | QKeySequence.StandardKey | None = None) -> QAction:
+        action = QAction(text, self.window)
+        action.setObjectName(f"action_{key}")
+        if shortcut is not None:
+            action.setShortcut(QKeySequence(shortcut))
+        action.triggered.connect(lambda _checked=False: slot())
+        menu.addAction(action)
+        self.actions[key] = action
+        return action
+
+    # ---- state ---------------------------------------------------------------------------
+
+    def record_dialog_class(self) -> Any:
+        """``RecordDialog`` if its module is there (built separately), else None."""
+        if self._record_dialog_class is None and self.can_edit():
+            module = importlib.import_module(RECORD_DIALOG_MODULE)
+            self._record_dialog_class = getattr(module, "RecordDialog", None)
+        return self._record_dialog_class
+
+    def can_edit(self) -> bool:
+        """Whether the edit dialog exists, without importing it (that waits for first use)."""
+        if self._can_edit is None:
+            self._can_edit = importlib.util.find_spec(RECORD_DIALOG_MODULE) is not None
+        return self._can_edit
+
+    def update_enabled(self) -> None:
+        w = self.window
+        has_ledger = w.ledger is not None
+        has_type = w.model is not None
+        has_record = w.current_record_id() is not None
+        can_edit = self.can_edit()
+        self.actions["new"].setEnabled(has_type and can_edit)
+        self.actions["edit"].setEnabled(has_record and can_edit)
+        for key in ("new", "edit"):
+            self.actions[key].setToolTip(self.actions[key].text() if can_edit else NOT_YET)
+        self.actions["delete"].setEnabled(has_record)
+        for key in ("settings", "close_ledger", "recycle_bin", "previous", "next", "find"):
+            self.actions[key].setEnabled(has_ledger)
+        self.outputs.update()
+
+    def update_recent(self) -> None:
+        self.recent_menu.clear()
+        files = paths.recent_files()
+        for path in files:
+            action = self.recent_menu.addAction(path)
+            action.triggered.connect(lambda _c=False, p=path: self.window.open_path(p))
+        if not files:
+            self.recent_menu.addAction("（没有）").setEnabled(False)
+
+    # ---- 文件 and 帮助 ----------------------------------------------------------------------
+
+    def open_ledger(self) -> None:
+        start = str(self.window.ledger.path.parent) if self.window.ledger else \
+            str(paths.documents_dir())
+        path, _ = QFileDialog.getOpenFileName(self.window, "打开台账", start, LEDGER_FILTER)
+        if path:
+            self.window.open_path(path)
+
+    def new_ledger(self) -> None:
+        from ledger_app.ui.start_dialog import NewLedgerDialog
+
+        dialog = NewLedgerDialog(self.window.runner, self.window)
+        dialog.created.connect(self.window._opened)
+        self.window.dialog = dialog
+        dialog.open()
+
+    def about(self) -> None:
+        w = self.window
+        path = Path(w.ledger.path) if w.ledger else None
+        box = QMessageBox(QMessageBox.Icon.Information, "关于基层台账",
+                          f"<b>基层台账</b> {__version__}<br>"
+                          "党支部、关工委、工会的台账管理，全部数据保存在本机的一个台账文件里，"
+                          "不需要网络。<br><br>"
+                          + (f"当前台账：{path}" if path else ""),
+                          QMessageBox.StandardButton.Ok, w)
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        w.dialog = box
+        box.open()

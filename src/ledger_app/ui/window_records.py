@@ -1,0 +1,134 @@
+"""The 记录 menu's work: new, edit, delete, move between records, recycle bin, settings.
+
+A mixin of ``MainWindow``: it uses the window's ledger, runner, model, table and tree.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from shiboken6 import isValid
+
+if TYPE_CHECKING:
+    from ledger_app.ui.main_window import MainWindow
+
+    _Base = MainWindow
+else:
+    _Base = object
+
+
+class RecordActions(_Base):
+    def new_record(self) -> None:
+        self._open_record_dialog(None)
+
+    def edit_current(self) -> None:
+        record_id = self.current_record_id()
+        if record_id is not None:
+            self._open_record_dialog(record_id)
+
+    def _open_record_dialog(self, record_id: int | None) -> None:
+        dialog_class = self.menus.record_dialog_class()
+        type_key = self.current_type_key()
+        if dialog_class is None or self.ledger is None or type_key is None:
+            return
+        if self.record_dialog is not None and isValid(self.record_dialog) \
+                and self.record_dialog.isVisible():
+            self.record_dialog.raise_()
+            self.record_dialog.activateWindow()
+            return
+        if record_id is not None and self.model is not None:
+            # The dialog's 上一条/下一条 walk the table as it is shown.
+            ids = list(self.model.ids)
+            dialog = dialog_class(self.ledger, self.runner, type_key, entry_id=record_id,
+                                  parent=self, ids=ids, index=self.model.row_of(record_id))
+        else:
+            dialog = dialog_class(self.ledger, self.runner, type_key, entry_id=None, parent=self)
+        dialog.saved.connect(self._record_saved)
+        self.record_dialog = dialog
+        dialog.open()
+
+    def _record_saved(self, record_id: int) -> None:
+        """Show the saved record, switching to its year if the table shows another one."""
+        ledger = self.ledger
+        if ledger is None:
+            return
+
+        def where() -> tuple[list[int], int | None]:
+            return ledger.years(), ledger.records.get(record_id).year
+
+        def show(found: tuple[list[int], int | None]) -> None:
+            years, year = found
+            current = self.current_year()
+            if year is not None and current is not None and year != current:
+                self._fill_years(years, year)
+                self.statusBar().showMessage(f"已保存；这条记录属于 {year} 年度，已切换到该年度",
+                                             5000)
+            self.refresh_all(select_id=record_id)
+
+        self.runner.run(where, show, lambda _exc: self.refresh_all())
+
+    def delete_selected(self) -> None:
+        ledger = self.ledger
+        ids = self.selected_record_ids()
+        if ledger is None or not ids or self.model is None:
+            return
+        from ledger_app.ui.confirm import ask
+
+        label = self.model.record_type.label
+        if len(ids) == 1:
+            row = self.model.row_of(ids[0])
+            title = self.model.data(self.model.index(row or 0, self._title_column()))
+            text = f"删除这条{label}：“{title}”？" if title else f"删除这条{label}？"
+        else:
+            text = f"删除选中的 {len(ids)} 条{label}？"
+        text += "\n删除的记录放在回收站里，可以恢复。"
+        next_row = min(self.model.row_of(ids[-1]) or 0, self.model.rowCount() - len(ids) - 1)
+        next_id = self.model.record_id(max(next_row, 0)) if next_row >= 0 else None
+
+        def delete() -> None:
+            with ledger.transaction():
+                for record_id in ids:
+                    ledger.records.delete(record_id)
+
+        self.dialog = ask(self, "删除记录", text,
+                          lambda: self.runner.run(delete, lambda _: self.refresh_all(next_id)),
+                          yes_text="删除", danger=True)
+
+    def _title_column(self) -> int:
+        if self.model is None:
+            return 0
+        keys = [f.key for f in self.model.fields]
+        title = self.model.record_type.title_field
+        return keys.index(title) if title in keys else 0
+
+    def move_record(self, step: int) -> None:
+        if self.model is None or not self.model.rowCount():
+            return
+        row = self.table.currentIndex().row()
+        row = 0 if row < 0 else max(0, min(self.model.rowCount() - 1, row + step))
+        self.table.selectRow(row)
+        self.table.setFocus()
+
+    def focus_search(self) -> None:
+        self.search_box.setFocus()
+        self.search_box.selectAll()
+
+    def show_recycle_bin(self) -> None:
+        if self.ledger is None:
+            return
+        from ledger_app.ui.recycle_bin import RecycleBinDialog
+
+        dialog = RecycleBinDialog(self.ledger, self.runner, self)
+        dialog.changed.connect(self.refresh_all)
+        self.dialog = dialog
+        dialog.open()
+
+    def show_settings(self) -> None:
+        if self.ledger is None:
+            return
+        from ledger_app.ui.settings_dialog import SettingsDialog
+
+        dialog = SettingsDialog(self.ledger, self.runner, self)
+        dialog.saved.connect(self.settings_saved)
+        self.dialog = dialog
+        dialog.open()

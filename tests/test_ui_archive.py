@@ -1,0 +1,209 @@
+"""The archive dialog and the read-only inspection window, with real widgets."""
+
+from __future__ import annotations
+
+import hashlib
+import zipfile
+from pathlib import Path
+
+import pytest
+
+pytest.importorskip("pytestqt")
+
+from PySide6.QtWidgets import QAbstractItemView, QApplication  # noqa: E402
+
+from archive_support import ORG, build, make_ledger  # noqa: E402
+from ledger_app.outputs.archive import verify_archive  # noqa: E402
+from ledger_app.store import Ledger  # noqa: E402
+from ledger_app.ui.errors import open_error_dialogs  # noqa: E402
+from ledger_app.ui.tasks import TaskRunner  # noqa: E402
+
+
+@pytest.fixture
+def runner(qtbot):
+    runner = TaskRunner()
+    yield runner
+    runner.shutdown()
+    for dialog in open_error_dialogs():
+        dialog.close()
+
+
+@pytest.fixture
+def made(tmp_path: Path):
+    return make_ledger(tmp_path, ORG)
+
+
+def sha(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def test_dialog_exports_a_verified_archive(qtbot, runner, made, tmp_path: Path) -> None:
+    from ledger_app.ui.archive_dialog import ArchiveDialog
+
+    ledger_path, _ = made
+    with Ledger.open(ledger_path) as ledger:
+        dialog = ArchiveDialog(ledger, runner, 2025)
+        qtbot.addWidget(dialog)
+        dialog.show()
+        dialog.grab().save(str(tmp_path / "archive_dialog.png"))
+        assert dialog.output.text().endswith("测试街道第一社区党支部_2025年度检查档案.zip")
+        out = tmp_path / "窗口导出.zip"
+        dialog.output.setText(str(out))
+        dialog.categories["funding"].setChecked(False)
+        dialog.password.setText("abc")
+        dialog.password_again.setText("abd")
+        dialog.export()
+        assert "不一致" in dialog.problem.text() and not out.exists()
+        dialog.password.clear()
+        dialog.password_again.clear()
+        dialog.part.setChecked(True)
+        dialog.date_from.setDate(dialog.date_from.date().fromString("2025-01-01", "yyyy-MM-dd"))
+        dialog.date_to.setDate(dialog.date_to.date().fromString("2025-03-31", "yyyy-MM-dd"))
+        dialog.export()
+        assert runner.wait_idle(30000)
+        assert dialog.archive_result is not None and out.exists()
+    report = verify_archive(out)
+    assert report.ok
+    manifest = report.manifest
+    assert manifest["period"]["to"] == "2025-03-31" and manifest["counts"]["meeting"] == 2
+    assert "funding" not in {c["key"] for c in manifest["categories"]}
+    for box in QApplication.topLevelWidgets():
+        if box.objectName() == "archiveDoneBox":
+            box.close()
+
+
+def test_cancel_leaves_no_file(qtbot, runner, made, tmp_path: Path) -> None:
+    from ledger_app.ui.archive_dialog import ArchiveDialog
+
+    ledger_path, _ = made
+    out_dir = tmp_path / "输出"
+    out_dir.mkdir()
+    with Ledger.open(ledger_path) as ledger:
+        dialog = ArchiveDialog(ledger, runner, 2025)
+        qtbot.addWidget(dialog)
+        dialog.output.setText(str(out_dir / "取消.zip"))
+        dialog.export()
+        from PySide6.QtWidgets import QPushButton
+
+        cancel = [b for b in dialog.progress.findChildren(QPushButton) if b.text() == "取消"][0]
+        cancel.click()  # as the secretary would; the job stops at its next report
+        assert runner.wait_idle(30000)
+        assert dialog.archive_result is None
+        assert list(out_dir.iterdir()) == []
+        assert not open_error_dialogs()
+
+
+def test_inspection_window_is_read_only_and_leaves_the_file_untouched(
+        qtbot, made, tmp_path: Path) -> None:
+    from ledger_app.ui.inspection_window import AttachmentViewer, open_archive
+
+    ledger_path, facts = made
+    archive = build(ledger_path, tmp_path / "交来的档案.zip", password="口令").path
+    before = sha(archive), archive.stat().st_mtime_ns
+    asked = []
+    window = open_archive(archive, None)
+    window.ask_password = lambda: asked.append(1) or "口令"
+    qtbot.addWidget(window)
+    qtbot.waitUntil(lambda: window.archive is not None or window.error is not None,
+                    timeout=30000)
+    assert asked == [1] and window.archive is not None
+    assert "校验通过" in window.banner.text()
+    folder = window.archive.folder.path
+    assert folder.is_dir()
+    window.grab().save(str(tmp_path / "overview.png"))
+
+    labels = [window.tree.topLevelItem(i).text(0) for i in range(window.tree.topLevelItemCount())]
+    assert labels[0] == "概况与校验结果" and "基本活动" in labels
+    assert "检查清单：六有建设" in labels
+    window.show_type("meeting")
+    assert window.model.rowCount() == 3
+    assert window.table.editTriggers() == QAbstractItemView.EditTrigger.NoEditTriggers
+    row = window.model.row_of(facts["meetings"][0])
+    window.table.selectRow(row)
+    assert "研究发展党员工作" in window.detail.toPlainText()
+    assert "应到 4 人，实到 3 人" in window.detail.toPlainText()
+    assert window.attachments.count() == 4
+    window.grab().save(str(tmp_path / "meeting.png"))
+    viewer = window.view_attachment(window.attachments.item(0))
+    assert isinstance(viewer, AttachmentViewer) and not viewer.image.isNull()
+    viewer.close()
+    window.show_type("roster")
+    window.table.selectRow(0)
+    text = window.detail.toPlainText()
+    assert facts["ids"][0][:6] + "********" in text and facts["ids"][0] not in text
+
+    checklist_item = [window.tree.topLevelItem(i) for i in range(window.tree.topLevelItemCount())
+                      if window.tree.topLevelItem(i).text(0).startswith("检查清单")][0]
+    window.tree.setCurrentItem(checklist_item)
+    assert window.checklist.rowCount() == 6
+    assert window.checklist.item(0, 1).text() == "✔ 达标"
+    assert window.checklist.item(1, 1).text() == "无记录"
+    window.close()
+    assert not folder.exists()
+    assert (sha(archive), archive.stat().st_mtime_ns) == before
+    assert sorted(p.name for p in archive.parent.iterdir() if p.suffix == ".zip") == [archive.name]
+
+
+def test_a_tampered_archive_opens_with_a_red_banner(qtbot, made, tmp_path: Path) -> None:
+    from archive_support import rewrite_zip
+    from ledger_app.ui.inspection_window import open_archive
+
+    ledger_path, _ = made
+    archive = build(ledger_path, tmp_path / "a.zip", categories=["activities"]).path
+    tampered = tmp_path / "b.zip"
+    rewrite_zip(archive, tampered, lambda n, d: (n, d + b"!" if n.endswith(".xlsx") else d))
+    window = open_archive(tampered, None)
+    qtbot.addWidget(window)
+    qtbot.waitUntil(lambda: window.archive is not None or window.error is not None,
+                    timeout=30000)
+    assert "校验未通过" in window.banner.text() and "会议记录.xlsx" in window.banner.text()
+    window.close()
+
+
+def test_a_hostile_archive_is_refused(qtbot, tmp_path: Path) -> None:
+    from ledger_app.ui.inspection_window import open_archive
+
+    hostile = tmp_path / "hostile.zip"
+    with zipfile.ZipFile(hostile, "w") as zf:
+        zf.writestr("manifest.json", "{}")
+        zf.writestr("../../evil.txt", "x")
+    window = open_archive(hostile, None)
+    qtbot.addWidget(window)
+    qtbot.waitUntil(lambda: window.error is not None, timeout=30000)
+    assert "不安全" in str(window.error)
+    boxes = open_error_dialogs()
+    assert boxes and "不安全" in boxes[0].text()
+    for box in boxes:
+        box.close()
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["hostile.zip"]
+
+
+def test_main_window_menu_opens_the_archive_dialog_and_an_archive(
+        qtbot, runner, made, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from PySide6.QtWidgets import QFileDialog
+
+    from ledger_app.ui.archive_dialog import ArchiveDialog
+    from ledger_app.ui.inspection_window import InspectionWindow
+    from ledger_app.ui.main_window import MainWindow
+
+    ledger_path, _ = made
+    archive = build(ledger_path, tmp_path / "菜单.zip", categories=["venue"]).path
+    with Ledger.open(ledger_path) as ledger:
+        window = MainWindow(ledger, runner)
+        qtbot.addWidget(window)
+        window.show()
+        assert runner.wait_idle()
+        outputs = window.menus.outputs
+        outputs.actions["archive"].trigger()
+        assert isinstance(outputs.dialog, ArchiveDialog)
+        outputs.dialog.close()
+        monkeypatch.setattr(QFileDialog, "getOpenFileName",
+                            staticmethod(lambda *a, **k: (str(archive), "")))
+        outputs.actions["open_archive"].trigger()
+        inspection = window.findChild(InspectionWindow)
+        assert inspection is not None
+        qtbot.waitUntil(lambda: inspection.archive is not None, timeout=30000)
+        assert "校验通过" in inspection.banner.text()
+        inspection.close()
+        window.close()
+        assert runner.wait_idle()

@@ -1,0 +1,135 @@
+"""The print window with real widgets: generate on the worker, preview the real PDF,
+save it, print it to a PDF printer, and a cancelled job leaves no file."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from pypdf import PdfReader
+from test_pdf_sample import fill
+
+pytest.importorskip("PySide6.QtPdf")
+
+
+@pytest.fixture
+def runner(qtbot):
+    from ledger_app.ui.tasks import TaskRunner
+
+    runner = TaskRunner()
+    yield runner
+    runner.shutdown()
+
+
+@pytest.fixture
+def filled(ledger):
+    fill(ledger, members=8, meetings=2, photos=1)
+    return ledger
+
+
+def make_dialog(qtbot, filled, runner, **kw):
+    from ledger_app.ui.print_dialog import PrintDialog
+
+    dialog = PrintDialog(filled, runner, **kw)
+    qtbot.addWidget(dialog)
+    assert runner.wait_idle(5000)
+    return dialog
+
+
+def generate(dialog, runner) -> None:
+    dialog.generate()
+    assert runner.wait_idle(30000)
+
+
+def test_table_preview_save_and_print(qtbot, filled, runner, tmp_path: Path) -> None:
+    dialog = make_dialog(qtbot, filled, runner, type_key="roster", year=2025)
+    dialog.show()
+    assert dialog.current.key == "table"
+    assert dialog.options()["type_key"] == "roster"
+    generate(dialog, runner)
+    assert dialog.pdf_path is not None and dialog.pdf_path.is_file()
+    assert dialog.preview.page_count >= 1
+    assert dialog.save_button.isEnabled() and dialog.print_button.isEnabled()
+    image = dialog.preview.render_page(0, 40)
+    assert image.width() > image.height()          # the roster prints landscape
+    saved = dialog.save_to(tmp_path / "名册")
+    assert saved.name == "名册.pdf"
+    assert "党员名册" in PdfReader(saved).pages[0].extract_text()
+
+    from PySide6.QtPrintSupport import QPrinter
+
+    from ledger_app.ui.pdf_preview import print_document
+
+    printer = QPrinter(QPrinter.PrinterMode.ScreenResolution)
+    printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+    printed = tmp_path / "printed.pdf"
+    printer.setOutputFileName(str(printed))
+    assert print_document(dialog.preview, printer) == dialog.preview.page_count
+    assert len(PdfReader(printed).pages) == dialog.preview.page_count
+    dialog.grab().save(str(tmp_path / "dialog.png"))
+
+
+def test_record_opens_on_the_given_meeting(qtbot, filled, runner) -> None:
+    meeting = filled.records.ids("meeting")[0]
+    dialog = make_dialog(qtbot, filled, runner, record_id=meeting)
+    assert dialog.current.key == "record"
+    assert dialog.options()["record_id"] == meeting
+    generate(dialog, runner)
+    assert dialog.preview.page_count >= 1
+    # Changing an option marks the preview stale: nothing to save until regenerated.
+    dialog.product.setCurrentIndex(dialog._product_index("signin"))
+    assert not dialog.save_button.isEnabled()
+    generate(dialog, runner)
+    assert "签到表" in PdfReader(dialog.pdf_path).pages[0].extract_text()
+
+
+def test_cancelled_job_leaves_no_file(qtbot, filled, runner, tmp_path: Path) -> None:
+    from ledger_app.ui.tasks import Cancelled
+
+    dialog = make_dialog(qtbot, filled, runner)
+    dialog.product.setCurrentIndex(dialog._product_index("binder"))
+    folder = tmp_path / "out"
+    folder.mkdir()
+    out = folder / "binder.pdf"
+    calls = []
+
+    def report(done: int, total: int, message: str = "") -> None:
+        calls.append(done)
+        if len(calls) > 2:
+            raise Cancelled()
+
+    assert dialog.job(dialog.options(), out)(report) is None
+    assert not out.exists()
+    assert list(folder.iterdir()) == []
+    dialog._generated(None)
+    assert "取消" in dialog.status.text()
+
+
+def test_error_is_shown_not_raised(qtbot, filled, runner) -> None:
+    from ledger_app.ui.errors import open_error_dialogs
+
+    dialog = make_dialog(qtbot, filled, runner, year=1999)
+    dialog.product.setCurrentIndex(dialog._product_index("record"))
+    assert runner.wait_idle(5000)
+    assert dialog.options()["record_id"] is None
+    generate(dialog, runner)
+    assert dialog.pdf_path is None
+    assert open_error_dialogs()
+    for d in open_error_dialogs():
+        d.close()
+
+
+def test_cover_with_the_users_own_emblem(qtbot, filled, runner, tmp_path: Path) -> None:
+    from PIL import Image
+
+    art = tmp_path / "党徽.png"
+    Image.new("RGB", (300, 300), (255, 215, 0)).save(art)
+    dialog = make_dialog(qtbot, filled, runner, year=2025)
+    dialog.product.setCurrentIndex(dialog._product_index("cover"))
+    assert dialog.emblem_box.isVisibleTo(dialog)
+    generate(dialog, runner)
+    assert len(PdfReader(dialog.pdf_path).pages[0].images) == 0   # the vector drawing
+    dialog.set_emblem(str(art))
+    assert dialog.options()["emblem"] == str(art)
+    generate(dialog, runner)
+    assert len(PdfReader(dialog.pdf_path).pages[0].images) == 1   # the user's artwork
