@@ -36,3 +36,16 @@ def ledger(tmp_path: Path, org: dict[str, object]):
     ledger = Ledger.create(tmp_path / "测试.ledger", org)
     yield ledger
     ledger.close()
+
+
+@pytest.fixture
+def runner(qtbot):
+    """The window's background worker, shut down after the test with any error dialogs."""
+    from ledger_app.ui.errors import open_error_dialogs
+    from ledger_app.ui.tasks import TaskRunner
+
+    runner = TaskRunner()
+    yield runner
+    runner.shutdown()
+    for dialog in open_error_dialogs():
+        dialog.close()

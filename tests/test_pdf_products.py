@@ -195,6 +195,13 @@ def test_record_page_with_photo(sample, tmp_path: Path) -> None:
     assert list(cache_dir().glob("*.jpg"))
     images = [img for page in reader.pages for img in page.images]
     assert len(images) == 1 and max(images[0].image.size) <= 1400
+    # the cached JPEG is copied in as it is (never decoded to raw RGB and kept in memory)
+    cached = {p.read_bytes() for p in cache_dir().glob("*.jpg")}
+    stream = images[0].indirect_reference.get_object()
+    filters = stream["/Filter"]
+    filters = list(filters) if isinstance(filters, list) else [filters]
+    assert filters[-1] == "/DCTDecode"
+    assert stream.get_data() in cached   # after undoing any ASCII85 wrapping
     assert_fonts_embedded(out)
 
 

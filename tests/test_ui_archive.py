@@ -16,16 +16,6 @@ from archive_support import ORG, build, make_ledger  # noqa: E402
 from ledger_app.outputs.archive import verify_archive  # noqa: E402
 from ledger_app.store import Ledger  # noqa: E402
 from ledger_app.ui.errors import open_error_dialogs  # noqa: E402
-from ledger_app.ui.tasks import TaskRunner  # noqa: E402
-
-
-@pytest.fixture
-def runner(qtbot):
-    runner = TaskRunner()
-    yield runner
-    runner.shutdown()
-    for dialog in open_error_dialogs():
-        dialog.close()
 
 
 @pytest.fixture

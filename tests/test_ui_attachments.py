@@ -16,18 +16,8 @@ from PySide6.QtWidgets import QApplication  # noqa: E402
 
 from ledger_app.ui.errors import LEDGER_ERROR_BOX, open_error_dialogs  # noqa: E402
 from ledger_app.ui.record_form import RecordDialog  # noqa: E402
-from ledger_app.ui.tasks import TaskRunner  # noqa: E402
 
 RED = (200, 30, 30)
-
-
-@pytest.fixture
-def runner(qtbot):
-    runner = TaskRunner()
-    yield runner
-    runner.shutdown()
-    for dialog in open_error_dialogs():
-        dialog.close()
 
 
 @pytest.fixture

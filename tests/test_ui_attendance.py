@@ -11,18 +11,7 @@ from PySide6.QtGui import QInputMethodEvent  # noqa: E402
 from PySide6.QtWidgets import QAbstractSpinBox, QApplication, QLineEdit  # noqa: E402
 
 from ledger_app.store.attendance import Presence  # noqa: E402
-from ledger_app.ui.errors import open_error_dialogs  # noqa: E402
 from ledger_app.ui.record_form import RecordDialog  # noqa: E402
-from ledger_app.ui.tasks import TaskRunner  # noqa: E402
-
-
-@pytest.fixture
-def runner(qtbot):
-    runner = TaskRunner()
-    yield runner
-    runner.shutdown()
-    for dialog in open_error_dialogs():
-        dialog.close()
 
 
 @pytest.fixture

@@ -20,7 +20,6 @@ from ledger_app.ui.errors import LEDGER_ERROR_BOX, open_error_dialogs  # noqa: E
 from ledger_app.ui.form_grid import AttachmentsFieldEditor, AttendanceFieldEditor  # noqa: E402
 from ledger_app.ui.member_picker import MemberChecklistDialog  # noqa: E402
 from ledger_app.ui.record_form import RecordDialog  # noqa: E402
-from ledger_app.ui.tasks import TaskRunner  # noqa: E402
 
 EDITOR_CLASS = {**EDITORS, "attendance": AttendanceFieldEditor,
                 "attachments": AttachmentsFieldEditor}
@@ -35,15 +34,6 @@ def member(ledger, name: str, group: str = "第一党小组", **extra) -> int:
               "member_class": "正式党员", "status": "在册", "party_group": group,
               "joined_date": "2000-07-01", **extra}
     return ledger.records.insert("roster", values)
-
-
-@pytest.fixture
-def runner(qtbot):
-    runner = TaskRunner()
-    yield runner
-    runner.shutdown()
-    for dialog in open_error_dialogs():
-        dialog.close()
 
 
 def open_dialog(qtbot, ledger, runner, type_key, entry_id=None, **kwargs) -> RecordDialog:

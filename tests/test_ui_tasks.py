@@ -12,16 +12,6 @@ from PySide6.QtWidgets import QApplication, QMessageBox, QPushButton
 
 from ledger_app.store.errors import LedgerError
 from ledger_app.ui.errors import BugDialog, open_error_dialogs, show_error
-from ledger_app.ui.tasks import TaskRunner
-
-
-@pytest.fixture
-def runner(qtbot):
-    runner = TaskRunner()
-    yield runner
-    runner.shutdown()
-    for dialog in open_error_dialogs():
-        dialog.close()
 
 
 def test_jobs_run_off_the_gui_thread_in_order(runner):

@@ -16,20 +16,10 @@ from PySide6.QtWidgets import QComboBox
 
 from ledger_app.forms.idcard import check_digit
 from ledger_app.ui.errors import open_error_dialogs
-from ledger_app.ui.tasks import TaskRunner
 from ledger_app.ui.xlsx_dialogs import ExportDialog, ImportDialog
 
 ID = "43010519800701123" + check_digit("43010519800701123")
 SHOTS = os.environ.get("XLSX_UI_SHOTS")   # a folder: save screenshots there to look at
-
-
-@pytest.fixture
-def runner(qtbot):
-    runner = TaskRunner()
-    yield runner
-    runner.shutdown()
-    for dialog in open_error_dialogs():
-        dialog.close()
 
 
 def roster_file(path: Path) -> Path:

@@ -29,7 +29,7 @@ def build_parser() -> tuple[argparse.ArgumentParser, set[str]]:
         usage="%(prog)s [--demo] [LEDGER] | %(prog)s COMMAND ...")
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     parser.add_argument("--demo", action="store_true", help="新建一份演示台账并在窗口中打开")
-    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", prog="ledger-app")
     for name in COMMAND_MODULES:
         try:
             module = importlib.import_module(name)

@@ -42,27 +42,39 @@ def target_pixels(width_pt: float, height_pt: float, dpi: int = PRINT_DPI) -> in
     return max(px, STEP_PX)
 
 
-def print_jpeg(ledger: "Ledger", sha256: str, max_px: int) -> tuple[bytes, int, int]:
-    """(JPEG bytes, width, height) of an attached image at most ``max_px`` on its long side.
+def print_jpeg(ledger: "Ledger", sha256: str, max_px: int) -> tuple[Path, int, int]:
+    """(JPEG file, width, height) of an attached image at most ``max_px`` on its long side.
 
     The first call decodes the original once (at reduced scale where JPEG allows) and
-    stores the result; later calls only read the small file."""
-    folder = cache_dir()
-    path = folder / f"{sha256}_{max_px}.jpg"
-    if path.is_file():
-        data = path.read_bytes()
-        size = _jpeg_size(data)
-        if size:
-            return data, size[0], size[1]
+    stores the result; later calls only look at the small file. A file, not bytes: given
+    a JPEG file name, reportlab copies the JPEG into the PDF as it is, whereas from bytes
+    it decodes every photo to raw RGB and keeps all of them until the PDF is saved
+    (about 4 MB a photo: a binder with hundreds of photos needed over 1 GB)."""
+    for folder in (cache_dir(), _fallback_dir()):
+        path = folder / f"{sha256}_{max_px}.jpg"
+        if path.is_file():
+            size = _jpeg_size(path)
+            if size:
+                return path, size[0], size[1]
     data, width, height = _downscale(ledger.attachments.data(sha256), max_px)
-    try:
-        folder.mkdir(parents=True, exist_ok=True)
-        tmp = path.with_name(f".{path.name}.{os.getpid()}.part")
-        tmp.write_bytes(data)
-        os.replace(tmp, path)
-    except OSError:
-        pass  # no cache folder (read-only profile): print anyway, just slower next time
-    return data, width, height
+    for folder in (cache_dir(), _fallback_dir()):
+        path = folder / f"{sha256}_{max_px}.jpg"
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+            tmp = path.with_name(f".{path.name}.{os.getpid()}.part")
+            tmp.write_bytes(data)
+            os.replace(tmp, path)
+            return path, width, height
+        except OSError:
+            continue  # no cache folder (read-only profile): fall back to a temporary one
+    raise OSError("无法为照片建立打印缓存文件夹")
+
+
+def _fallback_dir() -> Path:
+    import tempfile
+
+    user = os.getuid() if hasattr(os, "getuid") else 0
+    return Path(tempfile.gettempdir()) / f"grassroots-ledger-print-{user}"
 
 
 def _downscale(original: bytes, max_px: int) -> tuple[bytes, int, int]:
@@ -86,11 +98,11 @@ def _downscale(original: bytes, max_px: int) -> tuple[bytes, int, int]:
         return out.getvalue(), image.width, image.height
 
 
-def _jpeg_size(data: bytes) -> tuple[int, int] | None:
+def _jpeg_size(path: Path) -> tuple[int, int] | None:
     from PIL import Image, UnidentifiedImageError
 
     try:
-        with Image.open(io.BytesIO(data)) as image:
+        with Image.open(path) as image:  # reads the header only
             return image.size
     except (UnidentifiedImageError, OSError):
         return None

@@ -4,7 +4,6 @@ captions, and signature lines. Used for record types declared ``record_pages = t
 
 from __future__ import annotations
 
-import io
 import os
 from typing import TYPE_CHECKING, Any
 
@@ -174,9 +173,9 @@ def photo_flowables(ctx: PrintContext, entry_id: int, width: float,
     cells: list[Any] = []
     for a in images:
         px = target_pixels(cell_w, box_h)
-        data, w_px, h_px = print_jpeg(ctx.ledger, a.sha256, px)
+        path, w_px, h_px = print_jpeg(ctx.ledger, a.sha256, px)
         scale = min(cell_w / w_px, box_h / h_px)
-        image = Image(io.BytesIO(data), width=w_px * scale, height=h_px * scale)
+        image = Image(str(path), width=w_px * scale, height=h_px * scale)
         caption = a.caption or a.filename
         cells.append([image, Spacer(1, 1.5 * mm), _p(ctx, caption, "caption")])
     rows = [cells[i:i + 2] for i in range(0, len(cells), 2)]
