@@ -16,9 +16,14 @@ from typing import TYPE_CHECKING
 from ledger_app.store.errors import LedgerError
 
 if TYPE_CHECKING:
+    from PIL.Image import Image as PILImage
+
     from ledger_app.store.ledger import Ledger
 
 THUMB_SIZE = 240
+# Long side of the print rendition: a photo printed half a page wide (about 80 mm) gets
+# about 250 dpi, a full-width one about 120 dpi; enough for a ledger, small enough to mail.
+PRINT_SIZE = 800
 MAX_ATTACHMENT_BYTES = 200 * 1024 * 1024
 
 
@@ -41,20 +46,61 @@ class Attachment:
         return self.mime.startswith("image/")
 
 
-def _image_facts(data: bytes) -> tuple[int | None, int | None, bytes | None]:
-    """Width, height and a JPEG thumbnail; (None, None, None) when not a readable image."""
+@dataclass(frozen=True)
+class ImageFacts:
+    width: int | None = None
+    height: int | None = None
+    thumb: bytes | None = None       # THUMB_SIZE px JPEG for lists
+    print_jpeg: bytes | None = None  # PRINT_SIZE px JPEG for printouts and archives
+
+
+def image_facts(data: bytes) -> ImageFacts:
+    """Size, thumbnail and print rendition of an image, from one decode of the original;
+    empty facts when the data is not a readable image."""
     from PIL import Image, ImageOps, UnidentifiedImageError
 
     try:
-        with Image.open(io.BytesIO(data)) as image:
-            image = ImageOps.exif_transpose(image)  # phone photos carry their rotation in EXIF
-            width, height = image.size
+        with Image.open(io.BytesIO(data)) as original:
+            if original.format == "JPEG":
+                original.draft("RGB", (PRINT_SIZE, PRINT_SIZE))  # libjpeg decodes at 1/2..1/8
+            image = _flatten(ImageOps.exif_transpose(original))  # phones rotate by EXIF
+            width, height = _true_size(data)
+            rendition = image.copy()
+            rendition.thumbnail((PRINT_SIZE, PRINT_SIZE), Image.Resampling.LANCZOS)
             image.thumbnail((THUMB_SIZE, THUMB_SIZE))
-            out = io.BytesIO()
-            image.convert("RGB").save(out, "JPEG", quality=80)
-            return width, height, out.getvalue()
+            return ImageFacts(width, height, _jpeg(image, 80), _jpeg(rendition, 82))
     except (UnidentifiedImageError, OSError, ValueError, Image.DecompressionBombError):
-        return None, None, None
+        return ImageFacts()
+
+
+def _true_size(data: bytes) -> tuple[int, int]:
+    """The image's full size as shown (after EXIF rotation), without decoding it."""
+    from PIL import Image
+
+    with Image.open(io.BytesIO(data)) as image:
+        width, height = image.size
+        orientation = image.getexif().get(0x0112, 1)
+    return (height, width) if orientation in (5, 6, 7, 8) else (width, height)
+
+
+def _flatten(image: "PILImage") -> "PILImage":
+    from PIL import Image
+
+    if image.mode in ("RGB", "L"):
+        return image
+    background = Image.new("RGB", image.size, "white")
+    if image.mode in ("RGBA", "LA", "P"):
+        rgba = image.convert("RGBA")
+        background.paste(rgba, mask=rgba.getchannel("A"))
+    else:
+        background.paste(image.convert("RGB"))
+    return background
+
+
+def _jpeg(image: "PILImage", quality: int) -> bytes:
+    out = io.BytesIO()
+    image.save(out, "JPEG", quality=quality, optimize=True)
+    return out.getvalue()
 
 
 class Attachments:
@@ -84,11 +130,11 @@ class Attachments:
         with self.ledger.transaction() as conn:
             known = conn.execute("SELECT 1 FROM blobs WHERE sha256 = ?", (sha,)).fetchone()
             if not known:
-                width, height, thumb = _image_facts(data) if mime.startswith("image/") \
-                    else (None, None, None)
-                conn.execute("INSERT INTO blobs(sha256, size, mime, width, height, data, thumb) "
-                             "VALUES (?,?,?,?,?,?,?)",
-                             (sha, len(data), mime, width, height, data, thumb))
+                facts = image_facts(data) if mime.startswith("image/") else ImageFacts()
+                conn.execute("INSERT INTO blobs(sha256, size, mime, width, height, data, thumb,"
+                             " print_jpeg) VALUES (?,?,?,?,?,?,?,?)",
+                             (sha, len(data), mime, facts.width, facts.height, data, facts.thumb,
+                              facts.print_jpeg))
             position = conn.execute(
                 "SELECT coalesce(max(position), 0) + 1 FROM attachments "
                 "WHERE entry_id = ? AND field_key = ?", (entry_id, field_key)).fetchone()[0]
@@ -127,6 +173,12 @@ class Attachments:
         if not rows:
             raise LedgerError("附件内容丢失。")
         return bytes(rows[0][0])
+
+    def print_rendition(self, sha256: str) -> bytes | None:
+        """The print-size JPEG made when the image was attached (None for ledgers from
+        before schema 2 and for files that are not images)."""
+        rows = self.ledger.query("SELECT print_jpeg FROM blobs WHERE sha256 = ?", (sha256,))
+        return bytes(rows[0][0]) if rows and rows[0][0] is not None else None
 
     def thumbnail(self, sha256: str) -> bytes | None:
         rows = self.ledger.query("SELECT thumb FROM blobs WHERE sha256 = ?", (sha256,))

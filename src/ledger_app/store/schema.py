@@ -21,7 +21,7 @@ log = logging.getLogger(__name__)
 
 # 'LDGR': marks an SQLite file as a ledger, so any other database is refused.
 APPLICATION_ID = 0x4C444752
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 
 CORE_V1 = """
 CREATE TABLE settings (
@@ -85,8 +85,15 @@ BEGIN SELECT RAISE(ABORT, 'the audit trail is append-only'); END;
 CREATE VIRTUAL TABLE search_index USING fts5(body, tokenize = 'unicode61 remove_diacritics 0');
 """
 
-# Numbered upgrade steps: UPGRADES[n] takes a file from version n to n + 1.
-UPGRADES: dict[int, str] = {}
+# Numbered upgrade steps: UPGRADES[n] takes a file from version n to n + 1. A new file is
+# made as version 1 and taken through every step, so new and upgraded files are the same.
+UPGRADES: dict[int, str] = {
+    # 2: a print-size rendition of each image, made once when it is attached, so printing
+    # and archiving never decode a multi-MB phone photo again.
+    1: """
+    ALTER TABLE blobs ADD COLUMN print_jpeg BLOB;
+    """,
+}
 
 SQL_TYPES = {
     "text": str, "longtext": str, "choice": str, "date": str, "month": str,
@@ -100,15 +107,29 @@ def table_name(type_key: str) -> str:
 
 
 def create_core(conn: sqlite3.Connection) -> None:
-    conn.executescript(CORE_V1)
+    _run_script(conn, CORE_V1)
     conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
-    conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+    upgrade_core(conn, 1)
 
 
 def upgrade_core(conn: sqlite3.Connection, from_version: int) -> None:
+    """Run the steps from ``from_version`` up, inside the caller's transaction."""
     for version in range(from_version, SCHEMA_VERSION):
-        conn.executescript(UPGRADES[version])
+        _run_script(conn, UPGRADES[version])
     conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+
+
+def _run_script(conn: sqlite3.Connection, script: str) -> None:
+    # executescript() would COMMIT first; statement by statement keeps it all in the
+    # caller's one transaction, so a failed upgrade leaves the file as it was.
+    statement = ""
+    for line in script.splitlines(keepends=True):
+        statement += line
+        if sqlite3.complete_statement(statement):
+            conn.execute(statement)
+            statement = ""
+    if statement.strip():
+        conn.execute(statement)
 
 
 def _utils_table(conn: sqlite3.Connection, name: str) -> "Table":

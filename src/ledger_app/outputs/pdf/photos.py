@@ -17,6 +17,8 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from ledger_app.store.attachments import PRINT_SIZE
+
 if TYPE_CHECKING:
     from ledger_app.store.ledger import Ledger
 
@@ -50,21 +52,31 @@ def print_jpeg(ledger: "Ledger", sha256: str, max_px: int) -> tuple[Path, int, i
     a JPEG file name, reportlab copies the JPEG into the PDF as it is, whereas from bytes
     it decodes every photo to raw RGB and keeps all of them until the PDF is saved
     (about 4 MB a photo: a binder with hundreds of photos needed over 1 GB)."""
+    # The rendition made when the photo was attached serves every print up to its size:
+    # printing then only copies a small JPEG, and never decodes the original again.
+    use_rendition = max_px <= PRINT_SIZE
+    name = f"{sha256}_r{PRINT_SIZE}.jpg" if use_rendition else f"{sha256}_{max_px}.jpg"
     for folder in (cache_dir(), _fallback_dir()):
-        path = folder / f"{sha256}_{max_px}.jpg"
+        path = folder / name
         if path.is_file():
             size = _jpeg_size(path)
             if size:
                 return path, size[0], size[1]
-    data, width, height = _downscale(ledger.attachments.data(sha256), max_px)
+    rendition = ledger.attachments.print_rendition(sha256) if use_rendition else None
+    if rendition is not None:
+        data = rendition
+    else:  # a ledger from before schema 2, or a larger print than the rendition
+        data, _, _ = _downscale(ledger.attachments.data(sha256),
+                                PRINT_SIZE if use_rendition else max_px)
     for folder in (cache_dir(), _fallback_dir()):
-        path = folder / f"{sha256}_{max_px}.jpg"
+        path = folder / name
         try:
             folder.mkdir(parents=True, exist_ok=True)
             tmp = path.with_name(f".{path.name}.{os.getpid()}.part")
             tmp.write_bytes(data)
             os.replace(tmp, path)
-            return path, width, height
+            size = _jpeg_size(path) or (0, 0)
+            return path, size[0], size[1]
         except OSError:
             continue  # no cache folder (read-only profile): fall back to a temporary one
     raise OSError("无法为照片建立打印缓存文件夹")

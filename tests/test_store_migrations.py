@@ -1,0 +1,71 @@
+"""Ledgers written by every released schema open in this version, with their data intact."""
+
+from __future__ import annotations
+
+import io
+import shutil
+from pathlib import Path
+
+from PIL import Image
+from pypdf import PdfReader
+
+from ledger_app.store import Ledger
+from ledger_app.store.attachments import PRINT_SIZE
+from ledger_app.store.schema import SCHEMA_VERSION
+
+FIXTURES = Path(__file__).parent / "fixtures"
+
+
+def test_every_released_schema_has_a_fixture():
+    assert sorted(p.name for p in FIXTURES.glob("schema_v*.ledger")) == [
+        f"schema_v{v}.ledger" for v in range(1, SCHEMA_VERSION)]
+
+
+def test_schema_1_ledger_upgrades_with_a_backup_and_keeps_everything(tmp_path):
+    path = tmp_path / "旧台账.ledger"
+    shutil.copy(FIXTURES / "schema_v1.ledger", path)
+    original = path.read_bytes()
+    with Ledger.open(path) as ledger:
+        assert ledger.schema_version() == SCHEMA_VERSION
+        assert ledger.org_name == "模板街道第一社区党支部"
+        (member,) = ledger.records.list("roster")
+        assert member["id_number"] == "11010519491231002X"
+        (meeting,) = ledger.records.list("meeting")
+        assert meeting["chair"] == member.id
+        assert ledger.attendance.tally(meeting.id).present == 1
+        (photo,) = ledger.attachments.of(meeting.id)
+        assert ledger.attachments.print_rendition(photo.sha256) is None  # made before v2
+        assert ledger.records.search("张伟")
+        # printing falls back to the original for photos attached before the rendition existed
+        from ledger_app.outputs.pdf.record_page import render_record
+        out = tmp_path / "记录.pdf"
+        render_record(ledger, meeting.id, out)
+        assert sum(len(p.images) for p in PdfReader(out).pages) == 1
+        # and the upgraded file takes new photos with their rendition
+        big = io.BytesIO()
+        Image.new("RGB", (4000, 3000), (20, 90, 160)).save(big, "JPEG")
+        ledger.attachments.add(meeting.id, "photos", big.getvalue(), "新照片.jpg")
+        new = ledger.attachments.of(meeting.id)[-1]
+        rendition = Image.open(io.BytesIO(ledger.attachments.print_rendition(new.sha256)))
+        assert max(rendition.size) == PRINT_SIZE and (new.width, new.height) == (4000, 3000)
+    backups = list(tmp_path.glob("*升级前备份-v1*"))
+    assert len(backups) == 1 and backups[0].read_bytes() == original
+
+
+def test_a_failed_upgrade_leaves_the_old_file_as_it_was(tmp_path, monkeypatch):
+    import sqlite3
+
+    import pytest
+
+    from ledger_app.store import schema
+
+    path = tmp_path / "旧台账.ledger"
+    shutil.copy(FIXTURES / "schema_v1.ledger", path)
+    before = list(sqlite3.connect(FIXTURES / "schema_v1.ledger").iterdump())
+    monkeypatch.setitem(schema.UPGRADES, 1, schema.UPGRADES[1] + "\nTHIS IS NOT SQL;\n")
+    with pytest.raises(Exception):
+        Ledger.open(path)
+    conn = sqlite3.connect(path)
+    assert conn.execute("PRAGMA user_version").fetchone()[0] == 1
+    assert list(conn.iterdump()) == before          # not half upgraded
+    conn.close()
