@@ -21,9 +21,10 @@ if TYPE_CHECKING:
     from ledger_app.store.ledger import Ledger
 
 THUMB_SIZE = 240
-# Long side of the print rendition: a photo printed half a page wide (about 80 mm) gets
-# about 250 dpi, a full-width one about 120 dpi; enough for a ledger, small enough to mail.
-PRINT_SIZE = 800
+# Long side of the print rendition: a photo printed half a page wide (about 82 mm, as
+# record pages lay them out) gets about 200 dpi, the resolution print shops ask of photos;
+# small enough that a year's binder can be mailed.
+PRINT_SIZE = 640
 MAX_ATTACHMENT_BYTES = 200 * 1024 * 1024
 
 

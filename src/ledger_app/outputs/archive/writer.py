@@ -28,7 +28,8 @@ UNICODE_PATH_EXTRA = 0x7075
 
 # Already-compressed formats are stored: deflating them costs time and saves nothing.
 STORED_SUFFIXES = {".jpg", ".jpeg", ".png", ".gif", ".webp", ".heic", ".mp4", ".mov", ".mp3",
-                   ".m4a", ".zip", ".7z", ".rar", ".gz", ".xlsx", ".docx", ".pptx", ".ofd"}
+                   ".m4a", ".zip", ".7z", ".rar", ".gz", ".xlsx", ".docx", ".pptx", ".ofd",
+                   ".pdf"}  # our PDFs: compressed pages and JPEG photos
 
 
 @dataclass(frozen=True)
