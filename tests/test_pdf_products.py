@@ -321,3 +321,17 @@ def test_any_record_prints_as_a_page(sample, tmp_path: Path) -> None:
     assert "年度第" not in text
     with pytest.raises(LedgerError, match="找不到编号为 424242 的记录"):
         render_record(ledger, 424242, out)
+
+
+def test_record_page_photos_come_from_the_rendition_made_when_attached() -> None:
+    """The photo box of a record page must fit the stored rendition; otherwise every
+    print (and every archive) decodes the multi-MB originals again."""
+    from reportlab.lib.units import mm
+
+    from ledger_app.outputs.pdf.common import page_frame_size
+    from ledger_app.outputs.pdf.photos import target_pixels
+    from ledger_app.outputs.pdf.record_page import PHOTO_MAX_HEIGHT
+    from ledger_app.store.attachments import PRINT_SIZE
+
+    width = page_frame_size("form")[0]
+    assert target_pixels((width - 6 * mm) / 2, PHOTO_MAX_HEIGHT) <= PRINT_SIZE

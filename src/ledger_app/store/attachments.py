@@ -21,10 +21,10 @@ if TYPE_CHECKING:
     from ledger_app.store.ledger import Ledger
 
 THUMB_SIZE = 240
-# Long side of the print rendition: a photo printed half a page wide (about 82 mm, as
+# Long side of the print rendition: a photo printed half a page wide (about 86 mm, as
 # record pages lay them out) gets about 200 dpi, the resolution print shops ask of photos;
 # small enough that a year's binder can be mailed.
-PRINT_SIZE = 640
+PRINT_SIZE = 700
 MAX_ATTACHMENT_BYTES = 200 * 1024 * 1024
 
 
