@@ -25,6 +25,7 @@ THUMB_SIZE = 240
 # record pages lay them out) gets about 200 dpi, the resolution print shops ask of photos;
 # small enough that a year's binder can be mailed.
 PRINT_SIZE = 700
+PRINT_QUALITY = 78   # JPEG quality: no visible loss on paper at that size
 MAX_ATTACHMENT_BYTES = 200 * 1024 * 1024
 
 
@@ -69,7 +70,7 @@ def image_facts(data: bytes) -> ImageFacts:
             rendition = image.copy()
             rendition.thumbnail((PRINT_SIZE, PRINT_SIZE), Image.Resampling.LANCZOS)
             image.thumbnail((THUMB_SIZE, THUMB_SIZE))
-            return ImageFacts(width, height, _jpeg(image, 80), _jpeg(rendition, 82))
+            return ImageFacts(width, height, _jpeg(image, 80), _jpeg(rendition, PRINT_QUALITY))
     except (UnidentifiedImageError, OSError, ValueError, Image.DecompressionBombError):
         return ImageFacts()
 
