@@ -229,6 +229,20 @@ def test_date_range_and_category_choice(built, tmp_path: Path) -> None:
                                          "activity": 0}
     assert result.manifest["period"]["label"] == "2025-04-01 至 2025-06-30"
     assert not any("2025-03-15" in n for n in names_of(result.path))
+    # the meeting table and workbook cover the period too, not the whole year
+    import io
+
+    from openpyxl import load_workbook
+    from pypdf import PdfReader
+    with zipfile.ZipFile(result.path) as zf:
+        (book,) = [n for n in zf.namelist() if n.endswith("会议记录.xlsx")]
+        (table,) = [n for n in zf.namelist() if n.endswith("会议记录.pdf")]
+        sheet = load_workbook(io.BytesIO(zf.read(book)), read_only=True).worksheets[0]
+        cells = [str(c) for row in sheet.iter_rows(values_only=True) for c in row if c]
+        text = "".join(p.extract_text() for p in PdfReader(io.BytesIO(zf.read(table))).pages)
+    assert any("2025-04-01至2025-06-30" in c for c in cells)
+    assert not any("2025-03-15" in c for c in cells)
+    assert "2025-03-15" not in text and "2025-04-01至2025-06-30" in text
     with pytest.raises(LedgerError, match="没有“宣传”这个类别"):
         build(ledger_path, tmp_path / "x.zip", categories=["宣传"])
     with pytest.raises(LedgerError, match="晚于"):

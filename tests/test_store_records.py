@@ -166,3 +166,16 @@ def test_settings_changes_are_audited(ledger):
     ledger.update_settings({"secretary": "李书记"})
     assert ledger.setting("secretary") == "李书记"
     assert ledger.audit.lines()[0].action == "settings"
+
+
+def test_ids_narrowed_to_a_period(ledger):
+    march = meeting(ledger, "2025-03-15", "三月支委会")
+    may = meeting(ledger, "2025-05-10", "五月支委会")
+    roster = member(ledger, "孙立")
+    assert ledger.records.ids("meeting", 2025, date_from="2025-04-01",
+                              date_to="2025-06-30") == [may]
+    assert ledger.records.ids("meeting", date_to="2025-03-15") == [march]
+    # a year-less type is not narrowed by a period
+    assert ledger.records.ids("roster", date_from="2025-04-01") == [roster]
+    due = ledger.records.insert("dues", {"member": roster, "month": "2025-04", "due": 100})
+    assert ledger.records.ids("dues", date_from="2025-04-15", date_to="2025-04-30") == [due]

@@ -21,6 +21,10 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--type", action="append", dest="types", metavar="T",
                    help="只导出这类记录（键名如 roster，或中文名如 党员名册）；可重复；默认全部")
     p.add_argument("--year", type=int, help="只导出某一年度")
+    p.add_argument("--from", dest="date_from", metavar="YYYY-MM-DD",
+                   help="只导出这一天及以后的记录（有日期的记录类型）")
+    p.add_argument("--to", dest="date_to", metavar="YYYY-MM-DD",
+                   help="只导出这一天及以前的记录（有日期的记录类型）")
     p.add_argument("--unmasked", action="store_true", help="不隐藏身份证号码、电话等敏感信息")
     p.set_defaults(run=run_export)
 
@@ -53,13 +57,26 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.set_defaults(run=run_undo)
 
 
+def _date(text: str | None) -> str | None:
+    from ledger_app.forms.values import parse_date
+    from ledger_app.store.errors import LedgerError
+
+    if text is None:
+        return None
+    parsed = parse_date(text)
+    if parsed is None:
+        raise LedgerError(f"“{text}”不是有效日期，请写成 2025-03-15。")
+    return parsed
+
+
 def run_export(args: argparse.Namespace) -> int:
     from ledger_app.outputs.xlsx.export import export_workbook
     from ledger_app.store import Ledger
 
     with Ledger.open(args.ledger_path, readonly=True) as ledger:
         out = export_workbook(ledger, args.output, args.types, args.year,
-                              masked=not args.unmasked)
+                              masked=not args.unmasked, date_from=_date(args.date_from),
+                              date_to=_date(args.date_to))
     print(f"已导出：{out}")
     return 0
 

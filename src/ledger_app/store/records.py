@@ -228,6 +228,18 @@ class Records:
                 params.append(expression)
         return " AND ".join(clauses), params
 
+    @staticmethod
+    def _period(rt: RecordType, date_from: str | None, date_to: str | None
+                ) -> tuple[str, list[Any]]:
+        column = f't."{rt.date_field}"'
+        kind = rt.field(rt.date_field).type
+        if kind == "integer":  # a year
+            low, high = int((date_from or "0000")[:4]), int((date_to or "9999")[:4])
+        else:
+            cut = 7 if kind == "month" else 10
+            low, high = (date_from or "0000-01-01")[:cut], (date_to or "9999-12-31")[:cut]
+        return f"{column} BETWEEN ? AND ?", [low, high]
+
     def count(self, type_key: str, year: int | None = None, search: str | None = None) -> int:
         where, params = self._where(type_key, year, search)
         return int(self.ledger.query(f"SELECT count(*) FROM entries e WHERE {where}",
@@ -256,10 +268,18 @@ class Records:
 
     def ids(self, type_key: str, year: int | None = None, search: str | None = None,
             sort_field: str | None = None, descending: bool = False,
-            deleted: bool = False, conn: sqlite3.Connection | None = None) -> list[int]:
-        """Ordered ids only: a view keeps these and reads rows a page at a time."""
+            deleted: bool = False, conn: sqlite3.Connection | None = None,
+            date_from: str | None = None, date_to: str | None = None) -> list[int]:
+        """Ordered ids only: a view keeps these and reads rows a page at a time.
+
+        ``date_from``/``date_to`` (YYYY-MM-DD, inclusive) narrow dated record types to a
+        period (a half-year inspection, say); types without a date field are not narrowed."""
         rt = self.pack.record_type(type_key)
         where, params = self._where(type_key, year, search, deleted)
+        if (date_from or date_to) and rt.date_field:
+            period, period_params = self._period(rt, date_from, date_to)
+            where += f" AND {period}"
+            params += period_params
         sql = (f'SELECT e.id FROM entries e JOIN "{table_name(type_key)}" t ON t.id = e.id '
                f"WHERE {where} {self.order_clause(rt, sort_field, descending)}")
         if conn is not None:

@@ -254,10 +254,12 @@ def _write_all(job: _Job, ledger: Any, plan: Plan, made: dict[str, bool], masked
             key = t.record_type.key
             if made["table"]:
                 background.submit(t.table, "table", lambda p, key=key: products.table(
-                    ledger, key, p, year, masked, more), record_type=key)
+                    ledger, key, p, year, masked, more, plan.date_from, plan.date_to),
+                    record_type=key)
             if made["workbook"]:
                 background.submit(t.workbook, "workbook", lambda p, key=key: products.workbook(
-                    ledger, key, p, year, masked, more), record_type=key)
+                    ledger, key, p, year, masked, more, plan.date_from, plan.date_to),
+                    record_type=key)
             for r in t.records:
                 if r.page:
                     background.submit(r.page, "record", lambda p, entry=r.entry_id:
@@ -282,8 +284,6 @@ def _write_all(job: _Job, ledger: Any, plan: Plan, made: dict[str, bool], masked
     organisation = _organisation(ledger, hide)
     categories = _categories_json(plan)
     notes = [mf.SNAPSHOT_NOTE, *notes]
-    if plan.date_from or plan.date_to:
-        notes.append("表格 PDF 和工作簿按整个年度生成；单条记录、附件和快照按所选日期范围。")
     meta = mf.build_manifest(organisation=organisation, year=year, date_from=plan.date_from,
                              date_to=plan.date_to, categories=categories, masked=masked,
                              encrypted=encrypted, files=[], exported_at=exported_at,

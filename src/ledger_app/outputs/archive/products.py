@@ -51,10 +51,12 @@ def binder(ledger: Any, out: Path, year: int, categories: Sequence[str] | None,
 
 
 def table(ledger: Any, type_key: str, out: Path, year: int | None, masked: bool,
-          progress: Progress = None) -> None:
+          progress: Progress = None, date_from: str | None = None,
+          date_to: str | None = None) -> None:
     fn = _function("table")
     assert fn is not None
-    fn(ledger, type_key, out, year=year, masked=masked, progress=progress)
+    fn(ledger, type_key, out, year=year, masked=masked, progress=progress,
+       date_from=date_from, date_to=date_to)
 
 
 def record(ledger: Any, entry_id: int, out: Path, masked: bool) -> None:
@@ -64,7 +66,9 @@ def record(ledger: Any, entry_id: int, out: Path, masked: bool) -> None:
 
 
 def workbook(ledger: Any, type_key: str, out: Path, year: int | None, masked: bool,
-             progress: Progress = None) -> None:
+             progress: Progress = None, date_from: str | None = None,
+             date_to: str | None = None) -> None:
     fn = _function("workbook")
     assert fn is not None
-    fn(ledger, out, type_keys=[type_key], year=year, masked=masked, progress=progress)
+    fn(ledger, out, type_keys=[type_key], year=year, masked=masked, progress=progress,
+       date_from=date_from, date_to=date_to)

@@ -57,7 +57,8 @@ def render(product: str, ledger: "Ledger", out_path: str | os.PathLike[str],
     if product == "table":
         if not o.get("type_key"):
             raise LedgerError("请选择要打印的记录类型。")
-        return module.render_table(ledger, o["type_key"], out_path, year, masked, progress)
+        return module.render_table(ledger, o["type_key"], out_path, year, masked, progress,
+                                   date_from=o.get("date_from"), date_to=o.get("date_to"))
     if product in ("record", "signin"):
         if o.get("record_id") is None:
             raise LedgerError("请选择要打印的会议记录（这一年度可能还没有会议记录）。")

@@ -231,7 +231,8 @@ def table_footer(ctx: PrintContext) -> Callable[[Canvas, float, int, int], None]
 def table_pages(ctx: PrintContext, type_key: str, year: int | None,
                 on_page: Callable[[], None] | None = None,
                 rows_done: Callable[[int], None] | None = None,
-                ids: list[int] | None = None) -> tuple[str, list[GridPage]]:
+                ids: list[int] | None = None,
+                title: str | None = None) -> tuple[str, list[GridPage]]:
     """(page kind, pages): every printed page of the table, laid out and numbered."""
     rt = record_type(ctx.ledger, type_key)
     kind = page_kind(rt)
@@ -247,7 +248,7 @@ def table_pages(ctx: PrintContext, type_key: str, year: int | None,
     if not layout.rows:
         layout.add_rows([["" for _ in cols]])
         layout.rows[0][min(1, len(cols) - 1)] = ("（本年度没有记录）", None)
-    return kind, grid_pages(ctx, layout, kind, table_title(rt, year), on_page)
+    return kind, grid_pages(ctx, layout, kind, title or table_title(rt, year), on_page)
 
 
 def grid_pages(ctx: PrintContext, layout: GridLayout, kind: str, title: str,
@@ -305,8 +306,10 @@ def _today() -> str:
 
 def render_table(ledger: "Ledger", type_key: str, out_path: str | os.PathLike[str],
                  year: int | None = None, masked: bool = True,
-                 progress: Progress | None = None, emblem_path: str | None = None) -> int:
-    """Print the table of one record type (for a year, or all years) to ``out_path``.
+                 progress: Progress | None = None, emblem_path: str | None = None,
+                 date_from: str | None = None, date_to: str | None = None) -> int:
+    """Print the table of one record type (for a year, or all years, or the period
+    ``date_from``..``date_to`` within them) to ``out_path``.
 
     Returns the number of pages. ``progress(done, total, message)`` may raise to cancel;
     then no file is left behind."""
@@ -314,7 +317,12 @@ def render_table(ledger: "Ledger", type_key: str, out_path: str | os.PathLike[st
     progress = progress or no_progress
     ctx = PrintContext(ledger, masked=masked, emblem_path=emblem_path, progress=progress)
     rt = record_type(ledger, type_key)
-    total_rows = ledger.records.count(type_key, year)
+    ids = title = None
+    if (date_from or date_to) and rt.date_field:
+        ids = ledger.records.ids(rt.key, year, sort_field=rt.date_field,
+                                 date_from=date_from, date_to=date_to)
+        title = f"{rt.label}（{date_from or ''}至{date_to or ''}）"
+    total_rows = len(ids) if ids is not None else ledger.records.count(type_key, year)
     progress(0, 100, f"正在读取{rt.label}……")
     state = {"pages": 0, "total": 1}
 
@@ -326,7 +334,7 @@ def render_table(ledger: "Ledger", type_key: str, out_path: str | os.PathLike[st
         progress(30 + int(70 * state["pages"] / state["total"]), 100,
                  f"正在生成第 {state['pages']} 页，共 {state['total']} 页")
 
-    kind, pages = table_pages(ctx, type_key, year, page_drawn, rows_done)
+    kind, pages = table_pages(ctx, type_key, year, page_drawn, rows_done, ids=ids, title=title)
     state["total"] = len(pages)
     with atomic_output(out_path) as tmp:
         write_grid_pdf(tmp, ctx, table_title(rt, year), kind, pages)

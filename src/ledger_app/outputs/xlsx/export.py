@@ -80,8 +80,10 @@ def resolve_type(pack, key_or_label: str) -> RecordType:
 
 def export_workbook(ledger: Ledger, out: str | os.PathLike[str],
                     type_keys: Iterable[str] | None = None, year: int | None = None,
-                    masked: bool = True, progress: Progress | None = None) -> Path:
-    """Write the chosen record types (default: every type that has records) to ``out``."""
+                    masked: bool = True, progress: Progress | None = None,
+                    date_from: str | None = None, date_to: str | None = None) -> Path:
+    """Write the chosen record types (default: every type that has records) to ``out``;
+    dated types narrowed to ``date_from``..``date_to`` when given."""
     out = Path(out)
     types = chosen_types(ledger, type_keys, year)
     wb = Workbook(write_only=True)
@@ -89,14 +91,17 @@ def export_workbook(ledger: Ledger, out: str | os.PathLike[str],
     conn = ledger.reader()
     completed = False
     try:
-        ids_by_type = {rt.key: _ordered_ids(ledger, rt, year, conn) for rt in types}
+        ids_by_type = {rt.key: _ordered_ids(ledger, rt, year, conn, date_from, date_to)
+                       for rt in types}
         total = sum(len(v) for v in ids_by_type.values())
         names = member_names(ledger, conn)
         done = 0
         taken: set[str] = {OPTIONS_SHEET}
         for rt in types:
             ws = wb.create_sheet(styles.safe_sheet_title(rt.label, taken))
-            title = f"{ledger.org_name} {rt.label}" + (f"（{year}年）" if year else "")
+            period = (f"（{date_from or ''}至{date_to or ''}）" if (date_from or date_to)
+                      and rt.date_field else (f"（{year}年）" if year else ""))
+            title = f"{ledger.org_name} {rt.label}{period}"
             for written in write_record_sheet(ws, ledger, rt, ids_by_type[rt.key], conn, names,
                                               masked, title, options):
                 done += written
@@ -128,10 +133,12 @@ def discard(wb: Workbook) -> None:
 
 
 def _ordered_ids(ledger: Ledger, rt: RecordType, year: int | None,
-                 conn: sqlite3.Connection) -> list[int]:
+                 conn: sqlite3.Connection, date_from: str | None = None,
+                 date_to: str | None = None) -> list[int]:
     # A ledger reads oldest first: by the declared date, else the default order (序号).
     if rt.date_field:
-        return ledger.records.ids(rt.key, year, sort_field=rt.date_field, conn=conn)
+        return ledger.records.ids(rt.key, year, sort_field=rt.date_field, conn=conn,
+                                  date_from=date_from, date_to=date_to)
     return ledger.records.ids(rt.key, year, conn=conn)
 
 
