@@ -38,6 +38,7 @@ from ledger_app.outputs.pdf.doc import LedgerDoc, make_template
 from ledger_app.outputs.pdf.dues_register import dues_flowables
 from ledger_app.outputs.pdf.emblem import check_artwork
 from ledger_app.outputs.pdf.record_page import record_flowables, record_heading
+from ledger_app.outputs.pdf.streaming import streamed
 from ledger_app.outputs.pdf.table import print_order, table_flowables, table_title
 from ledger_app.store.errors import LedgerError
 
@@ -314,8 +315,9 @@ def render_binder(ledger: "Ledger", out_path: str | os.PathLike[str], year: int 
 
     templates = [cover_template(), make_template("form", count_pages),
                  make_template("landscape", count_pages)]
-    with atomic_output(out_path) as tmp:
-        doc = LedgerDoc(str(tmp), ctx, f"{ctx.org_name} 台账 {year or ''}", templates)
+    with atomic_output(out_path) as tmp, open(tmp, "wb") as fh, streamed(fh):
+        # streamed: photos and pages go to disk as written, so memory stays flat
+        doc = LedgerDoc(fh, ctx, f"{ctx.org_name} 台账 {year or ''}", templates)
         doc.build(story, canvasmaker=binder_canvas(ctx, sections, found, 2, toc_pages))
         step("正在保存……")
     progress(total_work, total_work, "完成")
