@@ -22,7 +22,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import IO, Any, Callable, Iterable, Iterator
 
-CHUNK = 1024 * 1024
+CHUNK = 4 * 1024 * 1024  # large: fewer hand-overs of the interpreter lock to the printing thread
 UTF8_FLAG = 0x800
 UNICODE_PATH_EXTRA = 0x7075
 
