@@ -69,3 +69,16 @@ def test_a_failed_upgrade_leaves_the_old_file_as_it_was(tmp_path, monkeypatch):
     assert conn.execute("PRAGMA user_version").fetchone()[0] == 1
     assert list(conn.iterdump()) == before          # not half upgraded
     conn.close()
+
+
+def test_photo_bytes_are_stored_last_in_their_row(tmp_path, org):
+    """SQLite reaches a column stored after a large value only by walking that value's
+    overflow pages: thumbnails must come before the photo, in new and upgraded files."""
+    upgraded = tmp_path / "旧.ledger"
+    shutil.copy(FIXTURES / "schema_v1.ledger", upgraded)
+    for ledger in (Ledger.open(upgraded), Ledger.create(tmp_path / "新.ledger", org)):
+        with ledger:
+            columns = [row[1] for row in ledger.query("PRAGMA table_info(blobs)")]
+            assert columns[-1] == "data" and {"thumb", "print_jpeg"} <= set(columns)
+            assert ledger.query("PRAGMA foreign_key_check") == []
+            assert ledger.query("PRAGMA integrity_check")[0][0] == "ok"

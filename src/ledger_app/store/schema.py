@@ -89,9 +89,15 @@ CREATE VIRTUAL TABLE search_index USING fts5(body, tokenize = 'unicode61 remove_
 # made as version 1 and taken through every step, so new and upgraded files are the same.
 UPGRADES: dict[int, str] = {
     # 2: a print-size rendition of each image, made once when it is attached, so printing
-    # and archiving never decode a multi-MB phone photo again.
+    # and archiving never decode a multi-MB phone photo again; and the photo itself moved to
+    # the end of the row: SQLite reaches a column stored after a large value only by walking
+    # that value's overflow pages, so reading 260 thumbnails read a gigabyte of photos.
     1: """
     ALTER TABLE blobs ADD COLUMN print_jpeg BLOB;
+    ALTER TABLE blobs ADD COLUMN data_last BLOB;
+    UPDATE blobs SET data_last = data;
+    ALTER TABLE blobs DROP COLUMN data;
+    ALTER TABLE blobs RENAME COLUMN data_last TO data;
     """,
 }
 
