@@ -99,15 +99,6 @@ class _Job:
                                         **extra))
         self.done += 1
 
-    def product(self, path: str, kind: str, make: Callable[[Path], None], **extra: Any) -> None:
-        """Make one file in the work folder, stream it in, delete it."""
-        temp = self.work / f"product{self.done}{Path(path).suffix}"
-        make(temp)
-        try:
-            self.record(self.writer.add_file(path, temp), kind, **extra)
-        finally:
-            temp.unlink(missing_ok=True)
-
 
 def _organisation(ledger: Any, hide: Callable[[Any], Any]) -> dict[str, Any]:
     settings = ledger.settings()
@@ -265,6 +256,8 @@ def _write_all(job: _Job, ledger: Any, plan: Plan, made: dict[str, bool], masked
                     background.submit(r.page, "record", lambda p, entry=r.entry_id:
                                       products.record(ledger, entry, p, masked),
                                       record_type=key, entry_id=r.entry_id)
+        background.submit(layout.SNAPSHOT_PATH, "snapshot",
+                          lambda p: write_snapshot(ledger, p, plan.all_ids(), masker))
         for t in plan.types:
             key = t.record_type.key
             for r in t.records:
@@ -278,9 +271,6 @@ def _write_all(job: _Job, ledger: Any, plan: Plan, made: dict[str, bool], masked
     finally:
         background.close()
         reader.close()
-    job.step("正在生成只读台账快照…")
-    job.product(layout.SNAPSHOT_PATH, "snapshot",
-                lambda p: write_snapshot(ledger, p, plan.all_ids(), masker))
     organisation = _organisation(ledger, hide)
     categories = _categories_json(plan)
     notes = [mf.SNAPSHOT_NOTE, *notes]
