@@ -12,11 +12,13 @@ from __future__ import annotations
 
 import os
 import sqlite3
+import sys
 import tempfile
 import threading
 import time
 from concurrent.futures import Future, ThreadPoolExecutor
 from concurrent.futures import TimeoutError as FutureTimeout
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -153,8 +155,9 @@ def build_archive(ledger: Any, out: Path, year: int, *, date_from: str | None = 
             job = _Job(writer, Path(work), total, progress)
             writer.check = job.tick
             try:
-                _write_all(job, ledger, plan, made, masked, masker, hide, exported_at, notes,
-                           bool(password))
+                with _quick_handovers():
+                    _write_all(job, ledger, plan, made, masked, masker, hide, exported_at,
+                               notes, bool(password))
                 writer.close()
             except BaseException:
                 writer.abandon()
@@ -173,6 +176,22 @@ def build_archive(ledger: Any, out: Path, year: int, *, date_from: str | None = 
     if progress:
         progress(total, total, f"已导出 {out.name}")
     return ArchiveResult(out, job.manifest, len(job.files), out.stat().st_size)
+
+
+@contextmanager
+def _quick_handovers() -> Iterator[None]:
+    """Hand the interpreter lock back within half a millisecond while the archive is made.
+
+    The photo stream gives the lock up for every read, checksum and write of a chunk and
+    then has to win it back from the printing thread, which by default keeps it up to
+    5 ms each time: a quarter of the photo stream's time on a 1 GB archive. The setting
+    is process-wide, so the previous value comes back as soon as the archive is done."""
+    previous = sys.getswitchinterval()
+    sys.setswitchinterval(min(previous, 0.0005))
+    try:
+        yield
+    finally:
+        sys.setswitchinterval(previous)
 
 
 class _ProductsInBackground:

@@ -22,6 +22,8 @@ from datetime import datetime
 from pathlib import Path
 from typing import IO, Any, Callable, Iterable, Iterator
 
+from ledger_app.outputs.archive.write_behind import WriteBehind
+
 CHUNK = 4 * 1024 * 1024  # large: fewer hand-overs of the interpreter lock to the printing thread
 UTF8_FLAG = 0x800
 UNICODE_PATH_EXTRA = 0x7075
@@ -89,6 +91,7 @@ class ArchiveWriter:
                            when.hour, when.minute, when.second)
         self.check = check
         self.encrypted = bool(password)
+        self._behind = WriteBehind(fileobj)
         if password:
             import pyzipper
 
@@ -125,6 +128,7 @@ class ArchiveWriter:
                 digest.update(block)
                 out.write(block)
                 written += len(block)
+                self._behind.advance()
                 self._maybe_check()
         entry = WrittenFile(path, written, digest.hexdigest())
         self.written.append(entry)
