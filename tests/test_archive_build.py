@@ -155,6 +155,14 @@ def test_snapshot_is_a_read_only_ledger_of_the_period(built, tmp_path: Path) -> 
         assert copy.attendance.tally(first.id).due == 4
         photos = copy.attachments.of(first.id)
         assert len(photos) == 4 and copy.attachments.thumbnail(photos[0].sha256)
+        # No photo contents or print copies (the photos are files in the archive) ...
+        assert copy.attachments.data(photos[0].sha256) == b""
+        assert copy.attachments.print_rendition(photos[0].sha256) is None
+        # ... yet a record page printed from the copy still shows its photos.
+        products.record(copy, first.id, tmp_path / "page.pdf", True)
+        from pypdf import PdfReader
+        images = [i for page in PdfReader(tmp_path / "page.pdf").pages for i in page.images]
+        assert len(images) == 4
         member = copy.records.get(facts["members"][0])
         assert member["id_number"] == facts["ids"][0][:6] + "********" + facts["ids"][0][-4:]
         assert member["phone"] == facts["phones"][0][:3] + "****" + facts["phones"][0][-4:]

@@ -4,7 +4,7 @@ The copy is a real ledger file (same schema, same application id and version), s
 program opens it with ``Ledger.open(readonly=True)`` and shows it with the same code
 as a live ledger. It holds only the archived records (plus the members they name),
 never the recycle bin; attachment contents are left out because the same files sit
-in the category folders (only thumbnails stay). When masking, sensitive columns are
+in the category folders (only thumbnails stay, no print copies). When masking, sensitive columns are
 masked and every text column (notes, the audit trail) is swept; the copy is then
 VACUUMed so no old value survives in a free page.
 """
@@ -105,8 +105,11 @@ def _copy(conn: sqlite3.Connection, ledger: Any, keep: set[int],
         columns = [r[1] for r in conn.execute(f'PRAGMA src.table_info("{name}")')]
         col_list = ", ".join(f'"{c}"' for c in columns)
         if name == "blobs":
-            # Contents stay in the category folders; thumbnails keep the view quick.
-            select = ", ".join("X''" if c == "data" else f'"{c}"' for c in columns)
+            # Contents stay in the category folders and the record pages are in the
+            # archive as PDFs, so the print copies go too (a quarter of a photo each,
+            # and incompressible); thumbnails stay and keep the view quick.
+            select = ", ".join("X''" if c == "data" else "NULL" if c == "print_jpeg"
+                               else f'"{c}"' for c in columns)
             conn.execute(f"INSERT INTO main.blobs({col_list}) SELECT {select} FROM src.blobs "
                          "WHERE sha256 IN (SELECT sha256 FROM main.attachments)")
             continue

@@ -66,8 +66,12 @@ def print_jpeg(ledger: "Ledger", sha256: str, max_px: int) -> tuple[Path, int, i
     if rendition is not None:
         data = rendition
     else:  # a ledger from before schema 2, or a larger print than the rendition
-        data, _, _ = _downscale(ledger.attachments.data(sha256),
-                                PRINT_SIZE if use_rendition else max_px)
+        original = ledger.attachments.data(sha256)
+        if not original:
+            # An archive's snapshot keeps only thumbnails: a small photo beats none.
+            original = ledger.attachments.thumbnail(sha256) or b""
+            name = f"{sha256}_thumb.jpg"
+        data, _, _ = _downscale(original, PRINT_SIZE if use_rendition else max_px)
     for folder in (cache_dir(), _fallback_dir()):
         path = folder / name
         try:
