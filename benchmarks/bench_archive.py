@@ -1,11 +1,12 @@
 """Inspection archive: time and peak memory for an archive holding ~1 GB of photos.
 
-    .venv/bin/python benchmarks/bench_archive.py [--gb 1.0] [--also 0.25] [--dir /tmp]
+    .venv/bin/python benchmarks/bench_archive.py [--gb 1.0] [--also 0.25] [--repeat 3]
 
 Generates random-noise JPEGs (they do not compress, like real photos), puts them into a
 ledger as meeting photos and also as plain files, then in the same run times
-``zip -0 -r`` of the files against ``ledger-app archive`` of the ledger (a subprocess;
-its peak memory is its ru_maxrss from wait4). The archive run makes everything the real
+``zip -0 -r`` of the files against ``ledger-app archive`` of the ledger (a child process
+that reports its own peak memory), alternately, ``--repeat`` times: medians are shown,
+with their range. The archive run makes everything the real
 command makes (binder, tables, workbooks, record pages, snapshot, index, manifest);
 a second archive run without the PDFs and workbooks shows the zip streaming on its own.
 Targets: full archive within 1.5x of zip, peak memory under 200 MB at every size.
@@ -23,6 +24,7 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+from statistics import median
 
 PHOTO_SIZE = (2400, 1800)          # ~3.9 MB of noise at quality 90
 PHOTOS_PER_MEETING = 5
@@ -118,7 +120,13 @@ def timed_child(args: list[str], env: dict[str, str], cwd: Path) -> tuple[float,
     return seconds, (int(peaks[-1]) / 1024 if peaks else 0.0)
 
 
-def run_size(gigabytes: float, base: Path) -> dict[str, float]:
+def spread(values: list[float]) -> str:
+    if len(values) < 2:
+        return ""
+    return f"  [median of {len(values)}: {min(values):.1f}-{max(values):.1f} s]"
+
+
+def run_size(gigabytes: float, base: Path, repeat: int) -> dict[str, float]:
     folder = Path(tempfile.mkdtemp(prefix="bench-archive-", dir=base))
     try:
         t = time.perf_counter()
@@ -127,26 +135,36 @@ def run_size(gigabytes: float, base: Path) -> dict[str, float]:
               f"{time.perf_counter() - t:.0f} s)", flush=True)
         env = dict(os.environ, XDG_CACHE_HOME=str(folder / "cache"), LANG="C.UTF-8")
         python = sys.executable
-        zip_s, zip_mb = timed_child(["zip", "-0", "-r", "-q", str(folder / "reference.zip"),
-                                     "photos"], env, folder)
-        sync_start = time.perf_counter()
-        os.sync()   # what zip leaves unwritten; shown beside, not added to zip's time
-        zip_sync_s = time.perf_counter() - sync_start
-        full_s, full_mb = timed_child([python, "-c", FULL, "archive",
-                                       str(ledger_path), "--year", "2025", "-o",
-                                       str(folder / "archive.zip")], env, folder)
-        full_size = (folder / "archive.zip").stat().st_size
-        (folder / "archive.zip").unlink()
+        zips, fulls, syncs, full_mbs = [], [], [], []
+        for _ in range(repeat):   # alternated, so a busy spell on the disk hits both
+            zip_s, _ = timed_child(["zip", "-0", "-r", "-q", str(folder / "reference.zip"),
+                                    "photos"], env, folder)
+            sync_start = time.perf_counter()
+            os.sync()   # what zip leaves unwritten; shown beside, not added to zip's time
+            syncs.append(time.perf_counter() - sync_start)
+            ref_size = (folder / "reference.zip").stat().st_size
+            (folder / "reference.zip").unlink()
+            full_s, full_mb = timed_child([python, "-c", FULL, "archive",
+                                           str(ledger_path), "--year", "2025", "-o",
+                                           str(folder / "archive.zip")], env, folder)
+            full_size = (folder / "archive.zip").stat().st_size
+            (folder / "archive.zip").unlink()
+            shutil.rmtree(folder / "cache", ignore_errors=True)   # print copies made anew
+            zips.append(zip_s)
+            fulls.append(full_s)
+            full_mbs.append(full_mb)
+        zip_s, full_s, zip_sync_s = median(zips), median(fulls), median(syncs)
+        full_mb = max(full_mbs)
         stream_s, stream_mb = timed_child([python, "-c", STREAM_ONLY, str(ledger_path),
                                            str(folder / "stream.zip")], env, folder)
         binder_s, binder_mb = timed_child([python, "-c", BINDER_ONLY, str(ledger_path),
                                            str(folder / "binder.pdf")],
                                           dict(env, XDG_CACHE_HOME=str(folder / "cache2")), folder)
-        ref_size = (folder / "reference.zip").stat().st_size
         print(f"zip -0 -r           {zip_s:7.1f} s  {ref_size / 1e9:.2f} GB"
-              f"  (+{zip_sync_s:.1f} s until its data is on disk; the archive fsyncs its own)")
+              f"  (+{zip_sync_s:.1f} s until its data is on disk; the archive fsyncs its own)"
+              f"{spread(zips)}")
         print(f"ledger-app archive  {full_s:7.1f} s  {full_size / 1e9:.2f} GB  peak {full_mb:6.1f} MB"
-              f"   {full_s / zip_s:.2f}x zip")
+              f"   {full_s / zip_s:.2f}x zip{spread(fulls)}")
         print(f"  zip streaming only {stream_s:6.1f} s                peak {stream_mb:6.1f} MB"
               f"   {stream_s / zip_s:.2f}x zip")
         print(f"  binder PDF alone   {binder_s:6.1f} s                peak {binder_mb:6.1f} MB")
@@ -164,11 +182,13 @@ def main() -> int:
                         help="smaller runs, to show memory stays flat")
     parser.add_argument("--dir", type=Path, default=Path(tempfile.gettempdir()),
                         help="where to put the generated data (needs ~4x the photo volume)")
+    parser.add_argument("--repeat", type=int, default=3,
+                        help="zip and archive runs at each size, alternated; medians are shown")
     args = parser.parse_args()
     if not shutil.which("zip"):
         print("zip not installed: nothing to compare with")
         return 1
-    results = [run_size(gb, args.dir) for gb in [*args.also, args.gb]]
+    results = [run_size(gb, args.dir, max(1, args.repeat)) for gb in [*args.also, args.gb]]
     main_run = results[-1]
     ratio = main_run["full"] / main_run["zip"]
     stream_ratio = main_run["stream"] / main_run["zip"]
