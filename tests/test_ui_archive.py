@@ -111,7 +111,10 @@ def test_inspection_window_is_read_only_and_leaves_the_file_untouched(
     row = window.model.row_of(facts["meetings"][0])
     window.table.selectRow(row)
     assert "研究发展党员工作" in window.detail.toPlainText()
-    assert "应到 4 人，实到 3 人" in window.detail.toPlainText()
+    detail = window.detail.toPlainText()
+    assert "应到 4 人，实到 3 人，请假 1 人，缺席 0 人" in detail
+    assert "出席：张三、李四、王五" in detail
+    assert "请假、缺席：赵六（请假：出差）" in detail
     assert window.attachments.count() == 4
     window.grab().save(str(tmp_path / "meeting.png"))
     viewer = window.view_attachment(window.attachments.item(0))

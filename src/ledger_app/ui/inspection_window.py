@@ -323,11 +323,12 @@ class InspectionWindow(QMainWindow):
             if f.type == "attendance":
                 people = ledger.attendance.of(entry_id)
                 tally = ledger.attendance.tally(entry_id)
+                present = "、".join(p.name for p in people if p.status == "present")
+                away = "；".join(f"{p.name}（{STATUSES[p.status]}：{p.reason}）"
+                                for p in people if p.status != "present")
                 text = (f"应到 {tally.due} 人，实到 {tally.present} 人，请假 {tally.leave} 人，"
-                        f"缺席 {tally.absent} 人：" + "、".join(
-                            p.name + ("" if p.status == "present"
-                                      else f"（{STATUSES[p.status]}：{p.reason}）")
-                            for p in people))
+                        f"缺席 {tally.absent} 人。\n出席：{present or '无'}"
+                        + (f"\n请假、缺席：{away}" if away else ""))
             else:
                 text = self._format(f, record[f.key])
             if text:
