@@ -236,3 +236,36 @@ def test_readonly_open_leaves_no_files_beside_the_ledger(tmp_path, org):
         reader.execute("SELECT count(*) FROM entries").fetchone()
         reader.close()
     assert sorted(p.name for p in tmp_path.iterdir()) == ["a.ledger"]
+
+
+def test_readonly_open_while_the_window_writes_sees_committed_changes(tmp_path, org):
+    # The window keeps the ledger open; recent changes sit in the write-ahead log until a
+    # checkpoint. A command-line archive or print made meanwhile must include them (and not
+    # read pages that a checkpoint is rewriting under it).
+    path = tmp_path / "a.ledger"
+    with Ledger.create(path, org) as window:
+        window.records.insert("roster", MEMBER)
+        with Ledger.open(path, readonly=True) as reading:
+            assert reading.records.count("roster") == 1
+            reader = reading.reader()
+            assert reader.execute("SELECT count(*) FROM entries WHERE type_key = 'roster'"
+                                  ).fetchone()[0] == 1
+            window.records.insert("roster", dict(MEMBER, name="李四"))
+            assert reading.records.count("roster") == 2
+            assert reader.execute("SELECT count(*) FROM entries WHERE type_key = 'roster'"
+                                  ).fetchone()[0] == 2
+            reader.close()
+            with pytest.raises(ReadOnlyError):
+                reading.records.insert("roster", MEMBER)
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["a.ledger"]
+
+
+def test_readonly_open_after_a_crash_left_the_lock_file_reads_the_file_as_is(tmp_path, org):
+    path = tmp_path / "a.ledger"
+    with Ledger.create(path, org) as ledger:
+        ledger.records.insert("roster", MEMBER)
+    (tmp_path / "a.ledger.lock").write_text('{"user": "秘书", "pid": 1}', encoding="utf-8")
+    with Ledger.open(path, readonly=True) as ledger:
+        assert ledger.records.count("roster") == 1
+    # Nobody holds the stale lock, so no write-ahead files were made beside the ledger.
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["a.ledger", "a.ledger.lock"]

@@ -27,6 +27,7 @@ from ledger_app.store.errors import (
     DiskFullError, LedgerError, NewerVersionError, NotALedgerError, ReadOnlyError,
 )
 from ledger_app.store.lock import LedgerLock
+from ledger_app.store.lock import is_held as lock_is_held
 
 LEDGER_SUFFIX = ".ledger"
 
@@ -127,8 +128,8 @@ class Ledger:
             raise LedgerError(f"找不到台账文件 {path}。")
         cls._check_header(path)
         if readonly:
-            uri = f"{path.resolve().as_uri()}?mode=ro&immutable=1"
-            conn = sqlite3.connect(uri, uri=True, isolation_level=None, check_same_thread=False)
+            conn = sqlite3.connect(cls._readonly_uri(path), uri=True, isolation_level=None,
+                                   check_same_thread=False, timeout=5)
             version = cls._check_identity(conn, path)
             if version != schema.SCHEMA_VERSION:
                 conn.close()
@@ -281,12 +282,24 @@ class Ledger:
             except sqlite3.Error as exc:
                 raise translate_sqlite_error(exc) or exc
 
+    @staticmethod
+    def _readonly_uri(path: Path) -> str:
+        """How a read-only open reads the file.
+
+        While another program (the window) has the ledger open, its latest changes may
+        still sit in the write-ahead log and a checkpoint may be rewriting pages of the
+        file: then read through SQLite's normal locking, which sees every committed change
+        and never a half-rewritten page. Otherwise read the file as unchanging
+        (``immutable``): that works on read-only media and leaves no -wal/-shm files
+        beside the ledger, which a plain read-only connection would."""
+        uri = f"{path.resolve().as_uri()}?mode=ro"
+        return uri if lock_is_held(path) else uri + "&immutable=1"
+
     def reader(self) -> sqlite3.Connection:
         """A separate read-only connection (for a view reading pages while writes go on)."""
-        uri = f"{self.path.resolve().as_uri()}?mode=ro"
-        if self.readonly:
-            uri += "&immutable=1"
-        conn = sqlite3.connect(uri, uri=True, check_same_thread=False)
+        uri = (self._readonly_uri(self.path) if self.readonly
+               else f"{self.path.resolve().as_uri()}?mode=ro")
+        conn = sqlite3.connect(uri, uri=True, check_same_thread=False, timeout=5)
         conn.row_factory = sqlite3.Row
         return conn
 

@@ -51,6 +51,26 @@ def lock_path_for(ledger_path: Path) -> Path:
     return ledger_path.with_name(ledger_path.name + ".lock")
 
 
+def is_held(ledger_path: Path) -> bool:
+    """Whether a program has this ledger open for writing at this moment.
+
+    Asked by read-only opens, which take no lock of their own (a print or an archive made
+    from the command line must not keep the window from opening the ledger). The lock
+    file is only looked at, never created; if it cannot be opened, nobody can be writing
+    beside it either (a read-only folder or medium)."""
+    try:
+        fd = os.open(lock_path_for(ledger_path), os.O_RDONLY)
+    except OSError:
+        return False
+    try:
+        if _try_lock(fd):
+            _unlock(fd)   # a file left by a program that crashed: nobody holds it
+            return False
+        return True
+    finally:
+        os.close(fd)
+
+
 class LedgerLock:
     def __init__(self, ledger_path: Path):
         self.path = lock_path_for(ledger_path)
