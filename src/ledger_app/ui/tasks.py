@@ -53,9 +53,17 @@ class _Job(QRunnable):
         try:
             result = self.fn()
         except BaseException as exc:  # noqa: BLE001 - every failure goes back to the GUI
-            self.runner._finished.emit(self.job_id, None, exc)
+            self._send(None, exc)
         else:
-            self.runner._finished.emit(self.job_id, result, None)
+            self._send(result, None)
+
+    def _send(self, result: Any, exc: BaseException | None) -> None:
+        try:
+            self.runner._finished.emit(self.job_id, result, exc)
+        except RuntimeError:
+            # The window that asked was closed and its runner deleted while this job ran
+            # (e.g. counts for a table, on quitting): there is nobody left to tell.
+            log.debug("job %s finished after its runner was deleted", self.job_id)
 
 
 class TaskRunner(QObject):
