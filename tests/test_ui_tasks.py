@@ -126,3 +126,24 @@ def test_qt_calls_and_signals_keep_python_reference_counts():
         probe.fired.emit()
     assert sys.getrefcount(None) >= none_before - 50
     assert sys.getrefcount(True) >= true_before - 50
+
+
+def test_job_finishing_after_its_window_closed_is_dropped_quietly(qapp, capfd):
+    import shiboken6
+
+    from ledger_app.ui.tasks import TaskRunner
+
+    started, results = threading.Event(), []
+    runner = TaskRunner()
+
+    def slow() -> str:
+        started.set()
+        threading.Event().wait(0.3)
+        return "done"
+
+    runner.run(slow, results.append)
+    assert started.wait(5)
+    shiboken6.delete(runner)   # the window and its runner go while the job still runs
+    QApplication.processEvents()
+    assert results == []
+    assert "Error calling Python override" not in capfd.readouterr().err
