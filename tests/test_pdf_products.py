@@ -335,3 +335,17 @@ def test_record_page_photos_come_from_the_rendition_made_when_attached() -> None
 
     width = page_frame_size("form")[0]
     assert target_pixels((width - 6 * mm) / 2, PHOTO_MAX_HEIGHT) <= PRINT_SIZE
+
+
+def test_dues_register_leaves_out_members_before_they_transferred_in(ledger) -> None:
+    from ledger_app.outputs.pdf.common import PrintContext
+    from ledger_app.outputs.pdf.dues_register import dues_rows
+
+    base = {"gender": "男", "birth_date": "1970-01-01", "member_class": "正式党员",
+            "status": "在册", "joined_date": "1995-07-01"}
+    ledger.records.insert("roster", dict(base, name="老党员"))
+    ledger.records.insert("roster", dict(base, name="新转入", arrived_date="2026-02-01"))
+    names = lambda year: {c for row in dues_rows(PrintContext(ledger), year)[0]  # noqa: E731
+                          for c in row}
+    assert "老党员" in names(2025) and "新转入" not in names(2025)
+    assert {"老党员", "新转入"} <= names(2026)

@@ -124,9 +124,11 @@ def test_members_on_the_roster_at_a_date(ledger):
     member(ledger, "在册者", joined_date="2000-01-01")
     member(ledger, "新党员", joined_date="2025-07-01", member_class="预备党员")
     member(ledger, "已转出", joined_date="2001-01-01", status="转出", left_date="2025-03-01")
+    member(ledger, "转入者", joined_date="1998-07-01", arrived_date="2025-05-20")
     names = lambda d: {r["name"] for r in ledger.records.members(on_date=d)}  # noqa: E731
     assert names("2025-02-01") == {"在册者", "已转出"}
-    assert names("2025-08-01") == {"在册者", "新党员"}
+    assert names("2025-05-20") == {"在册者", "转入者"}
+    assert names("2025-08-01") == {"在册者", "新党员", "转入者"}
 
 
 def test_attachments_are_deduplicated_and_thumbnailed(ledger):

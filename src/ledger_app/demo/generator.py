@@ -282,7 +282,7 @@ class DemoBuilder:
                         "note": "" if returned else "回执尚未退回，已电话联系接收支部",
                     })
                 elif person.role == "arrived":
-                    day = date(self.first_year - 1, 12, 10)
+                    day = date.fromisoformat(person.values["arrived_date"])
                     rows.append({
                         "direction": "转入", "member_name": person.name, "member": person.id,
                         "member_class": "正式党员", "date": day.isoformat(),

@@ -52,9 +52,12 @@ class Person:
         return self.values.get("dues_group") == "离退休"
 
     def on_roster(self, day: str) -> bool:
-        """Same test as records.members(on_date): joined by then and not yet left."""
+        """Same test as records.members(on_date): joined and arrived by then, not yet left."""
         joined, left = self.values.get("joined_date"), self.values.get("left_date")
         if joined and joined > day:
+            return False
+        arrived = self.values.get("arrived_date")
+        if arrived and arrived > day:
             return False
         if self.values.get("status") != "在册" and (not left or left <= day):
             return False
@@ -199,6 +202,7 @@ def make_unit(maker: PeopleMaker, unit: int, groups: tuple[str, str], first_year
     arrived = add(g2, "working", born=(1985, 1993))
     arrived.role = "arrived"
     arrived.values["note"] = "组织关系由外地转入。"
+    arrived.values["arrived_date"] = f"{first_year - 1}-12-10"   # as on its 转入 record
     for person in people:
         if person.post:
             person.values["party_post"] = f"支部{person.post}"

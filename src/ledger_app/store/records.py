@@ -341,7 +341,9 @@ class Records:
         return str(found[0][0]) if found else f"（已删除的党员 #{member_id}）"
 
     def members(self, on_date: str | None = None, include_left: bool = False) -> list[Record]:
-        """Roster records; with a date, those on the roster that day (RULES.md §2: 应到)."""
+        """Roster records; with a date, those on the roster that day (RULES.md §2: 应到):
+        in the Party by then (入党日期), in this branch by then (转入本支部日期, for those who
+        transferred in) and not yet gone (转出, 去世, 出党 before that day)."""
         records = self.list(self.pack.member_type)
         if include_left:
             return records
@@ -350,6 +352,8 @@ class Records:
             joined, left = r["joined_date"], r["left_date"]
             if on_date:
                 if joined and joined > on_date:
+                    continue
+                if r["arrived_date"] and r["arrived_date"] > on_date:
                     continue
                 if r["status"] != "在册" and (not left or left <= on_date):
                     continue

@@ -39,7 +39,8 @@ def dues_rows(ctx: PrintContext, year: int) -> tuple[list[list[str]], list[str]]
     roster = {m.id: m for m in ledger.records.members(include_left=True)}
     # Everyone on the roster during the year, plus anyone with a payment that year.
     chosen = [m for m in roster.values()
-              if m.id in by_member or ((m["joined_date"] or "") <= f"{year}-12-31"
+              if m.id in by_member or (max(m["joined_date"] or "", m["arrived_date"] or "")
+                                       <= f"{year}-12-31"
                                        and (m["status"] == "在册" or
                                             (m["left_date"] or "9999") >= f"{year}-01-01"))]
     chosen.sort(key=lambda m: (m["seq"] is None, m["seq"] or 0, m.id))
