@@ -281,6 +281,19 @@ def test_cancel_and_failure_leave_no_partial_zip(built, tmp_path: Path) -> None:
         build(ledger_path, tmp_path / "missing-folder" / "a.zip")
 
 
+def test_cli_says_in_chinese_why_the_archive_could_not_be_saved(
+        built, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    from ledger_app.cli.main import main
+
+    ledger_path, _, _ = built
+    (tmp_path / "占用.zip").mkdir()   # a folder where the zip should go
+    assert main(["archive", str(ledger_path), "--year", "2025", "--categories", "rules",
+                 "-o", str(tmp_path / "占用.zip")]) == 2
+    err = capsys.readouterr().err
+    assert "无法写入检查档案：这是一个文件夹，不是文件" in err and "directory" not in err
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["占用.zip"]   # nothing left over
+
+
 def test_cli_archive_and_verify(built, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
                                 capsys: pytest.CaptureFixture[str]) -> None:
     from ledger_app.cli.main import main

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from ledger_app.store.errors import LedgerError
+from ledger_app.store.errors import LedgerError, plain_reason
 
 if TYPE_CHECKING:
     from PIL.Image import Image as PILImage
@@ -121,7 +121,7 @@ class Attachments:
                     raise LedgerError(f"{source.name} 超过 200 MB，太大了，不能放进台账。")
                 data = source.read_bytes()
             except OSError as exc:
-                raise LedgerError(f"无法读取 {source.name}：{exc.strerror}") from exc
+                raise LedgerError(f"无法读取 {source.name}：{plain_reason(exc)}") from exc
             filename = filename or source.name
         record = self.ledger.records.get(entry_id)
         rt = self.ledger.pack.record_type(record.type_key)

@@ -24,7 +24,7 @@ from ledger_app.forms.loader import builtin_pack
 from ledger_app.forms.model import Pack
 from ledger_app.store import schema
 from ledger_app.store.errors import (
-    DiskFullError, LedgerError, NewerVersionError, NotALedgerError, ReadOnlyError,
+    DiskFullError, LedgerError, NewerVersionError, NotALedgerError, ReadOnlyError, plain_reason,
 )
 from ledger_app.store.lock import LedgerLock
 from ledger_app.store.lock import is_held as lock_is_held
@@ -115,7 +115,7 @@ class Ledger:
             raise translate_sqlite_error(exc) or LedgerError(f"无法创建台账：{exc}") from exc
         except OSError as exc:
             temporary.unlink(missing_ok=True)
-            raise LedgerError(f"无法在 {path.parent} 创建台账文件：{exc.strerror}") from exc
+            raise LedgerError(f"无法在 {path.parent} 创建台账文件：{plain_reason(exc)}") from exc
         ledger = cls.open(path)
         ledger.audit.append("create_ledger", None, None, f"新建台账：{org.get('org_name')}")
         return ledger
@@ -142,7 +142,7 @@ class Ledger:
         try:
             lock.acquire()
         except OSError as exc:
-            raise ReadOnlyError(f"不能在 {path.parent} 中建立锁文件（{exc.strerror}），"
+            raise ReadOnlyError(f"不能在 {path.parent} 中建立锁文件（{plain_reason(exc)}），"
                                 "文件夹可能是只读的。") from exc
         try:
             conn = cls._connect(path)
@@ -171,7 +171,7 @@ class Ledger:
             with open(path, "rb") as fh:
                 head = fh.read(100)
         except OSError as exc:
-            raise LedgerError(f"无法读取 {path.name}：{exc.strerror}") from exc
+            raise LedgerError(f"无法读取 {path.name}：{plain_reason(exc)}") from exc
         if len(head) < 100 or not head.startswith(b"SQLite format 3\x00"):
             raise NotALedgerError(f"{path.name} 不是台账文件（内容不是本程序的数据格式）。"
                                   "请选择扩展名为 .ledger 的台账文件。")

@@ -34,6 +34,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ledger_app.store.errors import plain_reason
 from ledger_app.ui.errors import show_error
 from ledger_app.ui.pdf_preview import HAVE_QTPDF, PdfPreview, print_document
 from ledger_app.ui.tasks import Cancelled
@@ -389,7 +390,7 @@ class PrintDialog(QDialog):
         try:
             self.save_to(Path(target))
         except OSError as exc:
-            QMessageBox.warning(self, "没有保存", f"无法保存到 {target}：{exc.strerror or exc}")
+            QMessageBox.warning(self, "没有保存", f"无法保存到 {target}：{plain_reason(exc)}")
             return
         self.status.setText(f"已保存到 {target}")
 

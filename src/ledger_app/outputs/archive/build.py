@@ -31,7 +31,7 @@ from ledger_app.outputs.archive.masking import MASKING_NOTE, TextMasker, ledger_
 from ledger_app.outputs.archive.plan import Plan, make_plan
 from ledger_app.outputs.archive.snapshot import write_snapshot
 from ledger_app.outputs.archive.writer import CHUNK, ArchiveWriter, WrittenFile
-from ledger_app.store.errors import DiskFullError, LedgerError
+from ledger_app.store.errors import DiskFullError, LedgerError, plain_reason
 
 Progress = Callable[[int, int, str], Any]
 REPORT_INTERVAL = 0.05
@@ -169,7 +169,7 @@ def build_archive(ledger: Any, out: Path, year: int, *, date_from: str | None = 
         temp_zip.unlink(missing_ok=True)
         if exc.errno == 28:
             raise DiskFullError("磁盘空间不足，检查档案没有导出完成（没有留下不完整的文件）。") from exc
-        raise LedgerError(f"无法写入检查档案：{exc.strerror or exc}") from exc
+        raise LedgerError(f"无法写入检查档案：{plain_reason(exc)}") from exc
     except BaseException:
         temp_zip.unlink(missing_ok=True)
         raise

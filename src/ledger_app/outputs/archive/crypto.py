@@ -11,7 +11,7 @@ import zipfile
 from pathlib import Path
 from typing import IO
 
-from ledger_app.store.errors import LedgerError
+from ledger_app.store.errors import LedgerError, plain_reason
 
 
 class PasswordError(LedgerError):
@@ -34,7 +34,7 @@ def open_for_reading(source: Path | IO[bytes], password: str | None = None) -> z
     except bad_zip_errors() as exc:
         raise LedgerError("这不是一个有效的 zip 压缩包，或者文件已经损坏。") from exc
     except OSError as exc:
-        raise LedgerError(f"无法读取压缩包：{exc.strerror or exc}") from exc
+        raise LedgerError(f"无法读取压缩包：{plain_reason(exc)}") from exc
     if password:
         zf.setpassword(password.encode("utf-8"))
     return zf

@@ -17,7 +17,7 @@ from ledger_app.forms import values as fv
 from ledger_app.forms.model import Field, RecordType
 from ledger_app.outputs.pdf import styles
 from ledger_app.outputs.pdf.fonts import FontSet, fonts
-from ledger_app.store.errors import LedgerError
+from ledger_app.store.errors import LedgerError, plain_reason
 
 if TYPE_CHECKING:
     from ledger_app.store.ledger import Ledger
@@ -50,7 +50,7 @@ def atomic_output(out_path: str | os.PathLike[str]) -> Iterator[Path]:
     except OSError as exc:
         with contextlib.suppress(OSError):
             tmp.unlink()
-        raise LedgerError(f"无法写入 {out}：{exc.strerror or exc}。"
+        raise LedgerError(f"无法写入 {out}：{plain_reason(exc)}。"
                           "请检查文件是否正被其他程序打开，或换一个位置保存。") from exc
     except BaseException:
         with contextlib.suppress(OSError):

@@ -29,7 +29,7 @@ from ledger_app.outputs.xlsx.columns import (
     columns_for,
     printed_count,
 )
-from ledger_app.store.errors import LedgerError
+from ledger_app.store.errors import LedgerError, plain_reason
 from ledger_app.store.schema import table_name
 
 if TYPE_CHECKING:
@@ -53,7 +53,7 @@ def save_atomically(wb: Workbook, out: Path) -> Path:
         wb.save(temp)
         os.replace(temp, out)
     except OSError as exc:
-        raise LedgerError(f"无法写入 {out}：{exc.strerror or exc}。请检查文件夹是否可写、"
+        raise LedgerError(f"无法写入 {out}：{plain_reason(exc)}。请检查文件夹是否可写、"
                           "文件是否正在 Excel/WPS 中打开。") from exc
     finally:
         temp.unlink(missing_ok=True)

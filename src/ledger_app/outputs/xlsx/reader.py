@@ -19,7 +19,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from ledger_app.store.errors import LedgerError
+from ledger_app.store.errors import LedgerError, plain_reason
 
 OLE_SIGNATURE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 ZIP_SIGNATURE = b"PK\x03\x04"
@@ -97,8 +97,7 @@ def open_workbook(path: str | Path, max_rows: int = MAX_ROWS) -> Source:
     except FileNotFoundError:
         raise SpreadsheetError(f"找不到文件 {path}。") from None
     except OSError as exc:
-        raise SpreadsheetError(f"无法读取 {path.name}：{exc.strerror or exc}"
-                               "（文件可能正在被其他程序使用）。") from exc
+        raise SpreadsheetError(f"无法读取 {path.name}：{plain_reason(exc)}。") from exc
     if size == 0:
         raise SpreadsheetError(f"{path.name} 是空文件（0 字节），可能没有保存或复制完整。")
     if size > MAX_FILE_BYTES:
