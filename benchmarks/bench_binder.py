@@ -23,6 +23,7 @@ ROOT = Path(__file__).resolve().parents[1]
 OUT = ROOT / "benchmarks" / "out"
 sys.path.insert(0, str(ROOT / "src"))
 sys.path.insert(0, str(ROOT / "tests"))
+from bench_common import reusable  # noqa: E402
 
 EMAILABLE_MB = 20
 
@@ -34,8 +35,9 @@ def demo_ledger() -> Path:
     from ledger_app.store import Ledger
 
     path = OUT / "print-demo.ledger"
-    if path.exists():
+    if reusable(path):
         return path
+    path.unlink(missing_ok=True)
     OUT.mkdir(parents=True, exist_ok=True)
     print(f"building {path.name} …", file=sys.stderr, flush=True)
     create_demo(path, overwrite=True)

@@ -19,12 +19,31 @@ sys.path.insert(0, str(ROOT / "src"))  # run from a checkout without installing
 SCALE = 30
 
 
+def reusable(path: Path) -> bool:
+    """Whether a ledger built by an earlier run can be used as it is: it exists and has
+    this program's schema (older ones are rebuilt, as read-only opens do not upgrade)."""
+    import sqlite3
+
+    from ledger_app.store import schema
+
+    if not path.exists():
+        return False
+    conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro&immutable=1", uri=True)
+    try:
+        current = conn.execute("PRAGMA user_version").fetchone()[0] == schema.SCHEMA_VERSION
+    finally:
+        conn.close()
+    if not current:
+        print(f"{path.name} has an older schema: building it anew", file=sys.stderr)
+    return current
+
+
 def scale_ledger(scale: int = SCALE, rebuild: bool = False) -> Path:
     """The benchmark ledger (built once into benchmarks/out/, reused while present)."""
     from ledger_app.demo import create_demo
 
     path = OUT / f"demo-scale{scale}.ledger"
-    if path.exists() and not rebuild:
+    if reusable(path) and not rebuild:
         return path
     OUT.mkdir(parents=True, exist_ok=True)
     print(f"building the scale-{scale} demo ledger into {path} …", file=sys.stderr, flush=True)

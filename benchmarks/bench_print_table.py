@@ -31,6 +31,7 @@ ROOT = Path(__file__).resolve().parents[1]
 OUT = ROOT / "benchmarks" / "out"
 sys.path.insert(0, str(ROOT / "src"))
 sys.path.insert(0, str(ROOT / "tests"))
+from bench_common import reusable  # noqa: E402
 
 ORG = {"org_name": "湘江市岳山区桂花街道幸福里社区党支部", "org_type": "党支部"}
 
@@ -42,8 +43,9 @@ def roster_ledger(rows: int) -> Path:
     from ledger_app.store import Ledger
 
     path = OUT / f"print-roster-{rows}.ledger"
-    if path.exists():
+    if reusable(path):
         return path
+    path.unlink(missing_ok=True)
     OUT.mkdir(parents=True, exist_ok=True)
     print(f"building {path.name} …", file=sys.stderr, flush=True)
     rng = random.Random(rows)
