@@ -33,6 +33,14 @@ def test_demo_ledger_archive(tmp_path: Path) -> None:
     assert manifest["counts"]["meeting"] > 10 and manifest["counts"]["roster"] > 20
     kinds = {f["kind"] for f in manifest["files"]}
     assert {"table", "workbook", "attachment", "snapshot", "index"} <= kinds
+    # Meetings and activities each have their own pages, beside a folder of their photos
+    # (every demo activity has one): 党员活动/<日期_主题>.pdf and 党员活动/<日期_主题>/….jpg.
+    pages = [f["path"] for f in manifest["files"] if f["kind"] == "record"]
+    activities = [p for p in pages if p.startswith("02_基本活动/党员活动/")]
+    assert activities and len(activities) == manifest["counts"]["activity"]
+    photo_folders = {f["path"].rsplit("/", 1)[0] for f in manifest["files"]
+                     if f["kind"] == "attachment"}
+    assert {p.removesuffix(".pdf") for p in activities} <= photo_folders
     assert verify_archive(result.path).ok
     if shutil.which("unzip"):
         assert subprocess.run(["unzip", "-tq", str(result.path)],

@@ -101,3 +101,24 @@ def test_binder_rejects_bad_input(ledger, tmp_path: Path) -> None:
     with pytest.raises(LedgerError, match="年度"):
         render_binder(ledger, tmp_path / "x.pdf", 25)
     assert list(tmp_path.glob("*.pdf")) == []
+
+
+def test_activities_get_their_own_pages_listed_by_theme(ledger, tmp_path: Path) -> None:
+    from ledger_app.outputs.pdf.binder import render_binder
+
+    theme = "“学雷锋”志愿服务：清理小区卫生死角并为独居老人上门打扫卫生"
+    activity = ledger.records.insert("activity", {
+        "kind": "志愿服务", "date": "2025-03-05", "place": "幸福里小区", "topic": theme,
+        "content": "支部组织党员清理卫生死角。"})
+    ledger.attachments.add(activity, "photos", photo_bytes(1600, 1200, seed=9), "现场.jpg",
+                           caption="活动现场")
+    out = tmp_path / "binder.pdf"
+    render_binder(ledger, out, 2025)
+    reader = PdfReader(out)
+    records = [(t, p) for level, t, p in outline(reader) if level == 2]
+    # The theme, shortened to one line of the contents, tells the activities apart.
+    assert records == [("2025-03-05 " + theme[:27] + "…", records[0][1])]
+    page = reader.pages[records[0][1] - 1]
+    text = (page.extract_text() or "").replace("\n", "")
+    assert "党员活动记录" in text and "清理小区卫生死角" in text and "活动现场" in text
+    assert len(page.images) == 1

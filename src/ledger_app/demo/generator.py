@@ -311,6 +311,18 @@ class DemoBuilder:
 
     # ---- venue, rules and funding ------------------------------------------------------
 
+    def activity_photos(self, rows: list[dict[str, Any]], ids: list[int]) -> None:
+        """One photo of each activity, so its record page shows what a real one does."""
+        with self.ledger.transaction():
+            for n, (values, entry_id) in enumerate(zip(rows, ids)):
+                day = values["date"]
+                stamp = f"{day.replace('-', '/')} {9 + n % 6:02d}:{(17 * n) % 60:02d}"
+                data = mt.photo(self, f"{mt.SHORT_ORG}{values['topic']}", stamp, n % 4)
+                self.ledger.attachments.add(entry_id, "photos", data,
+                                            f"IMG_{day.replace('-', '')}_{n + 1:03d}.jpg",
+                                            "活动现场")
+                self.summary["photos"] = self.summary.get("photos", 0) + 1
+
     def write_paperwork(self) -> None:
         people = self.units[0]
         sec = next(p for p in people if p.post == "书记")
@@ -329,6 +341,8 @@ class DemoBuilder:
                                     turnout=self.election_turnout)
         for type_key, rows, message in paperwork.all_rows(context):
             ids = self.insert(type_key, rows, message)
+            if type_key == "activity":
+                self.activity_photos(rows, ids)
             if type_key in ("six_haves", "room_building"):
                 field = "evidence" if type_key == "six_haves" else "photos"
                 with self.ledger.transaction():

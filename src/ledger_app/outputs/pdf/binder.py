@@ -106,6 +106,24 @@ class Reserved(Flowable):
         return None
 
 
+TOC_TITLE_CHARS = 28
+
+
+def toc_label(ctx: PrintContext, rt: Any, values: dict[str, Any]) -> str:
+    """A record's line in the table of contents: its date and what it was.
+
+    Meetings are told apart by their kind (支部委员会, 党课…); other records by their
+    title (an activity's theme), shortened to keep the line on one row."""
+    when = (values.get(rt.date_field) or "") if rt.date_field else ""
+    if rt.key == "meeting" and values.get("kinds"):
+        what = record_heading(ctx, rt, values)
+    else:
+        what = ctx.ledger.records.title(rt, values) or record_heading(ctx, rt, values)
+        if len(what) > TOC_TITLE_CHARS:
+            what = what[:TOC_TITLE_CHARS - 1] + "…"
+    return f"{when} {what}".strip()
+
+
 def toc_lines_per_page(first: bool) -> int:
     height = page_frame_size("form")[1] - (TOC_TITLE if first else 0)
     return int(height // TOC_LINE)
@@ -285,10 +303,7 @@ def render_binder(ledger: "Ledger", out_path: str | os.PathLike[str], year: int 
                 record_ids = ids if ids is not None else print_order(ledger, rt, year)
                 for entry_id in record_ids:
                     record = ledger.records.get(entry_id)
-                    when = record.values.get(rt.date_field) or "" if rt.date_field else ""
-                    section = Section(f"r_{entry_id}",
-                                      f"{when} {record_heading(ctx, rt, record.values)}"
-                                      .strip(), 2)
+                    section = Section(f"r_{entry_id}", toc_label(ctx, rt, record.values), 2)
                     sections.append(section)
                     body += [NextPageTemplate("form"), PageBreak(), Marker(section, found)]
                     body += record_flowables(ctx, entry_id)

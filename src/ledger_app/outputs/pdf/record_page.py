@@ -55,11 +55,11 @@ def get_record(ledger: "Ledger", entry_id: int) -> "Record":
 
 
 def record_heading(ctx: PrintContext, rt: RecordType, values: dict[str, Any]) -> str:
-    """"支部委员会会议记录" for a meeting; "<类型>记录" otherwise."""
+    """"支部委员会记录" for a meeting; "<类型>记录" otherwise ("党员活动记录")."""
     kinds = values.get("kinds")
     if rt.key == "meeting" and kinds:
         return "、".join(kinds) + "记录"
-    return rt.label
+    return rt.label if rt.label.endswith("记录") else rt.label + "记录"
 
 
 def para(ctx: PrintContext, text: str, style: str) -> Paragraph:
