@@ -133,3 +133,21 @@ def test_cover_with_the_users_own_emblem(qtbot, filled, runner, tmp_path: Path) 
     assert dialog.options()["emblem"] == str(art)
     generate(dialog, runner)
     assert len(PdfReader(dialog.pdf_path).pages[0].images) == 1   # the user's artwork
+
+
+def test_record_pages_for_activities_but_sign_in_sheets_for_meetings(qtbot, filled,
+                                                                    runner) -> None:
+    activity = filled.records.insert("activity", {
+        "kind": "志愿服务", "date": "2025-03-05", "topic": "清理小区卫生死角"})
+    dialog = make_dialog(qtbot, filled, runner, record_id=activity)
+    assert dialog.current.key == "record"
+    items = [dialog.record_box.itemText(i) for i in range(dialog.record_box.count())]
+    assert "2025-03-05  党员活动  清理小区卫生死角" in items
+    assert dialog.options()["record_id"] == activity
+    assert "党员活动记录" in dialog.suggested_name()
+    generate(dialog, runner)
+    assert "党员活动记录" in PdfReader(dialog.pdf_path).pages[0].extract_text()
+    dialog.product.setCurrentIndex(dialog._product_index("signin"))
+    assert runner.wait_idle(5000)
+    items = [dialog.record_box.itemText(i) for i in range(dialog.record_box.count())]
+    assert items and not any("党员活动" in text for text in items)

@@ -53,7 +53,7 @@ class Product:
 
 PRODUCTS = (
     Product("table", "表格（某类记录）", ("type", "year_or_all", "masked")),
-    Product("record", "会议记录页（工作手册）", ("year", "record", "masked")),
+    Product("record", "记录页（会议、党员活动，含照片）", ("year", "record", "masked")),
     Product("signin", "会议签到表", ("year", "record")),
     Product("dues", "党费收缴登记表", ("year",)),
     Product("binder", "全年装订册", ("year", "category", "masked", "retention", "emblem")),
@@ -77,6 +77,8 @@ class PrintDialog(QDialog):
         self._tmpdir = Path(tempfile.mkdtemp(prefix="ledger-print-"))
         self._serial = 0
         self.pdf_path: Path | None = None
+        self._records_for = ""                    # which product the record list is for
+        self._record_names: dict[int, str] = {}   # record id -> "党员活动记录", for file names
         self._build()
         self._fill(type_key, year, record_id)
         self.finished.connect(self._cleanup)
@@ -132,7 +134,7 @@ class PrintDialog(QDialog):
         spine_layout.addWidget(self.spine_custom)
         for key, label, widget in (
                 ("type", "记录类型", self.type_box), ("year", "年度", self.year_box),
-                ("category", "类别", self.category_box), ("record", "会议", self.record_box),
+                ("category", "类别", self.category_box), ("record", "记录", self.record_box),
                 ("spine", "盒脊宽度", spine_row), ("retention", "保管期限", self.retention_box),
                 ("volume", "卷号／起始盒号", self.volume_box), ("emblem", "党徽", self.emblem_box),
                 ("masked", "", self.masked)):
@@ -189,6 +191,8 @@ class PrintDialog(QDialog):
 
     def _fill(self, type_key: str | None, year: int | None, record_id: int | None) -> None:
         years = self.ledger.years()
+        if year is None and record_id is not None:
+            year = self.ledger.records.get(record_id).year   # open on the record's own year
         this_year = year or (years[0] if years else date.today().year)
         for y in sorted(set(years) | {this_year}, reverse=True):
             self.year_box.addItem(f"{y}年", y)
@@ -225,6 +229,8 @@ class PrintDialog(QDialog):
         self.year_box.model().item(all_index).setEnabled("year_or_all" in options)
         if "year_or_all" not in options and self.year_box.currentData() == ALL_YEARS:
             self.year_box.setCurrentIndex(0)
+        if self.current.key in ("record", "signin") and self._records_for != self.current.key:
+            self._load_records()   # sign-in sheets are for meetings; record pages for more
         self._spine_changed()
         self._stale()
 
@@ -264,26 +270,43 @@ class PrintDialog(QDialog):
         self.save_button.setEnabled(False)
 
     def _load_records(self) -> None:
-        """Fill the meeting list for the year (read on the worker, never on this thread)."""
+        """Fill the record list for the year: meetings for a sign-in sheet, every type with
+        record pages (meetings, activities) for a record page. Read on the worker."""
         year = self.year_box.currentData() or None
         ledger = self.ledger
+        meetings_only = self.current.key == "signin"
+        self._records_for = self.current.key
 
-        def read() -> list[tuple[int, str]]:
+        def read() -> list[tuple[int, str, str]]:
+            from ledger_app.outputs.pdf.record_page import record_heading
             from ledger_app.outputs.pdf.table import print_order
 
-            rt = ledger.pack.record_type("meeting")
-            ids = print_order(ledger, rt, year)
-            rows = ledger.records.rows("meeting", ids)
-            return [(i, f"{rows[i].get('date') or ''}  {'、'.join(rows[i].get('kinds') or [])}"
-                        f"  {rows[i].get('topic') or ''}") for i in ids]
+            found = []
+            for rt in ledger.pack.record_types:
+                if not rt.record_pages or (meetings_only and rt.key != "meeting"):
+                    continue
+                ids = print_order(ledger, rt, year)
+                rows = ledger.records.rows(rt.key, ids)
+                for i in ids:
+                    values = rows[i]
+                    when = (values.get(rt.date_field) or "") if rt.date_field else ""
+                    kind = "、".join(values.get("kinds") or []) if rt.key == "meeting" \
+                        else rt.label
+                    title = ledger.records.title(rt, values)
+                    found.append((i, f"{when}  {kind}  {title}",
+                                  record_heading(rt, values)))
+            return found
 
-        def show(items: list[tuple[int, str]]) -> None:
+        def show(items: list[tuple[int, str, str]]) -> None:
             self.record_box.blockSignals(True)
             self.record_box.clear()
-            for entry_id, text in items:
+            self._record_names = {}
+            for entry_id, text, heading in items:
                 self.record_box.addItem(text, entry_id)
+                self._record_names[entry_id] = heading
             if not items:
-                self.record_box.addItem("（这一年度没有会议记录）", None)
+                self.record_box.addItem("（这一年度没有会议记录）" if meetings_only
+                                        else "（这一年度没有可打印的会议或活动记录）", None)
             wanted = self._wanted_record
             if wanted is not None and self.record_box.findData(wanted) < 0:
                 self.record_box.addItem(f"记录 #{wanted}", wanted)
@@ -375,7 +398,8 @@ class PrintDialog(QDialog):
         year = f"{o['year']}年" if o["year"] else ""
         name = {"table": self.type_box.currentText().split(" · ")[-1],
                 "binder": "台账装订册", "cover": "封面", "labels": "档案盒标签",
-                "dues": "党费收缴登记表", "record": "会议记录", "signin": "签到表"}[o["product"]]
+                "dues": "党费收缴登记表", "signin": "签到表",
+                "record": self._record_names.get(o["record_id"], "记录")}[o["product"]]
         return f"{self.ledger.org_name}-{year}{name}.pdf"
 
     def save_pdf(self) -> None:

@@ -116,9 +116,9 @@ def toc_label(ctx: PrintContext, rt: Any, values: dict[str, Any]) -> str:
     title (an activity's theme), shortened to keep the line on one row."""
     when = (values.get(rt.date_field) or "") if rt.date_field else ""
     if rt.key == "meeting" and values.get("kinds"):
-        what = record_heading(ctx, rt, values)
+        what = record_heading(rt, values)
     else:
-        what = ctx.ledger.records.title(rt, values) or record_heading(ctx, rt, values)
+        what = ctx.ledger.records.title(rt, values) or record_heading(rt, values)
         if len(what) > TOC_TITLE_CHARS:
             what = what[:TOC_TITLE_CHARS - 1] + "…"
     return f"{when} {what}".strip()

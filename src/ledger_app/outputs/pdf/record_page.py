@@ -54,7 +54,7 @@ def get_record(ledger: "Ledger", entry_id: int) -> "Record":
                           "或在窗口中选中记录后打印。") from None
 
 
-def record_heading(ctx: PrintContext, rt: RecordType, values: dict[str, Any]) -> str:
+def record_heading(rt: RecordType, values: dict[str, Any]) -> str:
     """"支部委员会记录" for a meeting; "<类型>记录" otherwise ("党员活动记录")."""
     kinds = values.get("kinds")
     if rt.key == "meeting" and kinds:
@@ -114,7 +114,11 @@ def header_rows(ctx: PrintContext, rt: RecordType, values: dict[str, Any],
 
 
 def header_table(ctx: PrintContext, cells: list[tuple[str, str, bool]], width: float) -> Table:
-    label_w = 26 * mm
+    # Wide enough for the longest label on one line (Chinese labels: one em a character),
+    # so "其他参加人员" does not break in two; never more than a fifth of the row.
+    size = ctx.styles["cell_label"].fontSize
+    longest = max((len(label) for label, _text, _full in cells), default=0)
+    label_w = min(max(26 * mm, longest * size + 12), width / 5)
     value_w = width / 2 - label_w
     data: list[list[Any]] = []
     spans = []
@@ -214,7 +218,7 @@ def record_flowables(ctx: PrintContext, entry_id: int, width: float | None = Non
     rt = ctx.ledger.pack.record_type(record.type_key)
     width = width or page_frame_size("form")[0]
     values = record.values
-    flow: list[Flowable] = [_p(ctx, record_heading(ctx, rt, values), "title")]
+    flow: list[Flowable] = [_p(ctx, record_heading(rt, values), "title")]
     seq = values.get("seq")
     if seq and rt.date_field and record.year:   # 年度序号 (a roster's 序号 is not one)
         flow.append(_p(ctx, f"（{record.year or ''}年度第 {seq} 次）", "caption"))
@@ -258,7 +262,7 @@ def render_record(ledger: "Ledger", entry_id: int, out_path: str | os.PathLike[s
         page_of_total(ctx.fs, canvas, number, total)
 
     with atomic_output(out_path) as tmp:
-        doc = LedgerDoc(str(tmp), ctx, record_heading(ctx, rt, record.values),
+        doc = LedgerDoc(str(tmp), ctx, record_heading(rt, record.values),
                         [make_template("form")])
         doc.build(flow, canvasmaker=total_pages_canvas(footer))
         progress(2, 3, "正在保存……")

@@ -60,7 +60,7 @@ def signin_flowables(ctx: PrintContext, entry_id: int) -> list[Flowable]:
     members = expected_members(ctx, record)
     presences = {p.member_id: p for p in ctx.ledger.attendance.of(entry_id)}
     recorded = bool(presences)
-    title = record_heading(ctx, rt, record.values).removesuffix("记录") + "签到表"
+    title = record_heading(rt, record.values).removesuffix("记录") + "签到表"
     chair = ctx.member_name(record["chair"])
     recorder = ctx.member_name(record["recorder"])
     times = "—".join(t for t in (record["start_time"], record["end_time"]) if t)
