@@ -8,7 +8,6 @@ to where the user chooses, again through a temporary name.
 
 from __future__ import annotations
 
-import os
 import shutil
 import tempfile
 from dataclasses import dataclass
@@ -34,6 +33,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ledger_app.outputs.durable import durable_replace
 from ledger_app.store.errors import plain_reason
 from ledger_app.ui.errors import show_error
 from ledger_app.ui.pdf_preview import HAVE_QTPDF, PdfPreview, print_document
@@ -427,7 +427,7 @@ class PrintDialog(QDialog):
         tmp = target.with_name(f".{target.name}.part")
         try:
             shutil.copyfile(self.pdf_path, tmp)
-            os.replace(tmp, target)
+            durable_replace(tmp, target)
         finally:
             tmp.unlink(missing_ok=True)
         return target

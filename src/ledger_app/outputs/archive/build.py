@@ -31,6 +31,7 @@ from ledger_app.outputs.archive.masking import MASKING_NOTE, TextMasker, ledger_
 from ledger_app.outputs.archive.plan import Plan, make_plan
 from ledger_app.outputs.archive.snapshot import write_snapshot
 from ledger_app.outputs.archive.writer import CHUNK, ArchiveWriter, WrittenFile
+from ledger_app.outputs.durable import durable_replace
 from ledger_app.store.errors import DiskFullError, LedgerError, plain_reason
 
 Progress = Callable[[int, int, str], Any]
@@ -164,7 +165,7 @@ def build_archive(ledger: Any, out: Path, year: int, *, date_from: str | None = 
                 raise
             fh.flush()
             os.fsync(fh.fileno())
-        os.replace(temp_zip, out)
+        durable_replace(temp_zip, out, synced=True)
     except OSError as exc:
         temp_zip.unlink(missing_ok=True)
         if exc.errno == 28:

@@ -17,6 +17,7 @@ from ledger_app.forms import values as fv
 from ledger_app.forms.model import Field, RecordType
 from ledger_app.outputs.pdf import styles
 from ledger_app.outputs.pdf.fonts import FontSet, fonts
+from ledger_app.outputs.durable import durable_replace
 from ledger_app.store.errors import LedgerError, plain_reason
 
 if TYPE_CHECKING:
@@ -46,7 +47,7 @@ def atomic_output(out_path: str | os.PathLike[str]) -> Iterator[Path]:
     tmp = out.with_name(f".{out.name}.{os.getpid()}.part")
     try:
         yield tmp
-        os.replace(tmp, out)
+        durable_replace(tmp, out)
     except OSError as exc:
         with contextlib.suppress(OSError):
             tmp.unlink()

@@ -29,6 +29,7 @@ from ledger_app.outputs.xlsx.columns import (
     columns_for,
     printed_count,
 )
+from ledger_app.outputs.durable import durable_replace
 from ledger_app.store.errors import LedgerError, plain_reason
 from ledger_app.store.schema import table_name
 
@@ -51,7 +52,7 @@ def save_atomically(wb: Workbook, out: Path) -> Path:
     temp = temporary_path(out)
     try:
         wb.save(temp)
-        os.replace(temp, out)
+        durable_replace(temp, out)
     except OSError as exc:
         raise LedgerError(f"无法写入 {out}：{plain_reason(exc)}。请检查文件夹是否可写、"
                           "文件是否正在 Excel/WPS 中打开。") from exc
