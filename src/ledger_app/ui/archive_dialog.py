@@ -123,7 +123,7 @@ class ArchiveDialog(QDialog):
         buttons.accepted.connect(self.export)
         buttons.rejected.connect(self.reject)
 
-        intro = QLabel("把本期台账整理成一个 zip 档案包：台账汇编、各类表格和 Excel、会议记录、"
+        intro = QLabel("把本期台账整理成一个 zip 档案包：台账汇编、各类表格和 Excel、会议和活动记录、"
                        "照片附件、目录页 index.html 和文件清单。检查人员用任何电脑的浏览器都能查看，"
                        "也可以用本程序校验是否被改动。")
         intro.setWordWrap(True)
