@@ -131,6 +131,7 @@ def test_index_links_every_product_and_photo(built, tmp_path: Path) -> None:
         zf.extractall(tmp_path)
     page = (tmp_path / layout.INDEX_PATH).read_text("utf-8")
     assert ORG["org_name"] in page and "2025 年度" in page
+    assert page.index("请先把整个压缩包解压") < page.index("组织名称")   # said before anything
     assert "<script" not in page and "http://" not in page and "https://" not in page
     for label in ("基本队伍", "基本活动", "基本阵地", "基本制度", "基本保障"):
         assert label in page

@@ -58,6 +58,11 @@ def render_index(plan: Plan, organisation: dict[str, Any], manifest_meta: dict[s
            f"<title>{e(org_name)} 台账检查档案 {e(period)}</title>",
            f"<style>{CSS}</style></head><body>",
            f"<h1>{e(org_name)}<br>台账检查档案（{e(period)}）</h1>",
+           # Explorer and most zip tools open a page inside a zip on its own, without the
+           # files it links to: say so where the inspector looks first.
+           '<p class="note">请先把整个压缩包解压到一个文件夹（右键 →“全部解压缩”或“解压到当前'
+           '文件夹”），再打开其中的 00_目录/index.html；在压缩包里直接打开本页时，'
+           "下面链接的文件打不开。</p>",
            '<table class="meta">']
     out += [f"<tr><td>{e(k)}</td><td>{e(str(hide(v) if v else ''))}</td></tr>" for k, v in rows]
     out.append("</table>")
