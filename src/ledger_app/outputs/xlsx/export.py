@@ -12,7 +12,9 @@ from __future__ import annotations
 import contextlib
 import os
 import sqlite3
+import zipfile
 from collections.abc import Callable, Iterable
+from datetime import datetime, timezone
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -47,13 +49,32 @@ def temporary_path(out: Path) -> Path:
     return out.with_name(f".{out.stem}.{os.getpid()}.part{out.suffix or '.xlsx'}")
 
 
+def _save(wb: Workbook, path: Path) -> None:
+    """``wb.save(path)``, except that a save cut short (a full disk) abandons its zip:
+    openpyxl would leave it to be closed at garbage collection, which writes to the
+    broken file again and prints an error long after ours was shown."""
+    from openpyxl.writer.excel import ExcelWriter
+
+    if wb.write_only and not wb.worksheets:
+        wb.create_sheet()
+    wb.properties.modified = datetime.now(timezone.utc).replace(tzinfo=None)
+    with open(path, "wb") as fh:
+        archive = zipfile.ZipFile(fh, "w", zipfile.ZIP_DEFLATED, allowZip64=True)
+        try:
+            ExcelWriter(wb, archive).save()
+        except BaseException:
+            archive.fp = None   # abandoned: nothing more is written to the file
+            raise
+
+
 def save_atomically(wb: Workbook, out: Path) -> Path:
     out = Path(out)
     temp = temporary_path(out)
     try:
-        wb.save(temp)
+        _save(wb, temp)
         durable_replace(temp, out)
     except OSError as exc:
+        discard(wb)   # a save cut short (disk full) leaves row streams open: close them
         raise LedgerError(f"无法写入 {out}：{plain_reason(exc)}。请检查文件夹是否可写、"
                           "文件是否正在 Excel/WPS 中打开。") from exc
     finally:
