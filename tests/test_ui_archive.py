@@ -57,6 +57,27 @@ def test_dialog_exports_a_verified_archive(qtbot, runner, made, tmp_path: Path) 
     manifest = report.manifest
     assert manifest["period"]["to"] == "2025-03-31" and manifest["counts"]["meeting"] == 2
     assert "funding" not in {c["key"] for c in manifest["categories"]}
+    # The message offers to show the folder, through the system's file manager.
+    from PySide6.QtCore import QObject, Slot
+    from PySide6.QtGui import QDesktopServices
+    from PySide6.QtWidgets import QPushButton
+
+    class Opened(QObject):
+        urls: list[str] = []
+
+        @Slot("QUrl")
+        def open(self, url) -> None:  # noqa: A003 - Qt calls it by this name
+            self.urls.append(url.toLocalFile())
+
+    opened = Opened()
+    QDesktopServices.setUrlHandler("file", opened, "open")
+    try:
+        box = dialog.done_box
+        assert box.isVisible() and "窗口导出.zip" in box.text()
+        box.findChild(QPushButton, "showFolderButton").click()
+        assert opened.urls == [str(tmp_path)]
+    finally:
+        QDesktopServices.unsetUrlHandler("file")
     for box in QApplication.topLevelWidgets():
         if box.objectName() == "archiveDoneBox":
             box.close()

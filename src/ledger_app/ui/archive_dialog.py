@@ -10,7 +10,8 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QDate, Qt
+from PySide6.QtCore import QDate, Qt, QUrl
+from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QCheckBox,
     QDateEdit,
@@ -48,6 +49,7 @@ class ArchiveDialog(QDialog):
         self.ledger = ledger
         self.runner = runner
         self.archive_result: "ArchiveResult | None" = None
+        self.done_box: QMessageBox | None = None
         self.progress: QProgressDialog | None = None
         years = ledger.years()
         year = year or years[0]
@@ -202,7 +204,12 @@ class ArchiveDialog(QDialog):
                           QMessageBox.StandardButton.Ok, self.parentWidget())
         box.setObjectName("archiveDoneBox")
         box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        show = box.addButton("打开所在文件夹", QMessageBox.ButtonRole.ActionRole)
+        show.setObjectName("showFolderButton")
+        folder = str(result.path.parent)
+        show.clicked.connect(lambda: QDesktopServices.openUrl(QUrl.fromLocalFile(folder)))
         box.open()
+        self.done_box = box   # without a parent window, only this reference keeps it shown
         self.accept()
 
     def _failed(self, exc: BaseException) -> None:
