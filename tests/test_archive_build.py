@@ -313,3 +313,18 @@ def test_cli_archive_and_verify(built, tmp_path: Path, monkeypatch: pytest.Monke
     monkeypatch.delenv("LEDGER_ARCHIVE_PASSWORD")
     assert main(["verify", str(out)]) == 2
     assert "设置了密码" in capsys.readouterr().err
+
+
+def test_archive_made_while_the_window_has_the_ledger_open(tmp_path: Path) -> None:
+    # The window keeps its latest changes in the write-ahead log until it closes; an
+    # archive made from the command line meanwhile must hold them, snapshot included.
+    ledger_path, _ = make_ledger(tmp_path, ORG)
+    with Ledger.open(ledger_path) as window:
+        fresh = window.records.insert("meeting", {
+            "kinds": ["党课"], "date": "2025-09-01", "topic": "刚刚录入的党课", "content": "内容"})
+        result = build(ledger_path, tmp_path / "a.zip")
+        assert result.manifest["counts"]["meeting"] == 4
+        with zipfile.ZipFile(result.path) as zf:
+            (tmp_path / "copy.ledger").write_bytes(zf.read(layout.SNAPSHOT_PATH))
+        with Ledger.open(tmp_path / "copy.ledger", readonly=True) as copy:
+            assert copy.records.get(fresh)["topic"] == "刚刚录入的党课"

@@ -295,11 +295,16 @@ class Ledger:
         uri = f"{path.resolve().as_uri()}?mode=ro"
         return uri if lock_is_held(path) else uri + "&immutable=1"
 
+    def reader_uri(self) -> str:
+        """The URI for another read-only connection to this ledger (``reader``, or an
+        ATTACH that copies from it), reading it the same safe way as this one."""
+        if self.readonly:
+            return self._readonly_uri(self.path)
+        return f"{self.path.resolve().as_uri()}?mode=ro"
+
     def reader(self) -> sqlite3.Connection:
         """A separate read-only connection (for a view reading pages while writes go on)."""
-        uri = (self._readonly_uri(self.path) if self.readonly
-               else f"{self.path.resolve().as_uri()}?mode=ro")
-        conn = sqlite3.connect(uri, uri=True, check_same_thread=False, timeout=5)
+        conn = sqlite3.connect(self.reader_uri(), uri=True, check_same_thread=False, timeout=5)
         conn.row_factory = sqlite3.Row
         return conn
 

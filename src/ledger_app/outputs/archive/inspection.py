@@ -3,7 +3,8 @@
 Nothing here writes to the archive: the zip is only ever opened ``rb``. The snapshot
 and any attachment the inspector wants to look at are unpacked into a private
 temporary folder (after the whole archive passed the hostile-archive checks), and the
-snapshot is opened with ``Ledger.open(readonly=True)`` (SQLite ``mode=ro&immutable=1``).
+snapshot is opened with ``Ledger.open(readonly=True)`` (SQLite ``mode=ro&immutable=1``:
+nobody holds a lock on a file in the extraction folder).
 ``close()`` removes the folder.
 """
 

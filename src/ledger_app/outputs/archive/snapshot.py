@@ -60,9 +60,7 @@ def write_snapshot(ledger: Any, dest: Path, entry_ids: Iterable[int],
     """Write the copy to ``dest`` (which must not exist)."""
     keep = set(entry_ids)
     keep |= referenced_members(ledger, keep)
-    source_uri = f"{Path(ledger.path).resolve().as_uri()}?mode=ro"
-    if getattr(ledger, "readonly", False):
-        source_uri += "&immutable=1"
+    source_uri = ledger.reader_uri()
     # Opened as a URI so that ATTACH accepts the read-only URI of the source.
     conn = sqlite3.connect(Path(dest).resolve().as_uri(), uri=True, isolation_level=None)
     try:
