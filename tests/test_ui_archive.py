@@ -152,6 +152,14 @@ def test_inspection_window_is_read_only_and_leaves_the_file_untouched(
     assert window.checklist.rowCount() == 6
     assert window.checklist.item(0, 1).text() == "✔ 达标"
     assert window.checklist.item(1, 1).text() == "无记录"
+    # Double-clicking a line leads to its record and its evidence photo.
+    window.open_checklist_row(1)                        # 无记录: nowhere to go
+    assert window.pages.currentIndex() == 1
+    window.open_checklist_row(0)
+    assert window.pages.currentIndex() == 2 and window.model.type_key == "six_haves"
+    assert "活动室 60 平方米" in window.detail.toPlainText()
+    assert window.attachments.count() == 1
+    assert window.tree.currentItem().text(0).startswith("六有建设")
     window.close()
     assert not folder.exists()
     assert (sha(archive), archive.stat().st_mtime_ns) == before

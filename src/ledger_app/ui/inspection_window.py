@@ -124,6 +124,8 @@ class InspectionWindow(QMainWindow):
         self.overview = QTextBrowser()
         self.checklist = QTableWidget()
         self.checklist.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.checklist.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.checklist.cellActivated.connect(self.open_checklist_row)   # double-click, Enter
         self.table = QTableView()
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -303,8 +305,36 @@ class InspectionWindow(QMainWindow):
             note = "" if record is None else str(record["description"] or "")
             evidence = 0 if record is None else len(ledger.attachments.of(record.id))
             for col, text in enumerate([name, met, note, f"{evidence} 个附件"]):
-                self.checklist.setItem(row, col, QTableWidgetItem(text))
+                cell = QTableWidgetItem(text)
+                if record is not None:
+                    cell.setData(Qt.ItemDataRole.UserRole, (type_key, record.id))
+                    cell.setToolTip("双击查看这条记录和它的佐证照片")
+                self.checklist.setItem(row, col, cell)
         self.checklist.resizeColumnsToContents()
+
+    def open_checklist_row(self, row: int, _column: int = 0) -> None:
+        """From a checklist line to its record, with the evidence photos beneath it."""
+        cell = self.checklist.item(row, 0)
+        found = cell.data(Qt.ItemDataRole.UserRole) if cell is not None else None
+        if not found:
+            return
+        type_key, entry_id = found
+        for item in self._tree_items():
+            if item.data(0, ROLE_PAGE) == ("type", type_key) and item.parent() is not None:
+                self.tree.setCurrentItem(item)   # shows the type's table
+                break
+        if self.model is not None and self.model.type_key == type_key:
+            row_of = self.model.row_of(entry_id)
+            if row_of is not None:
+                self.table.selectRow(row_of)
+
+    def _tree_items(self) -> list[QTreeWidgetItem]:
+        items = []
+        for i in range(self.tree.topLevelItemCount()):
+            top = self.tree.topLevelItem(i)
+            items.append(top)
+            items += [top.child(j) for j in range(top.childCount())]
+        return items
 
     def show_record(self, entry_id: int | None) -> None:
         assert self.archive is not None
