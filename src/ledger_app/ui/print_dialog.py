@@ -8,6 +8,7 @@ to where the user chooses, again through a temporary name.
 
 from __future__ import annotations
 
+import contextlib
 import shutil
 import tempfile
 from dataclasses import dataclass
@@ -34,7 +35,7 @@ from PySide6.QtWidgets import (
 )
 
 from ledger_app.outputs.durable import durable_replace
-from ledger_app.store.errors import plain_reason
+from ledger_app.store.errors import LedgerError, plain_reason
 from ledger_app.ui.errors import show_error
 from ledger_app.ui.pdf_preview import HAVE_QTPDF, PdfPreview, print_document
 from ledger_app.ui.tasks import Cancelled
@@ -192,7 +193,8 @@ class PrintDialog(QDialog):
     def _fill(self, type_key: str | None, year: int | None, record_id: int | None) -> None:
         years = self.ledger.years()
         if year is None and record_id is not None:
-            year = self.ledger.records.get(record_id).year   # open on the record's own year
+            with contextlib.suppress(LedgerError):   # a record deleted meanwhile: any year
+                year = self.ledger.records.get(record_id).year   # the record's own year
         this_year = year or (years[0] if years else date.today().year)
         for y in sorted(set(years) | {this_year}, reverse=True):
             self.year_box.addItem(f"{y}年", y)
