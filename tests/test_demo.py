@@ -134,11 +134,17 @@ def test_dues_follow_the_brackets(demo: Ledger) -> None:
         owed = monthly_due(member["dues_group"], d["base"])
         assert (d["due"], d["rate"]) == (owed.amount, owed.rate), d.values
         assert d["month"] >= (member["joined_date"] or "")[:7]
+        # The month of a transfer in was paid to the old branch (介绍信: 党费已交到).
+        assert d["month"] > (member["arrived_date"] or "")[:7]
         assert d["paid"] in (None, d["due"])
         assert (d["paid"] is None) == (d["paid_date"] is None)
-    # Every member on the roster now has every month of both years so far.
+    # Every member on the roster now has every month of both years so far, but for the
+    # one who transferred in during 2025 (June 2025 onwards: 18 months).
+    arrived = [m for m in demo.records.members(TODAY.isoformat()) if m["arrived_date"]]
+    assert [m["arrived_date"] for m in arrived] == ["2025-05-10"]
+    assert per_member[arrived[0].id] == 18
     for member in demo.records.members(TODAY.isoformat()):
-        if member["joined_date"] < "2025-01-01":
+        if member["joined_date"] < "2025-01-01" and not member["arrived_date"]:
             assert per_member[member.id] == 23, member["name"]
     unpaid = [d for d in dues if d["paid"] is None]
     assert 2 <= len(unpaid) <= len(dues) * 0.05

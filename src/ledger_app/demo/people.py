@@ -198,11 +198,12 @@ def make_unit(maker: PeopleMaker, unit: int, groups: tuple[str, str], first_year
     leaving.role = "moving_now"
     leaving.values.update({"status": "转出", "left_date": f"{last_year}-11-10",
                            "note": "购房迁居，组织关系转至新居住地社区。"})
-    # A member who transferred in before the period (the 转入 record is kept too).
+    # A member who transferred in during the first year (the 转入 record is kept too):
+    # not 应到 at meetings, nor owing dues here, before arriving.
     arrived = add(g2, "working", born=(1985, 1993))
     arrived.role = "arrived"
     arrived.values["note"] = "组织关系由外地转入。"
-    arrived.values["arrived_date"] = f"{first_year - 1}-12-10"   # as on its 转入 record
+    arrived.values["arrived_date"] = f"{first_year}-05-10"   # as on its 转入 record
     for person in people:
         if person.post:
             person.values["party_post"] = f"支部{person.post}"

@@ -92,9 +92,12 @@ def dues_rows(b: "DemoBuilder") -> list[dict[str, Any]]:
         for person in people:
             joined = (person.values["joined_date"] or "")[:7]
             left = (person.values["left_date"] or "9999-12")[:7]
+            # Dues of the month of a transfer were paid to the old branch (介绍信: 党费已交到).
+            arrived = (person.values.get("arrived_date") or "")[:7]
             for year, month in months:
                 ym = f"{year}-{month:02d}"
-                if ym < joined or ym > left or (person.role == "died" and ym == left):
+                if ym < joined or ym > left or (person.role == "died" and ym == left) \
+                        or (arrived and ym <= arrived):
                     continue
                 group = person.values["dues_group"]
                 base = person.base_for(ym)
