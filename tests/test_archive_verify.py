@@ -110,3 +110,36 @@ def test_not_an_archive_of_ours(tmp_path: Path) -> None:
         zf.writestr("manifest.json", "{not json")
     with pytest.raises(LedgerError, match="manifest.json 已损坏"):
         verify_archive(broken)
+
+
+def test_an_archive_from_an_earlier_version_opens_for_inspection(archive: Path,
+                                                                 tmp_path: Path) -> None:
+    # An older program wrote a schema-1 snapshot: the inspector's newer program upgrades
+    # its private copy and shows it; the archive itself stays byte for byte the same.
+    import hashlib
+
+    from ledger_app.outputs.archive import InspectionArchive
+    from ledger_app.outputs.archive.layout import MANIFEST_NAME, SNAPSHOT_PATH
+
+    old_snapshot = (Path(__file__).parent / "fixtures" / "schema_v1.ledger").read_bytes()
+
+    def older(name: str, data: bytes):
+        if name == SNAPSHOT_PATH:
+            return name, old_snapshot
+        if name == MANIFEST_NAME:
+            manifest = json.loads(data)
+            for f in manifest["files"]:
+                if f["path"] == SNAPSHOT_PATH:
+                    f["size"] = len(old_snapshot)
+                    f["sha256"] = hashlib.sha256(old_snapshot).hexdigest()
+            return name, json.dumps(manifest, ensure_ascii=False).encode("utf-8")
+        return name, data
+
+    old = tmp_path / "旧版本档案.zip"
+    rewrite_zip(archive, old, older)
+    before = old.read_bytes()
+    with InspectionArchive.open(old) as opened:
+        assert opened.report.ok
+        assert opened.ledger.org_name == "模板街道第一社区党支部"
+        assert opened.ledger.records.search("张伟")
+    assert old.read_bytes() == before

@@ -56,6 +56,7 @@ class InspectionArchive:
                 if SNAPSHOT_PATH not in files:
                     raise LedgerError(f"检查档案中缺少 {SNAPSHOT_PATH}，无法在程序中查看。")
                 snapshot = folder.extract(zf, files[SNAPSHOT_PATH], limits)
+            _bring_up_to_date(snapshot)
             ledger = Ledger.open(snapshot, readonly=True)
         except BaseException:
             folder.cleanup()
@@ -88,3 +89,23 @@ class InspectionArchive:
 
     def __exit__(self, *exc: object) -> None:
         self.close()
+
+
+def _bring_up_to_date(snapshot: Path) -> None:
+    """An archive made by an earlier version of the program holds an older snapshot.
+    Its private copy in the temporary folder is upgraded like any ledger (the archive
+    itself is never touched); a snapshot from a newer program is refused on opening."""
+    import sqlite3
+
+    from ledger_app.store import Ledger
+    from ledger_app.store.schema import SCHEMA_VERSION
+
+    conn = sqlite3.connect(f"{snapshot.resolve().as_uri()}?mode=ro&immutable=1", uri=True)
+    try:
+        version = int(conn.execute("PRAGMA user_version").fetchone()[0])
+    except sqlite3.Error:
+        return   # not readable as a ledger: Ledger.open says what is wrong with it
+    finally:
+        conn.close()
+    if 0 < version < SCHEMA_VERSION:
+        Ledger.open(snapshot).close()
