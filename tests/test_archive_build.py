@@ -282,6 +282,20 @@ def test_cancel_and_failure_leave_no_partial_zip(built, tmp_path: Path) -> None:
         build(ledger_path, tmp_path / "missing-folder" / "a.zip")
 
 
+def test_a_year_without_records_is_pointed_out(built, tmp_path: Path,
+                                              capsys: pytest.CaptureFixture[str]) -> None:
+    from ledger_app.cli.main import main
+
+    ledger_path, _, _ = built
+    assert main(["archive", str(ledger_path), "--year", "2052", "-o",
+                 str(tmp_path / "a.zip")]) == 0
+    err = capsys.readouterr().err
+    assert "台账中没有 2052 年度的记录" in err and "2025、2024" in err
+    assert main(["archive", str(ledger_path), "--year", "2025", "-o",
+                 str(tmp_path / "b.zip")]) == 0
+    assert "注意" not in capsys.readouterr().err
+
+
 def test_cli_says_in_chinese_why_the_archive_could_not_be_saved(
         built, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     from ledger_app.cli.main import main

@@ -95,6 +95,8 @@ def run_archive(args: argparse.Namespace) -> int:
     print("  " + ("已隐藏部分身份证号和电话号码" if manifest["masked"] else "未隐藏身份证号和电话号码"))
     if manifest["encrypted"]:
         print("  已用 AES-256 加密，请把密码另行告知检查人员")
+    for warning in result.warnings:
+        print(f"注意：{warning}", file=sys.stderr)
     return 0
 
 

@@ -198,10 +198,14 @@ class ArchiveDialog(QDialog):
     def _done(self, result: "ArchiveResult") -> None:
         self.archive_result = result
         self.export_button.setEnabled(True)
-        box = QMessageBox(QMessageBox.Icon.Information, "检查档案包",
-                          f"已生成 {result.path.name}\n共 {result.files} 个文件，"
-                          f"{result.size / 1024 / 1024:.1f} MB。\n保存在 {result.path.parent}",
-                          QMessageBox.StandardButton.Ok, self.parentWidget())
+        text = (f"已生成 {result.path.name}\n共 {result.files} 个文件，"
+                f"{result.size / 1024 / 1024:.1f} MB。\n保存在 {result.path.parent}")
+        icon = QMessageBox.Icon.Information
+        if result.warnings:
+            text += "\n\n注意：" + "\n".join(result.warnings)
+            icon = QMessageBox.Icon.Warning
+        box = QMessageBox(icon, "检查档案包", text, QMessageBox.StandardButton.Ok,
+                          self.parentWidget())
         box.setObjectName("archiveDoneBox")
         box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         show = box.addButton("打开所在文件夹", QMessageBox.ButtonRole.ActionRole)
