@@ -8,8 +8,10 @@ a declaration sees at once where it is wrong.
 
 from __future__ import annotations
 
+import bisect
 import re
 import sys
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -55,39 +57,61 @@ def _line_of(text: str, *needles: str) -> int | None:
 _HEADER = re.compile(r"^\s*\[")
 
 
+# Line numbers are only needed for error messages, but are looked up for every field as
+# it is loaded; the declaration's lines and table headers are therefore split and found
+# once per file (the program loads 20 files at every start).
+@lru_cache(maxsize=64)
+def _lines(text: str) -> tuple[str, ...]:
+    return tuple(text.splitlines())
+
+
+@lru_cache(maxsize=64)
+def _header_lines(text: str) -> tuple[int, ...]:
+    """1-based numbers of every table header line (``[...]`` or ``[[...]]``)."""
+    return tuple(n for n, line in enumerate(_lines(text), 1) if _HEADER.match(line))
+
+
+@lru_cache(maxsize=256)
+def _table_starts(text: str, header: str) -> tuple[int, ...]:
+    wanted = re.compile(r"^\s*" + re.escape(header) + r"\s*(#.*)?$")
+    lines = _lines(text)
+    return tuple(n for n in _header_lines(text) if wanted.match(lines[n - 1]))
+
+
 def _table_range(text: str, header: str, nth: int = 0) -> tuple[int, int]:
     """1-based (first, last) lines of the nth table headed ``header`` (e.g. ``[[fields]]``).
 
     The range runs to the line before the next table header; (1, end) if not found.
     """
-    lines = text.splitlines()
-    wanted = re.compile(r"^\s*" + re.escape(header) + r"\s*(#.*)?$")
-    starts = [n for n, line in enumerate(lines, 1) if wanted.match(line)]
+    total = len(_lines(text))
+    starts = _table_starts(text, header)
     if nth >= len(starts):
-        return 1, len(lines)
+        return 1, total
     first = starts[nth]
-    last = next((n - 1 for n in range(first + 1, len(lines) + 1)
-                 if _HEADER.match(lines[n - 1])), len(lines))
-    return first, last
+    headers = _header_lines(text)
+    after = bisect.bisect_right(headers, first)
+    return first, (headers[after] - 1 if after < len(headers) else total)
+
+
+def _first_match(text: str, pattern: re.Pattern[str],
+                 span: tuple[int, int] | None) -> int | None:
+    lines = _lines(text)
+    first, last = span or (1, len(lines))
+    for number in range(max(first, 1), min(last, len(lines)) + 1):
+        if pattern.match(lines[number - 1]):
+            return number
+    return None
 
 
 def _setting_line(text: str, name: str, span: tuple[int, int] | None = None) -> int | None:
     """1-based line where ``name = ...`` is assigned (inside span), else first mention."""
     pattern = re.compile(r'^\s*["\']?' + re.escape(name) + r'["\']?\s*=')
-    first, last = span or (1, len(text.splitlines()))
-    for number, line in enumerate(text.splitlines(), start=1):
-        if first <= number <= last and pattern.match(line):
-            return number
-    return _line_of(text, name)
+    return _first_match(text, pattern, span) or _line_of(text, name)
 
 
 def _field_line(text: str, field_key: str, span: tuple[int, int] | None = None) -> int | None:
     pattern = re.compile(r'^\s*key\s*=\s*["\']' + re.escape(field_key) + r'["\']')
-    first, last = span or (1, len(text.splitlines()))
-    for number, line in enumerate(text.splitlines(), start=1):
-        if first <= number <= last and pattern.match(line):
-            return number
-    return None
+    return _first_match(text, pattern, span)
 
 
 def _field_at_line(text: str, line: int) -> str | None:
