@@ -42,7 +42,7 @@ def test_every_product_from_the_command_line(ledger_file: Path, tmp_path: Path) 
         out = tmp_path / f"{product}.pdf"
         done = run(product, str(ledger_file), *extra, "-o", str(out), cwd=tmp_path)
         assert done.returncode == 0, (product, done.stderr)
-        assert "已保存" in done.stdout
+        assert "已保存" in done.stdout and "注意" not in done.stderr
         reader = PdfReader(out)
         assert len(reader.pages) >= 1
         assert (reader.pages[0].extract_text() or "").strip()
@@ -66,3 +66,10 @@ def test_clear_chinese_errors(ledger_file: Path, tmp_path: Path) -> None:
     assert done.returncode == 2 and "找不到台账文件" in done.stderr
     assert "Traceback" not in done.stderr
     assert not out.exists()
+
+
+def test_a_year_without_records_is_pointed_out(ledger_file: Path, tmp_path: Path) -> None:
+    out = tmp_path / "binder.pdf"
+    done = run("binder", str(ledger_file), "--year", "2052", "-o", str(out), cwd=tmp_path)
+    assert done.returncode == 0 and out.exists()        # made, as asked, but ...
+    assert "注意：台账中没有 2052 年度的记录（有记录的年度：2025" in done.stderr

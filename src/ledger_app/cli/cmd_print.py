@@ -85,8 +85,12 @@ def run(args: argparse.Namespace) -> int:
         elif product in ("record", "signin"):
             _need(args.record, "--record", product, _records_hint(ledger, args.year))
         pages = render(product, ledger, out, options, progress)
+        note = ledger.empty_year_note(args.year) \
+            if product in ("binder", "table", "dues") and args.year else None
     if progress:
         print(file=sys.stderr)
+    if note:
+        print(f"注意：{note}", file=sys.stderr)
     size = out.stat().st_size
     took = time.perf_counter() - started
     print(f"已保存 {out}（{pages} 页，{size / 1024:.0f} KB，用时 {took:.1f} 秒）")

@@ -338,6 +338,20 @@ class Ledger:
     def schema_version(self) -> int:
         return int(self.query("PRAGMA user_version")[0][0])
 
+    def years_with_records(self) -> list[int]:
+        """Years that hold at least one live record, newest first (maybe none)."""
+        rows = self.query("SELECT DISTINCT year FROM entries WHERE year IS NOT NULL "
+                          "AND deleted_at IS NULL ORDER BY year DESC")
+        return [int(r[0]) for r in rows]
+
+    def empty_year_note(self, year: int) -> str | None:
+        """A plain warning when ``year`` holds no records (most likely a typing slip)."""
+        held = self.years_with_records()
+        if year in held:
+            return None
+        where = f"（有记录的年度：{'、'.join(str(y) for y in held)}）" if held else ""
+        return f"台账中没有 {year} 年度的记录{where}，只有名册、制度等不分年度的台账。"
+
     def years(self) -> list[int]:
         """Years that hold records, newest first (always including this year)."""
         rows = self.query("SELECT DISTINCT year FROM entries WHERE year IS NOT NULL "

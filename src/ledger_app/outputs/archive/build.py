@@ -47,17 +47,6 @@ class ArchiveResult:
     warnings: list[str] = field(default_factory=list)   # worth telling the user, not errors
 
 
-def _period_warnings(ledger: Any, year: int) -> list[str]:
-    """A year with no records at all is most likely a typing slip: say so."""
-    if ledger.query("SELECT 1 FROM entries WHERE year = ? AND deleted_at IS NULL LIMIT 1",
-                    (year,)):
-        return []
-    held = [y for y in ledger.years() if ledger.query(
-        "SELECT 1 FROM entries WHERE year = ? AND deleted_at IS NULL LIMIT 1", (y,))]
-    where = f"（有记录的年度：{'、'.join(str(y) for y in held)}）" if held else ""
-    return [f"台账中没有 {year} 年度的记录{where}，档案中只有名册、制度等不分年度的台账。"]
-
-
 def blob_chunks(conn: sqlite3.Connection, sha256: str, chunk: int = CHUNK) -> Iterator[bytes]:
     """An attachment's content a chunk at a time, never the whole blob in memory."""
     row = conn.execute("SELECT rowid, length(data) FROM blobs WHERE sha256 = ?",
@@ -188,8 +177,9 @@ def build_archive(ledger: Any, out: Path, year: int, *, date_from: str | None = 
         raise
     if progress:
         progress(total, total, f"已导出 {out.name}")
+    note = ledger.empty_year_note(year)
     return ArchiveResult(out, job.manifest, len(job.files), out.stat().st_size,
-                         _period_warnings(ledger, year))
+                         [note] if note else [])
 
 
 @contextmanager
