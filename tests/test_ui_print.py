@@ -150,4 +150,5 @@ def test_record_pages_for_activities_but_sign_in_sheets_for_meetings(qtbot, fill
     dialog.product.setCurrentIndex(dialog._product_index("signin"))
     assert runner.wait_idle(5000)
     items = [dialog.record_box.itemText(i) for i in range(dialog.record_box.count())]
-    assert items and not any("党员活动" in text for text in items)
+    assert items and not any("党员活动" in text or "记录 #" in text for text in items)
+    assert dialog.options()["record_id"] in filled.records.ids("meeting")

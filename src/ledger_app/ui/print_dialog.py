@@ -310,9 +310,10 @@ class PrintDialog(QDialog):
                 self.record_box.addItem("（这一年度没有会议记录）" if meetings_only
                                         else "（这一年度没有可打印的会议或活动记录）", None)
             wanted = self._wanted_record
-            if wanted is not None and self.record_box.findData(wanted) < 0:
+            if wanted is not None and self.record_box.findData(wanted) < 0 \
+                    and not meetings_only:   # another year's record: still offered
                 self.record_box.addItem(f"记录 #{wanted}", wanted)
-            if wanted is not None:
+            if wanted is not None and self.record_box.findData(wanted) >= 0:
                 self.record_box.setCurrentIndex(self.record_box.findData(wanted))
             self.record_box.blockSignals(False)
 
