@@ -38,6 +38,8 @@ def test_demo_ledger_archive(tmp_path: Path) -> None:
     pages = [f["path"] for f in manifest["files"] if f["kind"] == "record"]
     activities = [p for p in pages if p.startswith("02_基本活动/党员活动/")]
     assert activities and len(activities) == manifest["counts"]["activity"]
+    rooms = [p for p in pages if p.startswith("03_基本阵地/活动室建设/")]
+    assert rooms and len(rooms) == manifest["counts"]["room_building"]
     photo_folders = {f["path"].rsplit("/", 1)[0] for f in manifest["files"]
                      if f["kind"] == "attachment"}
     assert {p.removesuffix(".pdf") for p in activities} <= photo_folders
