@@ -185,7 +185,7 @@ def test_record_page_with_photo(sample, tmp_path: Path) -> None:
     assert is_portrait(page_size(reader, 0))
     text = "".join(text_of(out))
     tally = ledger.attendance.tally(meeting)
-    for expected in ("支部委员会记录", "会议类型", "日期", "时间", "14:30", "地点", "主持人",
+    for expected in ("支部党员大会、党课记录", "会议类型", "日期", "时间", "14:30", "地点", "主持人",
                      "记录人", "应到人数", f"{tally.due} 人", "实到人数", f"{tally.present} 人",
                      "外出学习", "列席人员", "会议内容", "表决情况", "决议",
                      "支部委员会会议现场", "主持人（签字）", "记录人（签字）"):
@@ -226,6 +226,29 @@ def test_signin_sheet(sample, tmp_path: Path) -> None:
     render_signin(ledger, group_meeting, out)
     group = [m for m in ledger.records.members() if m["party_group"] == "第一党小组"]
     assert f"应到 {len(group)} 人" in text_of(out)[0]
+
+
+def test_a_committee_meeting_signin_lists_the_committee_in_office(tmp_path: Path, ledger) -> None:
+    """Who is due is the rules' answer: a 支部委员会 is due for the committee then in office,
+    not the whole branch (it once printed 应到 33 / 缺席 29)."""
+    from ledger_app.outputs.pdf.signin import render_signin
+
+    ids = {name: ledger.records.insert("roster", {
+        "name": name, "gender": "男", "birth_date": "1980-01-01", "member_class": "正式党员",
+        "status": "在册", "joined_date": "2000-07-01"}) for name in
+        ("张立国", "李秀英", "王志强", "赵建华", "刘玉兰", "陈思远", "杨桂芳", "周德明")}
+    for name, post, end in (("张立国", "书记", None), ("李秀英", "组织委员", None),
+                            ("王志强", "宣传委员", "2025-02-28")):
+        ledger.records.insert("committee", {"member": ids[name], "post": post,
+                                            "term_start": "2023-01-01", "term_end": end})
+    meeting = ledger.records.insert("meeting", {"kinds": ["支部委员会"], "date": "2025-03-04",
+                                                "topic": "研究三月工作"})
+    out = tmp_path / "signin.pdf"
+    render_signin(ledger, meeting, out)
+    text = text_of(out)[0]
+    assert "应到 2 人" in text
+    assert "张立国" in text and "李秀英" in text
+    assert "王志强" not in text and "周德明" not in text
 
 
 def test_dues_register(sample, tmp_path: Path) -> None:

@@ -71,7 +71,7 @@ def fill(ledger, members: int = 30, year: int = 2025, meetings: int = 3,
     ids = ledger.records.insert_many("roster", [member_values(i, rng)
                                                 for i in range(1, members + 1)])
     meeting_ids = []
-    kinds = [["支部委员会"], ["支部党员大会", "党课"], ["党小组会"], ["主题党日"]]
+    kinds = [["支部党员大会", "党课"], ["支部委员会"], ["党小组会"], ["主题党日"]]
     for m in range(meetings):
         values = {
             "kinds": kinds[m % len(kinds)], "seq": m + 1, "date": f"{year}-{3 + m:02d}-15",

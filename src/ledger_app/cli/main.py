@@ -15,8 +15,10 @@ from typing import Sequence
 from ledger_app import __version__
 
 COMMAND_MODULES = (
+    "ledger_app.cli.cmd_new",
     "ledger_app.cli.cmd_demo",
     "ledger_app.cli.cmd_info",
+    "ledger_app.cli.cmd_check",
     "ledger_app.cli.cmd_print",
     "ledger_app.cli.cmd_xlsx",
     "ledger_app.cli.cmd_archive",
@@ -41,11 +43,23 @@ def build_parser() -> tuple[argparse.ArgumentParser, set[str]]:
     return parser, set(sub.choices)
 
 
+def _looks_like_ledger(word: str) -> bool:
+    """An existing file, or a name the user means as a ledger file (*.ledger)."""
+    from pathlib import Path
+
+    return Path(word).exists() or word.lower().endswith(".ledger")
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     parser, known = build_parser()
-    # "ledger-app FILE.ledger" opens a file; only known names are subcommands.
+    # "ledger-app FILE.ledger" opens a file; only known names are subcommands. A first
+    # word that is neither (a mistyped command) must not open the window on a new file.
     if argv and not argv[0].startswith("-") and argv[0] not in known:
+        if not _looks_like_ledger(argv[0]):
+            print(f"错误：“{argv[0]}”既不是命令，也不是已有的台账文件。\n可用的命令："
+                  f"{'、'.join(sorted(known))}\n用 ledger-app --help 查看说明。", file=sys.stderr)
+            return 2
         args = argparse.Namespace(command=None, demo=False, ledger=argv[0])
     else:
         args = parser.parse_args(argv)
@@ -54,12 +68,17 @@ def main(argv: Sequence[str] | None = None) -> int:
         from ledger_app.ui.app import run_app
 
         return run_app(ledger_path=args.ledger, demo=args.demo)
+    from ledger_app.forms.loader import DeclarationError
+    from ledger_app.forms.packs import PackNotInstalled
     from ledger_app.store.errors import LedgerError
 
     try:
         return int(args.run(args) or 0)
-    except LedgerError as exc:
+    except (LedgerError, PackNotInstalled) as exc:
         print(f"错误：{exc}", file=sys.stderr)
+        return 2
+    except DeclarationError as exc:
+        print(f"错误：台账定义文件有误：{exc}", file=sys.stderr)
         return 2
     except KeyboardInterrupt:
         print("已取消。", file=sys.stderr)

@@ -43,13 +43,15 @@ class Gaps:
     committee: set[tuple[int, int]] = field(default_factory=set)
     lecture: set[tuple[int, int]] = field(default_factory=set)
     group: set[tuple[int, int, int]] = field(default_factory=set)   # (year, month, group index)
+    assembly: set[tuple[int, int]] = field(default_factory=set)     # (year, quarter)
 
 
 def first_unit_gaps(first_year: int, last_year: int) -> Gaps:
-    """The gaps the demo shows on purpose: a 支委会 skipped in the summer, a quarter without
-    a 党课, and one 党小组 that did not meet in the Spring Festival month."""
+    """The gaps the demo shows on purpose (the home page's findings): a 支委会 skipped in
+    the summer, a third quarter without a 支部党员大会, a quarter without a 党课, and one
+    党小组 that did not meet in the Spring Festival month."""
     return Gaps(committee={(first_year, 8)}, lecture={(last_year, 3)},
-                group={(last_year, 2, 1)})
+                group={(last_year, 2, 1)}, assembly={(first_year, 3)})
 
 
 def random_gaps(rng: random.Random, first_year: int, last_year: int) -> Gaps:
@@ -83,7 +85,7 @@ def schedule(first_year: int, today: date, groups: tuple[str, ...], gaps: Gaps) 
             if month % 3 == 2 and (year, quarter) not in gaps.lecture:
                 slots.append(Slot(("党课",), nth_weekday(year, month, 4, 3), "15:00", "16:30",
                                   quarter=quarter))
-            if month in (3, 6, 9, 11):
+            if month in (3, 6, 9, 11) and (year, quarter) not in gaps.assembly:
                 slots.append(Slot(("支部党员大会",), assembly_day(year, quarter), "15:00",
                                   "17:00", quarter=quarter))
             if month == 12:

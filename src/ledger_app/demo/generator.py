@@ -311,6 +311,19 @@ class DemoBuilder:
 
     # ---- venue, rules and funding ------------------------------------------------------
 
+    def checklist_evidence(self, type_key: str, rows: list[dict[str, Any]], ids: list[int],
+                           photo: bytes) -> None:
+        """A photo behind every item assessed as met, except one the home page points out:
+        the latest year's 有党报党刊, recorded as met with no photo yet."""
+        with self.ledger.transaction():
+            for values, entry_id in zip(rows, ids):
+                if not values.get("met") or (values["item"] == "有党报党刊"
+                                             and values["for_year"] == self.last_year):
+                    continue
+                self.ledger.attachments.add(entry_id, "evidence", photo, "党员活动室.jpg",
+                                            f"{values['item']}佐证")
+                self.summary["photos"] = self.summary.get("photos", 0) + 1
+
     def activity_photos(self, rows: list[dict[str, Any]], ids: list[int]) -> None:
         """One photo of each activity, so its record page shows what a real one does."""
         with self.ledger.transaction():
@@ -343,11 +356,12 @@ class DemoBuilder:
             ids = self.insert(type_key, rows, message)
             if type_key == "activity":
                 self.activity_photos(rows, ids)
-            if type_key in ("six_haves", "room_building"):
-                field = "evidence" if type_key == "six_haves" else "photos"
+            if type_key in ("six_haves", "strongest_branch"):
+                self.checklist_evidence(type_key, rows, ids, room_photo)
+            if type_key == "room_building":
                 with self.ledger.transaction():
                     for entry_id in ids[:4]:
-                        self.ledger.attachments.add(entry_id, field, room_photo,
+                        self.ledger.attachments.add(entry_id, "photos", room_photo,
                                                     "党员活动室.jpg", "党员活动室现状")
                         self.summary["photos"] = self.summary.get("photos", 0) + 1
 

@@ -87,6 +87,25 @@ def six_haves(c: Context) -> list[dict[str, Any]]:
     return rows
 
 
+def strongest_branch(c: Context) -> list[dict[str, Any]]:
+    """The 最强支部 五优 self-assessment: complete for the first year; in the last year only
+    the first half of the items done so far, so the home page shows what is left."""
+    from ledger_app.forms.loader import builtin_pack
+
+    checklist = next(cl for cl in builtin_pack().checklists if cl.state_type == "strongest_branch")
+    rows = []
+    for year in c.years:
+        checked = date(year, 4, 8)
+        if not c.past(checked):
+            continue
+        items = checklist.items if year < c.last_year else checklist.items[:9]
+        for item in items:
+            rows.append({"for_year": year, "item": item.label, "met": True,
+                         "description": f"已对照“{item.requirement}”落实，材料见相关台账。",
+                         "checked_date": checked.isoformat()})
+    return rows
+
+
 def elections(c: Context) -> list[dict[str, Any]]:
     rows = []
     previous = c.term_start.replace(year=c.term_start.year - 5) if c.election_day else c.term_start
@@ -308,6 +327,7 @@ def activities(c: Context) -> list[dict[str, Any]]:
 
 def all_rows(c: Context) -> Iterator[tuple[str, list[dict[str, Any]], str]]:
     yield "six_haves", six_haves(c), "正在写入六有建设…"
+    yield "strongest_branch", strongest_branch(c), "正在写入最强支部五优…"
     yield "election", elections(c), "正在写入换届选举…"
     yield "publicity", publicity(c), "正在写入宣传报道…"
     yield "room_building", room_building(c), "正在写入活动室建设…"

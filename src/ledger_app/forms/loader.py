@@ -11,12 +11,14 @@ from __future__ import annotations
 import bisect
 import re
 import sys
+from dataclasses import replace
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
 from ledger_app.forms.model import (
-    CATEGORY_KEYS, FIELD_TYPES, TEXT_FORMATS, Category, Field, Pack, RecordType,
+    CATEGORY_KEYS, FIELD_ROLES, FIELD_TYPES, ROLE_VALUES, TEXT_FORMATS, TYPE_ROLES, Category,
+    Field, Pack, RecordType,
 )
 
 if sys.version_info >= (3, 11):
@@ -30,9 +32,10 @@ RESERVED_FIELD_KEYS = {"id", "type_key", "year", "created_at", "updated_at", "de
 PACK_KEYS = {"key", "label", "member_type"}
 CATEGORY_KEYS_ALLOWED = {"label", "order"}
 TYPE_KEYS = {"key", "label", "category", "order", "title_field", "date_field", "orientation",
-             "record_pages", "renames", "removed", "description"}
+             "record_pages", "renames", "removed", "description", "role", "expected_yearly"}
 FIELD_KEYS = {"key", "label", "type", "required", "choices", "sensitive", "print_width", "help",
-              "format", "max_length", "default", "in_table", "aliases", "min", "max"}
+              "format", "max_length", "default", "in_table", "aliases", "min", "max", "role",
+              "role_values"}
 
 
 class DeclarationError(ValueError):
@@ -200,6 +203,7 @@ def _load_field(path: Path, text: str, raw: Any, index: int) -> Field:
     default = raw.get("default")
     if default is not None and ftype in ("choice",) and default not in choices:
         raise DeclarationError(path, f"默认值 {default!r} 不在 choices 里", line, key)
+    role, role_values = _field_role(path, text, raw, key, choices, span)
     width = raw.get("print_width", 20.0)
     if isinstance(width, bool) or not isinstance(width, (int, float)) or not 3 <= width <= 200:
         raise DeclarationError(path, f"print_width 应为 3–200 毫米: {width!r}", line, key)
@@ -216,7 +220,37 @@ def _load_field(path: Path, text: str, raw: Any, index: int) -> Field:
         in_table=bool(_expect(path, text, raw.get("in_table", True), bool, "in_table", key)),
         aliases=tuple(_expect(path, text, raw.get("aliases", []), list, "aliases", key)),
         minimum=raw.get("min"), maximum=raw.get("max"),
+        role=role, role_values=role_values,
     )
+
+
+def _field_role(path: Path, text: str, raw: dict[str, Any], key: str,
+                choices: tuple[str, ...], span: tuple[int, int]
+                ) -> tuple[str, tuple[tuple[str, str], ...]]:
+    """A field's declared role and the choices its role names (状态 "active" = 在册)."""
+    role = raw.get("role", "")
+    if role and role not in FIELD_ROLES:
+        raise DeclarationError(path, f"未知的角色 role = {role!r}（可用: "
+                               f"{', '.join(sorted(FIELD_ROLES))}）",
+                               _setting_line(text, "role", span), key)
+    values = raw.get("role_values", {})
+    if not isinstance(values, dict):
+        raise DeclarationError(path, "role_values 应是一个表，如 { active = \"在册\" }",
+                               _setting_line(text, "role_values", span), key)
+    wanted = ROLE_VALUES.get(role, ())
+    for meaning, value in values.items():
+        if meaning not in wanted:
+            raise DeclarationError(path, f"角色 {role or '（无）'} 没有 {meaning!r} 这个取值"
+                                   f"（可用: {', '.join(wanted) or '无'}）",
+                                   _setting_line(text, "role_values", span), key)
+        if value not in choices:
+            raise DeclarationError(path, f"role_values 中的 {value!r} 不在 choices 里",
+                                   _setting_line(text, "role_values", span), key)
+    missing = [m for m in wanted if m not in values]
+    if missing:
+        raise DeclarationError(path, f"角色 {role} 须在 role_values 中写明 {', '.join(missing)}",
+                               _setting_line(text, "role", span), key)
+    return role, tuple(sorted(values.items()))
 
 
 def _renames_line(text: str, old: str) -> int | None:
@@ -289,6 +323,15 @@ def load_record_type(path: Path, category: str | None = None) -> RecordType:
         if old in seen:
             raise DeclarationError(path, f"renames 的旧名 {old!r} 仍是一个声明的字段",
                                    _renames_line(text, old), old)
+    for f in fields:
+        if f.role and sum(1 for g in fields if g.role == f.role) > 1:
+            raise DeclarationError(path, f"角色 {f.role!r} 被多个字段声明",
+                                   _field_line(text, f.key), f.key)
+    type_role = head.get("role", "")
+    if type_role and type_role not in TYPE_ROLES:
+        raise DeclarationError(path, f"未知的记录类型角色 role = {type_role!r}（可用: "
+                               f"{', '.join(sorted(TYPE_ROLES))}）",
+                               _setting_line(text, "role", head_span))
     removed = tuple(_expect(path, text, head.get("removed", []), list, "removed"))
     for old in removed:
         if old in seen:
@@ -302,6 +345,9 @@ def load_record_type(path: Path, category: str | None = None) -> RecordType:
         record_pages=bool(head.get("record_pages", False)),
         renames=dict(renames), removed=removed,
         description=_expect(path, text, head.get("description", ""), str, "description"),
+        role=type_role,
+        expected_yearly=bool(_expect(path, text, head.get("expected_yearly", False), bool,
+                                     "expected_yearly")),
         source=path,
     )
 
@@ -342,8 +388,21 @@ def load_pack(folder: Path) -> Pack:
     if member_type not in all_types:
         raise DeclarationError(pack_file, f"member_type 指向不存在的记录类型 {member_type!r}",
                                _line_of(text, "member_type"))
-    return Pack(key=head.get("key", folder.name), label=head.get("label", folder.name),
+    roles: dict[str, RecordType] = {}
+    for rt in all_types.values():
+        if rt.role and rt.role in roles and rt.role != "checklist_state":
+            raise DeclarationError(rt.source or pack_file, f"记录类型角色 {rt.role!r} 已由 "
+                                   f"{roles[rt.role].source} 声明")
+        if rt.role:
+            roles[rt.role] = rt
+    pack = Pack(key=head.get("key", folder.name), label=head.get("label", folder.name),
                 member_type=member_type, categories=tuple(categories), source=folder)
+    # Cadence and checklists refer to record types and their choices: loaded last.
+    from ledger_app.forms.cadence import load_cadence
+    from ledger_app.forms.checklists import load_checklists
+
+    return replace(pack, cadence=load_cadence(folder / "cadence.toml", pack),
+                   checklists=load_checklists(folder / "checklists", pack))
 
 
 _cache: dict[Path, Pack] = {}

@@ -30,6 +30,39 @@ TEXT_FORMATS = ("idcard", "phone")
 
 CATEGORY_KEYS = ("team", "activities", "venue", "rules", "funding")
 
+# Roles: what a field or a record type *means*, so that rules and outputs ask the
+# declaration for "the person's name" instead of spelling a pack's field keys.
+FIELD_ROLES = {
+    # people (the roster)
+    "person_name": "姓名", "id_number": "公民身份号码", "gender": "性别",
+    "birth_date": "出生日期", "group": "所在小组", "member_class": "人员类别",
+    "joined": "加入日期", "confirmed": "转正日期", "arrived": "转入本组织日期",
+    "left": "离开日期", "status": "状态", "seq": "序号", "phone": "联系电话",
+    "dues_group": "党费类别", "dues_base": "党费计算基数",
+    # meetings
+    "meeting_kinds": "会议类型", "meeting_group": "会议所属小组",
+    # a link to one person (committee post, dues, evaluation)
+    "person": "人员",
+    # committee
+    "post": "职务", "term_start": "任期开始", "term_end": "任期届满",
+    # checklist state: one record per year and item
+    "checklist_year": "年度", "checklist_item": "检查项目", "checklist_met": "是否达标",
+    "checklist_note": "情况说明", "evidence": "佐证材料",
+    # talks
+    "talker": "谈话人", "talkee": "谈话对象",
+}
+TYPE_ROLES = {
+    "people": "人员名册", "meetings": "会议记录", "committee": "班子成员",
+    "talks": "谈心谈话", "evaluations": "民主评议", "dues": "党费", "development": "发展党员",
+    "transfers": "转入转出", "checklist_state": "检查项目记录", "elections": "成立和换届",
+}
+# The values a role's choice field must name, e.g. which 状态 means "still in the branch".
+ROLE_VALUES = {
+    "status": ("active",),
+    "member_class": ("full", "probationary"),
+    "post": ("secretary",),
+}
+
 
 @dataclass(frozen=True)
 class Field:
@@ -48,6 +81,8 @@ class Field:
     aliases: tuple[str, ...] = ()  # other header spellings seen in spreadsheets
     minimum: int | None = None
     maximum: int | None = None
+    role: str = ""                 # what the field means (FIELD_ROLES)
+    role_values: tuple[tuple[str, str], ...] = ()  # e.g. (("active", "在册"),)
 
     @property
     def detached(self) -> bool:
@@ -68,6 +103,8 @@ class RecordType:
     renames: dict[str, str] = field(default_factory=dict)   # old column -> new field
     removed: tuple[str, ...] = ()  # columns dropped from the declaration on purpose
     description: str = ""
+    role: str = ""                 # what the record type is for (TYPE_ROLES)
+    expected_yearly: bool = False  # a year without one of these is a finding
     source: Path | None = None
 
     def field(self, key: str) -> Field:
@@ -88,6 +125,38 @@ class RecordType:
     def has_type(self, field_type: str) -> bool:
         return any(f.type == field_type for f in self.fields)
 
+    def field_for(self, role: str) -> Field | None:
+        """The field declared with ``role``, if the type has one."""
+        for f in self.fields:
+            if f.role == role:
+                return f
+        return None
+
+    def key_for(self, role: str) -> str | None:
+        f = self.field_for(role)
+        return f.key if f is not None else None
+
+    def value_for(self, role: str, meaning: str) -> str | None:
+        """The choice that means ``meaning`` for the field with ``role`` (e.g. the 状态
+        that means "active")."""
+        f = self.field_for(role)
+        return dict(f.role_values).get(meaning) if f is not None else None
+
+    def prefill(self, by_role: dict[str, object]) -> dict[str, object]:
+        """Field values from values keyed by role ("date": the type's date field)."""
+        out: dict[str, object] = {}
+        for role, value in by_role.items():
+            key = self.date_field if role == "date" else self.key_for(role)
+            if key:
+                out[key] = value
+        return out
+
+    def attachments_field(self) -> Field | None:
+        for f in self.fields:
+            if f.type == "attachments":
+                return f
+        return None
+
 
 @dataclass(frozen=True)
 class Category:
@@ -104,6 +173,8 @@ class Pack:
     member_type: str               # the record type whose records are "members"
     categories: tuple[Category, ...]
     source: Path | None = None
+    cadence: tuple["Requirement", ...] = ()
+    checklists: tuple["Checklist", ...] = ()
 
     @property
     def record_types(self) -> tuple[RecordType, ...]:
@@ -123,3 +194,50 @@ class Pack:
 
     def category_of(self, type_key: str) -> Category:
         return self.category(self.record_type(type_key).category)
+
+    def type_for(self, role: str) -> RecordType | None:
+        """The record type declared with ``role`` (the roster: "people")."""
+        if role == "people":
+            return self.record_type(self.member_type)
+        for rt in self.record_types:
+            if rt.role == role:
+                return rt
+        return None
+
+
+@dataclass(frozen=True)
+class Requirement:
+    """One line of the meeting cadence (RULES.md §2): a kind of meeting that must be held
+    ``count`` times in every ``every`` (month, quarter, half_year, year)."""
+    key: str
+    label: str                     # e.g. 支部党员大会
+    kinds: tuple[str, ...]         # meeting kinds (or record types) that count for it
+    every: str
+    count: int = 1
+    scope: str = "branch"          # who is due: branch, committee or group
+    applies: str = "always"        # always, has_committee or has_groups
+    source: str = ""               # the rule, quoted in every finding's why
+    local: bool = False            # [local]: a default the ledger's settings may change
+    record_type: str = ""          # counted from this record type instead of meetings
+    note: str = ""
+
+
+@dataclass(frozen=True)
+class ChecklistItem:
+    key: str
+    label: str                     # the value in the state type's item field
+    requirement: str               # the requirement text, shown beside the tick
+    evidence: str = ""             # what evidence is expected
+    group: str = ""                # heading the item sits under (五优: 支部班子优 …)
+
+
+@dataclass(frozen=True)
+class Checklist:
+    key: str
+    label: str
+    state_type: str                # record type: one record per year and item
+    items: tuple[ChecklistItem, ...]
+    source: str = ""
+    local: bool = False
+    description: str = ""
+    path: Path | None = None

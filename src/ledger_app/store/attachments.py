@@ -11,7 +11,7 @@ import io
 import mimetypes
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import Iterable, TYPE_CHECKING
 
 from ledger_app.store.errors import LedgerError, plain_reason
 
@@ -160,6 +160,19 @@ class Attachments:
             "b.size, b.mime, b.width, b.height FROM attachments a JOIN blobs b USING (sha256) "
             f"WHERE {where} ORDER BY a.field_key, a.position", params)
         return [Attachment(*tuple(r)) for r in rows]
+
+    def counts(self, entry_ids: Iterable[int]) -> dict[int, int]:
+        """How many live attachments each record has (evidence present or not)."""
+        ids = list(entry_ids)
+        out: dict[int, int] = {}
+        for start in range(0, len(ids), 500):
+            chunk = ids[start:start + 500]
+            marks = ",".join("?" for _ in chunk)
+            for r in self.ledger.query(
+                    f"SELECT entry_id, COUNT(*) FROM attachments WHERE entry_id IN ({marks}) "
+                    "AND deleted_at IS NULL GROUP BY entry_id", chunk):
+                out[r[0]] = r[1]
+        return out
 
     def get(self, attachment_id: int) -> Attachment:
         rows = self.ledger.query(

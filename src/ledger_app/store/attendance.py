@@ -57,15 +57,32 @@ class Attendance:
                     {"before": before, "after": after})
 
     def of(self, entry_id: int) -> list[Presence]:
-        member_table = f"t_{self.ledger.pack.member_type}"
+        people = self.ledger.pack.record_type(self.ledger.pack.member_type)
+        member_table = f"t_{people.key}"
+        name = people.key_for("person_name") or people.title_field
+        order = ", ".join(f"m.{k}" for k in (people.key_for("group"), people.key_for("seq")) if k)
         rows = self.ledger.query(
-            f"SELECT a.member_id, a.status, a.reason, m.name FROM attendance a "
+            f"SELECT a.member_id, a.status, a.reason, m.{name} FROM attendance a "
             f'LEFT JOIN "{member_table}" m ON m.id = a.member_id WHERE a.entry_id = ? '
-            f"ORDER BY m.party_group, m.seq, a.member_id", (entry_id,))
+            f"ORDER BY {order + ', ' if order else ''}a.member_id", (entry_id,))
         return [Presence(r[0], r[1], r[2], r[3] or "") for r in rows]
 
     def tally(self, entry_id: int) -> Tally:
         return self._tally(self.of(entry_id))
+
+    def tallies(self, entry_ids: Iterable[int]) -> dict[int, Tally]:
+        """应到/实到 of many meetings in one query (the home page's attendance chart)."""
+        ids = list(entry_ids)
+        out: dict[int, Tally] = {}
+        for start in range(0, len(ids), 500):
+            chunk = ids[start:start + 500]
+            marks = ",".join("?" for _ in chunk)
+            for r in self.ledger.query(
+                    "SELECT entry_id, COUNT(*), SUM(status = 'present'), SUM(status = 'leave'), "
+                    f"SUM(status = 'absent') FROM attendance WHERE entry_id IN ({marks}) "
+                    "GROUP BY entry_id", chunk):
+                out[r[0]] = Tally(r[1], r[2] or 0, r[3] or 0, r[4] or 0)
+        return out
 
     @staticmethod
     def _tally(presences: list[Presence]) -> Tally:

@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import Any, Iterator
 
 from ledger_app import __version__
-from ledger_app.forms.loader import builtin_pack
+from ledger_app.forms.packs import PackNotInstalled, installed_pack
 from ledger_app.forms.model import Pack
 from ledger_app.store import schema
 from ledger_app.store.errors import (
@@ -91,7 +91,7 @@ class Ledger:
         path = Path(path)
         if path.exists():
             raise LedgerError(f"文件 {path.name} 已存在，不会覆盖。请换一个文件名。")
-        pack = pack or builtin_pack()
+        pack = pack or installed_pack(None)
         if not str(org.get("org_name", "")).strip():
             raise LedgerError("请填写组织名称。")
         temporary = path.with_name(path.name + ".creating")
@@ -116,7 +116,7 @@ class Ledger:
         except OSError as exc:
             temporary.unlink(missing_ok=True)
             raise LedgerError(f"无法在 {path.parent} 创建台账文件：{plain_reason(exc)}") from exc
-        ledger = cls.open(path)
+        ledger = cls.open(path, pack=pack)
         ledger.audit.append("create_ledger", None, None, f"新建台账：{org.get('org_name')}")
         return ledger
 
@@ -134,7 +134,12 @@ class Ledger:
             if version != schema.SCHEMA_VERSION:
                 conn.close()
                 raise LedgerError("这个台账由旧版本程序写成，需要先用本程序正常打开一次完成升级。")
-            return cls(path, conn, pack or builtin_pack(), None, readonly=True)
+            try:
+                pack = pack or cls._recorded_pack(conn)
+            except PackNotInstalled as exc:
+                conn.close()
+                raise LedgerError(str(exc)) from None
+            return cls(path, conn, pack, None, readonly=True)
         if not os.access(path, os.W_OK) or not os.access(path.parent, os.W_OK):
             raise ReadOnlyError(f"台账文件 {path.name} 或其所在文件夹是只读的，不能在这里修改。"
                                 "可以把它复制到“我的文档”等可写的位置再打开，或以只读方式查看。")
@@ -147,7 +152,11 @@ class Ledger:
         try:
             conn = cls._connect(path)
             version = cls._check_identity(conn, path)
-            pack = pack or builtin_pack()
+            try:
+                pack = pack or cls._recorded_pack(conn)
+            except PackNotInstalled as exc:
+                conn.close()
+                raise LedgerError(str(exc)) from None
             with conn:
                 conn.execute("BEGIN IMMEDIATE")
                 if version < schema.SCHEMA_VERSION:
@@ -162,6 +171,12 @@ class Ledger:
         except BaseException:
             lock.release()
             raise
+
+    @staticmethod
+    def _recorded_pack(conn: sqlite3.Connection) -> Pack:
+        """The pack the ledger was created with (setting ``_pack``)."""
+        row = conn.execute("SELECT value FROM settings WHERE key = '_pack'").fetchone()
+        return installed_pack(json.loads(row[0]) if row else None)
 
     @staticmethod
     def _check_header(path: Path) -> None:

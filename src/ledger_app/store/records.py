@@ -245,6 +245,17 @@ class Records:
         return int(self.ledger.query(f"SELECT count(*) FROM entries e WHERE {where}",
                                      params)[0][0])
 
+    def earliest(self, type_key: str) -> Any:
+        """The earliest value of the type's date field among live records (None if none)."""
+        rt = self.pack.record_type(type_key)
+        if not rt.date_field:
+            return None
+        column = f't."{rt.date_field}"'
+        found = self.ledger.query(
+            f'SELECT MIN({column}) FROM "{table_name(type_key)}" t JOIN entries e '
+            f"ON e.id = t.id WHERE e.deleted_at IS NULL AND {column} IS NOT NULL")
+        return found[0][0] if found else None
+
     def counts(self, year: int | None = None) -> dict[str, int]:
         params: list[Any] = []
         year_clause = ""

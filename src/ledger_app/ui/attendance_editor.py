@@ -128,6 +128,7 @@ class AttendanceEditor(QWidget):
         self.runner = runner
         self._date: str | None = None
         self._group = ""
+        self._kinds: tuple[str, ...] = ()
         self._roster: list[MemberInfo] = []      # on the roster at the date
         self._extra: list[MemberInfo] = []       # stored marks of people not on it (kept)
         self._rows: list[_Row] = []
@@ -143,9 +144,6 @@ class AttendanceEditor(QWidget):
         self.all_present.setAutoDefault(False)
         self.all_present.setToolTip("把尚未登记的人都标为出席；请假、缺席的人不变")
         self.all_present.clicked.connect(self.mark_all_present)
-        self.only_group = QCheckBox("仅本党小组")
-        self.only_group.setEnabled(False)
-        self.only_group.toggled.connect(lambda _on: self._rebuild())
         self.tally_label = QLabel()
         self.tally_label.setObjectName("attendanceTally")
         self.tally_label.setStyleSheet("font-weight: bold")
@@ -155,7 +153,6 @@ class AttendanceEditor(QWidget):
         top = QHBoxLayout()
         top.setContentsMargins(0, 0, 0, 0)
         top.addWidget(self.all_present)
-        top.addWidget(self.only_group)
         top.addSpacing(12)
         top.addWidget(self.tally_label)
         top.addStretch(1)
@@ -190,9 +187,9 @@ class AttendanceEditor(QWidget):
             self._loading = False
             self._apply_roster(generation, [])
             return
-        ledger = self.ledger
+        ledger, kinds, group = self.ledger, self._kinds, self._group
         self._loading = True
-        self.runner.run(lambda: member_infos_in_order(ledger.records.members(on_date=day)),
+        self.runner.run(lambda: member_infos_in_order(due_at_meeting(ledger, kinds, day, group)),
                         lambda members: self._apply_roster(generation, members),
                         lambda exc: self._roster_failed(generation, exc))
 
@@ -241,25 +238,23 @@ class AttendanceEditor(QWidget):
     def set_party_group(self, group: str) -> None:
         """The meeting's 党小组: a 党小组会 is due only for that group's members."""
         group = (group or "").strip()
-        if group == self._group:
-            return
-        had = bool(self._group)
-        self._group = group
-        self.only_group.setText(f"仅本党小组（{group}）" if group else "仅本党小组")
-        self.only_group.setEnabled(bool(group))
-        self.only_group.blockSignals(True)
-        if group and not had:
-            self.only_group.setChecked(True)
-        elif not group:
-            self.only_group.setChecked(False)
-        self.only_group.blockSignals(False)
-        self._rebuild()
+        if group != self._group:
+            self._group = group
+            self._refresh_due()
+
+    def set_meeting_kinds(self, kinds: list[str] | tuple[str, ...] | None) -> None:
+        """The meeting's kinds decide who is due (支部委员会: the committee in office)."""
+        kinds = tuple(kinds or ())
+        if kinds != self._kinds:
+            self._kinds = kinds
+            self._refresh_due()
+
+    def _refresh_due(self) -> None:
+        if self._date:
+            self._debounce.start()
 
     def _in_scope(self) -> list[MemberInfo]:
-        people = self._roster + self._extra
-        if self._group and self.only_group.isChecked():
-            people = [m for m in people if m.party_group == self._group]
-        return people
+        return self._roster + self._extra
 
     # ---- rows ------------------------------------------------------------------------------
 
@@ -286,15 +281,16 @@ class AttendanceEditor(QWidget):
                 w.setVisible(w is not row.reason or row.status() in ("leave", "absent"))
             self._rows.append(row)
         # Tab walks the rows right after the buttons, before the form's next field.
-        previous: QWidget = self.only_group
+        previous: QWidget = self.all_present
         for row in self._rows:
             for w in [*row.radios.values(), row.reason]:
                 QWidget.setTabOrder(previous, w)
                 previous = w
         if not self._date:
-            self.note.setText("请先填写会议日期：应到人员取自会议当日在册党员。")
+            self.note.setText("请先填写会议日期：应到人员按会议类型取自会议当日的名册"
+                              "（支部委员会为当日在任委员，党小组会为本小组党员）。")
         elif not self._rows:
-            self.note.setText("会议当日名册中没有党员。")
+            self.note.setText("按会议类型和日期，这次会议没有应到人员。")
         else:
             self.note.setText("")
         self.note.setVisible(bool(self.note.text()))
@@ -370,6 +366,13 @@ class AttendanceEditor(QWidget):
             if r.missing_reason():
                 return r.reason
         return None
+
+
+def due_at_meeting(ledger: "Ledger", kinds: tuple[str, ...], day: str,
+                   group: str) -> list[Any]:
+    from ledger_app.rules.gather import due_at_meeting as rules_due
+
+    return rules_due(ledger, kinds, day, group)
 
 
 def member_infos_in_order(records: list[Any]) -> list[MemberInfo]:

@@ -58,7 +58,7 @@ class AttendanceFieldEditor(FieldEditor):
         return self.editor.snapshot()
 
     def focus_widgets(self) -> list[QWidget]:
-        return [self.editor.all_present, self.editor.only_group]
+        return [self.editor.all_present]
 
     def problem_widget(self) -> QWidget:
         return self.editor.first_problem_widget() or self.editor.all_present
@@ -206,10 +206,16 @@ class RecordForm(QWidget):
                 except ValueError:
                     attendance.set_meeting_date(None)
             date_editor.changed.connect(date_changed)
-        group_editor = self.editors.get("party_group")
+        group_key = self.record_type.key_for("meeting_group")
+        group_editor = self.editors.get(group_key) if group_key else None
         if group_editor is not None:
             group_editor.changed.connect(
                 lambda: attendance.set_party_group(str(group_editor.raw() or "")))
+        kinds_key = self.record_type.key_for("meeting_kinds")
+        kinds_editor = self.editors.get(kinds_key) if kinds_key else None
+        if kinds_editor is not None:
+            kinds_editor.changed.connect(
+                lambda: attendance.set_meeting_kinds(kinds_editor.raw() or []))
 
     # ---- editors by kind -------------------------------------------------------------------
 
@@ -233,10 +239,12 @@ class RecordForm(QWidget):
     def set_values(self, values: dict[str, Any]) -> None:
         for f in self.record_type.stored_fields:
             self.editors[f.key].set_value(values.get(f.key))
-        group = values.get("party_group")
         attendance = self.attendance_editor()
         if attendance is not None:
-            attendance.set_party_group(str(group or ""))
+            group_key = self.record_type.key_for("meeting_group")
+            kinds_key = self.record_type.key_for("meeting_kinds")
+            attendance.set_party_group(str(values.get(group_key) or "") if group_key else "")
+            attendance.set_meeting_kinds(values.get(kinds_key) or [] if kinds_key else [])
         self._shown.clear()
         for key in self.errors:
             self._show(key, None)

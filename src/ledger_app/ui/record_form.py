@@ -35,7 +35,7 @@ from ledger_app.store.attachments import Attachment
 from ledger_app.store.attendance import Presence
 from ledger_app.store.errors import ValidationError
 from ledger_app.ui.attachments_panel import AttachmentChanges, load_stored
-from ledger_app.ui.attendance_editor import member_infos_in_order
+from ledger_app.ui.attendance_editor import due_at_meeting, member_infos_in_order
 from ledger_app.ui.errors import show_error
 from ledger_app.ui.form_grid import RecordForm
 from ledger_app.ui.member_picker import MemberInfo, member_infos
@@ -84,7 +84,10 @@ def load_record(ledger: "Ledger", rt: RecordType, entry_id: int | None,
     if rt.has_type("attendance"):
         day = values.get(rt.date_field)
         if isinstance(day, str) and day:
-            loaded.members_on_date = member_infos_in_order(ledger.records.members(on_date=day))
+            kinds_key, group_key = rt.key_for("meeting_kinds"), rt.key_for("meeting_group")
+            loaded.members_on_date = member_infos_in_order(due_at_meeting(
+                ledger, tuple(values.get(kinds_key) or ()) if kinds_key else (), day,
+                str(values.get(group_key) or "") if group_key else ""))
         if entry_id is not None:
             loaded.presences = ledger.attendance.of(entry_id)
     if entry_id is not None:

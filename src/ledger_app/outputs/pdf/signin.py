@@ -38,13 +38,18 @@ ROW_HEIGHT = 9.6 * mm
 
 
 def expected_members(ctx: PrintContext, record: "Record") -> list["Record"]:
-    """Who is due at the meeting: on the roster that day; a group meeting only its group."""
-    day = record["date"]
-    members = ctx.ledger.records.members(on_date=day)
-    group = record["party_group"]
-    if group and "党小组会" in (record["kinds"] or []):
-        members = [m for m in members if m["party_group"] == group]
-    return sorted(members, key=lambda m: (m["seq"] is None, m["seq"] or 0, m.id))
+    """Who is due at the meeting, as the rules decide (支委会: the committee in office; 党小组会:
+    that group; others: everyone in the branch that day), in roster order."""
+    from ledger_app.rules.gather import due_at_meeting
+
+    rt = ctx.ledger.pack.record_type(record.type_key)
+    kinds_key, group_key = rt.key_for("meeting_kinds"), rt.key_for("meeting_group")
+    members = due_at_meeting(ctx.ledger, record[kinds_key] or [] if kinds_key else [],
+                             record[rt.date_field], str(record[group_key] or "") if group_key
+                             else "")
+    people = ctx.ledger.pack.record_type(ctx.ledger.pack.member_type)
+    seq = people.key_for("seq")
+    return sorted(members, key=lambda m: (m[seq] is None, m[seq] or 0, m.id) if seq else m.id)
 
 
 def _p(ctx: PrintContext, text: str, style: str) -> Paragraph:

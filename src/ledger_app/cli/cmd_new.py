@@ -1,0 +1,47 @@
+"""``ledger-app new PATH --name 组织名称 …``: an empty ledger from the command line."""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+from pathlib import Path
+
+from ledger_app.store.errors import LedgerError
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser("new", help="新建一份空台账")
+    p.add_argument("path", type=Path, help="新台账文件（*.ledger），已存在时不会覆盖")
+    p.add_argument("--name", required=True, help="组织名称，如 某某社区党支部")
+    p.add_argument("--pack", default="party_branch", help="台账类型（默认 party_branch：党支部）")
+    p.add_argument("--parent", default="", help="上级党组织")
+    p.add_argument("--secretary", default="", help="书记姓名")
+    p.add_argument("--term-start", dest="term_start", default="", help="本届任期开始，YYYY-MM-DD")
+    p.add_argument("--term-years", dest="term_years", type=int, default=None,
+                   help="任期年数（村、社区 5 年，其他一般 3 年）")
+    p.add_argument("--groups", default="", help="党小组，用逗号分隔，如 第一党小组,第二党小组")
+    p.set_defaults(run=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    from ledger_app.forms.packs import installed_pack
+    from ledger_app.store import Ledger
+
+    pack = installed_pack(args.pack)
+    if args.term_start:
+        try:
+            dt.date.fromisoformat(args.term_start)
+        except ValueError:
+            raise LedgerError(f"--term-start “{args.term_start}”不是有效日期，请写成 YYYY-MM-DD。") \
+                from None
+    if args.term_years is not None and not 1 <= args.term_years <= 10:
+        raise LedgerError("--term-years 应在 1 到 10 年之间。")
+    path = args.path if args.path.suffix else args.path.with_suffix(".ledger")
+    groups = [g.strip() for g in args.groups.replace("，", ",").split(",") if g.strip()]
+    org = {"org_name": args.name.strip(), "org_type": pack.label, "parent_org": args.parent,
+           "secretary": args.secretary, "term_start": args.term_start,
+           "term_years": args.term_years or 3, "party_groups": groups}
+    with Ledger.create(path, org, pack=pack):
+        pass
+    print(f"已新建台账 {path}（{pack.label}：{org['org_name']}）")
+    return 0

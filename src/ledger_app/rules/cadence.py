@@ -1,0 +1,228 @@
+"""Meeting cadence (RULES.md §2): which required meetings were held, are due or missing.
+
+``cadence_rows`` lays the year out as requirement × period cells (per 党小组 for the
+group meeting); the home page draws them, and ``cadence_findings`` turns the cells into
+findings. A period still running is "due" (info), never "missing"; a record of several
+kinds counts for each of them.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from itertools import combinations
+from typing import Sequence
+
+from ledger_app.forms.model import Requirement
+from ledger_app.rules import periods
+from ledger_app.rules.facts import LedgerFacts, Meeting
+from ledger_app.rules.findings import Finding, Period, Subject, Suggestion
+from ledger_app.rules.membership import has_committee, members_on, posts_on
+
+GROUP_NOTE = "党小组按名册中现在的划分计算，台账不保存党员以往所在的党小组"
+
+
+@dataclass(frozen=True)
+class Cell:
+    period: Period
+    required: int          # 0: the requirement does not apply in this period
+    held: int
+    records: tuple[int, ...]
+    state: str             # held, missing, due, future or na
+
+
+@dataclass(frozen=True)
+class Row:
+    requirement: Requirement
+    group: str             # the 党小组, for a per-group requirement
+    cells: tuple[Cell, ...]
+
+    @property
+    def label(self) -> str:
+        return f"{self.requirement.label}（{self.group}）" if self.group else self.requirement.label
+
+
+def _check_day(period: Period, as_of: dt.date) -> dt.date:
+    """The day on which whether a requirement applies is decided: the period's end, or
+    today while the period is running or still ahead."""
+    return min(period.end, as_of) if period.start <= as_of else as_of
+
+
+def groups_of(facts: LedgerFacts) -> list[str]:
+    """党小组 declared in 组织设置 first, then any other group named on the roster."""
+    names = list(facts.org.groups)
+    for m in facts.members:
+        if m.group and m.group not in names:
+            names.append(m.group)
+    return names
+
+
+def _counts_for(req: Requirement, meeting: Meeting, group: str, only_group: bool) -> bool:
+    if not set(meeting.kinds) & set(req.kinds):
+        return False
+    if req.scope != "group":
+        return True
+    return meeting.group == group or (only_group and not meeting.group)
+
+
+def _cell(req: Requirement, period: Period, as_of: dt.date, applies: bool,
+          records: list[int]) -> Cell:
+    if not applies:
+        return Cell(period, 0, len(records), tuple(records), "na")
+    if len(records) >= req.count:
+        state = "held"
+    else:
+        state = {"over": "missing", "running": "due",
+                 "future": "future"}[periods.state(period, as_of)]
+    return Cell(period, req.count, len(records), tuple(records), state)
+
+
+def cadence_rows(facts: LedgerFacts, as_of: dt.date) -> list[Row]:
+    rows: list[Row] = []
+    groups = groups_of(facts)
+    for req in facts.requirements:
+        if req.scope == "pairs":
+            continue
+        targets = groups if req.scope == "group" else [""]
+        if req.applies == "has_groups" and not groups:
+            continue
+        for group in targets:
+            cells = []
+            for period in periods.of_kind(req.every, facts.year):
+                day = _check_day(period, as_of)
+                kept = facts.org.kept_since
+                applies = kept is None or period.end >= kept
+                if req.applies == "has_committee":
+                    applies = applies and has_committee(facts.members, facts.posts, day)
+                present = members_on(facts.members, day)
+                if group:
+                    applies = applies and any(m.group == group for m in present)
+                else:
+                    applies = applies and bool(present)  # nobody in the branch yet
+                held = [m.id for m in facts.meetings if period.start <= m.date <= period.end
+                        and _counts_for(req, m, group, len(groups) == 1)]
+                if req.record_type:
+                    held += [i for i, d in facts.typed.get(req.record_type, [])
+                             if d is not None and period.start <= d <= period.end]
+                cells.append(_cell(req, period, as_of, applies, held))
+            rows.append(Row(req, group, tuple(cells)))
+    return rows
+
+
+def _missed_in_a_row(cells: Sequence[Cell], index: int) -> int:
+    run = 0
+    while index >= 0 and cells[index].state == "missing":
+        run += 1
+        index -= 1
+    return run
+
+
+# Our choice: one missed period is "需处理"; three months, two quarters or a year in a
+# row missed is serious (an inspector reads it as the meeting not being held at all).
+ALERT_RUN = {"month": 3, "quarter": 2, "half_year": 1, "year": 1}
+
+
+def cadence_findings(facts: LedgerFacts, rows: Sequence[Row], as_of: dt.date,
+                     meetings_type: str, category: str) -> list[Finding]:
+    out: list[Finding] = []
+    for row in rows:
+        req = row.requirement
+        group_note = f"；{GROUP_NOTE}" if row.group else ""
+        who = f"{row.group}" if row.group else ""
+        for index, cell in enumerate(row.cells):
+            if cell.state not in ("missing", "due"):
+                continue
+            period = cell.period
+            if cell.held:
+                what = (f"{period.label}{who}只召开了 {cell.held} 次{req.label}，"
+                        f"应至少 {req.count} 次")
+            elif cell.state == "due":
+                what = f"{period.label}{who}尚未召开{req.label}（本期到 {_day(period.end)} 结束）"
+            else:
+                what = f"{period.label}{who}没有召开{req.label}"
+            if cell.state == "due":
+                severity = "info"
+            else:
+                run = _missed_in_a_row(row.cells, index)
+                severity = "alert" if run >= ALERT_RUN[req.every] else "warn"
+                if run > 1:
+                    what += f"（已连续 {run} 期）"
+            values: dict[str, object] = {}
+            if req.kinds:
+                values = {"meeting_kinds": [req.kinds[0]],
+                          "date": min(period.end, max(period.start, as_of)).isoformat()}
+                if row.group:
+                    values["meeting_group"] = row.group
+            suggestion = (Suggestion(meetings_type, values) if req.kinds
+                          else Suggestion(req.record_type, {}))
+            out.append(Finding(
+                rule=f"cadence.{req.key}", severity=severity, category=category, period=period,
+                subject=Subject("group" if row.group else "requirement",
+                                row.label, row.group or req.key),
+                why=f"{what}（{req.source}{group_note}）", records=cell.records,
+                suggestion=suggestion))
+    return out
+
+
+def _day(day: dt.date) -> str:
+    return f"{day.year}年{day.month}月{day.day}日"
+
+
+def talk_findings(facts: LedgerFacts, as_of: dt.date, category: str) -> list[Finding]:
+    """谈心谈话: each two 委员, and each 党员 with at least one 委员, once in the year."""
+    out: list[Finding] = []
+    year = periods.whole_year(facts.year)
+    state = periods.state(year, as_of)
+    if state == "future":
+        return out
+    day = _check_day(year, as_of)
+    for req in facts.requirements:
+        if req.scope != "pairs":
+            continue
+        present = {m.id: m for m in members_on(facts.members, day)}
+        committee = sorted({p.member_id for p in posts_on(facts.posts, day)
+                            if p.member_id in present})
+        if not committee:
+            continue
+        talked = {frozenset((t.talker, t.talkee)) for t in facts.talks
+                  if t.talker is not None and t.talkee is not None}
+        severity = "warn" if state == "over" else "info"
+        tail = "" if state == "over" else f"（本年度到 {_day(year.end)} 结束）"
+        pairs = [(a, b) for a, b in combinations(committee, 2)
+                 if frozenset((a, b)) not in talked]
+        if pairs:
+            names = "、".join(f"{present[a].name}与{present[b].name}" for a, b in pairs[:8])
+            more = f"等 {len(pairs)} 对" if len(pairs) > 8 else ""
+            out.append(Finding(
+                rule=f"cadence.{req.key}.committee", severity=severity, category=category,
+                period=year, subject=Subject("requirement", f"{req.label}（委员之间）", req.key),
+                why=f"{year.label}委员{names}{more}之间没有谈心谈话记录{tail}（{req.source}）",
+                suggestion=Suggestion(req.record_type, {"date": day.isoformat()})))
+        lonely = [m for mid, m in present.items() if mid not in committee
+                  and not any(frozenset((mid, c)) in talked for c in committee)]
+        if lonely:
+            names = "、".join(m.name for m in lonely[:10])
+            more = f"等 {len(lonely)} 人" if len(lonely) > 10 else ""
+            out.append(Finding(
+                rule=f"cadence.{req.key}.members", severity=severity, category=category,
+                period=year, subject=Subject("requirement", f"{req.label}（委员与党员）", req.key),
+                why=f"{year.label}党员{names}{more}没有与任何一名委员谈心谈话的记录{tail}"
+                    f"（{req.source}）",
+                suggestion=Suggestion(req.record_type, {"date": day.isoformat()})))
+    return out
+
+
+def quarter_totals(rows: Sequence[Row], year: int) -> list[tuple[str, int, int]]:
+    """Per quarter: (label, meetings required, required meetings held) for the chart.
+    A period's held count is capped at what it requires."""
+    out = []
+    for q, period in enumerate(periods.quarters(year)):
+        required = held = 0
+        for row in rows:
+            for cell in row.cells:
+                if cell.required and period.start <= cell.period.start <= period.end \
+                        and cell.period.end <= period.end:
+                    required += cell.required
+                    held += min(cell.held, cell.required)
+        out.append((periods.QUARTER_NAMES[q], required, held))
+    return out

@@ -1,0 +1,98 @@
+"""The ledger as the rules see it: plain data, read once (by ``rules.gather``).
+
+Rules never touch the ledger or the pack's field keys; they take these facts, whose
+fields were found through the declarations' roles.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+from ledger_app.forms.model import Checklist, Requirement
+
+
+@dataclass(frozen=True)
+class Member:
+    id: int
+    name: str
+    group: str = ""                 # today's 党小组: the ledger keeps no history of it
+    full: bool | None = None        # 正式党员 (None: not recorded)
+    joined: str | None = None       # stored dates: day or month precision
+    arrived: str | None = None
+    left: str | None = None
+    active: bool = True             # 状态 still "in the branch"
+    missing: tuple[str, ...] = ()   # labels of required facts that are empty
+
+
+@dataclass(frozen=True)
+class Meeting:
+    id: int
+    date: dt.date
+    kinds: tuple[str, ...]
+    group: str = ""
+    topic: str = ""
+    due: int = 0                    # 应到, from the attendance taken
+    present: int = 0
+
+
+@dataclass(frozen=True)
+class Post:
+    """A committee post (班子成员分工)."""
+    id: int
+    member_id: int | None
+    name: str
+    post: str
+    secretary: bool
+    term_start: str | None = None
+    term_end: str | None = None
+
+
+@dataclass(frozen=True)
+class Talk:
+    id: int
+    date: dt.date
+    talker: int | None
+    talkee: int | None
+
+
+@dataclass(frozen=True)
+class ChecklistEntry:
+    """A checklist state record: one per year and item."""
+    id: int
+    year: int
+    item: str
+    met: bool | None
+    note: str = ""
+    evidence: int = 0               # attachments on the record
+
+
+@dataclass(frozen=True)
+class OrgFacts:
+    name: str = ""
+    term_start: str | None = None
+    term_years: int | None = None
+    term_warn_months: int = 6
+    groups: tuple[str, ...] = ()    # declared in 组织设置
+    # The day the ledger's records begin (组织设置, else the month of the first meeting
+    # recorded): periods before it are not judged, since the paper ledger holds them.
+    kept_since: dt.date | None = None
+
+
+@dataclass(frozen=True)
+class LedgerFacts:
+    year: int
+    org: OrgFacts
+    requirements: tuple[Requirement, ...]
+    checklists: tuple[Checklist, ...]
+    members: tuple[Member, ...]
+    meetings: tuple[Meeting, ...]           # of the year
+    posts: tuple[Post, ...]
+    talks: tuple[Talk, ...]                 # of the year
+    # records of the year per record type key (for requirements counted from a type,
+    # and record types expected every year): type key -> [(id, date)]
+    typed: dict[str, list[tuple[int, dt.date | None]]] = field(default_factory=dict)
+    checklist_entries: dict[str, tuple[ChecklistEntry, ...]] = field(default_factory=dict)
+    expected_yearly: tuple[tuple[str, str, str], ...] = ()  # (type key, label, category)
+    categories: dict[str, str] = field(default_factory=dict)  # record type -> category
+    labels: dict[str, str] = field(default_factory=dict)      # record type -> label

@@ -1,0 +1,178 @@
+"""Read the ledger into ``rules.facts`` — the one rules module that touches the ledger.
+
+Fields are found by the declarations' roles, never by a pack's field keys, so another
+pack's roster (会员 instead of 党员) feeds the same rules.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import TYPE_CHECKING, Any
+
+from ledger_app.forms import dates
+from ledger_app.forms.cadence import with_overrides
+from ledger_app.forms.model import RecordType
+from ledger_app.rules.facts import (
+    ChecklistEntry, LedgerFacts, Meeting, Member, OrgFacts, Post, Talk,
+)
+
+if TYPE_CHECKING:
+    from ledger_app.store import Ledger
+
+
+def _get(rt: RecordType, values: dict[str, Any], role: str) -> Any:
+    key = rt.key_for(role)
+    return values.get(key) if key else None
+
+
+def _text(value: Any) -> str:
+    return "" if value is None else str(value)
+
+
+def read_members(ledger: "Ledger") -> list[Member]:
+    rt = ledger.pack.record_type(ledger.pack.member_type)
+    full_value = rt.value_for("member_class", "full")
+    active_value = rt.value_for("status", "active")
+    wanted = [f for f in rt.stored_fields if f.required]
+    joined = rt.field_for("joined")
+    out = []
+    for r in ledger.records.list(rt.key):
+        v = r.values
+        missing = [f.label for f in wanted if v.get(f.key) in (None, "", [])]
+        if joined is not None and not v.get(joined.key) and joined.label not in missing:
+            missing.append(joined.label)
+        klass = _get(rt, v, "member_class")
+        status = _get(rt, v, "status")
+        out.append(Member(
+            id=r.id, name=_text(_get(rt, v, "person_name") or v.get(rt.title_field)),
+            group=_text(_get(rt, v, "group")),
+            full=None if klass is None or full_value is None else klass == full_value,
+            joined=_get(rt, v, "joined"), arrived=_get(rt, v, "arrived"),
+            left=_get(rt, v, "left"),
+            active=status in (None, "") or active_value is None or status == active_value,
+            missing=tuple(missing)))
+    return out
+
+
+def read_posts(ledger: "Ledger", names: dict[int, str]) -> list[Post]:
+    rt = ledger.pack.type_for("committee")
+    if rt is None:
+        return []
+    secretary = rt.value_for("post", "secretary")
+    out = []
+    for r in ledger.records.list(rt.key):
+        member = _get(rt, r.values, "person")
+        post = _text(_get(rt, r.values, "post"))
+        out.append(Post(r.id, member, names.get(member, _text(member)), post,
+                        bool(secretary) and post == secretary,
+                        _get(rt, r.values, "term_start"), _get(rt, r.values, "term_end")))
+    return out
+
+
+def _date_of(rt: RecordType, values: dict[str, Any]) -> dt.date | None:
+    if not rt.date_field:
+        return None
+    value = values.get(rt.date_field)
+    if isinstance(value, int):
+        return dt.date(value, 1, 1)
+    s = dates.span(value)
+    return s.first if s else None
+
+
+def gather(ledger: "Ledger", year: int) -> LedgerFacts:
+    pack = ledger.pack
+    settings = ledger.settings()
+    members = read_members(ledger)
+    names = {m.id: m.name for m in members}
+    requirements = with_overrides(pack.cadence, settings.get("cadence"))
+
+    meetings: list[Meeting] = []
+    mt = pack.type_for("meetings")
+    if mt is not None:
+        rows = ledger.records.list(mt.key, year=year)
+        tallies = ledger.attendance.tallies(r.id for r in rows)
+        for r in rows:
+            day = dates.as_date(r.values.get(mt.date_field))
+            if day is None:
+                continue
+            kinds = _get(mt, r.values, "meeting_kinds") or []
+            tally = tallies.get(r.id)
+            meetings.append(Meeting(r.id, day, tuple(kinds), _text(_get(mt, r.values,
+                                                                          "meeting_group")),
+                                    _text(r.values.get(mt.title_field)),
+                                    tally.due if tally else 0, tally.present if tally else 0))
+    talks: list[Talk] = []
+    tt = pack.type_for("talks")
+    if tt is not None:
+        for r in ledger.records.list(tt.key, year=year):
+            day = dates.as_date(r.values.get(tt.date_field))
+            if day is not None:
+                talks.append(Talk(r.id, day, _get(tt, r.values, "talker"),
+                                  _get(tt, r.values, "talkee")))
+
+    typed: dict[str, list[tuple[int, dt.date | None]]] = {}
+    wanted_types = {r.record_type for r in requirements if r.record_type and r.scope != "pairs"}
+    wanted_types |= {rt.key for rt in pack.record_types if rt.expected_yearly}
+    for key in sorted(wanted_types):
+        rt = pack.record_type(key)
+        typed[key] = [(r.id, _date_of(rt, r.values)) for r in ledger.records.list(key, year=year)]
+
+    entries: dict[str, tuple[ChecklistEntry, ...]] = {}
+    for checklist in pack.checklists:
+        st = pack.record_type(checklist.state_type)
+        rows = ledger.records.list(st.key, year=year)
+        evidence = ledger.attachments.counts(r.id for r in rows)
+        entries[checklist.key] = tuple(
+            ChecklistEntry(r.id, int(_get(st, r.values, "checklist_year") or year),
+                           _text(_get(st, r.values, "checklist_item")),
+                           _get(st, r.values, "checklist_met"),
+                           _text(_get(st, r.values, "checklist_note")),
+                           evidence.get(r.id, 0))
+            for r in rows)
+
+    kept_since = dates.as_date(settings.get("kept_since"))
+    if kept_since is None and mt is not None:
+        first = dates.span(ledger.records.earliest(mt.key))
+        kept_since = first.first.replace(day=1) if first else None
+    if kept_since is None:
+        # No meeting recorded yet: judge from the month the ledger was created.
+        created = dates.span(str(settings.get("_created_at") or "")[:10])
+        kept_since = created.first.replace(day=1) if created else None
+    term_years = settings.get("term_years")
+    org = OrgFacts(
+        name=ledger.org_name, term_start=settings.get("term_start") or None,
+        term_years=int(term_years) if isinstance(term_years, int) or
+        (isinstance(term_years, str) and term_years.isdigit()) else None,
+        term_warn_months=int(settings.get("term_warn_months") or 6),
+        groups=tuple(ledger.party_groups()), kept_since=kept_since)
+    return LedgerFacts(
+        year=year, org=org, requirements=requirements, checklists=pack.checklists,
+        members=tuple(members), meetings=tuple(sorted(meetings, key=lambda m: m.date)),
+        posts=tuple(read_posts(ledger, names)), talks=tuple(talks), typed=typed,
+        checklist_entries=entries,
+        expected_yearly=tuple((rt.key, rt.label, rt.category) for rt in pack.record_types
+                              if rt.expected_yearly),
+        categories={rt.key: rt.category for rt in pack.record_types},
+        labels={rt.key: rt.label for rt in pack.record_types})
+
+
+def due_at_meeting(ledger: "Ledger", kinds: list[str] | tuple[str, ...], day: str | None,
+                   group: str = "") -> list[Any]:
+    """The roster records due (应到) at a meeting of ``kinds`` on ``day`` — the one answer
+    the attendance editor, the sign-in sheet and the checks share (RULES.md §2)."""
+    from ledger_app.rules.membership import due_members
+
+    when = dates.as_date(day)
+    if when is None:
+        return []
+    members = read_members(ledger)
+    posts = read_posts(ledger, {m.id: m.name for m in members})
+    requirements = with_overrides(ledger.pack.cadence, ledger.setting("cadence"))
+    due = {m.id for m in due_members(tuple(kinds or ()), when, group, members, posts,
+                                     requirements)}
+    people = ledger.pack.record_type(ledger.pack.member_type)
+    seq, group_key = people.key_for("seq"), people.key_for("group")
+    records = [r for r in ledger.records.members(include_left=True) if r.id in due]
+    return sorted(records, key=lambda r: (str(r[group_key] or "") if group_key else "",
+                                          r[seq] is None if seq else True,
+                                          (r[seq] or 0) if seq else 0, r.id))

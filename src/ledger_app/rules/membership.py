@@ -1,0 +1,83 @@
+"""Who belongs where on a given day, and so who is due (应到) at a meeting (RULES.md §2).
+
+One function decides 应到 for the attendance editor, the record page, the sign-in sheet
+and the cadence checks: 支部委员会 — the committee members in office that day; 党小组会 —
+that group's members; every other meeting — every member in the branch that day.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Iterable, Sequence, TypeVar
+
+from ledger_app.forms import dates
+from ledger_app.forms.model import Requirement
+from ledger_app.rules.facts import Member, Post
+
+M = TypeVar("M", bound=Member)
+
+# 《中国共产党支部工作条例（试行）》: 正式党员 7 人以上的党支部设立支部委员会.
+COMMITTEE_MIN_FULL_MEMBERS = 7
+COMMITTEE_MIN_POSTS = 3
+
+
+def in_branch(member: Member, day: dt.date) -> bool:
+    """In the Party by then (入党日期), in this branch by then (转入本支部日期) and not yet
+    gone (转出、去世、出党 before that day). A month-only date in the day's own month
+    cannot be settled to the day: such a member is counted in (the meeting's own
+    attendance then shows whether they came)."""
+    for start in (member.joined, member.arrived):
+        if start and dates.on_or_before(start, day) is False:
+            return False
+    if not member.active:
+        if not member.left:
+            return False
+        return dates.on_or_before(member.left, day) is not True
+    return True
+
+
+def members_on(members: Iterable[M], day: dt.date) -> list[M]:
+    return [m for m in members if in_branch(m, day)]
+
+
+def posts_on(posts: Iterable[Post], day: dt.date) -> list[Post]:
+    """Committee posts held that day: started by then and the term not yet over."""
+    held = []
+    for p in posts:
+        if p.term_start and dates.on_or_before(p.term_start, day) is False:
+            continue
+        if p.term_end and dates.before(p.term_end, day) is True:
+            continue
+        held.append(p)
+    return held
+
+
+def has_committee(members: Sequence[Member], posts: Sequence[Post], day: dt.date) -> bool:
+    """Does the branch have a 支部委员会 that day: ≥ 7 full members, or at least 3 委员 in
+    office recorded in 班子成员分工."""
+    full = sum(1 for m in members_on(members, day) if m.full)
+    in_office = {p.member_id for p in posts_on(posts, day) if p.member_id is not None}
+    return full >= COMMITTEE_MIN_FULL_MEMBERS or len(in_office) >= COMMITTEE_MIN_POSTS
+
+
+def scope_of(kinds: Iterable[str], requirements: Sequence[Requirement]) -> str:
+    """Who is due at a meeting of these kinds: the widest scope among the requirements it
+    counts for (a 主题党日 that is also a 支部委员会 is due for everyone)."""
+    scopes = {r.scope for r in requirements if set(r.kinds) & set(kinds)}
+    for scope in ("branch", "group", "committee"):
+        if scope in scopes:
+            return scope
+    return "branch"
+
+
+def due_members(kinds: Iterable[str], day: dt.date, group: str, members: Sequence[M],
+                posts: Sequence[Post], requirements: Sequence[Requirement]) -> list[M]:
+    """应到 for a meeting of ``kinds`` on ``day`` (of ``group`` for a 党小组会)."""
+    present = members_on(members, day)
+    scope = scope_of(kinds, requirements)
+    if scope == "committee":
+        ids = {p.member_id for p in posts_on(posts, day)}
+        return [m for m in present if m.id in ids]
+    if scope == "group" and group:
+        return [m for m in present if m.group == group]
+    return present
