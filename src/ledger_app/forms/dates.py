@@ -13,6 +13,7 @@ import calendar
 import datetime as dt
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 _PATTERN = re.compile(r"^(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?$")
 
@@ -43,7 +44,12 @@ def span(value: object) -> Span | None:
         value = value.date()
     if isinstance(value, dt.date):
         return Span(value, value)
-    match = _PATTERN.match(str(value).strip())
+    return _span_of_text(str(value).strip())
+
+
+@lru_cache(maxsize=8192)   # rules ask for the same members' dates once per period
+def _span_of_text(text: str) -> Span | None:
+    match = _PATTERN.match(text)
     if not match:
         return None
     year = int(match.group(1))

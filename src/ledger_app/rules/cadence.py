@@ -15,7 +15,7 @@ from typing import Sequence
 
 from ledger_app.forms.model import Requirement
 from ledger_app.rules import periods
-from ledger_app.rules.facts import LedgerFacts, Meeting
+from ledger_app.rules.facts import LedgerFacts
 from ledger_app.rules.findings import Finding, Period, Subject, Suggestion
 from ledger_app.rules.membership import has_committee, members_on, posts_on
 
@@ -57,14 +57,6 @@ def groups_of(facts: LedgerFacts) -> list[str]:
     return names
 
 
-def _counts_for(req: Requirement, meeting: Meeting, group: str, only_group: bool) -> bool:
-    if not set(meeting.kinds) & set(req.kinds):
-        return False
-    if req.scope != "group":
-        return True
-    return meeting.group == group or (only_group and not meeting.group)
-
-
 def _cell(req: Requirement, period: Period, as_of: dt.date, applies: bool,
           records: list[int]) -> Cell:
     if not applies:
@@ -77,33 +69,80 @@ def _cell(req: Requirement, period: Period, as_of: dt.date, applies: bool,
     return Cell(period, req.count, len(records), tuple(records), state)
 
 
+def _period_index(every: str, day: dt.date) -> int:
+    return {"month": day.month - 1, "quarter": (day.month - 1) // 3,
+            "half_year": (day.month - 1) // 6}.get(every, 0)
+
+
+class _Day:
+    """Who is in the branch on a day, and whether it has a committee: asked once per day
+    (a ledger of many groups asks the same month's roster for every group)."""
+
+    def __init__(self, facts: LedgerFacts):
+        self.facts = facts
+        self._groups: dict[dt.date, set[str]] = {}
+        self._any: dict[dt.date, bool] = {}
+        self._committee: dict[dt.date, bool] = {}
+
+    def _read(self, day: dt.date) -> None:
+        present = members_on(self.facts.members, day)
+        self._groups[day] = {m.group for m in present}
+        self._any[day] = bool(present)
+        self._committee[day] = has_committee(present, self.facts.posts, day)
+
+    def groups(self, day: dt.date) -> set[str]:
+        if day not in self._groups:
+            self._read(day)
+        return self._groups[day]
+
+    def anyone(self, day: dt.date) -> bool:
+        if day not in self._any:
+            self._read(day)
+        return self._any[day]
+
+    def committee(self, day: dt.date) -> bool:
+        if day not in self._committee:
+            self._read(day)
+        return self._committee[day]
+
+
+def _held_by_period(req: Requirement, facts: LedgerFacts, groups: list[str]
+                    ) -> dict[tuple[str, int], list[int]]:
+    """Records counting for ``req``, by (group, period index); "" for branch-wide rows."""
+    out: dict[tuple[str, int], list[int]] = {}
+    only = groups[0] if len(groups) == 1 else None
+    for m in facts.meetings:
+        if m.date.year != facts.year or not set(m.kinds) & set(req.kinds):
+            continue
+        group = "" if req.scope != "group" else (m.group or only or "")
+        out.setdefault((group, _period_index(req.every, m.date)), []).append(m.id)
+    if req.record_type:
+        for entry_id, day in facts.typed.get(req.record_type, []):
+            if day is not None and day.year == facts.year:
+                out.setdefault(("", _period_index(req.every, day)), []).append(entry_id)
+    return out
+
+
 def cadence_rows(facts: LedgerFacts, as_of: dt.date) -> list[Row]:
     rows: list[Row] = []
     groups = groups_of(facts)
+    days = _Day(facts)
+    kept = facts.org.kept_since
     for req in facts.requirements:
-        if req.scope == "pairs":
+        if req.scope == "pairs" or (req.applies == "has_groups" and not groups):
             continue
-        targets = groups if req.scope == "group" else [""]
-        if req.applies == "has_groups" and not groups:
-            continue
-        for group in targets:
+        held_by = _held_by_period(req, facts, groups)
+        for group in (groups if req.scope == "group" else [""]):
             cells = []
-            for period in periods.of_kind(req.every, facts.year):
+            for index, period in enumerate(periods.of_kind(req.every, facts.year)):
                 day = _check_day(period, as_of)
-                kept = facts.org.kept_since
                 applies = kept is None or period.end >= kept
                 if req.applies == "has_committee":
-                    applies = applies and has_committee(facts.members, facts.posts, day)
-                present = members_on(facts.members, day)
-                if group:
-                    applies = applies and any(m.group == group for m in present)
-                else:
-                    applies = applies and bool(present)  # nobody in the branch yet
-                held = [m.id for m in facts.meetings if period.start <= m.date <= period.end
-                        and _counts_for(req, m, group, len(groups) == 1)]
-                if req.record_type:
-                    held += [i for i, d in facts.typed.get(req.record_type, [])
-                             if d is not None and period.start <= d <= period.end]
+                    applies = applies and days.committee(day)
+                applies = applies and (group in days.groups(day) if group else days.anyone(day))
+                held = held_by.get((group, index), [])
+                if req.scope == "group" and req.record_type:
+                    held = held + held_by.get(("", index), [])
                 cells.append(_cell(req, period, as_of, applies, held))
             rows.append(Row(req, group, tuple(cells)))
     return rows

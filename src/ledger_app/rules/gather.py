@@ -29,22 +29,25 @@ def _text(value: Any) -> str:
     return "" if value is None else str(value)
 
 
+MEMBER_ROLES = ("person_name", "group", "member_class", "joined", "arrived", "left", "status")
+
+
 def read_members(ledger: "Ledger") -> list[Member]:
     rt = ledger.pack.record_type(ledger.pack.member_type)
     full_value = rt.value_for("member_class", "full")
     active_value = rt.value_for("status", "active")
     wanted = [f for f in rt.stored_fields if f.required]
     joined = rt.field_for("joined")
+    keys = [rt.title_field, *(rt.key_for(r) or "" for r in MEMBER_ROLES), *(f.key for f in wanted)]
     out = []
-    for r in ledger.records.list(rt.key):
-        v = r.values
+    for entry_id, v in ledger.records.fields_of(rt.key, keys):
         missing = [f.label for f in wanted if v.get(f.key) in (None, "", [])]
         if joined is not None and not v.get(joined.key) and joined.label not in missing:
             missing.append(joined.label)
         klass = _get(rt, v, "member_class")
         status = _get(rt, v, "status")
         out.append(Member(
-            id=r.id, name=_text(_get(rt, v, "person_name") or v.get(rt.title_field)),
+            id=entry_id, name=_text(_get(rt, v, "person_name") or v.get(rt.title_field)),
             group=_text(_get(rt, v, "group")),
             full=None if klass is None or full_value is None else klass == full_value,
             joined=_get(rt, v, "joined"), arrived=_get(rt, v, "arrived"),
@@ -89,46 +92,48 @@ def gather(ledger: "Ledger", year: int) -> LedgerFacts:
     meetings: list[Meeting] = []
     mt = pack.type_for("meetings")
     if mt is not None:
-        rows = ledger.records.list(mt.key, year=year)
-        tallies = ledger.attendance.tallies(r.id for r in rows)
-        for r in rows:
-            day = dates.as_date(r.values.get(mt.date_field))
+        roles = ("meeting_kinds", "meeting_group")
+        rows = ledger.records.fields_of(
+            mt.key, [mt.date_field, mt.title_field, *(mt.key_for(r) or "" for r in roles)], year)
+        tallies = ledger.attendance.tallies(i for i, _v in rows)
+        for entry_id, v in rows:
+            day = dates.as_date(v.get(mt.date_field))
             if day is None:
                 continue
-            kinds = _get(mt, r.values, "meeting_kinds") or []
-            tally = tallies.get(r.id)
-            meetings.append(Meeting(r.id, day, tuple(kinds), _text(_get(mt, r.values,
-                                                                          "meeting_group")),
-                                    _text(r.values.get(mt.title_field)),
+            tally = tallies.get(entry_id)
+            meetings.append(Meeting(entry_id, day, tuple(_get(mt, v, "meeting_kinds") or ()),
+                                    _text(_get(mt, v, "meeting_group")),
+                                    _text(v.get(mt.title_field)),
                                     tally.due if tally else 0, tally.present if tally else 0))
     talks: list[Talk] = []
     tt = pack.type_for("talks")
     if tt is not None:
-        for r in ledger.records.list(tt.key, year=year):
-            day = dates.as_date(r.values.get(tt.date_field))
+        keys = [tt.date_field, tt.key_for("talker") or "", tt.key_for("talkee") or ""]
+        for entry_id, v in ledger.records.fields_of(tt.key, keys, year):
+            day = dates.as_date(v.get(tt.date_field))
             if day is not None:
-                talks.append(Talk(r.id, day, _get(tt, r.values, "talker"),
-                                  _get(tt, r.values, "talkee")))
+                talks.append(Talk(entry_id, day, _get(tt, v, "talker"), _get(tt, v, "talkee")))
 
     typed: dict[str, list[tuple[int, dt.date | None]]] = {}
     wanted_types = {r.record_type for r in requirements if r.record_type and r.scope != "pairs"}
     wanted_types |= {rt.key for rt in pack.record_types if rt.expected_yearly}
     for key in sorted(wanted_types):
         rt = pack.record_type(key)
-        typed[key] = [(r.id, _date_of(rt, r.values)) for r in ledger.records.list(key, year=year)]
+        typed[key] = [(i, _date_of(rt, v))
+                      for i, v in ledger.records.fields_of(key, [rt.date_field], year)]
 
     entries: dict[str, tuple[ChecklistEntry, ...]] = {}
     for checklist in pack.checklists:
         st = pack.record_type(checklist.state_type)
-        rows = ledger.records.list(st.key, year=year)
-        evidence = ledger.attachments.counts(r.id for r in rows)
+        roles = ("checklist_year", "checklist_item", "checklist_met", "checklist_note")
+        rows = ledger.records.fields_of(st.key, [st.key_for(r) or "" for r in roles], year)
+        evidence = ledger.attachments.counts(i for i, _v in rows)
         entries[checklist.key] = tuple(
-            ChecklistEntry(r.id, int(_get(st, r.values, "checklist_year") or year),
-                           _text(_get(st, r.values, "checklist_item")),
-                           _get(st, r.values, "checklist_met"),
-                           _text(_get(st, r.values, "checklist_note")),
-                           evidence.get(r.id, 0))
-            for r in rows)
+            ChecklistEntry(i, int(_get(st, v, "checklist_year") or year),
+                           _text(_get(st, v, "checklist_item")),
+                           _get(st, v, "checklist_met"),
+                           _text(_get(st, v, "checklist_note")), evidence.get(i, 0))
+            for i, v in rows)
 
     kept_since = dates.as_date(settings.get("kept_since"))
     if kept_since is None and mt is not None:

@@ -8,6 +8,7 @@ that group's members; every other meeting — every member in the branch that da
 from __future__ import annotations
 
 import datetime as dt
+from functools import lru_cache
 from typing import Iterable, Sequence, TypeVar
 
 from ledger_app.forms import dates
@@ -26,14 +27,22 @@ def in_branch(member: Member, day: dt.date) -> bool:
     gone (转出、去世、出党 before that day). A month-only date in the day's own month
     cannot be settled to the day: such a member is counted in (the meeting's own
     attendance then shows whether they came)."""
-    for start in (member.joined, member.arrived):
-        if start and dates.on_or_before(start, day) is False:
-            return False
-    if not member.active:
-        if not member.left:
-            return False
-        return dates.on_or_before(member.left, day) is not True
-    return True
+    first_day, gone_after = _window(member.joined, member.arrived, member.left, member.active)
+    if first_day is not None and first_day > day:
+        return False
+    return gone_after is None or gone_after > day
+
+
+@lru_cache(maxsize=8192)
+def _window(joined: str | None, arrived: str | None, left: str | None,
+            active: bool) -> tuple[dt.date | None, dt.date | None]:
+    """(the earliest day the member can be in the branch, the last day of leaving) from
+    dates of any precision; a member who left without a date is never counted."""
+    starts = [s.first for s in (dates.span(joined), dates.span(arrived)) if s is not None]
+    if active:
+        return (max(starts) if starts else None), None
+    gone = dates.span(left)
+    return (max(starts) if starts else None), (gone.last if gone else dt.date.min)
 
 
 def members_on(members: Iterable[M], day: dt.date) -> list[M]:

@@ -309,6 +309,20 @@ class Records:
             else self.ledger.query(sql, ids)
         return {row["id"]: self.decode(rt, row) for row in found}
 
+    def fields_of(self, type_key: str, keys: list[str], year: int | None = None
+                  ) -> list[tuple[int, dict[str, Any]]]:
+        """(id, {key: value}) of the live records, reading only the named fields — the
+        rules need a meeting's date and kinds, not its pages of minutes."""
+        rt = self.pack.record_type(type_key)
+        fields = [rt.field(k) for k in dict.fromkeys(keys) if k]
+        where, params = self._where(type_key, year, None)
+        columns = "".join(f', t."{f.key}"' for f in fields)
+        rows = self.ledger.query(
+            f'SELECT e.id{columns} FROM entries e JOIN "{table_name(type_key)}" t '
+            f"ON t.id = e.id WHERE {where} ORDER BY e.id", params)
+        return [(r[0], {f.key: from_column(f, r[n]) for n, f in enumerate(fields, 1)})
+                for r in rows]
+
     def list(self, type_key: str, year: int | None = None, search: str | None = None,
              sort_field: str | None = None, descending: bool = False) -> list[Record]:
         ids = self.ids(type_key, year, search, sort_field, descending)

@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING, Any
 
 from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import Flowable, NextPageTemplate, PageBreak
+from reportlab.platypus import CondPageBreak, Flowable, NextPageTemplate, PageBreak
 
 from ledger_app.forms import values as fv
 from ledger_app.outputs.pdf import styles
@@ -37,7 +37,10 @@ from ledger_app.outputs.pdf.cover import cover_flowable, cover_template, draw_te
 from ledger_app.outputs.pdf.doc import LedgerDoc, make_template
 from ledger_app.outputs.pdf.dues_register import dues_flowables
 from ledger_app.outputs.pdf.emblem import check_artwork
-from ledger_app.outputs.pdf.record_page import record_flowables, record_heading
+from ledger_app.outputs.pdf.record_page import (
+    para, photo_flowables, record_flowables, record_heading,
+)
+from ledger_app.outputs.pdf.self_check import report_for, self_check_flowables
 from ledger_app.outputs.pdf.streaming import streamed
 from ledger_app.outputs.pdf.table import print_order, table_flowables, table_title
 from ledger_app.store.errors import LedgerError
@@ -107,6 +110,31 @@ class Reserved(Flowable):
 
 
 TOC_TITLE_CHARS = 28
+
+
+def checklist_evidence(ctx: PrintContext, rt: Any, year: int) -> list[Flowable]:
+    """The evidence photos of a checklist's items (六有, 五优) after its table: the proof an
+    inspector asks for, item by item."""
+    item_key = rt.key_for("checklist_item")
+    year_key = rt.key_for("checklist_year")
+    evidence_key = rt.key_for("evidence")
+    flow: list[Flowable] = []
+    for record in ledger_records(ctx, rt.key, year):
+        if year_key and record[year_key] not in (None, year):
+            continue
+        photos = photo_flowables(ctx, record.id, page_frame_size("form")[0], meeting=False,
+                                 field_key=evidence_key)
+        if photos:
+            title = f"{rt.label}佐证：{record[item_key] if item_key else ''}"
+            flow += [CondPageBreak(60 * mm), para(ctx, title, "heading"), *photos]
+    if flow:
+        flow.insert(0, NextPageTemplate("form"))
+        flow.insert(1, PageBreak())
+    return flow
+
+
+def ledger_records(ctx: PrintContext, type_key: str, year: int) -> list[Any]:
+    return ctx.ledger.records.list(type_key, year)
 
 
 def toc_label(ctx: PrintContext, rt: Any, values: dict[str, Any]) -> str:
@@ -299,6 +327,8 @@ def render_binder(ledger: "Ledger", out_path: str | os.PathLike[str], year: int 
             sections.append(type_section)
             body.append(Marker(type_section, found))
             body += flow
+            if rt.role == "checklist_state" and year is not None:
+                body += checklist_evidence(ctx, rt, year)
             if rt.record_pages:
                 record_ids = ids if ids is not None else print_order(ledger, rt, year)
                 for entry_id in record_ids:
@@ -314,13 +344,20 @@ def render_binder(ledger: "Ledger", out_path: str | os.PathLike[str], year: int 
     if date_from or date_to:
         cover.year = None
         cover.category = (cover.category or "") + f"（{date_from or '…'} 至 {date_to or '…'}）"
+    # The 自查表 follows the contents: what the year owed and what is missing, first.
+    check_flow: list[Flowable] = []
+    if year is not None and (ledger.pack.cadence or ledger.pack.checklists):
+        check_section = Section("self_check", f"{year}年度台账自查表", 0)
+        sections.insert(0, check_section)
+        check_flow = [NextPageTemplate("form"), PageBreak(), Marker(check_section, found),
+                      *self_check_flowables(ctx, report_for(ledger, year))]
     toc_pages = toc_page_count(len(sections))
     story: list[Flowable] = [cover, NextPageTemplate("form"), PageBreak()]
     for i in range(toc_pages):
         if i:
             story.append(PageBreak())
         story.append(Reserved())
-    story += body
+    story += check_flow + body
     pages = {"n": 0}
 
     def count_pages(canvas: Canvas, doc: Any) -> None:

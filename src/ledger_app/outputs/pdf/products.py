@@ -24,12 +24,14 @@ PRODUCTS = {
     "record": "一条会议记录（工作手册页）",
     "signin": "会议签到表",
     "dues": "党费收缴登记表",
-    "binder": "全年装订册（封面、目录、各类表格和记录页）",
+    "binder": "全年装订册（封面、目录、自查表、各类表格和记录页）",
+    "checklist": "年度自查表（会议召开情况、六有等检查项、发现的问题）",
 }
 
 
 MODULES = {"cover": "cover", "labels": "labels", "table": "table", "record": "record_page",
-           "signin": "signin", "dues": "dues_register", "binder": "binder"}
+           "signin": "signin", "dues": "dues_register", "binder": "binder",
+           "checklist": "self_check"}
 
 
 def render(product: str, ledger: "Ledger", out_path: str | os.PathLike[str],
@@ -66,6 +68,9 @@ def render(product: str, ledger: "Ledger", out_path: str | os.PathLike[str],
             return module.render_record(ledger, o["record_id"], out_path, masked, progress,
                                         emblem)
         return module.render_signin(ledger, o["record_id"], out_path, progress, masked)
+    if product == "checklist":
+        return module.render_self_check(ledger, year or date.today().year, out_path, masked,
+                                        progress)
     if product == "dues":
         return module.render_dues(ledger, year or date.today().year, out_path, progress)
     return module.render_binder(ledger, out_path, year, [category] if category else None,

@@ -161,9 +161,9 @@ def header_table(ctx: PrintContext, cells: list[tuple[str, str, bool]], width: f
 
 
 def photo_flowables(ctx: PrintContext, entry_id: int, width: float,
-                    meeting: bool = True) -> list[Flowable]:
+                    meeting: bool = True, field_key: str | None = None) -> list[Flowable]:
     """Photos two to a row, each kept in proportion, with its caption beneath."""
-    atts = ctx.ledger.attachments.of(entry_id)
+    atts = ctx.ledger.attachments.of(entry_id, field_key)
     images = [a for a in atts if a.is_image and a.width]
     others = [a for a in atts if not (a.is_image and a.width)]
     flow: list[Flowable] = []

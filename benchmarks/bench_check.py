@@ -1,0 +1,46 @@
+"""``check`` on the scale-30 demo ledger (about 92,500 records), issue 9's target: < 100 ms
+in process for a year's findings (the home page computes the same report off the GUI
+thread after the first paint).
+
+Measures ``rules.check.check_ledger`` (gather the year's facts through the store, then every
+rule) for the newest full year and the current one, beside the gathering alone.
+
+    .venv/bin/python benchmarks/bench_check.py [--runs 20] [--rebuild]
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import time
+
+from bench_common import line, median_ms, scale_ledger
+
+TARGET_MS = 100.0
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--runs", type=int, default=20)
+    parser.add_argument("--rebuild", action="store_true")
+    args = parser.parse_args()
+    from ledger_app.rules.check import check_ledger
+    from ledger_app.rules.gather import gather
+    from ledger_app.store import Ledger
+
+    path = scale_ledger(rebuild=args.rebuild)
+    today = dt.date.today()
+    with Ledger.open(path, readonly=True) as ledger:
+        counts = ledger.records.counts()
+        print(f"ledger: {path.name}, {sum(counts.values())} records, "
+              f"{counts.get('meeting', 0)} meetings, {counts.get('roster', 0)} members")
+        for year in (today.year - 1, today.year):
+            report = check_ledger(ledger, year, today)
+            line(f"check {year} ({len(report.findings)} findings)",
+                 median_ms(lambda: check_ledger(ledger, year, today), args.runs), "ms",
+                 TARGET_MS)
+            line("  of which gathering the facts", median_ms(lambda: gather(ledger, year),
+                                                            args.runs), "ms")
+
+if __name__ == "__main__":
+    main()
