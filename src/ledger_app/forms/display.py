@@ -51,7 +51,7 @@ _ID_LAST = "[0-9０-９XxＸｘ]"
 
 _ID18 = f"{_D}{{6}}{_SEP}{_D}{{4}}{_SEP}{_D}{{4}}{_SEP}{_D}{{3}}{_ID_LAST}(?![0-9０-９A-Za-z])"
 _ID15 = f"{_D}{{6}}{_SEP}{_D}{{6}}{_SEP}{_D}{{3}}{_NO_DIGIT_AFTER}"
-_MOBILE = (f"(?P<prefix>(?:[+＋]|00|００)[ \u3000]?(?:86|８６){_SEP})?"
+_MOBILE = (f"(?P<prefix>(?:(?:[+＋]|00|００)[ \u3000]?)?(?:86|８６){_SEP})?"
            f"(?P<mobile>[1１][3-9３-９]{_D}{_SEP}{_D}{{4}}{_SEP}{_D}{{4}}){_NO_DIGIT_AFTER}")
 # Area codes: 010 and 02X have three digits, all others four; a local number (7 or 8
 # digits) never starts with 0.
@@ -106,6 +106,8 @@ def redact_free_text(text: str) -> str:
 
 
 def _mask_phone(value: str) -> str:
+    if len(value) == 11 and value[0] == "1" and value.isascii() and value.isdigit():
+        return value[:3] + "****" + value[7:]   # a plain mobile, the usual stored value
     shaped = _SHAPES.sub(_hide_shape, value)
     if shaped != value:
         return shaped
