@@ -97,8 +97,11 @@ class PrintContext:
 
     def formatter(self, f: Field) -> Callable[[Any], str]:
         """``text`` for one field, as a function (tables call it for every cell)."""
-        if f.type in ("choice", "date", "month") and not (f.sensitive and self.masked):
-            return lambda value: value if value else ""   # stored as the text printed
+        # Stored as the text printed, unless masking has something to hide in it.
+        as_stored = ("choice", "date", "month") if self.masked else (
+            "choice", "date", "month", "text", "longtext")
+        if f.type in as_stored and not (f.sensitive and self.masked):
+            return lambda value: value if value else ""
         return lambda value: self.text(f, value)
 
     def text(self, f: Field, value: Any) -> str:
