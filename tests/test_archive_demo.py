@@ -12,10 +12,20 @@ from pathlib import Path
 import pytest
 
 from ledger_app.outputs.archive import verify_archive
-from ledger_app.outputs.archive.masking import sensitive_values
 from ledger_app.store import Ledger
 
 demo = pytest.importorskip("ledger_app.demo")
+
+
+def sensitive_values(ledger: Ledger) -> list[str]:
+    """Every stored ID number and phone of the demo, read straight from its tables."""
+    found = []
+    for rt in ledger.pack.record_types:
+        for f in rt.stored_fields:
+            if f.sensitive:
+                found += [str(r[0]) for r in ledger.query(
+                    f'SELECT "{f.key}" FROM "t_{rt.key}" WHERE "{f.key}" IS NOT NULL')]
+    return found
 
 
 @pytest.mark.slow
@@ -26,7 +36,7 @@ def test_demo_ledger_archive(tmp_path: Path) -> None:
     from ledger_app.outputs.archive import build_archive
 
     with Ledger.open(path, readonly=True) as ledger:
-        secrets = [value for _, value in sensitive_values(ledger)]
+        secrets = sensitive_values(ledger)
         result = build_archive(ledger, tmp_path / "演示档案.zip", 2025)
     assert secrets, "the demo has ID numbers and phones to hide"
     manifest = result.manifest

@@ -1,11 +1,10 @@
-"""Names inside the archive and the masking of numbers in the archive's own texts."""
+"""Names inside the archive (masking itself is tested in test_forms_display.py)."""
 
 from __future__ import annotations
 
 import pytest
 
 from ledger_app.outputs.archive import layout
-from ledger_app.outputs.archive.masking import TextMasker, mask_phone
 from ledger_app.outputs.archive.safe_extract import name_problem
 
 
@@ -42,12 +41,3 @@ def test_attachment_names_are_readable() -> None:
     assert layout.attachment_name("会议通知.docx", "", "application/msword", 1) == "会议通知.docx"
     assert layout.attachment_name("x.bin", "", "application/octet-stream", 3) == "文件3.bin"
     assert layout.attachment_name("noext", "", "image/jpeg", 2) == "照片2.jpg"
-
-
-def test_masking_keeps_first_and_last_digits() -> None:
-    assert mask_phone("13912345678") == "139****5678"
-    assert mask_phone("010-12345678") == "010-****5678"
-    masker = TextMasker()
-    assert masker("身份证 110101198001011234 电话13912345678。") == \
-        "身份证 110101********1234 电话139****5678。"
-    assert masker("订单号 12345678901234567890") == "订单号 12345678901234567890"

@@ -38,9 +38,3 @@ def birth_date(value: str) -> str | None:
         return None
     return f"{value[6:10]}-{value[10:12]}-{value[12:14]}"
 
-
-def mask(value: str) -> str:
-    """Keep the first 6 and last 4 characters, as prints and archives show them."""
-    if not value or len(value) <= 10:
-        return value
-    return value[:6] + "*" * (len(value) - 10) + value[-4:]

@@ -40,7 +40,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ledger_app.forms import values as fv
+from ledger_app.forms.display import display
 from ledger_app.outputs.archive import InspectionArchive
 from ledger_app.outputs.archive.crypto import PasswordError
 from ledger_app.store.attendance import STATUSES
@@ -380,19 +380,9 @@ class InspectionWindow(QMainWindow):
 
     def _format(self, f: Any, value: Any) -> str:
         assert self.archive is not None
-        if fv.is_empty(value):
-            return ""
-        if f.type == "money":
-            return fv.format_money(value) + " 元"
-        if f.type == "bool":
-            return "是" if value else "否"
-        if f.type == "multichoice":
-            return "、".join(value)
-        if f.type == "member":
-            return self.archive.ledger.records.member_name(value)
-        if f.type == "members":
-            return "、".join(self.archive.ledger.records.member_name(v) for v in value)
-        return str(value)
+        # Shown as stored: the snapshot holds what the exporter chose to mask.
+        text = display(f, value, False, self.archive.ledger.records.member_name)
+        return text + " 元" if f.type == "money" and text else text
 
     # ---- looking at files ------------------------------------------------------------------
 

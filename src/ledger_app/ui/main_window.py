@@ -302,7 +302,9 @@ class MainWindow(RecordActions, QMainWindow):
         self.type_title.setText(f"<b style='font-size:13pt'>{rt.label}</b>")
         self.type_note.setText(rt.description)
         self.type_note.setVisible(bool(rt.description))
-        self.sensitive_box.setVisible(any(f.sensitive for f in rt.table_fields))
+        # Free text is masked too (numbers typed into 备注, 会议内容), so any text column counts.
+        self.sensitive_box.setVisible(any(f.sensitive or f.type in ("text", "longtext")
+                                          for f in rt.table_fields))
         self._select_after_reload = remembered
         if preloaded is not None:
             self.model.preload(self.current_year(), self.search_box.text(), preloaded)

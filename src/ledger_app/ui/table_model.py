@@ -18,8 +18,7 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
 from shiboken6 import isValid
 
-from ledger_app.forms import idcard
-from ledger_app.forms import values as fv
+from ledger_app.forms.display import display
 from ledger_app.forms.model import Field, RecordType
 from ledger_app.store.schema import table_name
 
@@ -49,21 +48,6 @@ UNSORTABLE_TYPES = ("member", "members")
 
 _Index = QModelIndex | QPersistentModelIndex
 _ROOT = QModelIndex()  # the table's (only) parent
-
-
-def mask_phone(value: str) -> str:
-    """13812345678 -> 138****5678; short numbers keep only their last 4 digits."""
-    if len(value) >= 8:
-        return value[:3] + "*" * (len(value) - 7) + value[-4:]
-    return "*" * max(len(value) - 4, 0) + value[-4:]
-
-
-def mask_value(field: Field, value: str) -> str:
-    if field.format == "idcard":
-        return idcard.mask(value)
-    if field.format == "phone":
-        return mask_phone(value)
-    return "*" * min(len(value), 6)
 
 
 def column_label(field: Field) -> str:
@@ -289,7 +273,7 @@ class RecordTableModel(QAbstractTableModel):
         if role == TOOLTIP:
             # The whole text of a long cell: the column may cut it off.
             if field.type == "longtext" and value:
-                return str(value) if not (field.sensitive and not self.show_sensitive) else text
+                return text
             return text if len(text) > TOOLTIP_FROM else None
         if field.type == "longtext":
             first = text.strip().splitlines()[0] if text.strip() else ""
@@ -298,24 +282,11 @@ class RecordTableModel(QAbstractTableModel):
         return text
 
     def format(self, field: Field, value: Any) -> str:
-        """The text a cell shows for a stored value."""
-        if fv.is_empty(value):
-            return ""
-        t = field.type
-        if t == "money":
-            return fv.format_money(value)
-        if t == "bool":
-            return "是" if value else "否"
-        if t == "multichoice":
-            return "、".join(str(v) for v in value)
-        if t == "member":
-            return self._member_names.get(value, "")
-        if t == "members":
-            return "、".join(self._member_names.get(v, "") for v in value)
-        text = str(value)
-        if field.sensitive and not self.show_sensitive:
-            return mask_value(field, text)
-        return text
+        """The text a cell shows for a stored value (masked until 显示敏感信息)."""
+        return display(field, value, not self.show_sensitive, self._member_name)
+
+    def _member_name(self, member_id: int) -> str:
+        return self._member_names.get(member_id, "")
 
     def flags(self, index: _Index) -> Qt.ItemFlag:
         if not index.isValid():

@@ -25,10 +25,10 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any, Callable, Iterator, Sequence
 
+from ledger_app.forms.display import MASKING_NOTE, shown_text
 from ledger_app.outputs.archive import layout, products
 from ledger_app.outputs.archive import manifest as mf
 from ledger_app.outputs.archive.index_html import render_index
-from ledger_app.outputs.archive.masking import MASKING_NOTE, TextMasker, ledger_masker
 from ledger_app.outputs.archive.plan import Plan, make_plan
 from ledger_app.outputs.archive.snapshot import write_snapshot
 from ledger_app.outputs.archive.writer import CHUNK, ArchiveWriter, WrittenFile
@@ -138,11 +138,12 @@ def build_archive(ledger: Any, out: Path, year: int, *, date_from: str | None = 
         out = out.with_name(out.name + ".zip")
     if not out.parent.is_dir():
         raise LedgerError(f"保存位置 {out.parent} 不存在。")
-    masker: TextMasker | None = ledger_masker(ledger) if masked else None
-    hide: Callable[[Any], Any] = masker or (lambda text: text)
+    def hide(value: Any) -> Any:
+        return shown_text(value, masked) if isinstance(value, str) else value
+
     if progress:
         progress(0, 0, "正在整理要导出的记录…")
-    plan = make_plan(ledger, year, date_from, date_to, categories, masker,
+    plan = make_plan(ledger, year, date_from, date_to, categories, masked,
                      with_pages=include_products and products.available("record"))
     made = {p: include_products and products.available(p) for p in products.LABELS}
     notes = [f"本程序版本未提供{products.LABELS[p]}，档案中没有此类文件。"
@@ -159,7 +160,7 @@ def build_archive(ledger: Any, out: Path, year: int, *, date_from: str | None = 
             writer.check = job.tick
             try:
                 with _quick_handovers():
-                    _write_all(job, ledger, plan, made, masked, masker, hide, exported_at,
+                    _write_all(job, ledger, plan, made, masked, hide, exported_at,
                                notes, bool(password))
                 writer.close()
             except BaseException:
@@ -254,7 +255,7 @@ class _Stopped(Exception):
 
 
 def _write_all(job: _Job, ledger: Any, plan: Plan, made: dict[str, bool], masked: bool,
-               masker: TextMasker | None, hide: Callable[[Any], Any], exported_at: datetime,
+               hide: Callable[[Any], Any], exported_at: datetime,
                notes: list[str], encrypted: bool) -> None:
     year = plan.year
     background = _ProductsInBackground(job)
@@ -281,7 +282,7 @@ def _write_all(job: _Job, ledger: Any, plan: Plan, made: dict[str, bool], masked
                                       products.record(ledger, entry, p, masked),
                                       record_type=key, entry_id=r.entry_id)
         background.submit(layout.SNAPSHOT_PATH, "snapshot",
-                          lambda p: write_snapshot(ledger, p, plan.all_ids(), masker))
+                          lambda p: write_snapshot(ledger, p, plan.all_ids(), masked))
         for t in plan.types:
             key = t.record_type.key
             for r in t.records:

@@ -8,12 +8,12 @@ its attachments in a folder per record type. Names are unique per folder.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any, Sequence
+from typing import Any, Callable, Sequence
 
 from ledger_app.forms import values as fv
+from ledger_app.forms.display import shown_text
 from ledger_app.forms.model import Category, RecordType
 from ledger_app.outputs.archive import layout
-from ledger_app.outputs.archive.masking import TextMasker
 from ledger_app.store.attachments import Attachment
 from ledger_app.store.errors import LedgerError
 
@@ -129,12 +129,14 @@ def period_ids(ledger: Any, rt: RecordType, year: int, date_from: str | None,
 
 
 def make_plan(ledger: Any, year: int, date_from: str | None = None, date_to: str | None = None,
-              categories: Sequence[str] | None = None, masker: TextMasker | None = None,
+              categories: Sequence[str] | None = None, masked: bool = False,
               with_pages: bool = True) -> Plan:
     date_from, date_to = check_period(year, date_from, date_to)
     chosen = choose_categories(ledger.pack, categories)
     names = layout.FolderNames()
-    hide = masker or (lambda text: text)
+    def hide(text: str) -> str:
+        return shown_text(text, masked)
+
     period = (f"{date_from or f'{year}-01-01'}至{date_to or f'{year}-12-31'}"
               if date_from or date_to else f"{year}年度")
     binder = names.claim(layout.INDEX_FOLDER, layout.clean_component(f"台账汇编_{period}.pdf"))
@@ -160,7 +162,8 @@ def make_plan(ledger: Any, year: int, date_from: str | None = None, date_to: str
 
 
 def _records(ledger: Any, rt: RecordType, ids: list[int], folder: str,
-             names: layout.FolderNames, hide: Any, pages: bool) -> list[RecordItem]:
+             names: layout.FolderNames, hide: Callable[[str], str], pages: bool
+             ) -> list[RecordItem]:
     items: list[RecordItem] = []
     for start in range(0, len(ids), 500):
         chunk = ids[start:start + 500]
@@ -180,7 +183,7 @@ def _records(ledger: Any, rt: RecordType, ids: list[int], folder: str,
             for att in attachments:
                 kind = "image" if att.is_image else "other"
                 numbers[kind] += 1
-                name = layout.attachment_name(att.filename, hide(att.caption), att.mime,
+                name = layout.attachment_name(hide(att.filename), hide(att.caption), att.mime,
                                               numbers[kind])
                 record.attachments.append(
                     AttachmentItem(names.claim(f"{folder}/{own}", name), att))

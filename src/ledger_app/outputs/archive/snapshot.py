@@ -4,9 +4,11 @@ The copy is a real ledger file (same schema, same application id and version), s
 program opens it with ``Ledger.open(readonly=True)`` and shows it with the same code
 as a live ledger. It holds only the archived records (plus the members they name),
 never the recycle bin; attachment contents are left out because the same files sit
-in the category folders (only thumbnails stay, no print copies). When masking, sensitive columns are
-masked and every text column (notes, the audit trail) is swept; the copy is then
-VACUUMed so no old value survives in a free page.
+in the category folders (only thumbnails stay, no print copies). When masking, sensitive
+columns are masked, the values the audit trail keeps of them too (field by field), and
+every other text (notes, captions, file names, the search index) has the numbers in it
+hidden, all through ``forms.display``; the copy is then VACUUMed so no old value
+survives in a free page.
 """
 
 from __future__ import annotations
@@ -16,7 +18,8 @@ import sqlite3
 from pathlib import Path
 from typing import Any, Iterable
 
-from ledger_app.outputs.archive.masking import TextMasker, mask_value
+from ledger_app.forms.display import mask, redact_free_text
+from ledger_app.forms.model import Field
 from ledger_app.store.schema import table_name
 
 _CORE_FILTERS = {
@@ -55,8 +58,7 @@ def referenced_members(ledger: Any, entry_ids: Iterable[int]) -> set[int]:
     return found
 
 
-def write_snapshot(ledger: Any, dest: Path, entry_ids: Iterable[int],
-                   masker: TextMasker | None) -> None:
+def write_snapshot(ledger: Any, dest: Path, entry_ids: Iterable[int], masked: bool) -> None:
     """Write the copy to ``dest`` (which must not exist)."""
     keep = set(entry_ids)
     keep |= referenced_members(ledger, keep)
@@ -67,15 +69,14 @@ def write_snapshot(ledger: Any, dest: Path, entry_ids: Iterable[int],
         conn.execute("PRAGMA journal_mode = DELETE")
         conn.execute("PRAGMA secure_delete = ON")
         conn.execute("ATTACH DATABASE ? AS src", (source_uri,))
-        _copy(conn, ledger, keep, masker)
+        _copy(conn, ledger, keep, masked)
         conn.execute("DETACH DATABASE src")
         conn.execute("VACUUM")
     finally:
         conn.close()
 
 
-def _copy(conn: sqlite3.Connection, ledger: Any, keep: set[int],
-          masker: TextMasker | None) -> None:
+def _copy(conn: sqlite3.Connection, ledger: Any, keep: set[int], masked: bool) -> None:
     objects = conn.execute("SELECT type, name, tbl_name, sql FROM src.sqlite_master "
                            "WHERE sql IS NOT NULL ORDER BY rowid").fetchall()
     virtual = [name for kind, name, _, sql in objects
@@ -90,8 +91,8 @@ def _copy(conn: sqlite3.Connection, ledger: Any, keep: set[int],
     for name, sql in tables:
         conn.execute(sql)
     record_tables = {table_name(rt.key): rt for rt in ledger.pack.record_types}
-    mask_text = masker or (lambda value: value)
-    conn.create_function("mask_text", 1, mask_text, deterministic=True)
+    conn.create_function("mask_text", 1, _redact if masked else (lambda value: value),
+                         deterministic=True)
     # Blobs last: which ones to keep follows from the attachments copied before.
     for name, sql in sorted(tables, key=lambda t: t[0] == "blobs"):
         if name in virtual:
@@ -117,7 +118,7 @@ def _copy(conn: sqlite3.Connection, ledger: Any, keep: set[int],
         clause = f"WHERE {where}" if where else ""
         conn.execute(f'INSERT INTO main."{name}"({col_list}) SELECT {col_list} '
                      f'FROM src."{name}" {clause}')
-    if masker is not None:
+    if masked:
         _mask(conn, tables, virtual, record_tables)
     for kind, name, _, sql in objects:
         if kind in ("index", "trigger") and name not in shadow:
@@ -128,19 +129,53 @@ def _copy(conn: sqlite3.Connection, ledger: Any, keep: set[int],
     conn.execute("COMMIT")
 
 
+def _redact(value: Any) -> Any:
+    return redact_free_text(value) if isinstance(value, str) else value
+
+
 def _mask(conn: sqlite3.Connection, tables: list[tuple[str, str]], virtual: list[str],
           record_tables: dict[str, Any]) -> None:
+    sensitive_of = {rt.key: {f.key: f for f in rt.stored_fields if f.sensitive}
+                    for rt in record_tables.values()}
+    conn.create_function("mask_detail", 2,
+                         lambda type_key, detail: _mask_detail(sensitive_of.get(type_key, {}),
+                                                               detail))
     for name, _ in tables:
         if name in virtual or name == "blobs":
             continue
         rt = record_tables.get(name)
-        sensitive = {f.key: f for f in rt.stored_fields if f.sensitive} if rt else {}
+        sensitive = sensitive_of[rt.key] if rt else {}
         for f in sensitive.values():
-            conn.create_function(f"mask_{f.key}", 1, lambda v, f=f: mask_value(f, v))
+            conn.create_function(f"mask_{f.key}", 1,
+                                 lambda v, f=f: mask(f, v) if isinstance(v, str) else v)
             conn.execute(f'UPDATE main."{name}" SET "{f.key}" = mask_{f.key}("{f.key}") '
                          f'WHERE "{f.key}" IS NOT NULL')
-        text_columns = [r[1] for r in conn.execute(f'PRAGMA main.table_info("{name}")')
-                        if (r[2] or "").upper() in ("TEXT", "") and r[1] not in sensitive]
-        for column in text_columns:
+        for column in [r[1] for r in conn.execute(f'PRAGMA main.table_info("{name}")')]:
+            if column in sensitive:
+                continue
+            if name == "audit" and column == "detail":
+                conn.execute('UPDATE main.audit SET detail = mask_detail(type_key, detail) '
+                             "WHERE typeof(detail) = 'text'")
+                continue
             conn.execute(f'UPDATE main."{name}" SET "{column}" = mask_text("{column}") '
                          f'WHERE typeof("{column}") = \'text\'')
+
+
+def _mask_detail(sensitive: dict[str, Field], detail: str) -> str:
+    """An audit line's before/after values, masked field by field: a phone written as
+    8 bare digits has no phone shape, so only its field's key says what it is."""
+    try:
+        data = json.loads(detail)
+    except ValueError:
+        return redact_free_text(detail)
+
+    def walk(node: Any, field: Field | None) -> Any:
+        if isinstance(node, dict):
+            return {k: walk(v, sensitive.get(k, field)) for k, v in node.items()}
+        if isinstance(node, list):
+            return [walk(v, field) for v in node]
+        if isinstance(node, str):
+            return mask(field, node) if field is not None else redact_free_text(node)
+        return node
+
+    return json.dumps(walk(data, None), ensure_ascii=False)

@@ -146,7 +146,7 @@ def toc_label(ctx: PrintContext, rt: Any, values: dict[str, Any]) -> str:
     if rt.key == "meeting" and values.get("kinds"):
         what = record_heading(rt, values)
     else:
-        what = ctx.ledger.records.title(rt, values) or record_heading(rt, values)
+        what = ctx.shown(ctx.ledger.records.title(rt, values)) or record_heading(rt, values)
         if len(what) > TOC_TITLE_CHARS:
             what = what[:TOC_TITLE_CHARS - 1] + "…"
     return f"{when} {what}".strip()

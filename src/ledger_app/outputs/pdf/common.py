@@ -1,5 +1,6 @@
-"""What every printed product shares: atomic writing, progress, values as printed text,
-masking, and a document with portrait and landscape pages and page numbers."""
+"""What every printed product shares: atomic writing, progress, values as printed text
+(through ``forms.display``, masked as chosen), and a document with portrait and
+landscape pages and page numbers."""
 
 from __future__ import annotations
 
@@ -12,8 +13,7 @@ from typing import TYPE_CHECKING, Any, Callable, Iterator
 
 from reportlab.pdfgen.canvas import Canvas
 
-from ledger_app.forms import idcard
-from ledger_app.forms import values as fv
+from ledger_app.forms.display import display, shown_text
 from ledger_app.forms.model import Field, RecordType
 from ledger_app.outputs.pdf import styles
 from ledger_app.outputs.pdf.fonts import FontSet, fonts
@@ -59,23 +59,6 @@ def atomic_output(out_path: str | os.PathLike[str]) -> Iterator[Path]:
         raise
 
 
-def mask_phone(value: str) -> str:
-    """First 3 and last 4 digits, as prints and archives show them."""
-    if not value or len(value) <= 7:
-        return value
-    return value[:3] + "*" * (len(value) - 7) + value[-4:]
-
-
-def mask_value(f: Field, text: str) -> str:
-    if f.format == "idcard":
-        return idcard.mask(text)
-    if f.format == "phone":
-        return mask_phone(text)
-    if len(text) <= 2:
-        return "*" * len(text)
-    return text[0] + "*" * (len(text) - 2) + text[-1]
-
-
 @dataclass
 class PrintContext:
     """One print job: the ledger, fonts, masking choice and the names of members."""
@@ -114,31 +97,20 @@ class PrintContext:
 
     def formatter(self, f: Field) -> Callable[[Any], str]:
         """``text`` for one field, as a function (tables call it for every cell)."""
-        if f.type in ("text", "longtext", "choice", "date", "month") and not (
-                f.sensitive and self.masked):
-            return lambda value: value if value else ""   # stored as text already
+        # Stored as the text printed, unless masking has something to hide in it.
+        as_stored = ("choice", "date", "month") if self.masked else (
+            "choice", "date", "month", "text", "longtext")
+        if f.type in as_stored and not (f.sensitive and self.masked):
+            return lambda value: value if value else ""
         return lambda value: self.text(f, value)
 
     def text(self, f: Field, value: Any) -> str:
-        """A stored value as printed text: names for members, 元 for money, masking."""
-        if fv.is_empty(value):
-            return ""
-        t = f.type
-        if t == "money":
-            text = fv.format_money(int(value))
-        elif t == "bool":
-            text = "是" if value else "否"
-        elif t == "multichoice":
-            text = "、".join(str(v) for v in value)
-        elif t == "member":
-            text = self.member_name(value)
-        elif t == "members":
-            text = "、".join(self.member_name(v) for v in value)
-        else:
-            text = str(value)
-        if f.sensitive and self.masked:
-            text = mask_value(f, text)
-        return text
+        """A stored value as printed text (names for members, masking as chosen)."""
+        return display(f, value, self.masked, self.member_name)
+
+    def shown(self, text: str) -> str:
+        """Text that is not a field's value (captions, file names, titles, reasons)."""
+        return shown_text(text, self.masked)
 
 
 def check_year(year: int | None) -> None:

@@ -60,7 +60,7 @@ def dues_rows(ctx: PrintContext, year: int) -> tuple[list[list[str]], list[str]]
                 month_totals[month - 1] += int(r["paid"])
             due_sum += int(r["due"] or 0)
             if r["note"]:
-                notes.append(f"{month}月{r['note']}")
+                notes.append(f"{month}月{ctx.shown(r['note'])}")
         latest = items[-1] if items else None
         unpaid = [i + 1 for i, (p, r) in enumerate(zip(paid, _months(items))) if r and p is None]
         if unpaid:

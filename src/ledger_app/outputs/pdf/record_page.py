@@ -105,7 +105,8 @@ def header_rows(ctx: PrintContext, rt: RecordType, values: dict[str, Any],
         missing = [p for p in ctx.ledger.attendance.of(entry_id) if p.status != "present"]
         cells.append(("应到人数", f"{tally.due} 人" if tally.due else "", False))
         cells.append(("实到人数", f"{tally.present} 人" if tally.due else "", False))
-        text = "；".join(f"{p.name}（{STATUSES[p.status]}：{p.reason}）" for p in missing)
+        text = "；".join(f"{p.name}（{STATUSES[p.status]}：{ctx.shown(p.reason)}）"
+                        for p in missing)
         cells.append(("缺席、请假人员及原因", text or ("无" if tally.due else ""), True))
     # 列席 comes last in the 工作手册 header, after attendance.
     invited = [c for c in cells if c[0] == "列席人员"]
@@ -180,7 +181,7 @@ def photo_flowables(ctx: PrintContext, entry_id: int, width: float,
         path, w_px, h_px = print_jpeg(ctx.ledger, a.sha256, px)
         scale = min(cell_w / w_px, box_h / h_px)
         image = Image(str(path), width=w_px * scale, height=h_px * scale)
-        caption = a.caption or a.filename
+        caption = ctx.shown(a.caption or a.filename)
         cells.append([image, Spacer(1, 1.5 * mm), _p(ctx, caption, "caption")])
     rows = [cells[i:i + 2] for i in range(0, len(cells), 2)]
     for row in rows:
@@ -195,7 +196,7 @@ def photo_flowables(ctx: PrintContext, entry_id: int, width: float,
     if not flow:
         flow.append(heading)
     if others:
-        names = "；".join(a.caption or a.filename for a in others)
+        names = "；".join(ctx.shown(a.caption or a.filename) for a in others)
         flow.append(_p(ctx, f"其他附件（保存在台账中）：{names}", "small"))
     return flow
 
@@ -227,7 +228,7 @@ def record_flowables(ctx: PrintContext, entry_id: int, width: float | None = Non
     for f in rt.fields:
         if f.type != "longtext":
             continue
-        text = str(values.get(f.key) or "").strip()
+        text = ctx.text(f, values.get(f.key)).strip()
         flow.append(CondPageBreak(30 * mm))
         flow.append(_p(ctx, f.label, "heading"))
         if not text:

@@ -69,14 +69,15 @@ def signin_flowables(ctx: PrintContext, entry_id: int) -> list[Flowable]:
     chair = ctx.member_name(record["chair"])
     recorder = ctx.member_name(record["recorder"])
     times = "—".join(t for t in (record["start_time"], record["end_time"]) if t)
-    meta = [f"会议主题：{record['topic'] or ''}",
-            f"日期：{record['date'] or ''}　{times}　　地点：{record['place'] or ''}",
+    meta = [f"会议主题：{ctx.shown(record['topic'] or '')}",
+            f"日期：{record['date'] or ''}　{times}　　地点：{ctx.shown(record['place'] or '')}",
             f"主持人：{chair}　　记录人：{recorder}"]
     rows = []
     for n, m in enumerate(members, start=1):
         post = m["party_post"] or ("预备党员" if m["member_class"] == "预备党员" else "党员")
         p = presences.get(m.id)
-        note = f"{STATUSES[p.status]}：{p.reason}" if p and p.status != "present" else ""
+        note = (f"{STATUSES[p.status]}：{ctx.shown(p.reason)}" if p and p.status != "present"
+                else "")
         rows.append([str(n), m["name"] or "", post, "", note])
     pages = max(1, -(-len(rows) // ROWS_PER_PAGE))
     rows += [["", "", "", "", ""]] * (pages * ROWS_PER_PAGE - len(rows))

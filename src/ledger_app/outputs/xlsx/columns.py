@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from ledger_app.forms import idcard
+from ledger_app.forms.display import display
 from ledger_app.forms.model import Field, RecordType
 
 # Cells cannot hold these (openpyxl refuses them; Excel calls the file corrupt).
@@ -25,8 +25,6 @@ MONTH_FORMAT = "yyyy-mm"
 MONEY_FORMAT = "0.00"
 INTEGER_FORMAT = "0"
 TEXT_FORMAT = "@"
-BOOL_WORDS = ("是", "否")
-LIST_SEPARATOR = "、"
 # Excel's day 1 is 1900-01-01 and it believes 1900 was a leap year: earlier dates go as text.
 FIRST_EXCEL_DATE = date(1900, 3, 1)
 # Integers past this lose digits as Excel numbers: they go as text.
@@ -98,12 +96,6 @@ def importable_fields(rt: RecordType) -> list[Field]:
     return [f for f in rt.stored_fields]
 
 
-def mask_value(field: Field, value: str) -> str:
-    if field.format == "phone":
-        return value[:3] + "*" * max(len(value) - 7, 0) + value[-4:] if len(value) > 7 else value
-    return idcard.mask(value)
-
-
 def clean_text(text: str) -> str:
     return _ILLEGAL.sub("", text)
 
@@ -124,15 +116,5 @@ def cell_value(field: Field, value: Any, member_name: Callable[[int], str],
         return value / 100 if abs(value) < EXACT_INTEGER_LIMIT else f"{value / 100:.2f}"
     if t == "integer":
         return value if abs(value) < EXACT_INTEGER_LIMIT else str(value)
-    if t == "bool":
-        return BOOL_WORDS[0] if value else BOOL_WORDS[1]
-    if t == "multichoice":
-        return LIST_SEPARATOR.join(value)
-    if t == "member":
-        return member_name(value)
-    if t == "members":
-        return LIST_SEPARATOR.join(member_name(v) for v in value)
-    text = clean_text(str(value))
-    if masked and field.sensitive:
-        text = mask_value(field, text)
-    return text
+    # Everything else is text, shown (and masked) as every other output shows it.
+    return clean_text(display(field, value, masked, member_name))
