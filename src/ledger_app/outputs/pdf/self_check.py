@@ -15,6 +15,7 @@ from reportlab.lib import colors
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Image, KeepTogether, Spacer, Table, TableStyle
 
+from ledger_app.forms.display import shown_text
 from ledger_app.outputs.pdf.common import (
     PrintContext, Progress, atomic_output, check_year, no_progress, page_frame_size,
     page_of_total, total_pages_canvas,
@@ -139,7 +140,8 @@ def checklist_tables(ctx: PrintContext, report: "Report", width: float) -> list[
                 para(ctx, str(i), "cell_label"),
                 para(ctx, f"{item.item.label}：{item.item.requirement}", "cell"),
                 para(ctx, STATE_TEXT[item.state], "cell_label"),
-                para(ctx, entry.note if entry and entry.note else "", "cell"),
+                para(ctx, shown_text(entry.note, ctx.masked) if entry and entry.note else "",
+                     "cell"),
                 _thumbnails(ctx, entry.id if entry else None, widths[4])])
         table = _table(ctx, rows, widths)
         spans = [("SPAN", (0, r), (-1, r)) for r, row in enumerate(rows)
@@ -160,7 +162,7 @@ def findings_list(ctx: PrintContext, report: "Report", number: int) -> list[Flow
     if not report.findings:
         flow.append(para(ctx, "按上述规则检查，没有发现问题。", "meta"))
     for i, f in enumerate(report.findings, start=1):
-        flow.append(para(ctx, f"{i}. 【{SEVERITY_TEXT[f.severity]}】{f.why}", "meta"))
+        flow.append(para(ctx, f"{i}. 【{SEVERITY_TEXT[f.severity]}】{shown_text(f.why, ctx.masked)}", "meta"))
     return flow
 
 
