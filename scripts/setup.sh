@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Set up Grassroots Ledger in ./.venv on a fresh Debian/Ubuntu (or Kylin/UOS) machine.
 #   bash scripts/setup.sh          program only
-#   bash scripts/setup.sh --test   program, test tools and the command-line tools tests read PDFs
-#                                  and zips with (pdffonts, pdftoppm, 7z, bsdtar, unzip)
+#   bash scripts/setup.sh --test   program, test tools and the command-line tools tests read PDFs,
+#                                  zips, workbooks and index.html with (pdffonts, pdftoppm, 7z,
+#                                  bsdtar, unzip, LibreOffice, Chromium)
 # Installs only the system packages that are missing, and only where it may (root or sudo).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -15,7 +16,9 @@ packages=(libegl1 libgl1 libopengl0 libfontconfig1 libfreetype6 libxkbcommon0 li
           libxkbcommon-x11-0 libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-shape0
           libxcb-xinerama0 libxcb-randr0 libxcb-render-util0 libxcb-image0)
 if (( with_tests )); then
-  packages+=(poppler-utils p7zip-full libarchive-tools unzip zip)
+  # Chromium opens the archive's index.html and LibreOffice reads exported workbooks in the
+  # tests: a test that CI skips checks nothing, so they are installed here, not assumed.
+  packages+=(poppler-utils p7zip-full libarchive-tools unzip zip chromium libreoffice-calc-nogui)
 fi
 
 if command -v dpkg-query >/dev/null 2>&1 && command -v apt-get >/dev/null 2>&1; then
