@@ -223,5 +223,32 @@ def _journal(path: Path) -> bool:
     return wal.exists() and wal.stat().st_size > 0
 
 
+# ---- one writer killed after known commits ---------------------------------------------
+
+# Commits 300 members one by one, says so, and waits to be killed: its commits are then
+# in the -wal only (the checkpoint happens on close, which never comes).
+WRITER_300 = """
+import sys, time
+from ledger_app.store import Ledger
+ledger = Ledger.open(sys.argv[1])
+ledger.query("PRAGMA wal_autocheckpoint = 0")
+for i in range(300):
+    ledger.records.insert("roster", {"name": f"党员{i}", "gender": "男", "birth_date": "1980-01-02",
+        "member_class": "正式党员", "status": "在册", "party_group": "第一党小组"})
+print("committed", flush=True)
+time.sleep(60)
+"""
+
+
+def killed_writer(path: Path) -> None:
+    """Leave ``path`` as a window killed right after committing 300 members leaves it."""
+    env = dict(os.environ, PYTHONPATH=str(ROOT / "src"))
+    child = subprocess.Popen([sys.executable, "-c", WRITER_300, str(path)], env=env,
+                             stdout=subprocess.PIPE, text=True)
+    assert child.stdout is not None and child.stdout.readline().strip() == "committed"
+    child.send_signal(signal.SIGKILL)
+    child.wait()
+
+
 if __name__ == "__main__":
     writer_main(Path(sys.argv[1]), Path(sys.argv[2]), int(sys.argv[3]))

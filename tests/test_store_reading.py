@@ -5,48 +5,21 @@ from __future__ import annotations
 import hashlib
 import os
 import shutil
-import signal
-import subprocess
 import sys
 import time
 from pathlib import Path
 
 import pytest
+from crash_support import killed_writer
 
 from ledger_app.cli.main import main as cli
 from ledger_app.store import Ledger
 from ledger_app.store.schema import SCHEMA_VERSION
 
 FIXTURES = Path(__file__).parent / "fixtures"
-ROOT = Path(__file__).resolve().parents[1]
-
-# A writer that commits 300 members one by one, says so, and waits to be killed: its
-# commits are then in the -wal only (a checkpoint happens on close, which never comes).
-WRITER = """
-import sys, time
-from ledger_app.store import Ledger
-ledger = Ledger.open(sys.argv[1])
-ledger.query("PRAGMA wal_autocheckpoint = 0")
-for i in range(300):
-    ledger.records.insert("roster", {"name": f"党员{i}", "gender": "男", "birth_date": "1980-01-02",
-        "member_class": "正式党员", "status": "在册", "party_group": "第一党小组"})
-print("committed", flush=True)
-time.sleep(60)
-"""
-
 
 def digest(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
-
-
-def killed_writer(path: Path) -> None:
-    """Leave ``path`` as a writer killed after 300 commits leaves it."""
-    env = dict(os.environ, PYTHONPATH=str(ROOT / "src"))
-    child = subprocess.Popen([sys.executable, "-c", WRITER, str(path)], env=env,
-                             stdout=subprocess.PIPE, text=True)
-    assert child.stdout is not None and child.stdout.readline().strip() == "committed"
-    child.send_signal(signal.SIGKILL)
-    child.wait()
 
 
 @pytest.fixture

@@ -256,8 +256,16 @@ class Ledger:
     def __enter__(self) -> "Ledger":
         return self
 
-    def __exit__(self, *exc: object) -> None:
+    def __exit__(self, exc_type: object, exc: BaseException | None, tb: object) -> None:
         self.close()
+        from ledger_app.store.integrity import is_damage
+
+        if is_damage(exc):
+            # Whatever read hit a damaged page (a query, a reader connection, an export),
+            # the user is told which part is damaged and where the latest good backup is.
+            from ledger_app.store.doctor import damaged_error
+
+            raise damaged_error(self.path) from exc
 
     @property
     def closed(self) -> bool:
@@ -305,7 +313,10 @@ class Ledger:
             try:
                 return cursor.fetchall()
             except sqlite3.Error as exc:
-                raise translate_sqlite_error(exc) or exc
+                known = translate_sqlite_error(exc)
+                if known:
+                    raise known from exc
+                raise
 
     def reader_uri(self) -> str:
         """The URI for another read-only connection to this ledger (``reader``, or an
