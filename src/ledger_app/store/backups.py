@@ -15,6 +15,7 @@ the current file: it is renamed aside, with its journal, before the backup takes
 from __future__ import annotations
 
 import contextlib
+import json
 import os
 import re
 import sqlite3
@@ -34,7 +35,7 @@ KEEP_DAYS = 7
 KEEP_WEEKS = 8
 KEEP_MONTHS = 12
 STAMP = "%Y%m%d-%H%M%S"
-_NAME = re.compile(r"^(?P<stem>.+)-(?P<stamp>\d{8}-\d{6})(?:-\d+)?\.ledger$")
+_NAME = re.compile(r"^(?P<stem>.+)-(?P<stamp>\d{8}-\d{6})(?:-(?P<number>\d+))?\.ledger$")
 
 
 @dataclass(frozen=True)
@@ -55,7 +56,7 @@ def folder_for(ledger_path: Path, chosen: str | None) -> Path:
 
 def listing(folder: Path, stem: str) -> list[Backup]:
     """This ledger's backups in ``folder``, newest first."""
-    found: list[Backup] = []
+    found: list[tuple[datetime, int, Backup]] = []
     try:
         names = list(folder.iterdir())
     except OSError:
@@ -69,8 +70,9 @@ def listing(folder: Path, stem: str) -> list[Backup]:
             size = path.stat().st_size
         except (ValueError, OSError):
             continue
-        found.append(Backup(path, made, size))
-    return sorted(found, key=lambda b: (b.made, b.path.name), reverse=True)
+        # Two backups in one second: the second is named "-2", and is the newer.
+        found.append((made, int(match["number"] or 1), Backup(path, made, size)))
+    return [b for _, _, b in sorted(found, key=lambda f: f[:2], reverse=True)]
 
 
 def to_remove(backups: list[Backup]) -> list[Backup]:
@@ -136,20 +138,30 @@ def new_name(folder: Path, stem: str, now: datetime) -> Path:
 
 def back_up(ledger: "Ledger", dest: Path | None = None, now: datetime | None = None) -> Path:
     """Back the ledger up to ``dest``, or into its backup folder (then thinned)."""
+    with contextlib.closing(ledger.reader()) as source:
+        return back_up_from(source, ledger.path, chosen_folder(source), dest, now)
+
+
+def back_up_from(source: sqlite3.Connection, ledger_path: Path, chosen: str | None,
+                 dest: Path | None = None, now: datetime | None = None) -> Path:
+    """``back_up`` from a read connection of its own (the window's background check)."""
     into_folder = dest is None
     if dest is None:
-        folder = folder_for(ledger.path, ledger.setting(SETTING))
-        dest = new_name(folder, ledger.path.stem, now or datetime.now())
-    source = ledger.reader()
-    try:
-        copy_ledger(source, dest)
-    finally:
-        source.close()
+        folder = folder_for(ledger_path, chosen)
+        dest = new_name(folder, ledger_path.stem, now or datetime.now())
+    copy_ledger(source, dest)
     if into_folder:
-        for old in to_remove(listing(dest.parent, ledger.path.stem)):
+        for old in to_remove(listing(dest.parent, ledger_path.stem)):
             with contextlib.suppress(OSError):
                 old.path.unlink()
     return dest
+
+
+def chosen_folder(conn: sqlite3.Connection) -> str | None:
+    """The backup folder chosen in the ledger's settings (None: beside the ledger)."""
+    row = conn.execute("SELECT value FROM settings WHERE key = ?", (SETTING,)).fetchone()
+    value = json.loads(row[0]) if row else None
+    return str(value) if value else None
 
 
 def _last_change(conn: sqlite3.Connection) -> int:
@@ -158,20 +170,25 @@ def _last_change(conn: sqlite3.Connection) -> int:
 
 
 def automatic(ledger: "Ledger", now: datetime | None = None) -> Path | None:
-    """The backup made on open and on close: skipped when nothing changed since the
-    newest backup (that one is then still a copy of the ledger as it is)."""
-    folder = folder_for(ledger.path, ledger.setting(SETTING))
-    newest = next(iter(listing(folder, ledger.path.stem)), None)
+    """The backup made on open and on close (see ``automatic_from``)."""
+    with contextlib.closing(ledger.reader()) as source:
+        return automatic_from(source, ledger.path, now)
+
+
+def automatic_from(source: sqlite3.Connection, ledger_path: Path,
+                   now: datetime | None = None) -> Path | None:
+    """Back up unless nothing changed since the newest backup (that one is then still a
+    copy of the ledger as it is)."""
+    chosen = chosen_folder(source)
+    newest = next(iter(listing(folder_for(ledger_path, chosen), ledger_path.stem)), None)
     if newest is not None:
-        with contextlib.closing(ledger.reader()) as reader:
-            current = _last_change(reader)
         try:
             with contextlib.closing(_open_backup(newest.path)) as conn:
-                if _last_change(conn) == current:
+                if _last_change(conn) == _last_change(source):
                     return None
         except sqlite3.Error:
             pass   # an unreadable backup: make a new one
-    return back_up(ledger, now=now)
+    return back_up_from(source, ledger_path, chosen, now=now)
 
 
 def _open_backup(path: Path) -> sqlite3.Connection:

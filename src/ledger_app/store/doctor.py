@@ -8,9 +8,11 @@ place shows when a read hits a damaged page (command line, window).
 from __future__ import annotations
 
 import contextlib
+import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
 
+from ledger_app.forms.model import Pack
 from ledger_app.store import backups, integrity
 from ledger_app.store.errors import DamagedLedgerError, LedgerError
 
@@ -46,19 +48,19 @@ def examine(path: Path, full: bool = True,
 
     path = Path(path)
     with Ledger.open(path, readonly=True) as ledger:
-        chosen = _chosen_folder(ledger)
         with contextlib.closing(ledger.reader()) as conn:
             conn.row_factory = None
+            chosen = _chosen_folder(conn)
             report = integrity.check(conn, ledger.pack, full=full, progress=progress)
     backup = None if report.healthy else backups.latest_good(path, chosen)
     return Diagnosis(path, report, backup)
 
 
-def _chosen_folder(ledger: object) -> str | None:
+def _chosen_folder(conn: sqlite3.Connection) -> str | None:
     # The settings may sit on a damaged page themselves: then look beside the ledger.
     try:
-        return ledger.setting(backups.SETTING)  # type: ignore[attr-defined]
-    except Exception:  # noqa: BLE001 - any failure here only means "the default folder"
+        return backups.chosen_folder(conn)
+    except (sqlite3.Error, ValueError):
         return None
 
 
@@ -80,8 +82,14 @@ def ensure_whole(ledger: object) -> None:
     message, instead of an archive made from it that looks fine."""
     with contextlib.closing(ledger.reader()) as conn:  # type: ignore[attr-defined]
         conn.row_factory = None
-        report = integrity.quick_check(conn, ledger.pack)  # type: ignore[attr-defined]
-    if not report.healthy:
-        path = ledger.path  # type: ignore[attr-defined]
-        diagnosis = Diagnosis(path, report, backups.latest_good(path, _chosen_folder(ledger)))
-        raise DamagedLedgerError(diagnosis.message())
+        problem = check_quickly(conn, ledger.path, ledger.pack)  # type: ignore[attr-defined]
+    if problem:
+        raise DamagedLedgerError(problem)
+
+
+def check_quickly(conn: sqlite3.Connection, path: Path, pack: Pack) -> str | None:
+    """The plain message if the quick structural check finds damage, else None."""
+    report = integrity.quick_check(conn, pack)
+    if report.healthy:
+        return None
+    return Diagnosis(path, report, backups.latest_good(path, _chosen_folder(conn))).message()
