@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 from crash_support import killed_writer
 from damage_support import damage_table
+from roster_support import MEMBER, add_members
 
 from ledger_app.cli.main import main as cli
 from ledger_app.store import Ledger
@@ -18,20 +19,13 @@ from ledger_app.store import backups as bk
 from ledger_app.store.errors import DamagedLedgerError, LedgerLockedError
 from ledger_app.store.restore import restore
 
-MEMBER = {"name": "张伟", "gender": "男", "birth_date": "1980-01-02",
-          "member_class": "正式党员", "status": "在册", "party_group": "第一党小组"}
-
-
-def members(ledger: Ledger, count: int, prefix: str = "党员") -> None:
-    ledger.records.insert_many("roster", [dict(MEMBER, name=f"{prefix}{i}", note="备注" * 80)
-                                          for i in range(count)])
 
 
 @pytest.fixture
 def filled(tmp_path: Path, org) -> Path:
     path = tmp_path / "支部.ledger"
     with Ledger.create(path, org) as ledger:
-        members(ledger, 200)
+        add_members(ledger, 200)
     return path
 
 
@@ -45,10 +39,10 @@ def run_cli(*args: str) -> subprocess.CompletedProcess:
 def test_a_backup_is_a_whole_ledger_beside_the_original_even_while_the_window_writes(tmp_path, org):
     path = tmp_path / "支部.ledger"
     with Ledger.create(path, org) as window:
-        members(window, 50)                       # still in the journal: the window is open
+        add_members(window, 50)                       # still in the journal: the window is open
         made = bk.back_up(window, now=datetime(2026, 3, 4, 5, 6, 7))
         assert made == tmp_path / "支部.备份" / "支部-20260304-050607.ledger"
-        members(window, 10, prefix="后来")
+        add_members(window, 10, prefix="后来")
     with Ledger.open(made, readonly=True) as copy:
         assert copy.records.count("roster") == 50
         assert copy.org_name == "测试街道第一社区党支部"
@@ -122,7 +116,7 @@ def test_restore_puts_the_backup_in_place_and_keeps_the_current_file_aside(fille
     with Ledger.open(filled, readonly=True) as ledger:
         backup = bk.back_up(ledger)
     with Ledger.open(filled) as ledger:
-        members(ledger, 5, prefix="备份之后")
+        add_members(ledger, 5, prefix="备份之后")
     result = run_cli("restore", str(backup), "-o", str(filled))
     assert result.returncode == 0, result.stderr
     (aside,) = tmp_path.glob("支部.恢复前-*.ledger")

@@ -7,12 +7,11 @@ from pathlib import Path
 
 import pytest
 from lock_support import contend, start_readers
+from roster_support import MEMBER
 
 from ledger_app.store import Ledger
 from ledger_app.store.errors import LedgerLockedError
 
-MEMBER = {"name": "张伟", "gender": "男", "birth_date": "1980-01-02",
-          "member_class": "正式党员", "status": "在册", "party_group": "第一党小组"}
 
 pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="fork-based stress test")
 

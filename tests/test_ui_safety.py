@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 from damage_support import damage_table
+from roster_support import MEMBER, add_members
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from ledger_app.store import Ledger
@@ -17,28 +18,14 @@ from ledger_app.ui.main_window import MainWindow
 from ledger_app.ui.safety_actions import DAMAGED_BOX, RESTORED_BOX
 from ledger_app.ui.tasks import TaskRunner
 
-MEMBER = {"name": "张伟", "gender": "男", "birth_date": "1980-01-02",
-          "member_class": "正式党员", "status": "在册", "party_group": "第一党小组"}
-
-
-def members(ledger: Ledger, count: int, prefix: str = "党员") -> None:
-    ledger.records.insert_many("roster", [dict(MEMBER, name=f"{prefix}{i}", note="备注" * 80)
-                                          for i in range(count)])
 
 
 @pytest.fixture
 def path(tmp_path: Path, org) -> Path:
     path = tmp_path / "支部.ledger"
     with Ledger.create(path, org) as ledger:
-        members(ledger, 120)
+        add_members(ledger, 120)
     return path
-
-
-@pytest.fixture
-def runner(qtbot):
-    runner = TaskRunner()
-    yield runner
-    runner.shutdown()
 
 
 def open_window(path: Path, runner: TaskRunner, qtbot) -> MainWindow:
@@ -97,7 +84,7 @@ def test_a_damaged_ledger_is_named_with_its_latest_good_backup_not_a_bug_dialog(
 def test_restore_from_a_backup_closes_restores_and_reopens(path, runner, qtbot):
     window = open_window(path, runner, qtbot)
     (backup,) = bk.listing(path.with_name("支部.备份"), "支部")
-    runner.run(lambda: members(window.ledger, 3, prefix="备份之后"))
+    runner.run(lambda: add_members(window.ledger, 3, prefix="备份之后"))
     runner.wait_idle()
     window.menus.safety.restore_from(backup.path)
     box = box_named(CONFIRM_BOX)

@@ -77,8 +77,14 @@ def open_for_reading(path: Path) -> ReadView:
         journal_was_there = journal_path(path).exists()
         try:
             conn = _connect(base)
-        except sqlite3.OperationalError:
-            pass  # e.g. a -shm owned by someone else: read a private copy instead
+        except sqlite3.OperationalError as exc:
+            # Only a journal index that cannot be made or written (a -shm owned by someone
+            # else, say) sends the read to a private copy. Anything else, such as a writer
+            # busy for longer than the timeout, must not: a copy taken while the file is
+            # being written could be torn.
+            if getattr(exc, "sqlite_errorname", "").split("_")[:2] not in (
+                    ["SQLITE", "CANTOPEN"], ["SQLITE", "READONLY"]):
+                raise
         else:
             return ReadView(conn, base, tidy_journal_of=None if journal_was_there else path)
     if not _has_journal(path):
