@@ -240,3 +240,15 @@ def test_a_damaged_ledger_is_never_backed_up_over_good_backups(filled):
         with Ledger.open(filled, readonly=True) as ledger:
             bk.back_up(ledger)
     assert [b.path for b in bk.listing(good.parent, "支部")] == [good]
+
+
+def test_an_archive_is_refused_when_only_an_index_is_damaged(filled, tmp_path):
+    # A damaged index may never be read by the archive's queries: without the check
+    # before it, the archive would be made and look fine.
+    from ledger_app.outputs.archive import build_archive
+
+    damage_table(filled, "audit_by_entry")
+    with Ledger.open(filled, readonly=True) as ledger:
+        with pytest.raises(DamagedLedgerError, match="“留痕记录”所在的数据页已损坏"):
+            build_archive(ledger, tmp_path / "档案.zip", 2025)
+    assert not list(tmp_path.glob("*.zip"))

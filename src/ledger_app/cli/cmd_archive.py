@@ -79,11 +79,9 @@ def _printer() -> Any:
 def run_archive(args: argparse.Namespace) -> int:
     from ledger_app.outputs.archive import build_archive
     from ledger_app.store import Ledger
-    from ledger_app.store.doctor import ensure_whole
 
     password = password_from(args, confirm=True)
     with Ledger.open(args.ledger_path, readonly=True) as ledger:
-        ensure_whole(ledger)
         result = build_archive(ledger, args.output, args.year, date_from=args.date_from,
                                date_to=args.date_to, categories=args.categories,
                                masked=not args.unmasked, password=password,

@@ -138,6 +138,9 @@ def build_archive(ledger: Any, out: Path, year: int, *, date_from: str | None = 
         out = out.with_name(out.name + ".zip")
     if not out.parent.is_dir():
         raise LedgerError(f"保存位置 {out.parent} 不存在。")
+    from ledger_app.store.doctor import ensure_whole
+
+    ensure_whole(ledger)   # an archive that looks fine is never made from a damaged file
     masker: TextMasker | None = ledger_masker(ledger) if masked else None
     hide: Callable[[Any], Any] = masker or (lambda text: text)
     if progress:
