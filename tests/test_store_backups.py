@@ -252,3 +252,16 @@ def test_an_archive_is_refused_when_only_an_index_is_damaged(filled, tmp_path):
         with pytest.raises(DamagedLedgerError, match="“留痕记录”所在的数据页已损坏"):
             build_archive(ledger, tmp_path / "档案.zip", 2025)
     assert not list(tmp_path.glob("*.zip"))
+
+
+def test_the_backup_folder_is_chosen_from_the_command_line(filled, tmp_path):
+    chosen = tmp_path / "U盘" / "备份"
+    result = run_cli("backups", str(filled), "--set-folder", str(chosen))
+    assert result.returncode == 0, result.stderr
+    assert f"备份文件夹：{chosen}" in result.stdout or "还没有备份" in result.stdout
+    made = run_cli("backup", str(filled))
+    assert made.returncode == 0, made.stderr
+    assert len(bk.listing(chosen, "支部")) == 1
+    assert run_cli("backups", str(filled), "--set-folder", "").returncode == 0
+    assert run_cli("backup", str(filled)).returncode == 0
+    assert len(bk.listing(tmp_path / "支部.备份", "支部")) == 1

@@ -122,3 +122,14 @@ def test_backup_action_makes_a_backup_now(path, runner, qtbot):
     qtbot.waitUntil(lambda: "已备份到" in window.statusBar().currentMessage(), timeout=5000)
     assert len(bk.listing(path.with_name("支部.备份"), "支部")) == 2
     close_window(window, runner)
+
+
+def test_backups_go_to_the_chosen_folder(path, runner, qtbot, tmp_path):
+    window = open_window(path, runner, qtbot)
+    chosen = tmp_path / "U盘"
+    window.menus.safety.set_backup_folder(chosen)
+    runner.wait_idle()
+    window.menus.safety.actions["backup"].trigger()
+    runner.wait_idle()
+    assert len(bk.listing(chosen, "支部")) == 1
+    close_window(window, runner)

@@ -1,7 +1,8 @@
 """``ledger-app backup | backups | restore | doctor``: the way back when something breaks.
 
 backup LEDGER [-o FILE]     a consistent copy (into the ledger's backup folder, thinned)
-backups LEDGER [--json]     the backups kept for a ledger, newest first
+backups LEDGER [--json] [--set-folder DIR]
+                            the backups kept for a ledger, newest first (and where they go)
 restore BACKUP -o LEDGER    put a backup in place (the current file is kept aside)
 doctor LEDGER               check the file: exit 0 healthy, 1 damaged, 2 error
 """
@@ -23,6 +24,8 @@ def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("backups", help="列出台账的备份（最新的在前）")
     p.add_argument("ledger_path", type=Path, metavar="LEDGER", help="台账文件")
     p.add_argument("--json", action="store_true", help="以 JSON 输出，供脚本使用")
+    p.add_argument("--set-folder", metavar="DIR",
+                   help="以后把备份放在这个文件夹（如U盘）；给空字符串则恢复为台账旁边")
     p.set_defaults(run=run_backups)
 
     p = sub.add_parser("restore", help="用备份恢复台账（当前文件会改名保留）")
@@ -53,6 +56,8 @@ def run_backups(args: argparse.Namespace) -> int:
     from ledger_app.store import Ledger
     from ledger_app.store.backups import SETTING, folder_for, listing
 
+    if args.set_folder is not None:
+        set_folder(args.ledger_path, args.set_folder)
     with Ledger.open(args.ledger_path, readonly=True) as ledger:
         folder = folder_for(ledger.path, ledger.setting(SETTING))
     found = listing(folder, args.ledger_path.stem)
@@ -68,6 +73,15 @@ def run_backups(args: argparse.Namespace) -> int:
     for b in found:
         print(f"  {b.made:%Y-%m-%d %H:%M:%S}  {b.size / 1024 / 1024:8.1f} MB  {b.path.name}")
     return 0
+
+
+def set_folder(ledger_path: Path, folder: str) -> None:
+    """Record the chosen backup folder in the ledger (a change: it takes the write lock)."""
+    from ledger_app.store import Ledger
+    from ledger_app.store.backups import choose_folder
+
+    with Ledger.open(ledger_path) as ledger:
+        choose_folder(ledger, Path(folder) if folder else None)
 
 
 def run_restore(args: argparse.Namespace) -> int:

@@ -4,7 +4,7 @@ A backup is made with SQLite's backup API from a read connection, so it is one
 committed state of the ledger (journal included) even while the window writes; it is
 checked (``PRAGMA quick_check``) before it takes its name, so a damaged ledger never
 pushes a good backup out. Backups live in ``<ledger name>.备份/`` beside the ledger, or in
-the folder chosen in the ledger's settings (``backup_folder``), named
+the folder chosen in the ledger's settings (``_backup_folder``), named
 ``<ledger name>-YYYYMMDD-HHMMSS.ledger``. Kept: the last few, then one a day for a week,
 one a week for two months, one a month for a year.
 
@@ -29,7 +29,9 @@ from ledger_app.store.errors import DamagedLedgerError, LedgerError, plain_reaso
 if TYPE_CHECKING:
     from ledger_app.store.ledger import Ledger
 
-SETTING = "backup_folder"
+# Underscored like the other internal settings: not organisation data, so it is never
+# shown as such nor carried into an archive.
+SETTING = "_backup_folder"
 KEEP_LAST = 5
 KEEP_DAYS = 7
 KEEP_WEEKS = 8
@@ -52,6 +54,18 @@ def default_folder(ledger_path: Path) -> Path:
 def folder_for(ledger_path: Path, chosen: str | None) -> Path:
     """Where this ledger's backups go: the chosen folder, else beside the ledger."""
     return Path(chosen) if chosen else default_folder(ledger_path)
+
+
+def choose_folder(ledger: "Ledger", folder: Path | None) -> None:
+    """Keep this ledger's backups in ``folder`` from now on (None: beside the ledger)."""
+    if folder is not None:
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise LedgerError(f"不能使用备份文件夹 {folder}：{plain_reason(exc)}") from exc
+        if not os.access(folder, os.W_OK):
+            raise LedgerError(f"备份文件夹 {folder} 是只读的，请换一个文件夹。")
+    ledger.update_settings({SETTING: str(folder.resolve()) if folder is not None else ""})
 
 
 def listing(folder: Path, stem: str) -> list[Backup]:

@@ -34,7 +34,8 @@ class SafetyActions:
         self.actions: dict[str, QAction] = {}
         for key, text, slot in (("backup", "备份", self.back_up),
                                 ("restore", "从备份恢复…", self.choose_backup),
-                                ("save_as", "另存为…", self.choose_save_as)):
+                                ("save_as", "另存为…", self.choose_save_as),
+                                ("backup_folder", "备份文件夹…", self.choose_backup_folder)):
             action = QAction(text, window)
             action.setObjectName(f"action_{key}")
             action.triggered.connect(lambda _checked=False, s=slot: s())
@@ -66,6 +67,23 @@ class SafetyActions:
         self.window.runner.run(
             lambda: backups.back_up(ledger),
             lambda made: self.tell(f"已备份到 {made}"))
+
+    def choose_backup_folder(self) -> None:
+        ledger = self.window.ledger
+        if ledger is None:
+            return
+        folder = QFileDialog.getExistingDirectory(self.window, "备份放在哪个文件夹（取消：不改）",
+                                                  str(ledger.path.parent))
+        if folder:
+            self.set_backup_folder(Path(folder))
+
+    def set_backup_folder(self, folder: Path | None) -> None:
+        """Keep backups in ``folder`` from now on (None: beside the ledger)."""
+        ledger = self.window.ledger
+        if ledger is None:
+            return
+        self.window.runner.run(lambda: backups.choose_folder(ledger, folder),
+                               lambda _: self.tell(f"以后备份放在：{folder or '台账旁边'}"))
 
     # ---- 另存为 -------------------------------------------------------------------------
 
