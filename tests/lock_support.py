@@ -11,7 +11,9 @@ import os
 from pathlib import Path
 
 
-def _contend(folder: str, attempts: int, results: "multiprocessing.Queue[tuple[int, int, int]]") -> None:
+def _contend(folder: str, attempts: int, real_opens: bool,
+             results: "multiprocessing.Queue[tuple[int, int, int]]") -> None:
+    from ledger_app.store import Ledger
     from ledger_app.store.errors import LedgerLockedError
     from ledger_app.store.lock import LedgerLock
 
@@ -21,7 +23,10 @@ def _contend(folder: str, attempts: int, results: "multiprocessing.Queue[tuple[i
     for _ in range(attempts):
         lock = LedgerLock(ledger)
         try:
-            lock.acquire()
+            if real_opens:
+                opened = Ledger.open(ledger)   # the whole open, as the window makes it
+            else:
+                lock.acquire()
         except LedgerLockedError:
             refusals += 1
             continue
@@ -31,14 +36,20 @@ def _contend(folder: str, attempts: int, results: "multiprocessing.Queue[tuple[i
             os.unlink(marker)
         except FileExistsError:
             doubles += 1  # somebody else holds the lock at this very moment
-        lock.release()
+        if real_opens:
+            opened.close()
+        else:
+            lock.release()
     results.put((grants, doubles, refusals))
 
 
-def contend(folder: Path, processes: int, attempts: int) -> tuple[int, int, int]:
-    """(grants, double grants, refusals) of ``processes`` × ``attempts`` tight acquisitions."""
+def contend(folder: Path, processes: int, attempts: int,
+            real_opens: bool = False) -> tuple[int, int, int]:
+    """(grants, double grants, refusals) of ``processes`` × ``attempts`` tight acquisitions
+    (with ``real_opens``: whole ``Ledger.open`` calls on a ledger in ``folder``)."""
     results: multiprocessing.Queue[tuple[int, int, int]] = multiprocessing.Queue()
-    workers = [multiprocessing.Process(target=_contend, args=(str(folder), attempts, results))
+    workers = [multiprocessing.Process(target=_contend,
+                                       args=(str(folder), attempts, real_opens, results))
                for _ in range(processes)]
     for w in workers:
         w.start()
