@@ -214,6 +214,7 @@ def test_doctor_on_a_missing_file_is_an_error(tmp_path):
 
 
 @pytest.mark.parametrize("command", [
+    ["info", "{ledger}"],
     ["print", "table", "{ledger}", "--type", "roster", "-o", "{out}.pdf"],
     ["export-xlsx", "{ledger}", "--type", "roster", "-o", "{out}.xlsx"],
     ["archive", "{ledger}", "--year", "2025", "-o", "{out}.zip"],
@@ -265,3 +266,10 @@ def test_the_backup_folder_is_chosen_from_the_command_line(filled, tmp_path):
     assert run_cli("backups", str(filled), "--set-folder", "").returncode == 0
     assert run_cli("backup", str(filled)).returncode == 0
     assert len(bk.listing(tmp_path / "支部.备份", "支部")) == 1
+
+
+def test_info_refuses_counts_read_through_a_damaged_index(filled):
+    damage_table(filled, "entries_by_type")
+    result = run_cli("info", str(filled))
+    assert result.returncode == 2
+    assert "“记录目录”所在的数据页已损坏" in result.stderr and "Traceback" not in result.stderr
