@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import os
 import shutil
+import tempfile
 import sys
 import time
 from pathlib import Path
@@ -96,7 +97,11 @@ def test_on_read_only_media_without_a_journal_the_file_is_read_as_it_is(tmp_path
     assert sorted(p.name for p in tmp_path.iterdir()) == ["a.ledger"]
 
 
-def test_an_old_ledger_is_read_through_an_upgraded_private_copy_and_never_upgraded(tmp_path, capsys):
+def test_an_old_ledger_is_read_through_an_upgraded_private_copy_and_never_upgraded(
+        tmp_path, capsys, monkeypatch):
+    temp = tmp_path / "临时"
+    temp.mkdir()
+    monkeypatch.setattr(tempfile, "tempdir", str(temp))
     path = tmp_path / "旧台账.ledger"
     shutil.copy(FIXTURES / "schema_v1.ledger", path)
     before = digest(path)
@@ -110,7 +115,8 @@ def test_an_old_ledger_is_read_through_an_upgraded_private_copy_and_never_upgrad
         (member,) = ledger.records.list("roster")
         assert member["id_number"] == "11010519491231002X"
     assert digest(path) == before
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["名册.pdf", "旧台账.ledger"]
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["临时", "名册.pdf", "旧台账.ledger"]
+    assert list(temp.iterdir()) == []   # the private copies are gone
 
 
 def test_a_read_leaves_nothing_beside_a_ledger_nobody_else_has_open(tmp_path, org):

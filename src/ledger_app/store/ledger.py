@@ -166,19 +166,22 @@ class Ledger:
         nothing. A ledger written by an older version is read from a private upgraded
         copy; the ledger itself is upgraded only when opened for writing."""
         view: ReadView | None = None
+        copy: Path | None = None
         try:
             view = open_for_reading(path)
             version = cls._check_identity(view.conn, path)
             if version < schema.SCHEMA_VERSION:
                 copy = upgraded_copy(view, path)
                 finish(view)
-                view = ReadView(view.conn, "", private_folder=copy.parent)  # cleanup on failure
+                view = None
                 cls.open(copy, pack=pack).close()
                 view = open_for_reading(copy)
-                view.private_folder = copy.parent
+                view.private_folder = copy.parent   # removed when this ledger is closed
         except BaseException as exc:
             if view is not None:
                 finish(view)
+            if copy is not None:
+                shutil.rmtree(copy.parent, ignore_errors=True)
             if isinstance(exc, sqlite3.Error):
                 raise translate_sqlite_error(exc) or LedgerError(f"无法读取台账：{exc}") from exc
             raise
