@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from crash_support import killed_writer
 from damage_support import damage_table
-from roster_support import MEMBER, add_members
+from roster_support import MEMBER, add_members, branch_with_members
 
 from ledger_app.cli.main import main as cli
 from ledger_app.store import Ledger
@@ -20,13 +20,9 @@ from ledger_app.store.errors import DamagedLedgerError, LedgerLockedError
 from ledger_app.store.restore import restore
 
 
-
 @pytest.fixture
 def filled(tmp_path: Path, org) -> Path:
-    path = tmp_path / "支部.ledger"
-    with Ledger.create(path, org) as ledger:
-        add_members(ledger, 200)
-    return path
+    return branch_with_members(tmp_path, org, 200)
 
 
 def run_cli(*args: str) -> subprocess.CompletedProcess:

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 from damage_support import damage_table
-from roster_support import MEMBER, add_members
+from roster_support import MEMBER, add_members, branch_with_members
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from ledger_app.store import Ledger
@@ -19,13 +19,9 @@ from ledger_app.ui.safety_actions import DAMAGED_BOX, RESTORED_BOX
 from ledger_app.ui.tasks import TaskRunner
 
 
-
 @pytest.fixture
 def path(tmp_path: Path, org) -> Path:
-    path = tmp_path / "支部.ledger"
-    with Ledger.create(path, org) as ledger:
-        add_members(ledger, 120)
-    return path
+    return branch_with_members(tmp_path, org, 120)
 
 
 def open_window(path: Path, runner: TaskRunner, qtbot) -> MainWindow:
