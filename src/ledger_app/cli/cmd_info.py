@@ -20,8 +20,10 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 def describe(path: Path, year: int | None = None) -> dict[str, Any]:
     from ledger_app.store import Ledger
+    from ledger_app.store.doctor import ensure_whole
 
     with Ledger.open(path, readonly=True) as ledger:
+        ensure_whole(ledger)   # counts read through a damaged index would be quietly wrong
         counts = ledger.records.counts(year)
         settings = ledger.settings()
         categories = []

@@ -13,7 +13,7 @@ import time
 from pathlib import Path
 
 from ledger_app.outputs.pdf.products import PRODUCTS
-from ledger_app.store.errors import LedgerError, LedgerLockedError, ReadOnlyError
+from ledger_app.store.errors import LedgerError
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -49,11 +49,9 @@ def register(sub: argparse._SubParsersAction) -> None:
 def _open(path: Path):
     from ledger_app.store import Ledger
 
-    try:
-        return Ledger.open(path)
-    except (LedgerLockedError, ReadOnlyError):
-        # The window has it open, or it sits on a read-only medium: printing only reads.
-        return Ledger.open(path, readonly=True)
+    # Printing only reads: it never takes the write lock (the window stays free to open
+    # the ledger during a long print) and never upgrades an old ledger.
+    return Ledger.open(path, readonly=True)
 
 
 def _need(value: object, option: str, product: str, hint: str) -> None:

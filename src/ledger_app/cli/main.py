@@ -22,6 +22,7 @@ COMMAND_MODULES = (
     "ledger_app.cli.cmd_print",
     "ledger_app.cli.cmd_xlsx",
     "ledger_app.cli.cmd_archive",
+    "ledger_app.cli.cmd_backup",
 )
 
 

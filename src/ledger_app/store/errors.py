@@ -31,6 +31,10 @@ class DiskFullError(LedgerError):
     pass
 
 
+class DamagedLedgerError(LedgerError):
+    """The file is damaged: the message says which part and where the latest good backup is."""
+
+
 class ValidationError(LedgerError):
     """A record's values break its declaration; ``problems`` maps field key to message."""
 

@@ -27,7 +27,7 @@ from ledger_app.store.errors import (
     DiskFullError, LedgerError, NewerVersionError, NotALedgerError, ReadOnlyError, plain_reason,
 )
 from ledger_app.store.lock import LedgerLock
-from ledger_app.store.lock import is_held as lock_is_held
+from ledger_app.store.reading import ReadView, finish, open_for_reading, upgraded_copy
 
 LEDGER_SUFFIX = ".ledger"
 
@@ -63,6 +63,9 @@ def translate_sqlite_error(exc: sqlite3.Error) -> LedgerError | None:
 
 
 class Ledger:
+    # Set on a read-only open: how it reads the file (see store.reading).
+    _read_view: ReadView | None = None
+
     def __init__(self, path: Path, conn: sqlite3.Connection, pack: Pack,
                  lock: LedgerLock | None, readonly: bool):
         from ledger_app.store.attachments import Attachments
@@ -128,18 +131,7 @@ class Ledger:
             raise LedgerError(f"找不到台账文件 {path}。")
         cls._check_header(path)
         if readonly:
-            conn = sqlite3.connect(cls._readonly_uri(path), uri=True, isolation_level=None,
-                                   check_same_thread=False, timeout=5)
-            version = cls._check_identity(conn, path)
-            if version != schema.SCHEMA_VERSION:
-                conn.close()
-                raise LedgerError("这个台账由旧版本程序写成，需要先用本程序正常打开一次完成升级。")
-            try:
-                pack = pack or cls._recorded_pack(conn)
-            except PackNotInstalled as exc:
-                conn.close()
-                raise LedgerError(str(exc)) from None
-            return cls(path, conn, pack, None, readonly=True)
+            return cls._open_readonly(path, pack)
         if not os.access(path, os.W_OK) or not os.access(path.parent, os.W_OK):
             raise ReadOnlyError(f"台账文件 {path.name} 或其所在文件夹是只读的，不能在这里修改。"
                                 "可以把它复制到“我的文档”等可写的位置再打开，或以只读方式查看。")
@@ -171,6 +163,42 @@ class Ledger:
         except BaseException:
             lock.release()
             raise
+
+    @classmethod
+    def _open_readonly(cls, path: Path, pack: Pack | None) -> "Ledger":
+        """Open for reading only: sees every committed change, takes no lock, changes
+        nothing. A ledger written by an older version is read from a private upgraded
+        copy; the ledger itself is upgraded only when opened for writing."""
+        view: ReadView | None = None
+        copy: Path | None = None
+        try:
+            view = open_for_reading(path)
+            version = cls._check_identity(view.conn, path)
+            if version < schema.SCHEMA_VERSION:
+                copy = upgraded_copy(view, path)
+                finish(view)
+                view = None
+                cls.open(copy, pack=pack).close()
+                view = open_for_reading(copy)
+                view.private_folder = copy.parent   # removed when this ledger is closed
+        except BaseException as exc:
+            if view is not None:
+                finish(view)
+            if copy is not None:
+                shutil.rmtree(copy.parent, ignore_errors=True)
+            if isinstance(exc, sqlite3.Error):
+                raise translate_sqlite_error(exc) or LedgerError(f"无法读取台账：{exc}") from exc
+            raise
+        try:
+            pack = pack or cls._recorded_pack(view.conn)
+        except PackNotInstalled as exc:
+            finish(view)
+            if copy is not None:
+                shutil.rmtree(copy.parent, ignore_errors=True)
+            raise LedgerError(str(exc)) from None
+        ledger = cls(path, view.conn, pack, None, readonly=True)
+        ledger._read_view = view
+        return ledger
 
     @staticmethod
     def _recorded_pack(conn: sqlite3.Connection) -> Pack:
@@ -240,14 +268,24 @@ class Ledger:
                     self._conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
             self._conn.close()
             self._conn = None  # type: ignore[assignment]
+            if self._read_view is not None:
+                finish(self._read_view)
             if self._lock:
                 self._lock.release()
 
     def __enter__(self) -> "Ledger":
         return self
 
-    def __exit__(self, *exc: object) -> None:
+    def __exit__(self, exc_type: object, exc: BaseException | None, tb: object) -> None:
         self.close()
+        from ledger_app.store.integrity import is_damage
+
+        if is_damage(exc):
+            # Whatever read hit a damaged page (a query, a reader connection, an export),
+            # the user is told which part is damaged and where the latest good backup is.
+            from ledger_app.store.doctor import damaged_error
+
+            raise damaged_error(self.path) from exc
 
     @property
     def closed(self) -> bool:
@@ -295,26 +333,16 @@ class Ledger:
             try:
                 return cursor.fetchall()
             except sqlite3.Error as exc:
-                raise translate_sqlite_error(exc) or exc
-
-    @staticmethod
-    def _readonly_uri(path: Path) -> str:
-        """How a read-only open reads the file.
-
-        While another program (the window) has the ledger open, its latest changes may
-        still sit in the write-ahead log and a checkpoint may be rewriting pages of the
-        file: then read through SQLite's normal locking, which sees every committed change
-        and never a half-rewritten page. Otherwise read the file as unchanging
-        (``immutable``): that works on read-only media and leaves no -wal/-shm files
-        beside the ledger, which a plain read-only connection would."""
-        uri = f"{path.resolve().as_uri()}?mode=ro"
-        return uri if lock_is_held(path) else uri + "&immutable=1"
+                known = translate_sqlite_error(exc)
+                if known:
+                    raise known from exc
+                raise
 
     def reader_uri(self) -> str:
         """The URI for another read-only connection to this ledger (``reader``, or an
-        ATTACH that copies from it), reading it the same safe way as this one."""
-        if self.readonly:
-            return self._readonly_uri(self.path)
+        ATTACH that copies from it), reading it the same way as this one."""
+        if self._read_view is not None:
+            return self._read_view.uri
         return f"{self.path.resolve().as_uri()}?mode=ro"
 
     def reader(self) -> sqlite3.Connection:

@@ -2,7 +2,9 @@
 
 The operating system releases the lock when the holding process dies, so a
 crash never leaves a ledger locked for good; the file's text only says who
-holds it, for the message shown to a second program.
+holds it, for the message shown to a second program. Only writers touch the
+lock: a read-only open never looks at it (a reader testing the lock would hold
+it for that instant, and a writer opening then would be refused).
 """
 
 from __future__ import annotations
@@ -12,6 +14,7 @@ import json
 import os
 import socket
 import sys
+import time
 from datetime import datetime
 from pathlib import Path
 
@@ -51,24 +54,29 @@ def lock_path_for(ledger_path: Path) -> Path:
     return ledger_path.with_name(ledger_path.name + ".lock")
 
 
-def is_held(ledger_path: Path) -> bool:
-    """Whether a program has this ledger open for writing at this moment.
+# How long a second opener keeps trying before it is told the ledger is in use. A holder
+# that is closing, or another opener that lost the race below, gives the lock up within
+# milliseconds; a real holder (the window) keeps it for hours, so waiting longer would
+# only delay the message.
+RETRY_SECONDS = 0.3
+RETRY_PAUSE = 0.005
 
-    Asked by read-only opens, which take no lock of their own (a print or an archive made
-    from the command line must not keep the window from opening the ledger). The lock
-    file is only looked at, never created; if it cannot be opened, nobody can be writing
-    beside it either (a read-only folder or medium)."""
+
+def _same_file(fd: int, path: Path) -> bool:
+    """Whether ``fd`` is still the file at ``path``.
+
+    A holder deletes the lock file as it lets go (so that a closed ledger leaves nothing
+    beside it). An opener may have opened that file just before it was deleted, and then
+    be granted the lock on a file nobody else will ever open again, while a third opener
+    creates a new file at the same path and is granted a lock on that one too: two
+    writers. The winner therefore checks that what it locked is still the file at the
+    path, and tries again if not."""
     try:
-        fd = os.open(lock_path_for(ledger_path), os.O_RDONLY)
-    except OSError:
+        at_path = os.stat(path)
+    except FileNotFoundError:
         return False
-    try:
-        if _try_lock(fd):
-            _unlock(fd)   # a file left by a program that crashed: nobody holds it
-            return False
-        return True
-    finally:
-        os.close(fd)
+    held = os.fstat(fd)
+    return (held.st_dev, held.st_ino) == (at_path.st_dev, at_path.st_ino)
 
 
 class LedgerLock:
@@ -77,18 +85,22 @@ class LedgerLock:
         self._fd: int | None = None
 
     def acquire(self) -> None:
-        fd = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o644)
-        if not _try_lock(fd):
-            holder = ""
-            try:
-                info = json.loads(os.read(fd, 4096).decode("utf-8") or "{}")
-                holder = f"（{info.get('user', '?')} 在 {info.get('host', '?')} 上于 " \
-                         f"{info.get('since', '?')} 打开）"
-            except (OSError, ValueError):
-                pass
+        deadline = time.monotonic() + RETRY_SECONDS
+        while True:
+            fd = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o644)
+            if _try_lock(fd):
+                if _same_file(fd, self.path):
+                    break
+                _unlock(fd)
+                os.close(fd)
+                continue
+            if time.monotonic() >= deadline:
+                holder = _holder(fd)
+                os.close(fd)
+                raise LedgerLockedError(f"台账文件正被另一个程序使用{holder}，为防止数据损坏不能同时打开。"
+                                        "请先关闭另一个窗口，或在另一台电脑上退出程序后再试。")
             os.close(fd)
-            raise LedgerLockedError(f"台账文件正被另一个程序使用{holder}，为防止数据损坏不能同时打开。"
-                                    "请先关闭另一个窗口，或在另一台电脑上退出程序后再试。")
+            time.sleep(RETRY_PAUSE)
         info = {"user": getpass.getuser(), "host": socket.gethostname(), "pid": os.getpid(),
                 "since": datetime.now().strftime("%Y-%m-%d %H:%M")}
         os.ftruncate(fd, 0)
@@ -100,9 +112,22 @@ class LedgerLock:
         if self._fd is None:
             return
         fd, self._fd = self._fd, None
+        # Deleted while still held, so no opener can lock this file and believe it is the
+        # current one (see _same_file).
         try:
             self.path.unlink()
         except OSError:
             pass
         _unlock(fd)
         os.close(fd)
+
+
+def _holder(fd: int) -> str:
+    """Who holds the lock, from the text the holder wrote into the file."""
+    try:
+        info = json.loads(os.read(fd, 4096).decode("utf-8") or "{}")
+    except (OSError, ValueError):
+        return ""
+    if not isinstance(info, dict):
+        return ""
+    return f"（{info.get('user', '?')} 在 {info.get('host', '?')} 上于 {info.get('since', '?')} 打开）"

@@ -28,7 +28,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ledger_app.store.errors import LedgerError
+from ledger_app.store.errors import DamagedLedgerError, LedgerError
+from ledger_app.store.integrity import is_damage
 
 log = logging.getLogger("ledger_app.ui")
 
@@ -49,6 +50,11 @@ def show_error(parent: QWidget | None, exc: BaseException) -> QDialog:
     """Show ``exc`` to the user without blocking; returns the dialog (already open)."""
     if parent is None:
         parent = QApplication.activeWindow()
+    if is_damage(exc) and not isinstance(exc, DamagedLedgerError):
+        # Not a bug in the program: the file is damaged (the background check names the
+        # part and the latest good backup in its own message).
+        exc = DamagedLedgerError("台账文件已损坏，读取时遇到损坏的数据。请不要再修改这份台账，"
+                                 "可以用“文件 → 从备份恢复…”恢复最近的完好备份。")
     if isinstance(exc, LedgerError):
         log.info("shown to user: %s", exc)
         box = QMessageBox(QMessageBox.Icon.Warning, "基层台账", str(exc),

@@ -183,6 +183,7 @@ class MainWindow(RecordActions, QMainWindow):
         type_key = remembered if remembered in keys else keys[0]
         # One job for everything the first screen needs: no round trips between them.
         self.runner.run(lambda: first_load(ledger, type_key), self._first_loaded)
+        self.menus.safety.opened(ledger)   # integrity check and backup, on a thread of their own
 
     def _first_loaded(self, loaded: FirstLoad) -> None:
         self._settings = loaded.settings
@@ -209,6 +210,7 @@ class MainWindow(RecordActions, QMainWindow):
             self.reader.close()
             self.reader = None
         self.ledger = None
+        self.menus.safety.closing(old)   # the backup on close runs first
         self.runner.run(old.close)
 
     def close_ledger(self) -> None:

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QFileDialog, QMenu, QMessageBox, QToolBar
 from ledger_app import __version__
 from ledger_app.ui import paths
 from ledger_app.ui.output_actions import NOT_YET, OutputActions
+from ledger_app.ui.safety_actions import SafetyActions
 
 if TYPE_CHECKING:
     from ledger_app.ui.main_window import MainWindow
@@ -28,6 +29,7 @@ class WindowMenus:
         self.window = w = window
         self.actions: dict[str, QAction] = {}
         self.outputs = OutputActions(window)
+        self.safety = SafetyActions(window)
         self._record_dialog_class: Any = None
         self._can_edit: bool | None = None
 
@@ -39,6 +41,9 @@ class WindowMenus:
         self.recent_menu.aboutToShow.connect(self.update_recent)
         file_menu.addSeparator()
         self._add(file_menu, "settings", "组织设置…", w.show_settings)
+        file_menu.addSeparator()
+        for action in self.safety.actions.values():
+            file_menu.addAction(action)
         file_menu.addSeparator()
         self._add(file_menu, "close_ledger", "关闭台账", w.close_ledger)
         self._add(file_menu, "quit", "退出", w.close, "Ctrl+Q")
@@ -137,6 +142,7 @@ class WindowMenus:
         for key in ("settings", "close_ledger", "recycle_bin", "previous", "next", "find"):
             self.actions[key].setEnabled(has_ledger)
         self.outputs.update()
+        self.safety.update(has_ledger)
 
     def update_recent(self) -> None:
         self.recent_menu.clear()

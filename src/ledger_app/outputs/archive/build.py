@@ -138,6 +138,10 @@ def build_archive(ledger: Any, out: Path, year: int, *, date_from: str | None = 
         out = out.with_name(out.name + ".zip")
     if not out.parent.is_dir():
         raise LedgerError(f"保存位置 {out.parent} 不存在。")
+    from ledger_app.store.doctor import ensure_whole
+
+    ensure_whole(ledger)   # an archive that looks fine is never made from a damaged file
+
     def hide(value: Any) -> Any:
         return shown_text(value, masked) if isinstance(value, str) else value
 
