@@ -74,3 +74,33 @@ def test_font_lookup_skips_duplicates(monkeypatch: pytest.MonkeyPatch) -> None:
     fs = fonts_module.fonts(use_system=True)
     names = [f.name for f in fs.chain]
     assert len(names) == len(set(names))
+
+
+def test_a_system_font_without_digits_never_takes_a_role(tmp_path: Path, ledger,
+                                                        monkeypatch: pytest.MonkeyPatch) -> None:
+    """Droid Sans Fallback (common on Linux and Kylin) has CJK but no digits: chosen for 黑体
+    it printed titles' years and page numbers invisible. Here a real CJK font with its
+    digits and Latin letters cut out stands in for it under its file name."""
+    from fontTools import subset
+    from fontTools.ttLib import TTFont as ToolsFont
+
+    from ledger_app.outputs.pdf import fonts as fonts_module
+    from ledger_app.outputs.pdf.table import render_table
+    from ledger_app.resources import resource_path
+
+    folder = tmp_path / "fonts"
+    folder.mkdir()
+    cjk_only = ToolsFont(str(resource_path("fonts", "wqy-microhei.ttc")), fontNumber=0)
+    cutter = subset.Subsetter(subset.Options())
+    cutter.populate(unicodes=range(0x4E00, 0x9FA6))
+    cutter.subset(cjk_only)
+    cjk_only.save(str(folder / "DroidSansFallbackFull.ttf"))
+    monkeypatch.setattr(fonts_module, "font_dirs", lambda: [folder])
+
+    fs = fonts_module.fonts(use_system=True)
+    assert all(f.path.name != "DroidSansFallbackFull.ttf" for f in fs.by_role.values())
+    ledger.records.insert("meeting", {"kinds": ["党课"], "date": "2025-05-10", "topic": "学习"})
+    out = tmp_path / "meetings.pdf"
+    monkeypatch.setattr(fonts_module, "_fontset", fs)
+    render_table(ledger, "meeting", out, None, date_from="2025-04-01", date_to="2025-06-30")
+    assert "2025-04-01至2025-06-30" in PdfReader(out).pages[0].extract_text()

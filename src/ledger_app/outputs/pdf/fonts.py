@@ -41,6 +41,11 @@ SYSTEM_CANDIDATES = {
              ("wqy-zenhei.ttc", 0), ("DroidSansFallbackFull.ttf", 0)],
     "kai": [("simkai.ttf", 0), ("STKAITI.TTF", 0), ("ukai.ttc", 0)],
 }
+# A system font takes a role only if it also has the digits, Latin letters and the
+# punctuation every printout sets in that role: Droid Sans Fallback (on many Linux and
+# Kylin machines) has CJK only, and a title's year and page numbers printed invisible.
+REQUIRED_TEXT = "0123456789ABCXYZabcxyz-/:.,（）：、，。《》第页共"
+
 # Last resort for characters outside the common planes (SimSun-ExtB on Windows).
 EXTRA_FALLBACKS = [("simsunb.ttf", 0)]
 
@@ -214,7 +219,7 @@ def fonts(use_system: bool | None = None) -> FontSet:
                 if path is None:
                     continue
                 loaded = _load(path, sub, bundled=False)
-                if loaded is not None:
+                if loaded is not None and loaded.covers(REQUIRED_TEXT):
                     by_role[role] = loaded
                     break
         for role in ROLES:
