@@ -32,7 +32,8 @@ RESERVED_FIELD_KEYS = {"id", "type_key", "year", "created_at", "updated_at", "de
 PACK_KEYS = {"key", "label", "member_type"}
 CATEGORY_KEYS_ALLOWED = {"label", "order"}
 TYPE_KEYS = {"key", "label", "category", "order", "title_field", "date_field", "orientation",
-             "record_pages", "renames", "removed", "description", "role", "expected_yearly"}
+             "record_pages", "renames", "removed", "description", "role", "expected_yearly",
+             "unique"}
 FIELD_KEYS = {"key", "label", "type", "required", "choices", "sensitive", "print_width", "help",
               "format", "max_length", "default", "in_table", "aliases", "min", "max", "role",
               "role_values"}
@@ -337,6 +338,15 @@ def load_record_type(path: Path, category: str | None = None) -> RecordType:
         if old in seen:
             raise DeclarationError(path, f"removed 列出的 {old!r} 仍是一个声明的字段",
                                    _setting_line(text, "removed", head_span))
+    unique = tuple(_expect(path, text, head.get("unique", []), list, "unique"))
+    for name in unique:
+        if name not in seen or fields[seen[name]].detached or isinstance(name, bool):
+            raise DeclarationError(path, f"unique 列出的 {name!r} 不是本记录类型的字段"
+                                   "（只能用存储在表中的字段）",
+                                   _setting_line(text, "unique", head_span))
+    if len(set(unique)) != len(unique):
+        raise DeclarationError(path, "unique 中有重复的字段",
+                               _setting_line(text, "unique", head_span))
     return RecordType(
         key=key, label=label.strip(), category=declared_category, fields=tuple(fields),
         order=_expect(path, text, head.get("order", 0), int, "order"),
@@ -348,7 +358,7 @@ def load_record_type(path: Path, category: str | None = None) -> RecordType:
         role=type_role,
         expected_yearly=bool(_expect(path, text, head.get("expected_yearly", False), bool,
                                      "expected_yearly")),
-        source=path,
+        unique=unique, source=path,
     )
 
 

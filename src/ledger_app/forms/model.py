@@ -105,6 +105,9 @@ class RecordType:
     description: str = ""
     role: str = ""                 # what the record type is for (TYPE_ROLES)
     expected_yearly: bool = False  # a year without one of these is a finding
+    # Fields that together name at most one live record (党费: member + month); the store,
+    # the form, imports and batch fills all refuse a second one.
+    unique: tuple[str, ...] = ()
     source: Path | None = None
 
     def field(self, key: str) -> Field:
@@ -150,6 +153,14 @@ class RecordType:
             if key:
                 out[key] = value
         return out
+
+    def unique_key(self, values: dict[str, object]) -> tuple[object, ...] | None:
+        """The values that must not repeat (``unique``), or None when the type declares
+        none or one of them is still empty (an incomplete record names nothing yet)."""
+        if not self.unique:
+            return None
+        key = tuple(values.get(k) for k in self.unique)
+        return None if any(v in (None, "", [], ()) for v in key) else key
 
     def attachments_field(self) -> Field | None:
         for f in self.fields:

@@ -84,6 +84,7 @@ class Records:
         clean = self.prepare(rt, values)
         now = _now()
         with self.ledger.transaction() as conn:
+            self.refuse_duplicate(rt, clean, conn=conn)
             cursor = conn.execute(
                 "INSERT INTO entries(type_key, year, created_at, updated_at) VALUES (?,?,?,?)",
                 (type_key, fv.year_of(rt, clean), now, now))
@@ -119,6 +120,9 @@ class Records:
         if not diff:
             return
         with self.ledger.transaction() as conn:
+            if rt.unique_key(clean) != rt.unique_key(current.values):
+                # A duplicate kept from before stays editable; only a new clash is refused.
+                self.refuse_duplicate(rt, clean, exclude=entry_id, conn=conn)
             conn.execute("UPDATE entries SET year = ?, updated_at = ? WHERE id = ?",
                          (fv.year_of(rt, clean), _now(), entry_id))
             self._write_row(conn, rt, entry_id, clean, insert=False)
@@ -139,6 +143,7 @@ class Records:
         record = self.get(entry_id, include_deleted=True)
         rt = self.pack.record_type(record.type_key)
         with self.ledger.transaction() as conn:
+            self.refuse_duplicate(rt, record.values, exclude=entry_id, conn=conn)
             conn.execute("UPDATE entries SET deleted_at = NULL WHERE id = ?", (entry_id,))
             self.ledger.audit.append("restore", entry_id, rt.key,
                                      f"从回收站恢复{rt.label}：{self.title(rt, record.values)}")
@@ -159,6 +164,87 @@ class Records:
             self.ledger.audit.append("purge", entry_id, rt.key,
                                      f"彻底删除{rt.label}：{self.title(rt, record.values)}",
                                      {"before": record.values})
+
+    # ---- one record per key (a type's ``unique`` fields) ---------------------------------
+
+    def existing(self, rt: RecordType, values: dict[str, Any], exclude: int | None = None,
+                 conn: sqlite3.Connection | None = None) -> int | None:
+        """The live record that already holds ``values``' unique key (member + month for
+        党费), if any; None when the type declares no key or the key is incomplete."""
+        key = rt.unique_key(values)
+        if key is None:
+            return None
+        where = " AND ".join(f't."{k}" = ?' for k in rt.unique)
+        params = [to_column(rt.field(k), v) for k, v in zip(rt.unique, key)]
+        sql = (f'SELECT t.id FROM "{table_name(rt.key)}" t JOIN entries e ON e.id = t.id '
+               f"WHERE {where} AND e.deleted_at IS NULL AND t.id IS NOT ? ORDER BY t.id LIMIT 1")
+        params.append(exclude)
+        found = (conn.execute(sql, params).fetchall() if conn is not None
+                 else self.ledger.query(sql, params))
+        return int(found[0][0]) if found else None
+
+    def existing_keys(self, type_key: str, conn: sqlite3.Connection | None = None
+                      ) -> dict[tuple[Any, ...], int]:
+        """Every live record's unique key -> its id (the first, where a ledger holds
+        duplicates from before): batch fills and imports look keys up here, not row by row."""
+        rt = self.pack.record_type(type_key)
+        if not rt.unique:
+            return {}
+        cols = ", ".join(f't."{k}"' for k in rt.unique)
+        sql = (f'SELECT t.id, {cols} FROM "{table_name(rt.key)}" t JOIN entries e '
+               f"ON e.id = t.id WHERE e.deleted_at IS NULL ORDER BY t.id DESC")
+        rows = conn.execute(sql).fetchall() if conn is not None else self.ledger.query(sql)
+        fields = [rt.field(k) for k in rt.unique]
+        out: dict[tuple[Any, ...], int] = {}
+        for r in rows:
+            key = rt.unique_key({f.key: from_column(f, r[n]) for n, f in enumerate(fields, 1)})
+            if key is not None:
+                out[key] = int(r[0])
+        return out
+
+    def duplicates(self, type_key: str) -> list[tuple[int, ...]]:
+        """Groups of live records sharing a unique key (kept from before the key was
+        declared, or from an old import): shown as findings, never deleted."""
+        rt = self.pack.record_type(type_key)
+        if not rt.unique:
+            return []
+        cols = ", ".join(f't."{k}"' for k in rt.unique)
+        filled = " AND ".join(f't."{k}" IS NOT NULL' for k in rt.unique)
+        rows = self.ledger.query(
+            f'SELECT group_concat(t.id) FROM "{table_name(rt.key)}" t JOIN entries e '
+            f"ON e.id = t.id WHERE e.deleted_at IS NULL AND {filled} GROUP BY {cols} "
+            "HAVING count(*) > 1")
+        return sorted(tuple(sorted(int(i) for i in str(r[0]).split(","))) for r in rows)
+
+    def describe_key(self, rt: RecordType, values: dict[str, Any],
+                     conn: sqlite3.Connection | None = None) -> str:
+        """The unique key as people read it: "张三 2025年3月"."""
+        from ledger_app.forms import dates
+
+        parts = []
+        for k in rt.unique:
+            f, value = rt.field(k), values.get(k)
+            if f.type == "member":
+                parts.append(self.member_name(value, conn))
+            elif f.type in ("date", "month"):
+                parts.append(dates.chinese(value))
+            else:
+                parts.append("" if value is None else str(value))
+        return " ".join(p for p in parts if p)
+
+    def refuse_duplicate(self, rt: RecordType, values: dict[str, Any],
+                         exclude: int | None = None,
+                         conn: sqlite3.Connection | None = None) -> None:
+        """Raise a ValidationError naming the record that already holds the key."""
+        found = self.existing(rt, values, exclude, conn)
+        if found is None:
+            return
+        labels = "、".join(rt.field(k).label for k in rt.unique)
+        last = rt.field(rt.unique[-1]).label
+        raise ValidationError(
+            {last: f"已有一条{rt.label}记录：{self.describe_key(rt, values, conn)}"
+                   f"（编号 {found}）。{labels}相同的记录只能有一条，请打开那条记录修改"},
+            rt.label)
 
     def _write_row(self, conn: sqlite3.Connection, rt: RecordType, entry_id: int,
                    clean: dict[str, Any], insert: bool) -> None:

@@ -177,4 +177,9 @@ def sync_record_table(conn: sqlite3.Connection, record_type: RecordType) -> list
     for f in record_type.stored_fields:
         if f.type in ("member", "date", "month", "integer") or f.key == record_type.title_field:
             conn.execute(f'CREATE INDEX IF NOT EXISTS "{name}_{f.key}" ON "{name}"("{f.key}")')
+    if record_type.unique:
+        # Not a UNIQUE index: a ledger may already hold duplicates (kept, and shown as
+        # findings) and must still open; the store refuses new ones by looking them up here.
+        cols = ", ".join(f'"{k}"' for k in record_type.unique)
+        conn.execute(f'CREATE INDEX IF NOT EXISTS "{name}__unique" ON "{name}"({cols})')
     return changes
