@@ -108,11 +108,13 @@ def _types_hint(ledger) -> str:
 
 
 def _records_hint(ledger, year: int | None) -> str:
-    ids = ledger.records.ids("meeting", year)[:10]
+    rt = ledger.pack.type_for("meetings")
+    ids = ledger.records.ids(rt.key, year)[:10] if rt is not None else []
     if not ids:
         return "这个台账还没有会议记录。"
-    rows = ledger.records.rows("meeting", ids)
-    listed = "；".join(f"{i}：{rows[i].get('date')} {rows[i].get('topic')}" for i in ids)
+    rows = ledger.records.rows(rt.key, ids)
+    listed = "；".join(f"{i}：{rows[i].get(rt.date_field)} {rows[i].get(rt.title_field)}"
+                      for i in ids)
     return f"最近的会议记录（编号：日期 主题）：{listed}。"
 
 

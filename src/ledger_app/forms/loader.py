@@ -29,7 +29,7 @@ else:  # pragma: no cover
 KEY_PATTERN = re.compile(r"^[a-z][a-z0-9_]*$")
 RESERVED_FIELD_KEYS = {"id", "type_key", "year", "created_at", "updated_at", "deleted_at"}
 
-PACK_KEYS = {"key", "label", "member_type"}
+PACK_KEYS = {"key", "label", "member_type", "member_noun", "emblem", "short_label"}
 CATEGORY_KEYS_ALLOWED = {"label", "order"}
 TYPE_KEYS = {"key", "label", "category", "order", "title_field", "date_field", "orientation",
              "record_pages", "renames", "removed", "description", "role", "expected_yearly",
@@ -405,14 +405,57 @@ def load_pack(folder: Path) -> Pack:
                                    f"{roles[rt.role].source} 声明")
         if rt.role:
             roles[rt.role] = rt
-    pack = Pack(key=head.get("key", folder.name), label=head.get("label", folder.name),
-                member_type=member_type, categories=tuple(categories), source=folder)
+    emblem = head.get("emblem", "")
+    if emblem not in ("", "party"):
+        raise DeclarationError(pack_file, f"emblem 只能是 \"party\"（党徽）或留空: {emblem!r}",
+                               _line_of(text, "emblem"))
+    label = head.get("label", folder.name)
+    pack = Pack(key=head.get("key", folder.name), label=label,
+                member_type=member_type, categories=tuple(categories), source=folder,
+                member_noun=str(head.get("member_noun", "成员")), emblem=emblem,
+                short_label=str(head.get("short_label", label)))
+    _check_roles(pack, pack_file, text)
     # Cadence and checklists refer to record types and their choices: loaded last.
     from ledger_app.forms.cadence import load_cadence
     from ledger_app.forms.checklists import load_checklists
 
     return replace(pack, cadence=load_cadence(folder / "cadence.toml", pack),
                    checklists=load_checklists(folder / "checklists", pack))
+
+
+# What each feature needs the pack to declare. A pack that lacks one is refused when it is
+# loaded, naming the file and line to fix, instead of failing later inside a printout.
+PEOPLE_ROLES = ("person_name", "status")
+FEATURE_ROLES = {
+    # a record type with this role → the field roles it must declare
+    "meetings": ("meeting_kinds",),
+    "committee": ("person", "post"),
+    "dues": ("person",),
+    "checklist_state": ("checklist_year", "checklist_item", "checklist_met"),
+}
+
+
+def _check_roles(pack: Pack, pack_file: Path, text: str) -> None:
+    people = pack.record_type(pack.member_type)
+    if people.role != "people":
+        raise DeclarationError(pack_file, f"member_type 指向的 {people.key} 须在其 "
+                               f"[record_type] 中声明 role = \"people\"（{people.source}）",
+                               _line_of(text, "member_type"))
+    for rt in pack.record_types:
+        wanted = PEOPLE_ROLES if rt is people else FEATURE_ROLES.get(rt.role, ())
+        for role in wanted:
+            if rt.field_for(role) is None:
+                source = rt.source or pack_file
+                head = source.read_text(encoding="utf-8") if rt.source else text
+                raise DeclarationError(
+                    source, f"记录类型 {rt.key}（role = {rt.role!r}）须有一个字段声明 "
+                    f"role = \"{role}\"（{FIELD_ROLES[role]}）",
+                    _setting_line(head, "role", _table_range(head, "[record_type]"))
+                    if rt.role else _table_range(head, "[record_type]")[0])
+        for f in rt.fields:
+            if f.role in ROLE_VALUES and not f.role_values:
+                raise DeclarationError(rt.source or pack_file,
+                                       f"角色 {f.role} 须写明 role_values", None, f.key)
 
 
 _cache: dict[Path, Pack] = {}

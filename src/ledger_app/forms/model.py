@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 # Every declared field has one of these types. The store, the UI, Excel and PDF
 # each map them; a test checks every layer knows every type.
@@ -38,9 +39,11 @@ FIELD_ROLES = {
     "birth_date": "出生日期", "group": "所在小组", "member_class": "人员类别",
     "joined": "加入日期", "confirmed": "转正日期", "arrived": "转入本组织日期",
     "left": "离开日期", "status": "状态", "seq": "序号", "phone": "联系电话",
-    "dues_group": "党费类别", "dues_base": "党费计算基数",
+    "dues_group": "党费类别", "dues_base": "党费计算基数", "ethnicity": "民族",
+    "person_post": "本人职务",
     # meetings
-    "meeting_kinds": "会议类型", "meeting_group": "会议所属小组",
+    "meeting_kinds": "会议类型", "meeting_group": "会议所属小组", "place": "地点",
+    "chair": "主持人", "recorder": "记录人", "start_time": "开始时间", "end_time": "结束时间",
     # a link to one person (committee post, dues, evaluation)
     "person": "人员",
     # committee
@@ -139,6 +142,14 @@ class RecordType:
         f = self.field_for(role)
         return f.key if f is not None else None
 
+    def read(self, values: Any, role: str) -> Any:
+        """The value of the field with ``role`` in a record's values (None if the type
+        declares no such field): how every module outside ``forms`` reads a field."""
+        key = self.key_for(role)
+        if key is None:
+            return None
+        return values.get(key) if isinstance(values, dict) else values[key]
+
     def value_for(self, role: str, meaning: str) -> str | None:
         """The choice that means ``meaning`` for the field with ``role`` (e.g. the 状态
         that means "active")."""
@@ -183,6 +194,9 @@ class Pack:
     label: str
     member_type: str               # the record type whose records are "members"
     categories: tuple[Category, ...]
+    member_noun: str = "党员"       # what a member is called: 党员, 会员, 五老 …
+    emblem: str = ""               # "party": the Party emblem on covers and labels; "": none
+    short_label: str = ""          # the organisation kind in titles (党支部, 关工委, 工会)
     source: Path | None = None
     cadence: tuple["Requirement", ...] = ()
     checklists: tuple["Checklist", ...] = ()

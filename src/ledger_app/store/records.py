@@ -359,8 +359,9 @@ class Records:
             return f'ORDER BY t."{sort_field}" IS NULL, t."{sort_field}" {direction}, e.id {direction}'
         if rt.date_field:
             return f'ORDER BY t."{rt.date_field}" DESC, e.id DESC'
-        if "seq" in {f.key for f in rt.stored_fields}:
-            return 'ORDER BY t."seq" IS NULL, t."seq", e.id'
+        seq = rt.key_for("seq")
+        if seq:
+            return f'ORDER BY t."{seq}" IS NULL, t."{seq}", e.id'
         return "ORDER BY e.id"
 
     def ids(self, type_key: str, year: int | None = None, search: str | None = None,
@@ -446,32 +447,40 @@ class Records:
     def member_name(self, member_id: int | None, conn: sqlite3.Connection | None = None) -> str:
         if member_id is None:
             return ""
-        sql = f'SELECT name FROM "{table_name(self.pack.member_type)}" WHERE id = ?'
+        people = self.pack.record_type(self.pack.member_type)
+        name = people.key_for("person_name") or people.title_field
+        sql = f'SELECT "{name}" FROM "{table_name(people.key)}" WHERE id = ?'
         found = (conn.execute(sql, (member_id,)).fetchall() if conn is not None
                  else self.ledger.query(sql, (member_id,)))
-        return str(found[0][0]) if found else f"（已删除的党员 #{member_id}）"
+        return str(found[0][0]) if found else f"（已删除的{self.pack.member_noun} #{member_id}）"
 
     def members(self, on_date: str | None = None, include_left: bool = False) -> list[Record]:
         """Roster records; with a date, those on the roster that day (RULES.md §2: 应到):
         in the Party by then (入党日期), in this branch by then (转入本支部日期, for those who
         transferred in) and not yet gone (转出, 去世, 出党 before that day)."""
-        records = self.list(self.pack.member_type)
+        people = self.pack.record_type(self.pack.member_type)
+        records = self.list(people.key)
         if include_left:
             return records
         chosen = []
         for r in records:
-            joined, left = r["joined_date"], r["left_date"]
             if on_date:
-                if joined and joined > on_date:
+                joined, arrived = people.read(r, "joined"), people.read(r, "arrived")
+                if (joined and joined > on_date) or (arrived and arrived > on_date):
                     continue
-                if r["arrived_date"] and r["arrived_date"] > on_date:
+                left = people.read(r, "left")
+                if not self.is_active(people, r) and (not left or left <= on_date):
                     continue
-                if r["status"] != "在册" and (not left or left <= on_date):
-                    continue
-            elif r["status"] not in (None, "在册"):
+            elif not self.is_active(people, r):
                 continue
             chosen.append(r)
         return chosen
+
+    @staticmethod
+    def is_active(people: RecordType, record: "Record | dict[str, Any]") -> bool:
+        """Still on the roster: 状态 empty or the value the pack declares as "active"."""
+        status = people.read(record, "status")
+        return status in (None, "") or status == people.value_for("status", "active")
 
     def title(self, rt: RecordType, values: dict[str, Any]) -> str:
         key = rt.title_field

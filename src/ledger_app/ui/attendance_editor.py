@@ -189,7 +189,9 @@ class AttendanceEditor(QWidget):
             return
         ledger, kinds, group = self.ledger, self._kinds, self._group
         self._loading = True
-        self.runner.run(lambda: member_infos_in_order(due_at_meeting(ledger, kinds, day, group)),
+        people = ledger.pack.record_type(ledger.pack.member_type)
+        self.runner.run(lambda: member_infos_in_order(due_at_meeting(ledger, kinds, day, group),
+                                                      people),
                         lambda members: self._apply_roster(generation, members),
                         lambda exc: self._roster_failed(generation, exc))
 
@@ -375,8 +377,8 @@ def due_at_meeting(ledger: "Ledger", kinds: tuple[str, ...], day: str,
     return rules_due(ledger, kinds, day, group)
 
 
-def member_infos_in_order(records: list[Any]) -> list[MemberInfo]:
+def member_infos_in_order(records: list[Any], people: Any) -> list[MemberInfo]:
     """Members due, grouped by 党小组 but otherwise in roster order (by 序号)."""
-    infos = member_infos(records)  # sorted by group, name
+    infos = member_infos(records, people)  # sorted by group, name
     order = {r.id: n for n, r in enumerate(records)}
     return sorted(infos, key=lambda m: (m.party_group, order.get(m.id, 0)))

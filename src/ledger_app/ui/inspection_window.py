@@ -72,8 +72,7 @@ def run_inspection(path: Path, password: str | None = None) -> int:
 
 
 def is_checklist(record_type: Any) -> bool:
-    keys = {f.key: f.type for f in record_type.fields}
-    return keys.get("item") == "choice" and keys.get("met") == "bool"
+    return record_type.role == "checklist_state"
 
 
 class AttachmentViewer(QDialog):
@@ -293,16 +292,18 @@ class InspectionWindow(QMainWindow):
         assert self.archive is not None
         ledger = self.archive.ledger
         rt = ledger.pack.record_type(type_key)
-        by_item = {r["item"]: r for r in ledger.records.list(type_key)}
-        items = list(rt.field("item").choices)
+        by_item = {rt.read(r, "checklist_item"): r for r in ledger.records.list(type_key)}
+        item_field = rt.field_for("checklist_item")
+        items = list(item_field.choices) if item_field is not None else list(by_item)
         self.checklist.clear()
         self.checklist.setColumnCount(4)
         self.checklist.setHorizontalHeaderLabels(["项目", "是否达标", "现有情况", "佐证"])
         self.checklist.setRowCount(len(items))
         for row, name in enumerate(items):
             record = by_item.get(name)
-            met = "无记录" if record is None else ("✔ 达标" if record["met"] else "✘ 未达标")
-            note = "" if record is None else str(record["description"] or "")
+            met = "无记录" if record is None else (
+                "✔ 达标" if rt.read(record, "checklist_met") else "✘ 未达标")
+            note = "" if record is None else str(rt.read(record, "checklist_note") or "")
             evidence = 0 if record is None else len(ledger.attachments.of(record.id))
             for col, text in enumerate([name, met, note, f"{evidence} 个附件"]):
                 cell = QTableWidgetItem(text)

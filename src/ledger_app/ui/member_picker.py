@@ -28,7 +28,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-ON_ROLL = "在册"
 LEFT_COLOUR = QColor("#888888")
 
 
@@ -37,11 +36,11 @@ class MemberInfo:
     id: int
     name: str
     party_group: str = ""
-    status: str = ON_ROLL
+    status: str = ""               # empty while on the roll; else why they left (转出 …)
 
     @property
     def left(self) -> bool:
-        return bool(self.status) and self.status != ON_ROLL
+        return bool(self.status)
 
     @property
     def label(self) -> str:
@@ -53,16 +52,22 @@ class MemberInfo:
         return f"{text}（已{self.status}）" if self.left else text
 
 
-def member_infos(records: Iterable[Any]) -> list[MemberInfo]:
-    """Roster records (store Record objects) → MemberInfo, members on the roll first."""
-    infos = [MemberInfo(r.id, str(r["name"] or f"#{r.id}"), str(r["party_group"] or ""),
-                        str(r["status"] or ON_ROLL)) for r in records]
+def member_infos(records: Iterable[Any], people: Any) -> list[MemberInfo]:
+    """Roster records (store Record objects) → MemberInfo, members on the roll first;
+    ``people`` is the roster's record type, whose roles name the fields."""
+    active = people.value_for("status", "active")
+    infos = []
+    for r in records:
+        status = str(people.read(r, "status") or "")
+        infos.append(MemberInfo(r.id, str(people.read(r, "person_name") or f"#{r.id}"),
+                                str(people.read(r, "group") or ""),
+                                "" if status == active else status))
     return sorted(infos, key=lambda m: (m.left, m.party_group, m.name))
 
 
 def unknown_member(member_id: int) -> MemberInfo:
     """A stored id that no longer names a roster record: shown, never silently dropped."""
-    return MemberInfo(member_id, f"已删除的党员 #{member_id}", "", "删除")
+    return MemberInfo(member_id, f"已删除的人员 #{member_id}", "", "删除")
 
 
 class MemberPicker(QComboBox):

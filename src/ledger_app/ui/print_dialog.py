@@ -203,7 +203,7 @@ class PrintDialog(QDialog):
         self._wanted_record = record_id
         if record_id is not None:
             self.product.setCurrentIndex(self._product_index("record"))
-        elif type_key == "dues":
+        elif type_key and self.ledger.pack.record_type(type_key).role == "dues":
             self.product.setCurrentIndex(self._product_index("dues"))
         if type_key:
             index = self.type_box.findData(type_key)
@@ -285,15 +285,15 @@ class PrintDialog(QDialog):
 
             found = []
             for rt in ledger.pack.record_types:
-                if not rt.record_pages or (meetings_only and rt.key != "meeting"):
+                if not rt.record_pages or (meetings_only and rt.role != "meetings"):
                     continue
                 ids = print_order(ledger, rt, year)
                 rows = ledger.records.rows(rt.key, ids)
                 for i in ids:
                     values = rows[i]
                     when = (values.get(rt.date_field) or "") if rt.date_field else ""
-                    kind = "、".join(values.get("kinds") or []) if rt.key == "meeting" \
-                        else rt.label
+                    kind = "、".join(rt.read(values, "meeting_kinds") or []) \
+                        or rt.label
                     title = ledger.records.title(rt, values)
                     found.append((i, f"{when}  {kind}  {title}",
                                   record_heading(rt, values)))

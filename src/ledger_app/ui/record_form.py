@@ -78,16 +78,17 @@ def load_record(ledger: "Ledger", rt: RecordType, entry_id: int | None,
     else:
         values = {**default_values(rt), **(initial or {})}
     loaded = LoadedRecord(entry_id, values)
+    people = ledger.pack.record_type(ledger.pack.member_type)
     needs_roster = any(f.type in ("member", "members", "attendance") for f in rt.fields)
     if needs_roster:
-        loaded.roster = member_infos(ledger.records.members(include_left=True))
+        loaded.roster = member_infos(ledger.records.members(include_left=True), people)
     if rt.has_type("attendance"):
         day = values.get(rt.date_field)
         if isinstance(day, str) and day:
             kinds_key, group_key = rt.key_for("meeting_kinds"), rt.key_for("meeting_group")
             loaded.members_on_date = member_infos_in_order(due_at_meeting(
                 ledger, tuple(values.get(kinds_key) or ()) if kinds_key else (), day,
-                str(values.get(group_key) or "") if group_key else ""))
+                str(values.get(group_key) or "") if group_key else ""), people)
         if entry_id is not None:
             loaded.presences = ledger.attendance.of(entry_id)
     if entry_id is not None:

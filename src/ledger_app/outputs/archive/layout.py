@@ -105,7 +105,7 @@ def record_stem(record_type: RecordType, values: dict[str, Any], title: str,
         when = values.get(record_type.date_field)
         if when not in (None, ""):
             parts.append(str(when))
-    kinds = values.get("kinds")
+    kinds = record_type.read(values, "meeting_kinds")
     if isinstance(kinds, list) and kinds:
         parts.append("、".join(str(k) for k in kinds))
     if title and title not in parts:

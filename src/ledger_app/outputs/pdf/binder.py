@@ -143,7 +143,7 @@ def toc_label(ctx: PrintContext, rt: Any, values: dict[str, Any]) -> str:
     Meetings are told apart by their kind (支部委员会, 党课…); other records by their
     title (an activity's theme), shortened to keep the line on one row."""
     when = (values.get(rt.date_field) or "") if rt.date_field else ""
-    if rt.key == "meeting" and values.get("kinds"):
+    if rt.read(values, "meeting_kinds"):
         what = record_heading(rt, values)
     else:
         what = ctx.shown(ctx.ledger.records.title(rt, values)) or record_heading(rt, values)
@@ -314,14 +314,15 @@ def render_binder(ledger: "Ledger", out_path: str | os.PathLike[str], year: int 
                  Divider(ctx, cat.label, [ledger.pack.record_type(t).label for t, _i in types])]
         for type_key, ids in types:
             rt = ledger.pack.record_type(type_key)
-            if type_key == "dues" and year is not None and ids is None:
+            is_dues = rt.role == "dues"
+            if is_dues and year is not None and ids is None:
                 # A year of dues goes in as the 党费收缴登记表 (member x month), not as
                 # twelve rows per member.
                 kind, flow = "landscape", dues_flowables(ctx, year)
             else:
                 kind, flow = table_flowables(ctx, type_key, year, ids=ids)
             body += [NextPageTemplate(kind), PageBreak()]
-            heading = f"党费收缴登记表（{year}年度）" if type_key == "dues" and ids is None \
+            heading = f"党费收缴登记表（{year}年度）" if is_dues and ids is None \
                 else table_title(rt, year)
             type_section = Section(f"t_{type_key}", heading, 1)
             sections.append(type_section)

@@ -31,19 +31,25 @@ if TYPE_CHECKING:
 def dues_rows(ctx: PrintContext, year: int) -> tuple[list[list[str]], list[str]]:
     """Rows per member (in roster order) and the 合计 row, as printed texts."""
     ledger = ctx.ledger
-    records = ledger.records.list("dues", year)
+    dues = ledger.pack.type_for("dues")
+    if dues is None:
+        raise ValueError(f"{ledger.pack.label}台账没有党费收缴记录，不能打印党费收缴登记表")
+    records = ledger.records.list(dues.key, year)
+    people = ledger.pack.record_type(ledger.pack.member_type)
     by_member: dict[int, list[Any]] = defaultdict(list)
     for r in records:
-        if r["member"] is not None and str(r["month"] or "").startswith(f"{year}-"):
-            by_member[int(r["member"])].append(r)
+        member = dues.read(r, "person")
+        if member is not None and str(r["month"] or "").startswith(f"{year}-"):
+            by_member[int(member)].append(r)
     roster = {m.id: m for m in ledger.records.members(include_left=True)}
     # Everyone on the roster during the year, plus anyone with a payment that year.
-    chosen = [m for m in roster.values()
-              if m.id in by_member or (max(m["joined_date"] or "", m["arrived_date"] or "")
-                                       <= f"{year}-12-31"
-                                       and (m["status"] == "在册" or
-                                            (m["left_date"] or "9999") >= f"{year}-01-01"))]
-    chosen.sort(key=lambda m: (m["seq"] is None, m["seq"] or 0, m.id))
+    def on_roll_in_year(m: Any) -> bool:
+        came = max(people.read(m, "joined") or "", people.read(m, "arrived") or "")
+        return came <= f"{year}-12-31" and (ledger.records.is_active(people, m) or (
+            people.read(m, "left") or "9999") >= f"{year}-01-01")
+
+    chosen = [m for m in roster.values() if m.id in by_member or on_roll_in_year(m)]
+    chosen.sort(key=lambda m: (people.read(m, "seq") is None, people.read(m, "seq") or 0, m.id))
     extra = [mid for mid in by_member if mid not in roster]
     rows: list[list[str]] = []
     month_totals = [0] * 12

@@ -40,8 +40,8 @@ if TYPE_CHECKING:
     from ledger_app.store.records import Record
 
 PHOTO_MAX_HEIGHT = 56 * mm
-# Fields shown together or elsewhere on the page, not as their own header cells.
-TIME_FIELDS = ("start_time", "end_time")
+# Fields shown together or elsewhere on the page, not as their own header cells (roles).
+TIME_ROLES = ("start_time", "end_time")
 
 
 def get_record(ledger: "Ledger", entry_id: int) -> "Record":
@@ -56,8 +56,8 @@ def get_record(ledger: "Ledger", entry_id: int) -> "Record":
 
 def record_heading(rt: RecordType, values: dict[str, Any]) -> str:
     """"支部委员会记录" for a meeting; "<类型>记录" otherwise ("党员活动记录")."""
-    kinds = values.get("kinds")
-    if rt.key == "meeting" and kinds:
+    kinds = rt.read(values, "meeting_kinds")
+    if kinds:
         return "、".join(kinds) + "记录"
     return rt.label if rt.label.endswith("记录") else rt.label + "记录"
 
@@ -85,20 +85,20 @@ def header_rows(ctx: PrintContext, rt: RecordType, values: dict[str, Any],
     """(label, text, full_width) cells of the header block, in declaration order."""
     cells: list[tuple[str, str, bool]] = []
     for f in rt.fields:
-        if f.detached or f.type == "longtext" or f.key in TIME_FIELDS:
+        if f.detached or f.type == "longtext" or f.role in TIME_ROLES:
             continue
-        if f.key == "kinds" and rt.key == "meeting":
-            cells.append(("会议类型", ctx.text(f, values.get(f.key)), True))
+        if f.role == "meeting_kinds":
+            cells.append((f.label, ctx.text(f, values.get(f.key)), True))
             continue
         text = ctx.text(f, values.get(f.key))
-        if (f.key == "party_group" and not text) or f.key == "seq":
+        if (f.role == "meeting_group" and not text) or f.role == "seq":
             continue   # 年度序号 is printed under the title
-        if f.key == "topic":
+        if f.key == rt.title_field:
             cells.append((f.label, text, True))
             continue
         cells.append((f.label, text, len(text) > 16 or f.type == "members"))
-        if f.key == "date" and all(k in {x.key for x in rt.fields} for k in TIME_FIELDS):
-            start, end = values.get("start_time") or "", values.get("end_time") or ""
+        if f.key == rt.date_field and all(rt.key_for(r) for r in TIME_ROLES):
+            start, end = rt.read(values, "start_time") or "", rt.read(values, "end_time") or ""
             cells.append(("时间", f"{start}—{end}" if start or end else "", False))
     if rt.has_type("attendance"):
         tally = ctx.ledger.attendance.tally(entry_id)
@@ -220,7 +220,7 @@ def record_flowables(ctx: PrintContext, entry_id: int, width: float | None = Non
     width = width or page_frame_size("form")[0]
     values = record.values
     flow: list[Flowable] = [_p(ctx, record_heading(rt, values), "title")]
-    seq = values.get("seq")
+    seq = rt.read(values, "seq")
     if seq and rt.date_field and record.year:   # 年度序号 (a roster's 序号 is not one)
         flow.append(_p(ctx, f"（{record.year or ''}年度第 {seq} 次）", "caption"))
         flow.append(Spacer(1, 3 * mm))
@@ -236,7 +236,7 @@ def record_flowables(ctx: PrintContext, entry_id: int, width: float | None = Non
         for para in text.splitlines():
             if para.strip():
                 flow.append(_p(ctx, para.strip(), "body"))
-    flow.extend(photo_flowables(ctx, entry_id, width, meeting=rt.key == "meeting"))
+    flow.extend(photo_flowables(ctx, entry_id, width, meeting=rt.role == "meetings"))
     flow.append(signature_block(ctx, rt))
     return flow
 

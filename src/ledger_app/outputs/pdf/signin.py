@@ -59,26 +59,32 @@ def _p(ctx: PrintContext, text: str, style: str) -> Paragraph:
 def signin_flowables(ctx: PrintContext, entry_id: int) -> list[Flowable]:
     record = get_record(ctx.ledger, entry_id)
     rt = ctx.ledger.pack.record_type(record.type_key)
-    if rt.key != "meeting":
+    if rt.role != "meetings" or not rt.date_field:
         raise LedgerError(f"签到表只能为会议记录打印，编号 {entry_id} 是{rt.label}。")
     width = page_frame_size("form")[0]
     members = expected_members(ctx, record)
     presences = {p.member_id: p for p in ctx.ledger.attendance.of(entry_id)}
     recorded = bool(presences)
     title = record_heading(rt, record.values).removesuffix("记录") + "签到表"
-    chair = ctx.member_name(record["chair"])
-    recorder = ctx.member_name(record["recorder"])
-    times = "—".join(t for t in (record["start_time"], record["end_time"]) if t)
-    meta = [f"会议主题：{ctx.shown(record['topic'] or '')}",
-            f"日期：{record['date'] or ''}　{times}　　地点：{ctx.shown(record['place'] or '')}",
+    chair = ctx.member_name(rt.read(record, "chair"))
+    recorder = ctx.member_name(rt.read(record, "recorder"))
+    times = "—".join(t for t in (rt.read(record, "start_time"), rt.read(record, "end_time"))
+                     if t)
+    meta = [f"会议主题：{ctx.shown(record[rt.title_field] or '')}",
+            f"日期：{record[rt.date_field] or ''}　{times}　　"
+            f"地点：{ctx.shown(rt.read(record, 'place') or '')}",
             f"主持人：{chair}　　记录人：{recorder}"]
+    people = ctx.ledger.pack.record_type(ctx.ledger.pack.member_type)
+    probationary = people.value_for("member_class", "probationary")
     rows = []
     for n, m in enumerate(members, start=1):
-        post = m["party_post"] or ("预备党员" if m["member_class"] == "预备党员" else "党员")
+        klass = people.read(m, "member_class")
+        post = people.read(m, "person_post") or (
+            klass if probationary and klass == probationary else ctx.ledger.pack.member_noun)
         p = presences.get(m.id)
         note = (f"{STATUSES[p.status]}：{ctx.shown(p.reason)}" if p and p.status != "present"
                 else "")
-        rows.append([str(n), m["name"] or "", post, "", note])
+        rows.append([str(n), people.read(m, "person_name") or "", post, "", note])
     pages = max(1, -(-len(rows) // ROWS_PER_PAGE))
     rows += [["", "", "", "", ""]] * (pages * ROWS_PER_PAGE - len(rows))
     due = len(members)

@@ -57,7 +57,7 @@ def page_kind(rt: RecordType) -> str:
 
 def _has_seq(rt: RecordType) -> bool:
     fields = rt.table_fields
-    return bool(fields) and fields[0].key == "seq"
+    return bool(fields) and fields[0].role == "seq"
 
 
 def columns(rt: RecordType, frame_width: float,
@@ -82,7 +82,7 @@ def columns(rt: RecordType, frame_width: float,
             cols.append(Column("序号", w, "centre"))
         elif f.type == "money":
             cols.append(Column(f"{f.label}（元）", w, "right"))
-        elif (f.type in CENTRED_TYPES and f.print_width <= 22) or f.key == "seq":
+        elif (f.type in CENTRED_TYPES and f.print_width <= 22) or f.role == "seq":
             cols.append(Column(f.label, w, "centre"))
         else:
             cols.append(Column(f.label, w, "left"))

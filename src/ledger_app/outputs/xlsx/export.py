@@ -271,7 +271,7 @@ def write_record_sheet(ws: Any, ledger: Ledger, rt: RecordType, ids: list[int],
     stream_prepared_cells(ws)
 
     def name_of(member_id: int) -> str:
-        return names.get(member_id, f"（已删除的党员 #{member_id}）")
+        return names.get(member_id, f"（已删除的{ledger.pack.member_noun} #{member_id}）")
 
     summary_cols = [i for i, c in enumerate(columns) if c.summary]
     for start in range(0, len(ids), PAGE):

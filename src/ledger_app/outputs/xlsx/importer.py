@@ -214,7 +214,8 @@ def _check_mapping(columns: list[ColumnMap], rt: RecordType) -> None:
         raise LedgerError(f"有两列对应到了同一个字段（{labels}），请只保留一列。")
 
 
-def _row_kind(cells: list[Cell], columns: list[ColumnMap], header_words: set[str]) -> str:
+def _row_kind(cells: list[Cell], columns: list[ColumnMap], header_words: set[str],
+              seq_key: str | None = None) -> str:
     """'blank', 'total', 'footer' or 'data'."""
     first = next((v for v, _ in cells if not is_blank(v)), None)
     if first is None:
@@ -227,7 +228,7 @@ def _row_kind(cells: list[Cell], columns: list[ColumnMap], header_words: set[str
         if any(lead.startswith(normalise(w)) for w in FOOTER_WORDS) and filled <= 3:
             return "footer"
     mapped = [(c, cells[c.index][0]) for c in columns
-              if c.field_key and c.field_key != "seq" and c.index < len(cells)]
+              if c.field_key and c.field_key != seq_key and c.index < len(cells)]
     if all(is_blank(v) for _, v in mapped):
         return "blank"   # a pre-numbered empty line, or text only in unmapped columns
     first = next((v for _, v in mapped if not is_blank(v)), None)
@@ -249,7 +250,8 @@ def _plan_rows(ledger: Ledger, rt: RecordType, plan: ImportPlan, rows: list[list
     fields = {f.key: f for f in rt.stored_fields}
     header_words = {_bare(c.header) for c in mapped}
     needs_members = any(fields[c.field_key].type in ("member", "members") for c in mapped)
-    members = MemberIndex(_member_names(ledger)) if needs_members else None
+    members = MemberIndex(_member_names(ledger), ledger.pack.record_type(
+        ledger.pack.member_type).label) if needs_members else None
     existing = ExistingIndex(ledger, rt, [c.field_key for c in mapped])
     defaults = {f.key: f.default for f in rt.stored_fields
                 if f.default is not None and f.key not in {c.field_key for c in mapped}}
@@ -260,7 +262,7 @@ def _plan_rows(ledger: Ledger, rt: RecordType, plan: ImportPlan, rows: list[list
     for n, cells in enumerate(rows[start:], start + 1):
         if progress and (n - start) % 1000 == 0:
             progress(n - start, total, f"正在检查第 {n} 行")
-        kind = _row_kind(cells, plan.columns, header_words)
+        kind = _row_kind(cells, plan.columns, header_words, rt.key_for("seq"))
         if kind == "blank":
             continue
         shown = [as_text(cells[c.index][0]) if c.index < len(cells) and

@@ -30,8 +30,9 @@ def strong_keys(rt: RecordType) -> list[Key]:
     if ids:
         keys.append((ids[0],))
     title = fields.get(rt.title_field)
-    if title is not None and "birth_date" in fields and title.key != "birth_date":
-        keys.append((title.key, "birth_date"))
+    born = rt.key_for("birth_date")
+    if title is not None and born in fields and title.key != born:
+        keys.append((title.key, born))
     elif title is not None and title.type == "member" and rt.date_field:
         keys.append((title.key, rt.date_field))
     return keys

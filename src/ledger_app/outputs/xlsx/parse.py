@@ -324,7 +324,8 @@ def parse_ethnicity(text: str) -> str:
 class MemberIndex:
     """Roster names → record ids, for columns naming members."""
 
-    def __init__(self, names: dict[int, str]):
+    def __init__(self, names: dict[int, str], roster: str = "名册"):
+        self.roster = roster
         self.by_name: dict[str, list[int]] = {}
         for member_id, name in names.items():
             self.by_name.setdefault(squeeze_name(name or ""), []).append(member_id)
@@ -333,9 +334,9 @@ class MemberIndex:
         key = squeeze_name(name)
         found = self.by_name.get(key, [])
         if not found:
-            raise CellProblem(f"党员名册中没有“{key}”，请先在名册中登记，或核对姓名")
+            raise CellProblem(f"{self.roster}中没有“{key}”，请先在名册中登记，或核对姓名")
         if len(found) > 1:
-            raise CellProblem(f"党员名册中有 {len(found)} 个“{key}”，无法确定是哪一位，请在程序中逐条填写")
+            raise CellProblem(f"{self.roster}中有 {len(found)} 个“{key}”，无法确定是哪一位，请在程序中逐条填写")
         return found[0]
 
 
@@ -345,7 +346,7 @@ def is_blank(value: Any) -> bool:
 
 def is_name_field(field: Field, title_field: str) -> bool:
     return field.type == "text" and (field.key == title_field and "名" in field.label
-                                     or field.key.endswith("name") or "姓名" in field.label)
+                                     or field.role == "person_name" or "姓名" in field.label)
 
 
 def parse_cell(field: Field, value: Any, fmt: str | None, members: MemberIndex | None,
@@ -371,7 +372,7 @@ def parse_cell(field: Field, value: Any, fmt: str | None, members: MemberIndex |
                 if part.strip()]
     if t in ("member", "members"):
         if members is None:
-            raise CellProblem("无法对照党员名册")
+            raise CellProblem("无法对照名册")
         if t == "member":
             return members.resolve(as_text(value))
         return [members.resolve(part) for part in LIST_SPLIT.split(as_text(value).strip())
@@ -383,7 +384,7 @@ def parse_cell(field: Field, value: Any, fmt: str | None, members: MemberIndex |
     if t == "longtext":
         return as_text(value).rstrip() or None
     text = as_text(value).strip()
-    if field.key == "ethnicity" or field.label == "民族":
+    if field.role == "ethnicity" or field.label == "民族":
         return parse_ethnicity(text)
     if is_name_field(field, title_field):
         return squeeze_name(text)
