@@ -79,3 +79,23 @@ def test_the_check_catches_each_way_of_naming_a_field(tmp_path):
     planted.write_text("\n".join(lines), encoding="utf-8")
     found = offending_lines(tmp_path, party_keys())
     assert len(found) == 8, found
+
+
+def test_a_pack_missing_a_role_its_features_need_is_refused_naming_file_and_line(tmp_path):
+    import shutil
+
+    import pytest
+
+    from ledger_app.forms.loader import DeclarationError, load_pack
+    from ledger_app.resources import forms_dir
+
+    pack = tmp_path / "party_branch"
+    shutil.copytree(forms_dir() / "party_branch", pack)
+    meeting = pack / "activities" / "meeting.toml"
+    text = meeting.read_text(encoding="utf-8")
+    meeting.write_text(text.replace('role = "meeting_kinds"\n', ""), encoding="utf-8")
+    with pytest.raises(DeclarationError) as caught:
+        load_pack(pack)
+    role_line = text.splitlines().index('role = "meetings"') + 1
+    assert caught.value.path == meeting and caught.value.line == role_line
+    assert 'role = "meeting_kinds"' in str(caught.value) and "会议记录" in str(caught.value)

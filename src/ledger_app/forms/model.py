@@ -46,6 +46,9 @@ FIELD_ROLES = {
     "chair": "主持人", "recorder": "记录人", "start_time": "开始时间", "end_time": "结束时间",
     # a link to one person (committee post, dues, evaluation)
     "person": "人员",
+    # dues: one record per member and month
+    "dues_month": "所属月份", "dues_rate": "交纳比例", "dues_due": "应交金额",
+    "dues_paid": "实交金额", "note": "备注",
     # committee
     "post": "职务", "term_start": "任期开始", "term_end": "任期届满",
     # checklist state: one record per year and item

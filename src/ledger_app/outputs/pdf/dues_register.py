@@ -39,7 +39,7 @@ def dues_rows(ctx: PrintContext, year: int) -> tuple[list[list[str]], list[str]]
     by_member: dict[int, list[Any]] = defaultdict(list)
     for r in records:
         member = dues.read(r, "person")
-        if member is not None and str(r["month"] or "").startswith(f"{year}-"):
+        if member is not None and str(dues.read(r, "dues_month") or "").startswith(f"{year}-"):
             by_member[int(member)].append(r)
     roster = {m.id: m for m in ledger.records.members(include_left=True)}
     # Everyone on the roster during the year, plus anyone with a payment that year.
@@ -55,29 +55,30 @@ def dues_rows(ctx: PrintContext, year: int) -> tuple[list[list[str]], list[str]]
     month_totals = [0] * 12
     total_due = total_paid = 0
     for n, member_id in enumerate([m.id for m in chosen] + extra, start=1):
-        items = sorted(by_member.get(member_id, []), key=lambda r: r["month"])
+        items = sorted(by_member.get(member_id, []), key=lambda r: dues.read(r, "dues_month"))
         paid = [None] * 12
         due_sum = 0
         notes = []
         for r in items:
-            month = int(str(r["month"])[5:7])
-            if r["paid"] is not None:
-                paid[month - 1] = (paid[month - 1] or 0) + int(r["paid"])
-                month_totals[month - 1] += int(r["paid"])
-            due_sum += int(r["due"] or 0)
-            if r["note"]:
-                notes.append(f"{month}月{ctx.shown(r['note'])}")
+            month = int(str(dues.read(r, "dues_month"))[5:7])
+            if dues.read(r, "dues_paid") is not None:
+                paid[month - 1] = (paid[month - 1] or 0) + int(dues.read(r, "dues_paid"))
+                month_totals[month - 1] += int(dues.read(r, "dues_paid"))
+            due_sum += int(dues.read(r, "dues_due") or 0)
+            if dues.read(r, "note"):
+                notes.append(f"{month}月{ctx.shown(dues.read(r, 'note'))}")
         latest = items[-1] if items else None
-        unpaid = [i + 1 for i, (p, r) in enumerate(zip(paid, _months(items))) if r and p is None]
+        unpaid = [i + 1 for i, (p, r) in enumerate(zip(paid, _months(dues, items)))
+                  if r and p is None]
         if unpaid:
             notes.insert(0, "未交：" + "、".join(f"{m}月" for m in unpaid))
         paid_sum = sum(p or 0 for p in paid)
         total_due += due_sum
         total_paid += paid_sum
         rows.append([str(n), ctx.member_name(member_id),
-                     format_money(latest["base"]) if latest else "",
-                     str(latest["rate"] or "") if latest else "",
-                     format_money(latest["due"]) if latest else "",
+                     format_money(dues.read(latest, "dues_base")) if latest else "",
+                     str(dues.read(latest, "dues_rate") or "") if latest else "",
+                     format_money(dues.read(latest, "dues_due")) if latest else "",
                      *[format_money(p) if p is not None else "" for p in paid],
                      format_money(due_sum) if items else "",
                      format_money(paid_sum) if items else "",
@@ -87,11 +88,11 @@ def dues_rows(ctx: PrintContext, year: int) -> tuple[list[list[str]], list[str]]
     return rows, total
 
 
-def _months(items: list[Any]) -> list[Any]:
+def _months(dues: Any, items: list[Any]) -> list[Any]:
     """Per month (1..12) the record of that month, or None."""
     out: list[Any] = [None] * 12
     for r in items:
-        out[int(str(r["month"])[5:7]) - 1] = r
+        out[int(str(dues.read(r, "dues_month"))[5:7]) - 1] = r
     return out
 
 
