@@ -42,6 +42,9 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--volume", default="1", help="卷号（封面，默认 1）；标签的起始盒号")
     p.add_argument("--from", dest="date_from", metavar="YYYY-MM-DD", help="装订册、表格：起始日期")
     p.add_argument("--to", dest="date_to", metavar="YYYY-MM-DD", help="装订册、表格：截止日期")
+    p.add_argument("--date", dest="filled_on", metavar="YYYY-MM-DD",
+                   help="填报日期（表格、党费登记表、装订册；默认为所印期间的最后一天，"
+                        "期间未结束时为今天）")
     p.add_argument("--quiet", action="store_true", help="不显示进度")
     p.set_defaults(run=run)
 
@@ -76,6 +79,7 @@ def run(args: argparse.Namespace) -> int:
             "spine": args.spine, "retention": args.retention,
             "volume": _int(args.volume, "--volume"), "record_id": args.record,
             "date_from": args.date_from, "date_to": args.date_to,
+            "filled_on": args.filled_on,
         }
         if product == "table":
             _need(args.type_key, "--type", product, _types_hint(ledger))

@@ -223,18 +223,26 @@ class DemoBuilder:
         }
         rows = []
         people = self.units[0]
-        for post in ("书记", "组织委员", "宣传委员", "纪检委员", "青年委员"):
+        posts = ("书记", "组织委员", "宣传委员", "纪检委员", "青年委员")
+        if self.election_day:
+            # The term before the 换届 is recorded too, ending the day before the new one:
+            # a binder of a year before the election shows the committee then in office.
+            before = start - timedelta(days=1)
+            for post in posts:
+                person = self.post_holder(0, post, before)
+                leaving = person.former_post == post and not person.post
+                rows.append({"member": person.id, "post": post,
+                             "responsibilities": duties[post],
+                             "term_start": start.replace(year=start.year - 5).isoformat(),
+                             "term_end": before.isoformat(),
+                             "note": "因年龄原因换届时不再提名，已卸任" if leaving
+                             else "换届时连任"})
+        for post in posts:
             person = next(p for p in people if p.post == post)
             rows.append({"member": person.id, "post": post, "responsibilities": duties[post],
                          "term_start": start.isoformat(), "term_end": end.isoformat(),
                          "note": "" if person.former_post or post != "宣传委员" or not self.election_day
                          else "换届新当选"})
-        old = next((p for p in people if p.former_post), None)
-        if old and self.election_day:
-            rows.append({"member": old.id, "post": "宣传委员", "responsibilities": duties["宣传委员"],
-                         "term_start": start.replace(year=start.year - 5).isoformat(),
-                         "term_end": (start - timedelta(days=1)).isoformat(),
-                         "note": "因年龄原因换届时不再提名，已卸任"})
         return rows
 
     def development_rows(self) -> list[dict[str, Any]]:

@@ -266,7 +266,8 @@ def render_binder(ledger: "Ledger", out_path: str | os.PathLike[str], year: int 
                   categories: list[str] | None = None, date_from: str | None = None,
                   date_to: str | None = None, masked: bool = True,
                   progress: Progress | None = None, emblem_path: str | None = None,
-                  retention: str = "永久", volume: str | int = 1) -> int:
+                  retention: str = "永久", volume: str | int = 1,
+                  filled_on: str | None = None) -> int:
     """Print the binder of a year (or of ``date_from``..``date_to``), all categories or the
     chosen ones. Returns the number of pages."""
     check_year(year)
@@ -277,6 +278,7 @@ def render_binder(ledger: "Ledger", out_path: str | os.PathLike[str], year: int 
         year = date.today().year
     progress = progress or no_progress
     ctx = PrintContext(ledger, masked=masked, emblem_path=emblem_path, progress=progress)
+    ctx.for_period(year, date_to, filled_on)   # the ledger as it stood at the period's end
     if ctx.emblem_path:
         check_artwork(ctx.emblem_path)
     keys = [find_category(ledger, c) for c in categories] if categories else \

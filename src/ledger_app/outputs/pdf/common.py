@@ -68,6 +68,10 @@ class PrintContext:
     emblem_path: str | None = None
     progress: Progress = no_progress
     fs: FontSet = field(default_factory=fonts)
+    # The period's snapshot (rules.snapshot): the day the ledger is shown as it stood
+    # (None: as it is now) and the 填报日期 printed on forms.
+    as_of: date | None = None
+    filled_on: date = field(default_factory=date.today)
     _names: dict[int, str] | None = None
 
     def __post_init__(self) -> None:
@@ -80,6 +84,23 @@ class PrintContext:
     @property
     def org_name(self) -> str:
         return self.ledger.org_name
+
+    def for_period(self, year: int | None, date_to: str | None = None,
+                   chosen: str | date | None = None) -> "PrintContext":
+        """Show the ledger as it stood at the end of the year (or of the period ending
+        ``date_to``), dated that day unless ``chosen`` (填报日期) is given."""
+        from ledger_app.rules import snapshot
+
+        today = date.today()
+        end = snapshot.period_end(year, date_to)
+        self.as_of = snapshot.as_of(end, today) if end is not None else None
+        self.filled_on = snapshot.filled_on(end, today, parse_filled_on(chosen))
+        return self
+
+    @property
+    def filled_on_text(self) -> str:
+        d = self.filled_on
+        return f"{d.year}年{d.month}月{d.day}日"
 
     def member_names(self) -> dict[int, str]:
         """Every roster id -> name, read once (also members who have left)."""
@@ -111,6 +132,18 @@ class PrintContext:
     def shown(self, text: str) -> str:
         """Text that is not a field's value (captions, file names, titles, reasons)."""
         return shown_text(text, self.masked)
+
+
+def parse_filled_on(value: str | date | None) -> date | None:
+    """填报日期 as typed (2025-12-31), or a plain error naming it."""
+    if value is None or value == "" or isinstance(value, date):
+        return value or None
+    from ledger_app.forms import values as fv
+
+    parsed = fv.parse_date(str(value))
+    if parsed is None:
+        raise LedgerError(f"填报日期 {value} 不对，请写成 2025-12-31 这样的格式。")
+    return date.fromisoformat(parsed) if isinstance(parsed, str) else parsed
 
 
 def check_year(year: int | None) -> None:

@@ -126,11 +126,12 @@ def dues_flowables(ctx: PrintContext, year: int, on_page: Any = None) -> list[An
 
 def render_dues(ledger: "Ledger", year: int, out_path: str | os.PathLike[str],
                 progress: Progress | None = None, masked: bool = True,
-                emblem_path: str | None = None) -> int:
+                emblem_path: str | None = None, filled_on: str | None = None) -> int:
     """Print the 党费收缴登记表 of a year. Returns the number of pages."""
     check_year(year)
     progress = progress or no_progress
     ctx = PrintContext(ledger, masked=masked, emblem_path=emblem_path, progress=progress)
+    ctx.for_period(int(year), None, filled_on)
     progress(0, 2, "正在汇总党费……")
     pages = dues_pages(ctx, int(year))
     with atomic_output(out_path) as tmp:

@@ -2,7 +2,8 @@
 
 ``render(product, ledger, out_path, options, progress)`` with ``options`` holding what the
 product needs (``year``, ``category``, ``type_key``, ``record_id``, ``spine``, ``masked``,
-``emblem``, ``retention``, ``volume``, ``date_from``, ``date_to``); returns the page count.
+``emblem``, ``retention``, ``volume``, ``date_from``, ``date_to``, ``filled_on`` — the
+填报日期, by default the period's end); returns the page count.
 """
 
 from __future__ import annotations
@@ -60,7 +61,8 @@ def render(product: str, ledger: "Ledger", out_path: str | os.PathLike[str],
         if not o.get("type_key"):
             raise LedgerError("请选择要打印的记录类型。")
         return module.render_table(ledger, o["type_key"], out_path, year, masked, progress,
-                                   date_from=o.get("date_from"), date_to=o.get("date_to"))
+                                   date_from=o.get("date_from"), date_to=o.get("date_to"),
+                                   filled_on=o.get("filled_on"))
     if product in ("record", "signin"):
         if o.get("record_id") is None:
             raise LedgerError("请选择要打印的会议记录（这一年度可能还没有会议记录）。")
@@ -72,7 +74,8 @@ def render(product: str, ledger: "Ledger", out_path: str | os.PathLike[str],
         return module.render_self_check(ledger, year or date.today().year, out_path, masked,
                                         progress)
     if product == "dues":
-        return module.render_dues(ledger, year or date.today().year, out_path, progress)
+        return module.render_dues(ledger, year or date.today().year, out_path, progress,
+                                  filled_on=o.get("filled_on"))
     return module.render_binder(ledger, out_path, year, [category] if category else None,
                                 o.get("date_from"), o.get("date_to"), masked, progress,
-                                emblem, retention, volume)
+                                emblem, retention, volume, filled_on=o.get("filled_on"))

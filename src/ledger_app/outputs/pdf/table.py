@@ -10,7 +10,6 @@ fields are masked unless the caller asks for them in full.
 from __future__ import annotations
 
 import os
-from datetime import date
 from typing import TYPE_CHECKING, Any, Callable
 
 from reportlab.lib.units import mm
@@ -146,10 +145,14 @@ def read_rows(ctx: PrintContext, rt: RecordType, fields: list[Field | None],
     """Printed texts of every record (of the year, or the given ids), in table order."""
     from ledger_app.store.records import from_column
 
+    from ledger_app.outputs.pdf.snapshot import ids_as_of, row_adjuster
+
     ledger = ctx.ledger
     if ids is None:
         ids = print_order(ledger, rt, year)
+    ids = ids_as_of(ctx, rt, ids)        # the roster, the committee as the period ended
     keys = [f.key for f in fields if f is not None]
+    as_then = row_adjuster(ctx, rt, keys)
     columns_sql = ", ".join(f'"{k}"' for k in keys)
     # One converter per column: stored value -> printed text.
     convert = []
@@ -170,7 +173,8 @@ def read_rows(ctx: PrintContext, rt: RecordType, fields: list[Field | None],
             f'SELECT id, {columns_sql} FROM "t_{rt.key}" WHERE id IN ({marks})', part)}
         for entry_id in part:
             row = found[entry_id]
-            out = [fn(v) for fn, v in zip(convert, row[1:])]
+            stored = as_then(entry_id, list(row[1:])) if as_then else row[1:]
+            out = [fn(v) for fn, v in zip(convert, stored)]
             if seq_first:
                 out.insert(0, str(len(texts) + 1))
             texts.append(out)
@@ -257,7 +261,7 @@ def grid_pages(ctx: PrintContext, layout: GridLayout, kind: str, title: str,
     _frame_w, frame_h = page_frame_size(kind)
     body = frame_h - FOOTER_HEIGHT
     ranges = layout.paginate(body - TITLE_HEIGHT, body)
-    first = title_block(ctx, title, _today())
+    first = title_block(ctx, title, ctx.filled_on_text)
     footer = table_footer(ctx)
     return [GridPage(layout, start, end, frame_h, index, len(ranges),
                      title=first if index == 1 else None, footer=footer,
@@ -299,15 +303,11 @@ def write_grid_pdf(path: str | os.PathLike[str], ctx: PrintContext, title: str, 
     c.save()
 
 
-def _today() -> str:
-    d = date.today()
-    return f"{d.year}年{d.month}月{d.day}日"
-
-
 def render_table(ledger: "Ledger", type_key: str, out_path: str | os.PathLike[str],
                  year: int | None = None, masked: bool = True,
                  progress: Progress | None = None, emblem_path: str | None = None,
-                 date_from: str | None = None, date_to: str | None = None) -> int:
+                 date_from: str | None = None, date_to: str | None = None,
+                 filled_on: str | None = None) -> int:
     """Print the table of one record type (for a year, or all years, or the period
     ``date_from``..``date_to`` within them) to ``out_path``.
 
@@ -316,6 +316,7 @@ def render_table(ledger: "Ledger", type_key: str, out_path: str | os.PathLike[st
     check_year(year)
     progress = progress or no_progress
     ctx = PrintContext(ledger, masked=masked, emblem_path=emblem_path, progress=progress)
+    ctx.for_period(year, date_to, filled_on)
     rt = record_type(ledger, type_key)
     ids = title = None
     if (date_from or date_to) and rt.date_field:
