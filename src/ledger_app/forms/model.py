@@ -29,7 +29,8 @@ DETACHED_TYPES = ("attachments", "attendance")
 
 TEXT_FORMATS = ("idcard", "phone")
 
-CATEGORY_KEYS = ("team", "activities", "venue", "rules", "funding")
+# The five of a Party branch (DESIGN) and 组织机构与班子, which a 关工委 or 工会 keeps apart.
+CATEGORY_KEYS = ("team", "activities", "venue", "rules", "funding", "organisation")
 
 # Roles: what a field or a record type *means*, so that rules and outputs ask the
 # declaration for "the person's name" instead of spelling a pack's field keys.

@@ -96,3 +96,7 @@ class LedgerFacts:
     expected_yearly: tuple[tuple[str, str, str], ...] = ()  # (type key, label, category)
     categories: dict[str, str] = field(default_factory=dict)  # record type -> category
     labels: dict[str, str] = field(default_factory=dict)      # record type -> label
+    category_labels: dict[str, str] = field(default_factory=dict)  # category key -> label
+    people_label: str = "党员名册"     # the roster's name in messages (“五老”队伍名册 …)
+    joined_label: str = "入党日期"     # the roster's date-joined field, "" if none
+    dues_kept: bool = True            # the pack keeps dues (党费) per member and month

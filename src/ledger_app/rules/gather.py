@@ -158,7 +158,11 @@ def gather(ledger: "Ledger", year: int) -> LedgerFacts:
         expected_yearly=tuple((rt.key, rt.label, rt.category) for rt in pack.record_types
                               if rt.expected_yearly),
         categories={rt.key: rt.category for rt in pack.record_types},
-        labels={rt.key: rt.label for rt in pack.record_types})
+        labels={rt.key: rt.label for rt in pack.record_types},
+        category_labels={c.key: c.label for c in pack.categories},
+        people_label=pack.record_type(pack.member_type).label,
+        joined_label=getattr(pack.record_type(pack.member_type).field_for("joined"), "label", ""),
+        dues_kept=pack.type_for("dues") is not None)
 
 
 def due_at_meeting(ledger: "Ledger", kinds: list[str] | tuple[str, ...], day: str | None,

@@ -59,7 +59,8 @@ def yearly_record_findings(facts: LedgerFacts, as_of: dt.date) -> list[Finding]:
         severity = "warn" if state == "over" else "info"
         out.append(Finding(
             f"records.{key}.missing", severity, category, year, Subject("record_type", label, key),
-            f"{year.label}还没有{label}（“{label}”是每年台账的必备内容，属基本制度类）",
+            f"{year.label}还没有{label}（“{label}”是每年台账的必备内容，"
+            f"属{facts.category_labels.get(category, '基本制度')}类）",
             suggestion=Suggestion(key, {"date": facts.year})))
     return out
 
@@ -69,13 +70,15 @@ def member_fact_findings(facts: LedgerFacts, as_of: dt.date, people_type: str,
     """Members in the branch with required facts (declared required) left empty."""
     year = periods.whole_year(facts.year)
     day = min(year.end, as_of)
+    why_joined = (f"，缺少{facts.joined_label}时无法判断其何时起应到会"
+                  f"{'、应交党费' if facts.dues_kept else ''}" if facts.joined_label else "")
     out = []
     for m in members_on(facts.members, day):
         if not m.missing:
             continue
         out.append(Finding(
             "members.missing_facts", "warn", category, year, Subject("member", m.name, m.id),
-            f"党员名册中{m.name}缺少：{'、'.join(m.missing)}（《党员名册》必备项，"
-            "缺少入党日期时无法判断其何时起应到会、应交党费）",
+            f"{facts.people_label}中{m.name}缺少：{'、'.join(m.missing)}（《{facts.people_label}》"
+            f"必备项{why_joined}）",
             records=(m.id,), suggestion=None))
     return out
