@@ -217,15 +217,25 @@ def test_signin_sheet(sample, tmp_path: Path) -> None:
     for text in texts:
         for word in ("签到表", "序号", "姓名", "职务", "签名", "备注", "应到 60 人"):
             assert word in text
-    assert "实到 58 人" in texts[0] and "请假：外出学习" in texts[0]
+    # Blank by default, although attendance is recorded: 实到 and reasons are written at
+    # the meeting, never pre-printed.
+    assert "实到＿＿＿＿人" in texts[0] and "实到 58" not in texts[0]
+    assert "外出学习" not in "".join(texts)
+    assert f"单位：{ledger.org_name}" in texts[0]
     assert RARE_NAME in texts[0]
     names = [m["name"] for m in ledger.records.members()]
     assert names[0] in texts[0] and names[-1] in texts[-1]
-    # A group meeting lists only its group.
+    # --filled: a record of who came, said to be one.
+    render_signin(ledger, meeting, out, filled=True)
+    texts = text_of(out)
+    assert "实到 58 人" in texts[0] and "请假：外出学习" in texts[0]
+    assert "按台账记录的出席情况打印" in texts[0]
+    # A group meeting lists only its group, and names it.
     group_meeting = sample["meetings"][2]
     render_signin(ledger, group_meeting, out)
     group = [m for m in ledger.records.members() if m["party_group"] == "第一党小组"]
     assert f"应到 {len(group)} 人" in text_of(out)[0]
+    assert "党小组：第一党小组" in text_of(out)[0]
 
 
 def test_a_committee_meeting_signin_lists_the_committee_in_office(tmp_path: Path, ledger) -> None:

@@ -45,6 +45,8 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--date", dest="filled_on", metavar="YYYY-MM-DD",
                    help="填报日期（表格、党费登记表、装订册；默认为所印期间的最后一天，"
                         "期间未结束时为今天）")
+    p.add_argument("--filled", action="store_true",
+                   help="签到表按台账记录的出席情况填好实到和请假原因（默认留空，供会上手签）")
     p.add_argument("--quiet", action="store_true", help="不显示进度")
     p.set_defaults(run=run)
 
@@ -79,7 +81,7 @@ def run(args: argparse.Namespace) -> int:
             "spine": args.spine, "retention": args.retention,
             "volume": _int(args.volume, "--volume"), "record_id": args.record,
             "date_from": args.date_from, "date_to": args.date_to,
-            "filled_on": args.filled_on,
+            "filled_on": args.filled_on, "filled": args.filled,
         }
         if product == "table":
             _need(args.type_key, "--type", product, _types_hint(ledger))

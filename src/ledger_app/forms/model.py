@@ -57,6 +57,8 @@ FIELD_ROLES = {
     "checklist_note": "情况说明", "evidence": "佐证材料",
     # talks
     "talker": "谈话人", "talkee": "谈话对象",
+    # cash book (经费收支): printed with its totals and balance
+    "cash_direction": "收支", "cash_amount": "金额",
 }
 TYPE_ROLES = {
     "people": "人员名册", "meetings": "会议记录", "committee": "班子成员",
@@ -68,6 +70,7 @@ ROLE_VALUES = {
     "status": ("active",),
     "member_class": ("full", "probationary"),
     "post": ("secretary",),
+    "cash_direction": ("income", "expense"),
 }
 
 

@@ -145,6 +145,9 @@ def toc_label(ctx: PrintContext, rt: Any, values: dict[str, Any]) -> str:
     when = (values.get(rt.date_field) or "") if rt.date_field else ""
     if rt.read(values, "meeting_kinds"):
         what = record_heading(rt, values)
+        group = rt.read(values, "meeting_group")
+        if group:          # each 党小组 meets every month: say whose meeting it was
+            what += f"（{group}）"
     else:
         what = ctx.shown(ctx.ledger.records.title(rt, values)) or record_heading(rt, values)
         if len(what) > TOC_TITLE_CHARS:
@@ -322,7 +325,8 @@ def render_binder(ledger: "Ledger", out_path: str | os.PathLike[str], year: int 
                 # twelve rows per member.
                 kind, flow = "landscape", dues_flowables(ctx, year)
             else:
-                kind, flow = table_flowables(ctx, type_key, year, ids=ids)
+                kind, flow = table_flowables(ctx, type_key, year, ids=ids,
+                                             period_start=date_from)
             body += [NextPageTemplate(kind), PageBreak()]
             heading = f"党费收缴登记表（{year}年度）" if is_dues and ids is None \
                 else table_title(rt, year)

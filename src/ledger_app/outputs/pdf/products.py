@@ -3,7 +3,8 @@
 ``render(product, ledger, out_path, options, progress)`` with ``options`` holding what the
 product needs (``year``, ``category``, ``type_key``, ``record_id``, ``spine``, ``masked``,
 ``emblem``, ``retention``, ``volume``, ``date_from``, ``date_to``, ``filled_on`` — the
-填报日期, by default the period's end); returns the page count.
+填报日期, by default the period's end; ``filled`` — a sign-in sheet with the recorded
+attendance); returns the page count.
 """
 
 from __future__ import annotations
@@ -69,7 +70,8 @@ def render(product: str, ledger: "Ledger", out_path: str | os.PathLike[str],
         if product == "record":
             return module.render_record(ledger, o["record_id"], out_path, masked, progress,
                                         emblem)
-        return module.render_signin(ledger, o["record_id"], out_path, progress, masked)
+        return module.render_signin(ledger, o["record_id"], out_path, progress, masked,
+                                    filled=bool(o.get("filled")))
     if product == "checklist":
         return module.render_self_check(ledger, year or date.today().year, out_path, masked,
                                         progress)

@@ -221,9 +221,13 @@ def record_flowables(ctx: PrintContext, entry_id: int, width: float | None = Non
     values = record.values
     flow: list[Flowable] = [_p(ctx, record_heading(rt, values), "title")]
     seq = rt.read(values, "seq")
+    # The organisation is named on every record page: a page taken out of the binder
+    # still says whose record it is.
+    line = ctx.org_name
     if seq and rt.date_field and record.year:   # 年度序号 (a roster's 序号 is not one)
-        flow.append(_p(ctx, f"（{record.year or ''}年度第 {seq} 次）", "caption"))
-        flow.append(Spacer(1, 3 * mm))
+        line += f"　（{record.year or ''}年度第 {seq} 次）"
+    flow.append(_p(ctx, line, "caption"))
+    flow.append(Spacer(1, 3 * mm))
     flow.append(header_table(ctx, header_rows(ctx, rt, values, entry_id), width))
     for f in rt.fields:
         if f.type != "longtext":

@@ -1,9 +1,13 @@
 """The sign-in sheet (签到表) of a meeting, pre-filled from the roster (RULES.md §8).
 
-Members on the roster on the meeting's day (only the group's members for a 党小组会),
-22 rows a page with the header on every page, a signature column, and the
-应到 / 实到 / 缺席 line. Where attendance is already recorded, 备注 shows leave and
-absence reasons and the footer is filled in; otherwise it is left to fill by hand.
+The organisation (and, for a 党小组会, the group) named at the top; members on the roster
+on the meeting's day (only the group's members for a 党小组会), 22 rows a page with the
+header on every page, a signature column, and the 应到 / 实到 / 缺席 line.
+
+A sheet is blank by default — 签名, 备注 and 实到 left to fill by hand — even when the
+attendance is already recorded: a sheet printed after the meeting with 实到 and leave
+reasons already typed looks like paperwork made up afterwards. ``filled=True`` prints the
+recorded attendance instead (a record of who came, marked as such).
 """
 
 from __future__ import annotations
@@ -56,21 +60,24 @@ def _p(ctx: PrintContext, text: str, style: str) -> Paragraph:
     return para(ctx, text, style)     # fallback fonts chosen for the style's own font
 
 
-def signin_flowables(ctx: PrintContext, entry_id: int) -> list[Flowable]:
+def signin_flowables(ctx: PrintContext, entry_id: int, filled: bool = False
+                     ) -> list[Flowable]:
     record = get_record(ctx.ledger, entry_id)
     rt = ctx.ledger.pack.record_type(record.type_key)
     if rt.role != "meetings" or not rt.date_field:
         raise LedgerError(f"签到表只能为会议记录打印，编号 {entry_id} 是{rt.label}。")
     width = page_frame_size("form")[0]
     members = expected_members(ctx, record)
-    presences = {p.member_id: p for p in ctx.ledger.attendance.of(entry_id)}
+    presences = {p.member_id: p for p in ctx.ledger.attendance.of(entry_id)} if filled else {}
     recorded = bool(presences)
     title = record_heading(rt, record.values).removesuffix("记录") + "签到表"
+    group = str(rt.read(record.values, "meeting_group") or "")
+    unit = f"单位：{ctx.org_name}" + (f"　　党小组：{group}" if group else "")
     chair = ctx.member_name(rt.read(record, "chair"))
     recorder = ctx.member_name(rt.read(record, "recorder"))
     times = "—".join(t for t in (rt.read(record, "start_time"), rt.read(record, "end_time"))
                      if t)
-    meta = [f"会议主题：{ctx.shown(record[rt.title_field] or '')}",
+    meta = [unit, f"会议主题：{ctx.shown(record[rt.title_field] or '')}",
             f"日期：{record[rt.date_field] or ''}　{times}　　"
             f"地点：{ctx.shown(rt.read(record, 'place') or '')}",
             f"主持人：{chair}　　记录人：{recorder}"]
@@ -92,7 +99,8 @@ def signin_flowables(ctx: PrintContext, entry_id: int) -> list[Flowable]:
         present = sum(1 for m in members if m.id in presences
                       and presences[m.id].status == "present")
         absent = due - present
-        footer_text = f"应到 {due} 人　　实到 {present} 人　　缺席 {absent} 人（含请假）"
+        footer_text = (f"应到 {due} 人　　实到 {present} 人　　缺席 {absent} 人（含请假）"
+                       "　　（按台账记录的出席情况打印）")
     else:
         footer_text = f"应到 {due} 人　　实到＿＿＿＿人　　缺席＿＿＿＿人"
     widths = [12 * mm, 30 * mm, 38 * mm, 50 * mm]
@@ -125,12 +133,13 @@ def signin_flowables(ctx: PrintContext, entry_id: int) -> list[Flowable]:
 
 def render_signin(ledger: "Ledger", entry_id: int, out_path: str | os.PathLike[str],
                   progress: Progress | None = None, masked: bool = True,
-                  emblem_path: str | None = None) -> int:
-    """Print the sign-in sheet of a meeting. Returns the number of pages."""
+                  emblem_path: str | None = None, filled: bool = False) -> int:
+    """Print the sign-in sheet of a meeting (blank, or ``filled`` with the recorded
+    attendance). Returns the number of pages."""
     progress = progress or no_progress
     ctx = PrintContext(ledger, masked=masked, emblem_path=emblem_path, progress=progress)
     progress(0, 2, "正在准备签到表……")
-    flow = signin_flowables(ctx, entry_id)
+    flow = signin_flowables(ctx, entry_id, filled)
     pages = {"n": 0}
 
     def footer(canvas, number: int, total: int) -> None:

@@ -17,7 +17,7 @@ from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfgen.canvas import Canvas
 
 from ledger_app.forms.model import Field, RecordType
-from ledger_app.outputs.pdf import styles
+from ledger_app.outputs.pdf import cash_totals, styles
 from ledger_app.outputs.pdf.common import (
     PrintContext,
     Progress,
@@ -236,7 +236,8 @@ def table_pages(ctx: PrintContext, type_key: str, year: int | None,
                 on_page: Callable[[], None] | None = None,
                 rows_done: Callable[[int], None] | None = None,
                 ids: list[int] | None = None,
-                title: str | None = None) -> tuple[str, list[GridPage]]:
+                title: str | None = None,
+                period_start: str | None = None) -> tuple[str, list[GridPage]]:
     """(page kind, pages): every printed page of the table, laid out and numbered."""
     rt = record_type(ctx.ledger, type_key)
     kind = page_kind(rt)
@@ -249,6 +250,11 @@ def table_pages(ctx: PrintContext, type_key: str, year: int | None,
         layout.add_rows(texts[start:start + 1000])
         if rows_done:
             rows_done(min(start + 1000, len(texts)))
+    if texts and cash_totals.applies(rt):      # 经费收支: 合计 and 结余 close the table
+        printed = ids if ids is not None else print_order(ctx.ledger, rt, year)
+        layout.add_rows(cash_totals.closing_rows(
+            ctx, rt, fields, printed, period_start or (f"{year}-01-01" if year else None)),
+            kind="total")
     if not layout.rows:
         layout.add_rows([["" for _ in cols]])
         layout.rows[0][min(1, len(cols) - 1)] = ("（本年度没有记录）", None)
@@ -272,12 +278,14 @@ def grid_pages(ctx: PrintContext, layout: GridLayout, kind: str, title: str,
 def table_flowables(ctx: PrintContext, type_key: str, year: int | None,
                     on_page: Callable[[], None] | None = None,
                     rows_done: Callable[[int], None] | None = None,
-                    ids: list[int] | None = None) -> tuple[str, list[Any]]:
+                    ids: list[int] | None = None,
+                    period_start: str | None = None) -> tuple[str, list[Any]]:
     """(page kind, flowables) for a document (the binder); the caller switches to the
     page kind's template before the first flowable."""
     from ledger_app.outputs.pdf.doc import grid_flowables
 
-    kind, pages = table_pages(ctx, type_key, year, on_page, rows_done, ids)
+    kind, pages = table_pages(ctx, type_key, year, on_page, rows_done, ids,
+                              period_start=period_start)
     return kind, grid_flowables(pages)
 
 
@@ -335,7 +343,8 @@ def render_table(ledger: "Ledger", type_key: str, out_path: str | os.PathLike[st
         progress(30 + int(70 * state["pages"] / state["total"]), 100,
                  f"正在生成第 {state['pages']} 页，共 {state['total']} 页")
 
-    kind, pages = table_pages(ctx, type_key, year, page_drawn, rows_done, ids=ids, title=title)
+    kind, pages = table_pages(ctx, type_key, year, page_drawn, rows_done, ids=ids, title=title,
+                              period_start=date_from)
     state["total"] = len(pages)
     with atomic_output(out_path) as tmp:
         write_grid_pdf(tmp, ctx, table_title(rt, year), kind, pages)
