@@ -21,6 +21,7 @@ from ledger_app.outputs.durable import durable_replace
 from ledger_app.store.errors import LedgerError, plain_reason
 
 if TYPE_CHECKING:
+    from ledger_app.outputs.pdf.linebreak import Breaker
     from ledger_app.store.ledger import Ledger
 
 # progress(done, total, message); it may raise (e.g. the user pressed 取消) to stop the job.
@@ -73,6 +74,7 @@ class PrintContext:
     as_of: date | None = None
     filled_on: date = field(default_factory=date.today)
     _names: dict[int, str] | None = None
+    _breaker: "Breaker | None" = None
 
     def __post_init__(self) -> None:
         self.styles = styles.paragraph_styles(self.fs)
@@ -109,6 +111,15 @@ class PrintContext:
             rows = self.ledger.query(f'SELECT id, name FROM "t_{member_type}"')
             self._names = {int(r[0]): str(r[1] or "") for r in rows}
         return self._names
+
+    @property
+    def breaker(self) -> "Breaker":
+        """The line breaker of this print job: members' names are never split."""
+        if self._breaker is None:
+            from ledger_app.outputs.pdf.linebreak import Breaker
+
+            self._breaker = Breaker(self.member_names().values())
+        return self._breaker
 
     def member_name(self, member_id: int | None) -> str:
         if member_id is None:

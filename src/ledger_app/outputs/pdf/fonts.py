@@ -123,6 +123,7 @@ class FontSet:
             if f.name not in {c.name for c in chain}:
                 chain.append(f)
         self.chain = chain
+        self._char_widths: dict[str, CharWidths] = {}
 
     def name(self, role: str) -> str:
         return self.by_role[role].name
@@ -158,12 +159,38 @@ class FontSet:
         return {ch for ch in text if not ch.isspace() and ch.isprintable()
                 and not any(ord(ch) in f.coverage for f in self.chain)}
 
+    def char_widths(self, role: str) -> "CharWidths":
+        """Each character's advance in the role's font (thousandths of an em), taken from
+        the fallback font that will draw it when the role's font lacks it."""
+        cache = self._char_widths.get(role)
+        if cache is None:
+            cache = self._char_widths[role] = CharWidths(self, role)
+        return cache
+
     def width(self, text: str, role: str, size: float) -> float:
         return sum(pdfmetrics.stringWidth(t, f, size) for f, t in self.runs(text, role))
 
     def describe(self) -> dict[str, str]:
         return {role: f"{f.path.name}{'（随程序提供）' if f.bundled else ''}"
                 for role, f in self.by_role.items()}
+
+
+class CharWidths(dict):  # type: ignore[type-arg]
+    """char -> advance (1/1000 em), filled on first use; what the line breaker sums."""
+
+    def __init__(self, fs: FontSet, role: str):
+        super().__init__()
+        self.fs, self.role = fs, role
+
+    def __missing__(self, ch: str) -> float:
+        font = self.fs.by_role[self.role]
+        code = ord(ch)
+        if code not in font.coverage and not ch.isspace():
+            font = next((f for f in self.fs.chain if code in f.coverage), font)
+        face = pdfmetrics.getFont(font.name).face
+        width = float(face.charWidths.get(code, face.defaultWidth))
+        self[ch] = width
+        return width
 
 
 _lock = threading.Lock()

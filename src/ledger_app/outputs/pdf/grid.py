@@ -17,11 +17,12 @@ from reportlab.pdfgen.canvas import Canvas
 
 from ledger_app.outputs.pdf import styles
 from ledger_app.outputs.pdf.fonts import FontSet
+from ledger_app.outputs.pdf.linebreak import HEADER, PLAIN, Breaker, wrap
 
-NO_LINE_START = set("）》」』】〕，。、；：！？…%)]},.;:!?")
-MAX_LINES = 4          # a cell taller than this is cut with "…"
-PAD_X = 1.6            # points either side of a cell's text
+PAD_X = 3.0            # points either side of a cell's text (about 1 mm)
 PAD_Y = 2.6
+MIN_LAST_ROWS = 3      # a table's last page never holds fewer rows than this (widows)
+REPEATED_COLUMNS = 2   # 序号 and the name/title: repeated when a row continues
 
 
 @dataclass
@@ -42,64 +43,38 @@ class GridStyle:
 
 
 def wrap_text(fs: FontSet, text: str, role: str, size: float, width: float,
-              max_lines: int = MAX_LINES) -> list[str]:
-    """Lines of ``text`` fitting ``width`` (CJK breaks anywhere; newlines kept)."""
+              breaker: Breaker = PLAIN) -> list[str]:
+    """Every line of ``text`` within ``width`` (nothing is ever cut off)."""
     if not text:
         return [""]
-    font = fs.name(role)
-    if "\n" not in text and pdfmetrics.stringWidth(text, font, size) <= width:
+    if "\n" not in text and pdfmetrics.stringWidth(text, fs.name(role), size) <= width:
         return [text]
-    face = pdfmetrics.getFont(font).face
-    widths = face.charWidths
-    default = face.defaultWidth
-    limit = width * 1000.0 / size
-    lines: list[str] = []
-    for paragraph in text.split("\n"):
-        current: list[str] = []
-        used = 0.0
-        last_space = -1
-        for ch in paragraph:
-            w = widths.get(ord(ch), default)
-            if used + w > limit and current:
-                if last_space > 0 and ch != " ":   # keep a Latin word whole when we can
-                    carry = current[last_space + 1:]
-                    lines.append("".join(current[:last_space]))
-                    current = carry
-                    used = sum(widths.get(ord(c), default) for c in carry)
-                elif ch in NO_LINE_START and len(current) > 1:
-                    # 禁则: a closing mark never starts a line; take a character with it.
-                    lines.append("".join(current[:-1]))
-                    current = current[-1:]
-                    used = widths.get(ord(current[0]), default)
-                else:
-                    lines.append("".join(current))
-                    current, used = [], 0.0
-                last_space = -1
-                if ch == " ":
-                    continue
-            if ch == " ":
-                last_space = len(current)
-            current.append(ch)
-            used += w
-        lines.append("".join(current))
-        if len(lines) > max_lines:
-            break
-    if len(lines) > max_lines:
-        lines = lines[:max_lines]
-        lines[-1] = lines[-1][:-1] + "…" if lines[-1] else "…"
-    return lines
+    return wrap(fs, text, role, size, width, breaker)
+
+
+def _cell_lines(cell: tuple) -> tuple[str, ...]:
+    """A cell is (text, width) on one line, or (line, ..., None)."""
+    if len(cell) == 2 and cell[1] is not None:
+        return (cell[0],) if cell[0] else ()
+    return tuple(cell[:-1])
 
 
 @dataclass
 class GridLayout:
-    """Every row wrapped and measured once, then cut into pages."""
+    """Every row wrapped and measured once, then cut into pages.
+
+    Rows grow to hold their whole text. A row too tall for the room left continues on
+    the next page (its 序号 and name repeated), and the last page keeps at least
+    ``MIN_LAST_ROWS`` rows, taken from the page before it."""
 
     fs: FontSet
     columns: list[Column]
     style: GridStyle = field(default_factory=GridStyle)
+    breaker: Breaker = PLAIN
+    repeated_columns: int = REPEATED_COLUMNS
     header_lines: list[list[str]] = field(default_factory=list)
     header_height: float = 0.0
-    rows: list[list[list[str]]] = field(default_factory=list)
+    rows: list[list[tuple]] = field(default_factory=list)
     heights: list[float] = field(default_factory=list)
     styles_of_rows: list[str] = field(default_factory=list)   # "", "total"
     _measured: dict[str, float] = field(default_factory=dict, repr=False)
@@ -107,7 +82,8 @@ class GridLayout:
     def __post_init__(self) -> None:
         st = self.style
         self.header_lines = [wrap_text(self.fs, c.label, st.header_role, st.header_size,
-                                       c.width - 2 * PAD_X, 3) for c in self.columns]
+                                       c.width - 2 * PAD_X, HEADER)
+                             for c in self.columns]
         n = max(len(lines) for lines in self.header_lines)
         self.header_height = n * st.leading + 2 * PAD_Y
 
@@ -118,6 +94,7 @@ class GridLayout:
         font = fs.name(role)
         string_width = pdfmetrics.stringWidth
         measured = self._measured
+        breaker = self.breaker
         for row in texts:
             cells = []
             tallest = 1
@@ -133,28 +110,90 @@ class GridLayout:
                     if w <= col.width - 2 * PAD_X:
                         cells.append((text, w))   # one line, its width kept for aligning
                         continue
-                lines = wrap_text(fs, text, role, size, col.width - 2 * PAD_X)
+                lines = wrap(fs, text, role, size, col.width - 2 * PAD_X, breaker)
                 tallest = max(tallest, len(lines))
                 cells.append(tuple(lines) + (None,))
             self.rows.append(cells)
             self.heights.append(max(base + (tallest - 1) * st.leading, st.min_row_height))
             self.styles_of_rows.append(kind)
 
+    def _height(self, cells: list[tuple]) -> float:
+        tallest = max((len(_cell_lines(c)) for c in cells), default=1)
+        return max(2 * PAD_Y + max(tallest, 1) * self.style.leading, self.style.min_row_height)
+
+    def _split_row(self, cells: list[tuple], n: int) -> tuple[list[tuple], list[tuple]]:
+        """The first ``n`` lines of every cell, and the rest with the row's 序号 and name
+        repeated so the continued part is still recognisable."""
+        head: list[tuple] = []
+        rest: list[tuple] = []
+        for k, cell in enumerate(cells):
+            lines = _cell_lines(cell)
+            if len(lines) <= n:
+                head.append(cell)
+                rest.append(cell if k < self.repeated_columns else ("", 0.0))
+            else:
+                head.append(tuple(lines[:n]) + (None,))
+                rest.append(tuple(lines[n:]) + (None,))
+        return head, rest
+
     def paginate(self, first_space: float, later_space: float) -> list[tuple[int, int]]:
         """(start, end) row ranges per page: ``first_space`` points for rows on page one
-        (under the title), ``later_space`` on every later page (headers excluded)."""
+        (under the title), ``later_space`` on every later page (headers excluded).
+
+        A row is moved whole to the next page when it fits there; one taller than a page,
+        or a tall one that would leave much of a page empty, is split line by line."""
+        leading = self.style.leading
+        fresh = later_space - self.header_height
+        rows, heights, kinds = [], [], []
         pages: list[tuple[int, int]] = []
         start = 0
         space = first_space - self.header_height
         used = 0.0
-        for i, h in enumerate(self.heights):
-            if used + h > space and i > start:
-                pages.append((start, i))
-                start, used = i, 0.0
-                space = later_space - self.header_height
+        queue = list(zip(self.rows, self.heights, self.styles_of_rows))
+        queue.reverse()          # popped from the end: linear
+        while queue:
+            cells, h, kind = queue.pop()
+            if used + h > space and len(rows) > start:
+                room_lines = int((space - used - 2 * PAD_Y) // leading)
+                tall = h > fresh or (h > 0.4 * fresh and room_lines >= 4)
+                if tall and room_lines >= 2 and kind != "total":
+                    head, rest = self._split_row(cells, room_lines)
+                    rows.append(head)
+                    heights.append(self._height(head))
+                    kinds.append(kind)
+                    queue.append((rest, self._height(rest), kind))
+                else:
+                    queue.append((cells, h, kind))    # the whole row opens the next page
+                pages.append((start, len(rows)))
+                start, used = len(rows), 0.0
+                space = fresh
+                continue
+            if h > space and len(rows) == start:     # taller than a whole page
+                lines = max(int((space - 2 * PAD_Y) // leading), 1)
+                if max(len(_cell_lines(c)) for c in cells) > lines:
+                    head, rest = self._split_row(cells, lines)
+                    queue.append((rest, self._height(rest), kind))
+                    cells, h = head, self._height(head)
+            rows.append(cells)
+            heights.append(h)
+            kinds.append(kind)
             used += h
-        pages.append((start, len(self.heights)))
-        return pages
+        pages.append((start, len(rows)))
+        self.rows, self.heights, self.styles_of_rows = rows, heights, kinds
+        return self._no_widow(pages, fresh)
+
+    def _no_widow(self, pages: list[tuple[int, int]], last_space: float) -> list[tuple[int, int]]:
+        """Move rows from the second-last page so the last holds ``MIN_LAST_ROWS``."""
+        if len(pages) < 2:
+            return pages
+        (a, b), (_c, d) = pages[-2], pages[-1]
+        used = sum(self.heights[b:d])
+        while d - b < MIN_LAST_ROWS and b - a > MIN_LAST_ROWS:
+            if used + self.heights[b - 1] > last_space:
+                break
+            b -= 1
+            used += self.heights[b]
+        return pages[:-2] + [(a, b), (b, d)]
 
 
 class GridPage:

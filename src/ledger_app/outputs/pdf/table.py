@@ -30,6 +30,7 @@ from ledger_app.outputs.pdf.common import (
 )
 from ledger_app.outputs.pdf.fonts import FontSet
 from ledger_app.outputs.pdf.grid import PAD_X, Column, GridLayout, GridPage
+from ledger_app.outputs.pdf.linebreak import HEADER
 from ledger_app.outputs.pdf.styles import TABLE_SIZE
 
 if TYPE_CHECKING:
@@ -39,6 +40,7 @@ SEQ_WIDTH = 10 * mm
 TITLE_HEIGHT = 19 * mm
 FOOTER_HEIGHT = 8 * mm
 CENTRED_TYPES = ("date", "month", "integer", "bool", "choice")
+SHORT_TEXT = 7000.0     # values up to about seven characters wide never wrap (1/1000 em)
 
 
 def page_kind(rt: RecordType) -> str:
@@ -64,68 +66,101 @@ def columns(rt: RecordType, frame_width: float,
             fs: FontSet | None = None) -> tuple[list[Column], list[Field | None]]:
     """Printed columns (序号 first) fitted to the page width; None marks the running 序号.
 
-    Widths start from the declaration. When the rows are given, a column whose longest
-    value would wrap (党小组, dates) widens to keep it on one line, taking the room from
-    columns that have more than they need, so fewer rows grow to two lines."""
+    Widths start from the declaration. When the rows are given, widths follow the
+    content: short values (dates, names, choices) get what keeps them on one line, free
+    text shares the rest by how much it holds, and an empty column keeps only the width
+    of its header, so 备注 with nothing in it does not take a quarter of the page."""
     fields: list[Field | None] = list(rt.table_fields)
     if not _has_seq(rt):
         fields.insert(0, None)
     declared = [SEQ_WIDTH if f is None else f.print_width * mm for f in fields]
     scale = frame_width / sum(declared)
     widths = [w * scale for w in declared]
+    labels = [column_label(f) for f in fields]
     if texts and fs is not None:
-        widths = _fit_widths(fs, fields, widths, texts, frame_width)
+        widths = _fit_widths(fs, fields, labels, widths, texts, frame_width)
     cols = []
-    for f, w in zip(fields, widths):
+    for f, label, w in zip(fields, labels, widths):
         if f is None:
-            cols.append(Column("序号", w, "centre"))
+            cols.append(Column(label, w, "centre"))
         elif f.type == "money":
-            cols.append(Column(f"{f.label}（元）", w, "right"))
+            cols.append(Column(label, w, "right"))
         elif (f.type in CENTRED_TYPES and f.print_width <= 22) or f.role == "seq":
-            cols.append(Column(f.label, w, "centre"))
+            cols.append(Column(label, w, "centre"))
         else:
-            cols.append(Column(f.label, w, "left"))
+            cols.append(Column(label, w, "left"))
     return cols, fields
 
 
-def _fit_widths(fs: FontSet, fields: list[Field | None], widths: list[float],
-                texts: list[list[str]], frame_width: float) -> list[float]:
-    font = fs.name("serif")
+def column_label(f: Field | None) -> str:
+    """The header of a column; money says its unit once ("金额（元）", never twice)."""
+    if f is None:
+        return "序号"
+    if f.type == "money" and "元" not in f.label:
+        return f"{f.label}（元）"
+    return f.label
+
+
+def _fit_widths(fs: FontSet, fields: list[Field | None], labels: list[str],
+                widths: list[float], texts: list[list[str]],
+                frame_width: float) -> list[float]:
+    body = fs.char_widths("serif")
+    head = fs.char_widths("sans")
+    per_point = TABLE_SIZE / 1000.0
     pad = 2 * PAD_X + 1
     sample = texts[:3000] + texts[-200:]
-    # Short values (dates, names, choices) get their full width so they never wrap; free
-    # text (工作单位, 备注) shares what is left and wraps inside it when it must.
+    # Free text (工作单位, 备注, 个人自评) may wrap; values with a format or a role (ID
+    # numbers, names, dates, choices) stay on one line.
     flexible = [f is not None and (f.type == "longtext" or (
-        f.type in ("text", "members", "multichoice") and not f.format and f.print_width >= 24))
+        f.type in ("text", "members", "multichoice") and not f.format and not f.role))
         for f in fields]
-    natural = []
-    for i, f in enumerate(fields):
-        label = f.label if f is not None else "序号"
-        # A header may wrap to two lines; its longest half must fit.
-        head_part = label if len(label) <= 4 else label[: (len(label) + 1) // 2]
-        head = pdfmetrics.stringWidth(head_part, fs.name("sans"), TABLE_SIZE)
-        if flexible[i]:
-            # Free text asks for what 90 % of its values need: one long 备注 may wrap.
-            sizes = sorted(pdfmetrics.stringWidth(row[i], font, TABLE_SIZE) for row in sample)
-            need = sizes[int(len(sizes) * 0.9)] if sizes else 0.0
+    least: list[float] = []     # the header on at most two lines (three if long)
+    need: list[float] = []      # what the values ask for
+    for i, label in enumerate(labels):
+        # 序号, 性别, 备注 never break; longer labels at a sensible point only.
+        lines = 1 if len(label) <= 2 else 2 if len(label) <= 8 else 3
+        least.append(HEADER.narrowest(label, lines, head) * per_point + pad)
+        sizes = sorted(sum(map(body.__getitem__, row[i])) for row in sample)
+        longest = sizes[-1] if sizes else 0.0
+        if flexible[i] and longest > SHORT_TEXT:
+            # Free text asks for what 90 % of its values need: one long 备注 may wrap,
+            # but a rare long note still gets six characters a line, not a sliver.
+            want = max(sizes[int(len(sizes) * 0.9)], min(longest, 6000.0))
         else:
-            column = {row[i] for row in sample}
-            longest = sorted(column, key=len, reverse=True)[:8]
-            need = max((pdfmetrics.stringWidth(t, font, TABLE_SIZE) for t in longest),
-                       default=0.0)
-        natural.append(max(need, head) + pad)
-    fixed = sum(n for n, flex in zip(natural, flexible) if not flex)
+            flexible[i] = False        # short values (籍贯 湖南长沙) stay on one line
+            want = longest
+        want *= per_point
+        need.append(max(want + pad if want else 0.0, least[i]))
+    fixed = sum(n for n, flex in zip(need, flexible) if not flex)
     left = frame_width - fixed
-    flex_declared = sum(w for w, flex in zip(widths, flexible) if flex)
-    flex_need = sum(n for n, flex in zip(natural, flexible) if flex)
-    if left <= 0 or (flex_declared and left < 0.5 * flex_declared):
+    flex_least = sum(m for m, flex in zip(least, flexible) if flex)
+    if left < flex_least:
         return widths        # too dense to fit: keep the declaration's proportions
-    if left >= flex_need:    # everything fits: spread the spare room by declared width
-        spare = left - flex_need
-        total = sum(widths)
-        return [n + spare * w / total for n, w in zip(natural, widths)]
-    return [left * w / flex_declared if flex else n
-            for n, w, flex in zip(natural, widths, flexible)]
+    flex_need = sum(n for n, flex in zip(need, flexible) if flex)
+    if left >= flex_need:
+        # Everything fits on one line: the spare room goes to the columns with text.
+        spare = frame_width - sum(need)
+        weights = [n - m for n, m in zip(need, least)]
+        if not sum(weights):
+            weights = need
+        total = sum(weights)
+        return [n + spare * w / total for n, w in zip(need, weights)]
+    # Free text shares what is left by how much it holds, never below its header.
+    out = list(need)
+    open_ = [i for i, flex in enumerate(flexible) if flex]
+    room = left
+    while open_:
+        weight = sum(need[i] for i in open_)
+        low = [i for i in open_ if room * need[i] / weight < least[i]]
+        if not low:
+            for i in open_:
+                out[i] = room * need[i] / weight
+            break
+        for i in low:
+            out[i] = least[i]
+            room -= least[i]
+            open_.remove(i)
+    return out
 
 
 def table_title(rt: RecordType, year: int | None) -> str:
@@ -245,7 +280,7 @@ def table_pages(ctx: PrintContext, type_key: str, year: int | None,
     _cols, fields = columns(rt, frame_w)
     texts = read_rows(ctx, rt, fields, year, ids=ids)
     cols, fields = columns(rt, frame_w, texts, ctx.fs)
-    layout = GridLayout(ctx.fs, cols)
+    layout = GridLayout(ctx.fs, cols, breaker=ctx.breaker)
     for start in range(0, len(texts), 1000):
         layout.add_rows(texts[start:start + 1000])
         if rows_done:
