@@ -229,3 +229,39 @@ def test_main_window_menu_opens_the_archive_dialog_and_an_archive(
         inspection.close()
         window.close()
         assert runner.wait_idle()
+
+
+def test_after_the_export_the_handover_sheet_prints_and_settings_show_the_key(
+        qtbot, runner, made, tmp_path: Path) -> None:
+    from pypdf import PdfReader
+    from PySide6.QtWidgets import QPushButton
+
+    from ledger_app.store.signing import ledger_fingerprint
+    from ledger_app.ui.archive_dialog import ArchiveDialog
+    from ledger_app.ui.settings_dialog import SettingsDialog
+
+    ledger_path, _ = made
+    with Ledger.open(ledger_path) as ledger:
+        fp = ledger_fingerprint(ledger)
+        settings = SettingsDialog(ledger, runner)
+        qtbot.addWidget(settings)
+        assert runner.wait_idle(10000)
+        assert fp in settings.fingerprint.text()
+        dialog = ArchiveDialog(ledger, runner, 2025)
+        qtbot.addWidget(dialog)
+        dialog.output.setText(str(tmp_path / "带移交单.zip"))
+        for key in ("venue", "rules", "funding"):
+            dialog.categories[key].setChecked(False)
+        dialog.password.setText("口令123")
+        dialog.password_again.setText("口令123")
+        dialog.export()
+        assert runner.wait_idle(30000) and dialog.archive_result is not None
+        box = dialog.done_box
+        assert fp in box.text() and box.findChild(QPushButton, "handoverButton") is not None
+        out = dialog.handover_path()
+        assert out.name == "带移交单_移交单.pdf"
+        dialog.print_handover(out, open_after=False)
+        assert runner.wait_idle(30000) and dialog.handover_printed == out
+        box.close()
+    text = PdfReader(out).pages[0].extract_text().replace("\n", "")
+    assert fp in text and "已加密" in text

@@ -2,7 +2,7 @@
 
     ledger-app archive LEDGER --year 2025 [--from 2025-01-01 --to 2025-06-30]
                        [--categories team activities] [--password] [--unmasked] -o OUT.zip
-    ledger-app verify ARCHIVE.zip [--password]
+    ledger-app verify ARCHIVE.zip [--password] [--expect-key FINGERPRINT]
     ledger-app open-archive ARCHIVE.zip [--password]
 
 ``--password`` asks for the password without echoing it; scripts and tests set
@@ -42,6 +42,8 @@ def register(sub: argparse._SubParsersAction) -> None:
     v = sub.add_parser("verify", help="按清单校验检查档案是否完整、未被改动")
     v.add_argument("archive", type=Path, help="检查档案（zip）")
     v.add_argument("--password", action="store_true", help="档案有密码时使用")
+    v.add_argument("--expect-key", metavar="FINGERPRINT",
+                   help="要求签名密钥的指纹是这个（移交单、备考表上印的指纹），不符即不通过")
     v.set_defaults(run=run_verify)
 
     o = sub.add_parser("open-archive", help="以只读方式在窗口中查看检查档案")
@@ -95,6 +97,10 @@ def run_archive(args: argparse.Namespace) -> int:
     print("  " + ("已隐藏部分身份证号和电话号码" if manifest["masked"] else "未隐藏身份证号和电话号码"))
     if manifest["encrypted"]:
         print("  已用 AES-256 加密，请把密码另行告知检查人员")
+    if result.fingerprint:
+        print(f"  已签名，签名密钥指纹 {result.fingerprint}")
+        print(f"  清单摘要（SHA-256）{result.manifest_sha256}")
+        print(f"  打印移交单：ledger-app print handover {result.path} -o 移交单.pdf")
     for warning in result.warnings:
         print(f"注意：{warning}", file=sys.stderr)
     return 0
@@ -103,7 +109,8 @@ def run_archive(args: argparse.Namespace) -> int:
 def run_verify(args: argparse.Namespace) -> int:
     from ledger_app.outputs.archive import verify_archive
 
-    report = verify_archive(args.archive, password_from(args, confirm=False))
+    report = verify_archive(args.archive, password_from(args, confirm=False),
+                            expect_key=args.expect_key)
     for line in report.lines():
         print(line)
     return 0 if report.ok else 1

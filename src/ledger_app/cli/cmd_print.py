@@ -21,10 +21,14 @@ def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("print",
                        help="打印成 PDF：封面、标签、表格、会议记录、签到表、党费登记表、装订册",
                        description=f"把台账打印成 PDF。可打印：{products}。")
-    p.add_argument("product", choices=list(PRODUCTS), metavar="PRODUCT",
-                   help="要打印的内容：" + "、".join(PRODUCTS))
+    p.add_argument("product", choices=[*PRODUCTS, "handover"], metavar="PRODUCT",
+                   help="要打印的内容：" + "、".join(PRODUCTS)
+                   + "、handover（检查档案移交单：LEDGER 处写检查档案 zip）")
     # dest is not "ledger": main() sets args.ledger itself (the file the window opens).
-    p.add_argument("ledger_file", type=Path, metavar="LEDGER", help="台账文件")
+    p.add_argument("ledger_file", type=Path, metavar="LEDGER",
+                   help="台账文件（handover：检查档案 zip）")
+    p.add_argument("--password", action="store_true",
+                   help="handover：档案有密码时使用（会提示输入，或取环境变量 LEDGER_ARCHIVE_PASSWORD）")
     p.add_argument("-o", "--output", type=Path, required=True, metavar="OUT.pdf",
                    help="保存的 PDF 文件")
     p.add_argument("--year", type=int, help="年度（默认今年）")
@@ -74,6 +78,8 @@ def run(args: argparse.Namespace) -> int:
         raise LedgerError(f"输出文件 {out.name} 应以 .pdf 结尾。")
     progress = None if args.quiet or not sys.stderr.isatty() else _progress
     product = args.product
+    if product == "handover":
+        return _handover(args, out, started)
     with _open(args.ledger_file) as ledger:
         options = {
             "year": args.year, "masked": not args.unmasked, "emblem": args.emblem,
@@ -98,6 +104,17 @@ def run(args: argparse.Namespace) -> int:
     size = out.stat().st_size
     took = time.perf_counter() - started
     print(f"已保存 {out}（{pages} 页，{size / 1024:.0f} KB，用时 {took:.1f} 秒）")
+    return 0
+
+
+def _handover(args: argparse.Namespace, out: Path, started: float) -> int:
+    """The 移交单 is printed from the archive (already made), not from a ledger."""
+    from ledger_app.cli.cmd_archive import password_from
+    from ledger_app.outputs.archive.handover import print_handover
+
+    pages = print_handover(args.ledger_file, out, password_from(args, confirm=False))
+    took = time.perf_counter() - started
+    print(f"已保存 {out}（{pages} 页，用时 {took:.1f} 秒）：请签字后与 {args.ledger_file.name} 一起移交。")
     return 0
 
 

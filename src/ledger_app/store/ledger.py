@@ -22,7 +22,7 @@ from typing import Any, Iterator
 from ledger_app import __version__
 from ledger_app.forms.packs import PackNotInstalled, installed_pack
 from ledger_app.forms.model import Pack
-from ledger_app.store import schema
+from ledger_app.store import schema, signing
 from ledger_app.store.errors import (
     DiskFullError, LedgerError, NewerVersionError, NotALedgerError, ReadOnlyError, plain_reason,
 )
@@ -111,6 +111,7 @@ class Ledger:
                 conn.executemany("INSERT INTO settings(key, value) VALUES (?, ?)",
                                  [(k, json.dumps(v, ensure_ascii=False))
                                   for k, v in settings.items()])
+                signing.ensure_key(conn)
             conn.close()
             os.replace(temporary, path)  # a half-created ledger never carries the real name
         except sqlite3.Error as exc:
@@ -125,7 +126,9 @@ class Ledger:
 
     @classmethod
     def open(cls, path: str | os.PathLike[str], readonly: bool = False,
-             pack: Pack | None = None) -> "Ledger":
+             pack: Pack | None = None, *, make_key: bool = True) -> "Ledger":
+        """``make_key=False`` for private copies (an upgraded read-only copy, an archive's
+        snapshot): a key made there would sign archives with a key the ledger does not have."""
         path = Path(path)
         if not path.is_file():
             raise LedgerError(f"找不到台账文件 {path}。")
@@ -156,6 +159,8 @@ class Ledger:
                     schema.upgrade_core(conn, version)
                 for rt in pack.record_types:
                     schema.sync_record_table(conn, rt)
+                if make_key:   # a ledger from before signing gets its key here
+                    signing.ensure_key(conn)
             return cls(path, conn, pack, lock, readonly=False)
         except sqlite3.Error as exc:
             lock.release()
@@ -178,7 +183,7 @@ class Ledger:
                 copy = upgraded_copy(view, path)
                 finish(view)
                 view = None
-                cls.open(copy, pack=pack).close()
+                cls.open(copy, pack=pack, make_key=False).close()
                 view = open_for_reading(copy)
                 view.private_folder = copy.parent   # removed when this ledger is closed
         except BaseException as exc:
@@ -354,8 +359,10 @@ class Ledger:
     # ---- organisation settings -----------------------------------------------------------
 
     def settings(self) -> dict[str, Any]:
+        # The private signing key is read only by store.signing, never with the settings.
         return {row["key"]: json.loads(row["value"])
-                for row in self.query("SELECT key, value FROM settings")}
+                for row in self.query("SELECT key, value FROM settings WHERE key != ?",
+                                      (signing.KEY_SETTING,))}
 
     def setting(self, key: str, default: Any = None) -> Any:
         rows = self.query("SELECT value FROM settings WHERE key = ?", (key,))

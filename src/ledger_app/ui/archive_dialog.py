@@ -49,6 +49,8 @@ class ArchiveDialog(QDialog):
         self.ledger = ledger
         self.runner = runner
         self.archive_result: "ArchiveResult | None" = None
+        self._password: str | None = None   # of the archive just made, for its 移交单
+        self.handover_printed: Path | None = None
         self.done_box: QMessageBox | None = None
         self.progress: QProgressDialog | None = None
         years = ledger.years()
@@ -187,6 +189,7 @@ class ArchiveDialog(QDialog):
         ledger = self.ledger
         out = options.pop("out")
         year = options.pop("year")
+        self._password = options["password"]
 
         def job(report: Any) -> "ArchiveResult":
             return build_archive(ledger, out, year, progress=report, **options)
@@ -200,6 +203,9 @@ class ArchiveDialog(QDialog):
         self.export_button.setEnabled(True)
         text = (f"已生成 {result.path.name}\n共 {result.files} 个文件，"
                 f"{result.size / 1024 / 1024:.1f} MB。\n保存在 {result.path.parent}")
+        if result.fingerprint:
+            text += (f"\n\n已签名，签名密钥指纹 {result.fingerprint}。\n"
+                     "请打印移交单，签字后与档案包一起移交。")
         icon = QMessageBox.Icon.Information
         if result.warnings:
             text += "\n\n注意：" + "\n".join(result.warnings)
@@ -212,9 +218,43 @@ class ArchiveDialog(QDialog):
         show.setObjectName("showFolderButton")
         folder = str(result.path.parent)
         show.clicked.connect(lambda: QDesktopServices.openUrl(QUrl.fromLocalFile(folder)))
+        if result.fingerprint:
+            handover = box.addButton("打印移交单…", QMessageBox.ButtonRole.ActionRole)
+            handover.setObjectName("handoverButton")
+            handover.clicked.connect(self.choose_handover)
         box.open()
         self.done_box = box   # without a parent window, only this reference keeps it shown
         self.accept()
+
+    def handover_path(self) -> Path:
+        assert self.archive_result is not None
+        zip_path = self.archive_result.path
+        return zip_path.with_name(f"{zip_path.stem}_移交单.pdf")
+
+    def choose_handover(self) -> None:
+        path, _ = QFileDialog.getSaveFileName(self.parentWidget(), "保存移交单",
+                                              str(self.handover_path()), "PDF (*.pdf)")
+        if path:
+            self.print_handover(Path(path if path.lower().endswith(".pdf") else path + ".pdf"))
+
+    def print_handover(self, out: Path, open_after: bool = True) -> None:
+        """Print the 移交单 of the archive just made (verified again from the zip)."""
+        from ledger_app.outputs.archive.handover import print_handover
+
+        assert self.archive_result is not None
+        archive, password = self.archive_result.path, self._password
+
+        def opened(_: object) -> None:
+            self.handover_printed = out
+            if open_after:
+                QDesktopServices.openUrl(QUrl.fromLocalFile(str(out)))
+
+        def failed(exc: BaseException) -> None:
+            from ledger_app.ui.errors import show_error
+
+            show_error(self.parentWidget() or self, exc)
+
+        self.runner.run(lambda: print_handover(archive, out, password), opened, failed)
 
     def _failed(self, exc: BaseException) -> None:
         from ledger_app.ui.errors import show_error

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QVBoxLayout, QWidget
 
+from ledger_app.store.signing import ledger_fingerprint
 from ledger_app.ui.org_form import OrgForm
 
 if TYPE_CHECKING:
@@ -36,11 +37,26 @@ class SettingsDialog(QDialog):
         self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText("取消")
         self.buttons.accepted.connect(self.save)
         self.buttons.rejected.connect(self.reject)
+        self.fingerprint = QLabel()
+        self.fingerprint.setObjectName("fingerprintLabel")
+        self.fingerprint.setWordWrap(True)
+        self.fingerprint.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         layout = QVBoxLayout(self)
         layout.addWidget(note)
         layout.addWidget(self.form)
+        layout.addWidget(self.fingerprint)
         layout.addWidget(self.buttons)
         self.runner.run(self.ledger.settings, self._loaded)
+        self.runner.run(lambda: ledger_fingerprint(self.ledger), self._show_fingerprint)
+
+    def _show_fingerprint(self, fingerprint: str | None) -> None:
+        if fingerprint is None:
+            self.fingerprint.setText("本台账还没有签名密钥。")
+            return
+        self.fingerprint.setText(
+            f"台账签名密钥指纹：<b>{fingerprint}</b><br>"
+            "<span style='color:#555'>本台账导出的检查档案都用它签名；指纹印在装订册的备考表和移交单上，"
+            "接收档案的人核对指纹相同，就能确认档案确实由本台账导出、没有被改动。</span>")
 
     def _loaded(self, settings: dict[str, Any]) -> None:
         self.form.set_values(settings)

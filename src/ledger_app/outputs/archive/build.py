@@ -11,6 +11,7 @@ it grows (``write_behind``), flushed, and renamed only when complete; a cancel
 
 from __future__ import annotations
 
+import hashlib
 import os
 import sqlite3
 import sys
@@ -46,6 +47,12 @@ class ArchiveResult:
     files: int
     size: int
     warnings: list[str] = field(default_factory=list)   # worth telling the user, not errors
+    fingerprint: str | None = None      # of the ledger's key that signed the manifest
+    manifest_sha256: str = ""           # what the 移交单 prints: binds paper and zip
+
+
+NO_KEY_WARNING = ("这个台账还没有签名密钥（由早期版本建立，之后没有在本版本中打开修改过），"
+                  "检查档案没有签名。请在窗口中打开一次这个台账，再重新导出。")
 
 
 def blob_chunks(conn: sqlite3.Connection, sha256: str, chunk: int = CHUNK) -> Iterator[bytes]:
@@ -75,6 +82,7 @@ class _Job:
         self.message = ""
         self.files: list[mf.FileRecord] = []
         self.manifest: dict[str, Any] = {}
+        self.manifest_sha256 = ""
         self._last_report = -REPORT_INTERVAL
 
     def step(self, message: str) -> None:
@@ -154,6 +162,9 @@ def build_archive(ledger: Any, out: Path, year: int, *, date_from: str | None = 
              for p, ok in made.items() if not ok and include_products]
     total = (1 + 2 * len(plan.types) + sum(1 for t in plan.types for r in t.records if r.page)
              + sum(len(r.attachments) for t in plan.types for r in t.records) + 3)
+    from ledger_app.store.signing import private_key
+
+    key = private_key(ledger)
     exported_at = datetime.now()
     temp_zip = out.with_name(f".{out.stem}.{os.getpid()}.part.zip")
     try:
@@ -165,7 +176,7 @@ def build_archive(ledger: Any, out: Path, year: int, *, date_from: str | None = 
             try:
                 with _quick_handovers():
                     _write_all(job, ledger, plan, made, masked, hide, exported_at,
-                               notes, bool(password))
+                               notes, bool(password), key)
                 writer.close()
             except BaseException:
                 writer.abandon()
@@ -183,9 +194,13 @@ def build_archive(ledger: Any, out: Path, year: int, *, date_from: str | None = 
         raise
     if progress:
         progress(total, total, f"已导出 {out.name}")
-    note = ledger.empty_year_note(year)
-    return ArchiveResult(out, job.manifest, len(job.files), out.stat().st_size,
-                         [note] if note else [])
+    from ledger_app.store.signing import fingerprint, public_bytes
+
+    warnings = [w for w in (ledger.empty_year_note(year),
+                            None if key is not None else NO_KEY_WARNING) if w]
+    return ArchiveResult(out, job.manifest, len(job.files), out.stat().st_size, warnings,
+                         fingerprint(public_bytes(key)) if key is not None else None,
+                         job.manifest_sha256)
 
 
 @contextmanager
@@ -260,7 +275,7 @@ class _Stopped(Exception):
 
 def _write_all(job: _Job, ledger: Any, plan: Plan, made: dict[str, bool], masked: bool,
                hide: Callable[[Any], Any], exported_at: datetime,
-               notes: list[str], encrypted: bool) -> None:
+               notes: list[str], encrypted: bool, signing_key: Any) -> None:
     year = plan.year
     background = _ProductsInBackground(job)
     reader = ledger.reader()
@@ -317,6 +332,12 @@ def _write_all(job: _Job, ledger: Any, plan: Plan, made: dict[str, bool], masked
                                  categories=categories, masked=masked, encrypted=encrypted,
                                  files=job.files, exported_at=exported_at, notes=notes,
                                  masking_note=MASKING_NOTE)
-    job.writer.add_bytes(layout.MANIFEST_NAME, mf.dump(manifest))
+    data = mf.dump(manifest)
+    job.writer.add_bytes(layout.MANIFEST_NAME, data)
+    if signing_key is not None:
+        from ledger_app.outputs.archive.signature import sign
+
+        job.writer.add_bytes(layout.SIGNATURE_NAME, sign(signing_key, data))
     job.manifest = manifest
+    job.manifest_sha256 = hashlib.sha256(data).hexdigest()
     job.done += 1

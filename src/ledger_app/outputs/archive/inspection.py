@@ -3,7 +3,8 @@
 Nothing here writes to the archive: the zip is only ever opened ``rb``. The snapshot
 and any attachment the inspector wants to look at are unpacked into a private
 temporary folder (after the whole archive passed the hostile-archive checks), and the
-snapshot is opened with ``Ledger.open(readonly=True)`` (SQLite ``mode=ro&immutable=1``:
+snapshot is checked (``snapshot_check``: no views, foreign triggers, huge values …) and
+opened with ``Ledger.open(readonly=True)`` (SQLite ``mode=ro&immutable=1``:
 nobody holds a lock on a file in the extraction folder).
 ``close()`` removes the folder.
 """
@@ -18,6 +19,7 @@ from ledger_app.outputs.archive.layout import SNAPSHOT_PATH
 from ledger_app.outputs.archive.safe_extract import (
     DEFAULT_LIMITS, Limits, TemporaryFolder, check_archive,
 )
+from ledger_app.outputs.archive.snapshot_check import check_snapshot
 from ledger_app.outputs.archive.verify import VerifyReport, verify_archive
 from ledger_app.store.errors import LedgerError
 
@@ -56,6 +58,9 @@ class InspectionArchive:
                 if SNAPSHOT_PATH not in files:
                     raise LedgerError(f"检查档案中缺少 {SNAPSHOT_PATH}，无法在程序中查看。")
                 snapshot = folder.extract(zf, files[SNAPSHOT_PATH], limits)
+            if progress:
+                progress(0, 0, "正在检查台账快照…")
+            check_snapshot(snapshot)   # before anything reads it as a ledger
             _bring_up_to_date(snapshot)
             ledger = Ledger.open(snapshot, readonly=True)
         except BaseException:
@@ -108,4 +113,4 @@ def _bring_up_to_date(snapshot: Path) -> None:
     finally:
         conn.close()
     if 0 < version < SCHEMA_VERSION:
-        Ledger.open(snapshot).close()
+        Ledger.open(snapshot, make_key=False).close()

@@ -18,6 +18,7 @@ from ledger_app.forms.model import Category, RecordType
 INDEX_FOLDER = "00_目录"
 DATA_FOLDER = "99_数据"
 MANIFEST_NAME = "manifest.json"
+SIGNATURE_NAME = "manifest.sig"   # the ledger's signature over manifest.json
 INDEX_NAME = "index.html"
 SNAPSHOT_NAME = "台账.ledger"
 INDEX_PATH = f"{INDEX_FOLDER}/{INDEX_NAME}"

@@ -14,15 +14,17 @@ from datetime import datetime
 from typing import Any
 
 from ledger_app import __version__
-from ledger_app.outputs.archive.layout import MANIFEST_NAME, SNAPSHOT_PATH
+from ledger_app.outputs.archive.layout import MANIFEST_NAME, SIGNATURE_NAME, SNAPSHOT_PATH
 from ledger_app.store.errors import LedgerError
 
 FORMAT = "grassroots-ledger-inspection-archive"
-FORMAT_VERSION = 1
+# 2: signed (manifest.sig beside the manifest). Version 1 archives carry no signature.
+FORMAT_VERSION = 2
 _HEX64 = re.compile(r"^[0-9a-f]{64}$")
 
 SELF_NOTE = (f"{MANIFEST_NAME} 本身不在文件清单中：清单记录的是其他每个文件的大小和 SHA-256，"
-             "它无法包含自己的校验值。")
+             f"它无法包含自己的校验值；{SIGNATURE_NAME} 是导出台账用自己的密钥对本清单所做的签名，"
+             "校验时核对签名，并把签名密钥的指纹与移交单、备考表上印的指纹比对。")
 SNAPSHOT_NOTE = (f"{SNAPSHOT_PATH} 是本期记录的只读台账快照（SQLite），供本程序以只读方式查看；"
                  "只含本期所选类别的记录及其引用的党员，附件内容不重复存放（见各类别文件夹），"
                  "只保留缩略图。")
@@ -86,21 +88,54 @@ def dump(manifest: dict[str, Any]) -> bytes:
 
 
 def load(data: bytes) -> dict[str, Any]:
-    """Parse and check a manifest read from an archive; a LedgerError says what is wrong."""
+    """Parse and check a manifest read from an archive; a LedgerError says what is wrong.
+
+    Everything the program later reads from it is checked here, so a crafted manifest is
+    one plain message and never a traceback in the window or the command line."""
     try:
         manifest = json.loads(data.decode("utf-8"))
-    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
-        raise LedgerError(f"{MANIFEST_NAME} 已损坏，无法读取（{exc}）。") from exc
+    except (UnicodeDecodeError, json.JSONDecodeError, RecursionError) as exc:
+        raise LedgerError(f"{MANIFEST_NAME} 已损坏，无法读取（{str(exc)[:120]}）。") from None
     if not isinstance(manifest, dict) or manifest.get("format") != FORMAT:
         raise LedgerError(f"{MANIFEST_NAME} 不是本程序的检查档案清单。")
-    if int(manifest.get("format_version", 0)) > FORMAT_VERSION:
+    version = manifest.get("format_version", 0)
+    if not isinstance(version, int) or isinstance(version, bool) or version < 1:
+        raise LedgerError(f"{MANIFEST_NAME} 的格式版本“{str(version)[:40]}”不对，清单已损坏。")
+    if version > FORMAT_VERSION:
         raise LedgerError("这个检查档案由更新版本的程序导出，请升级程序后再校验。")
     files = manifest.get("files")
     if not isinstance(files, list):
         raise LedgerError(f"{MANIFEST_NAME} 中缺少文件清单。")
     for item in files:
         if not (isinstance(item, dict) and isinstance(item.get("path"), str)
-                and isinstance(item.get("size"), int)
-                and isinstance(item.get("sha256"), str) and _HEX64.match(item["sha256"])):
+                and isinstance(item.get("size"), int) and item["size"] >= 0
+                and isinstance(item.get("sha256"), str) and _HEX64.match(item["sha256"])
+                and all(isinstance(item.get(k), (int, type(None)))
+                        for k in ("entry_id", "attachment_id"))):
             raise LedgerError(f"{MANIFEST_NAME} 的文件清单中有一项格式不对：{str(item)[:120]}")
+    _check_description(manifest)
     return manifest
+
+
+def _check_description(manifest: dict[str, Any]) -> None:
+    """The parts the inspection window shows: of the types it expects, or absent."""
+    def wrong(what: str) -> LedgerError:
+        return LedgerError(f"{MANIFEST_NAME} 中的{what}格式不对，清单已损坏或被改过。")
+
+    for key, label in (("organisation", "组织信息"), ("period", "期间"), ("program", "程序信息")):
+        if not isinstance(manifest.get(key, {}), dict):
+            raise wrong(label)
+    if not isinstance(manifest.get("period", {}).get("label", ""), str):
+        raise wrong("期间")
+    categories = manifest.get("categories", [])
+    if not isinstance(categories, list):
+        raise wrong("类别")
+    for category in categories:
+        types = category.get("record_types", []) if isinstance(category, dict) else None
+        if not (isinstance(category, dict) and isinstance(category.get("key"), str)
+                and isinstance(category.get("label", ""), str) and isinstance(types, list)
+                and all(isinstance(t, dict) and isinstance(t.get("label"), str)
+                        and isinstance(t.get("count"), int) for t in types)):
+            raise wrong("类别")
+    if not isinstance(manifest.get("snapshot"), (str, type(None))):
+        raise wrong("快照")

@@ -143,6 +143,7 @@ def make_plan(ledger: Any, year: int, date_from: str | None = None, date_to: str
     names.claim(layout.INDEX_FOLDER, layout.INDEX_NAME)
     names.claim(layout.DATA_FOLDER, layout.SNAPSHOT_NAME)
     names.claim("", layout.MANIFEST_NAME)
+    names.claim("", layout.SIGNATURE_NAME)
     types: list[TypeItem] = []
     for category in chosen:
         cat_folder = layout.category_folder(category)

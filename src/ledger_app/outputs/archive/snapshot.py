@@ -21,8 +21,12 @@ from typing import Any, Iterable
 from ledger_app.forms.display import mask, redact_free_text
 from ledger_app.forms.model import Field
 from ledger_app.store.schema import table_name
+from ledger_app.store.signing import KEY_SETTING
 
 _CORE_FILTERS = {
+    # The ledger's private signing key never leaves the ledger (anyone holding it could
+    # sign forged archives in the branch's name).
+    "settings": f"key != '{KEY_SETTING}'",
     "entries": "id IN (SELECT id FROM temp.keep)",
     "attendance": "entry_id IN (SELECT id FROM temp.keep)",
     "attachments": "entry_id IN (SELECT id FROM temp.keep) AND deleted_at IS NULL",
