@@ -44,7 +44,7 @@ def test_print_checklist_shows_cadence_items_and_findings(tmp_path: Path, capsys
     body = text(out)
     assert "2025年度台账自查表" in body and "测试街道第一社区党支部" in body
     assert "0/1 缺" in body                       # the third quarter's 支部党员大会
-    assert "3/4（缺 1）" in body                   # the year's 支部党员大会
+    assert "3/4 缺 1" in body                   # the year's 支部党员大会
     assert "有场所" in body and "有专门的党建工作场所" in body   # requirement text printed
     assert "达标（缺佐证）" in body and "未检查" in body
     assert "2025年第三季度没有召开支部党员大会" in body

@@ -251,17 +251,58 @@ def talk_findings(facts: LedgerFacts, as_of: dt.date, category: str) -> list[Fin
     return out
 
 
+def cells_within(row: Row, period: Period) -> list[Cell]:
+    """The row's cells that lie inside ``period`` and apply there (a month inside its
+    quarter, a quarter inside the year); "na" cells are left out."""
+    return [c for c in row.cells if period.start <= c.period.start
+            and c.period.end <= period.end and c.state != "na"]
+
+
+@dataclass(frozen=True)
+class Summary:
+    """Cells added up: what the home page's grid, its chart and the printed 自查表 show."""
+    required: int
+    held: int           # capped per cell at what it requires: a second meeting does not
+                        # make up for a missed month
+    missing: int        # cells over and not held
+    due: int            # cells running and not yet held
+    state: str          # na (nothing required), missing, due, future or held
+
+    @property
+    def text(self) -> str:
+        """held/required, with what is missed (缺) or still open (待): "2/3 缺 1"."""
+        if not self.required:
+            return "—"
+        if self.missing:
+            return f"{self.held}/{self.required} 缺 {self.missing}"
+        if self.held < self.required:
+            return f"{self.held}/{self.required} 待"
+        return f"{self.held}/{self.required}"
+
+
+def summarise(cells: Sequence[Cell]) -> Summary:
+    required = sum(c.required for c in cells)
+    held = sum(min(c.held, c.required) for c in cells)
+    missing = sum(1 for c in cells if c.state == "missing")
+    due = sum(1 for c in cells if c.state == "due")
+    if not required:
+        state = "na"
+    elif missing:
+        state = "missing"
+    elif due:
+        state = "due"
+    elif held < required:
+        state = "future"
+    else:
+        state = "held"
+    return Summary(required, held, missing, due, state)
+
+
 def quarter_totals(rows: Sequence[Row], year: int) -> list[tuple[str, int, int]]:
     """Per quarter: (label, meetings required, required meetings held) for the chart.
-    A period's held count is capped at what it requires."""
+    Rows counted per year or half-year are left out: they do not belong to one quarter."""
     out = []
     for q, period in enumerate(periods.quarters(year)):
-        required = held = 0
-        for row in rows:
-            for cell in row.cells:
-                if cell.required and period.start <= cell.period.start <= period.end \
-                        and cell.period.end <= period.end:
-                    required += cell.required
-                    held += min(cell.held, cell.required)
-        out.append((periods.QUARTER_NAMES[q], required, held))
+        total = summarise([c for row in rows for c in cells_within(row, period)])
+        out.append((periods.QUARTER_NAMES[q], total.required, total.held))
     return out

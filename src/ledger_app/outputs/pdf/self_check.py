@@ -23,7 +23,7 @@ from ledger_app.outputs.pdf.common import (
 from ledger_app.outputs.pdf.doc import LedgerDoc, make_template
 from ledger_app.outputs.pdf.photos import print_jpeg, target_pixels
 from ledger_app.outputs.pdf.record_page import para
-from ledger_app.rules import periods
+from ledger_app.rules import cadence, periods
 from ledger_app.rules.findings import Period
 
 if TYPE_CHECKING:
@@ -46,28 +46,11 @@ def as_of_for(year: int, today: dt.date | None = None) -> dt.date:
 
 
 def _quarter_cell(row: "Row", quarter: Period) -> str:
-    """held/required of the periods inside one quarter, with 缺 where one was missed."""
-    cells = [c for c in row.cells if quarter.start <= c.period.start
-             and c.period.end <= quarter.end and c.state != "na"]
-    return _count_text(cells, "缺", " 缺")
+    return cadence.summarise(cadence.cells_within(row, quarter)).text
 
 
-def _count_text(cells: list[Any], missing_word: str, suffix: str) -> str:
-    if not cells:
-        return "—"
-    required = sum(c.required for c in cells)
-    held = sum(min(c.held, c.required) for c in cells)
-    missing = sum(1 for c in cells if c.state == "missing")
-    if missing:
-        return f"{held}/{required}{suffix}" if suffix == " 缺" else \
-            f"{held}/{required}（{missing_word} {missing}）"
-    if held < required:
-        return f"{held}/{required} 待"
-    return f"{held}/{required}"
-
-
-def _year_cell(row: "Row") -> str:
-    return _count_text([c for c in row.cells if c.state != "na"], "缺", "")
+def _year_cell(row: "Row", year: int) -> str:
+    return cadence.summarise(cadence.cells_within(row, periods.whole_year(year))).text
 
 
 def _table(ctx: PrintContext, rows: list[list[Any]], widths: list[float],
@@ -94,7 +77,7 @@ def cadence_table(ctx: PrintContext, report: "Report", width: float) -> Table:
             [_quarter_cell(row, q) for q in periods.quarters(report.year)]
         rows.append([para(ctx, row.label, "cell")] +
                     [para(ctx, t, "cell_label") for t in quarters] +
-                    [para(ctx, _year_cell(row), "cell_label")])
+                    [para(ctx, _year_cell(row, report.year), "cell_label")])
     first = width * 0.28
     return _table(ctx, rows, [first] + [(width - first) / 5] * 5)
 
@@ -178,7 +161,7 @@ def self_check_flowables(ctx: PrintContext, report: "Report") -> list[Flowable]:
         KeepTogether([para(ctx, "一、“三会一课”等会议召开情况（已开/应开）", "heading"),
                       cadence_table(ctx, report, width)]),
         Spacer(1, 1.5 * mm),
-        para(ctx, "“缺”：该期已结束而未召开；“待”：该期尚未结束；“—”：该期不需召开"
+        para(ctx, "“缺 N”：有 N 期已结束而未召开；“待”：该期尚未结束；“—”：该期不需召开"
                   "（如尚无党员、未设支委会，或在电子台账启用之前）。", "small"),
         Spacer(1, 4 * mm),
     ]
