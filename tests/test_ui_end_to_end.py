@@ -158,7 +158,13 @@ def test_a_first_session_from_start_to_reopen(qtbot, tmp_path, closing):
     assert window.windowTitle() == "幸福社区党支部 — 基层台账"
     assert not start.isVisible()
 
-    # -- members ---------------------------------------------------------------------------
+    # -- the home page, then members -------------------------------------------------------
+    assert window.showing_home()              # a ledger opens on its home page
+    qtbot.waitUntil(lambda: window.home.data is not None, timeout=10000)
+    focus_window(qtbot, window)
+    qtbot.keyClick(window, Qt.Key.Key_1, Qt.KeyboardModifier.ControlModifier)
+    settle(window.runner)
+    assert not window.showing_home()
     assert window.model.type_key == "roster"
     zhang = add_member(qtbot, window, "张伟", "1978-04-12", "男")
     li = add_member(qtbot, window, "李秀英", "1969-11-03", "女")
@@ -249,7 +255,12 @@ def test_a_first_session_from_start_to_reopen(qtbot, tmp_path, closing):
     closing.append(window)
     assert window.ledger.path.resolve() == ledger_path.resolve()
     assert window.windowTitle() == "幸福社区党支部 — 基层台账"
-    assert window.model.type_key == "meeting"  # where the secretary left off
+    assert window.showing_home()
+    assert window.model.type_key == "meeting"  # where the secretary left off, one key away
+    focus_window(qtbot, window)
+    qtbot.keyClick(window, Qt.Key.Key_2, Qt.KeyboardModifier.ControlModifier)
+    settle(again.runner)
+    assert not window.showing_home()
     assert window.tree.count_of("roster") == 2 and window.tree.count_of("meeting") == 1
     assert find_in_table(window, "topic") == ["学习新修订的党章"]
     assert find_in_table(window, "recorder") == ["李秀英"]

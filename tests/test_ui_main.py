@@ -97,11 +97,12 @@ def press(box: QMessageBox, text: str) -> None:
 def test_tree_shows_categories_and_counts(window: MainWindow):
     tree = window.tree
     assert [tree.topLevelItem(i).text(0) for i in range(tree.topLevelItemCount())] == \
-        ["基本队伍", "基本活动", "基本阵地", "基本制度", "基本保障"]
+        ["首页（自查）", "基本队伍", "基本活动", "基本阵地", "基本制度", "基本保障"]
+    assert window.showing_home()          # a ledger opens on its home page
     assert window.current_year() == 2025  # the newest year that holds records
     assert tree.count_of("roster") == 6
     assert tree.count_of("meeting") == 10
-    assert tree.topLevelItem(1).text(1) == "10"
+    assert tree.topLevelItem(2).text(1) == "10"
     assert window.windowTitle() == "测试街道第一社区党支部 — 基层台账"
     assert "共 6 条" in window.count_label.text()
     assert str(window.ledger.path) in window.path_label.text()

@@ -9,12 +9,16 @@ from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTreeWidget, QTree
 from ledger_app.forms.model import Pack
 
 TypeKeyRole = int(Qt.ItemDataRole.UserRole) + 1
+HomeRole = int(Qt.ItemDataRole.UserRole) + 2
+HOME_LABEL = "首页（自查）"
 
 
 class CategoryTree(QTreeWidget):
-    """Categories (bold, not selectable) → record types; ``type_selected(key)`` on a pick."""
+    """首页 first, then categories (bold, not selectable) → record types;
+    ``type_selected(key)`` on a pick, ``home_selected`` for the home page."""
 
     type_selected = Signal(str)
+    home_selected = Signal()
 
     def __init__(self, pack: Pack, parent: QWidget | None = None):
         super().__init__(parent)
@@ -40,6 +44,11 @@ class CategoryTree(QTreeWidget):
         self._category_items.clear()
         bold = QFont(self.font())
         bold.setBold(True)
+        self._home_item = QTreeWidgetItem([HOME_LABEL, ""])
+        self._home_item.setFont(0, bold)
+        self._home_item.setData(0, HomeRole, True)
+        self._home_item.setToolTip(0, "本年度会议是否按期召开、六有五优、需要处理的问题（Ctrl+0）")
+        self.addTopLevelItem(self._home_item)
         for number, category in enumerate(sorted(pack.categories, key=lambda c: c.order), 1):
             top = QTreeWidgetItem([category.label, ""])
             top.setFont(0, bold)
@@ -81,6 +90,12 @@ class CategoryTree(QTreeWidget):
         if item is not None:
             self.setCurrentItem(item)
 
+    def select_home(self) -> None:
+        """Mark 首页 as current without asking for it again."""
+        self.blockSignals(True)
+        self.setCurrentItem(self._home_item)
+        self.blockSignals(False)
+
     def select_category(self, number: int) -> None:
         """Jump to the first record type of the category numbered from 1 (Ctrl+1..5)."""
         if 1 <= number <= len(self._category_items):
@@ -97,3 +112,5 @@ class CategoryTree(QTreeWidget):
         key = current.data(0, TypeKeyRole)
         if key:
             self.type_selected.emit(key)
+        elif current.data(0, HomeRole):
+            self.home_selected.emit()

@@ -31,6 +31,7 @@ from shiboken6 import isValid
 from ledger_app.ui import paths
 from ledger_app.ui.category_tree import CategoryTree
 from ledger_app.ui.errors import show_error
+from ledger_app.ui.home_page import HomePage
 from ledger_app.ui.record_view import RecordTableView, SearchBox, column_width
 from ledger_app.ui.table_model import RecordTableModel
 from ledger_app.ui.window_menus import WindowMenus
@@ -90,7 +91,8 @@ class MainWindow(RecordActions, QMainWindow):
 
         self.tree = CategoryTree(ledger.pack)
         self.tree.setObjectName("categoryTree")
-        self.tree.type_selected.connect(self._show_type)
+        self.tree.type_selected.connect(self._type_picked)
+        self.tree.home_selected.connect(self.show_home)
 
         self.year_box = QComboBox()
         self.year_box.setObjectName("yearBox")
@@ -144,9 +146,19 @@ class MainWindow(RecordActions, QMainWindow):
         right_layout.addWidget(self.type_note)
         right_layout.addWidget(self.table_stack, 1)
 
+        # The window opens on the home page (自查); picking a record type shows its table.
+        self.home = HomePage(runner)
+        self.home.record_wanted.connect(self.open_record)
+        self.home.checklist_wanted.connect(self.show_checklist)
+        self.home.year_chosen.connect(self._home_year_chosen)
+        self.records_pane = right
+        self.pages = QStackedWidget()
+        self.pages.addWidget(self.home)
+        self.pages.addWidget(right)
+
         self.splitter = QSplitter()
         self.splitter.addWidget(self.tree)
-        self.splitter.addWidget(right)
+        self.splitter.addWidget(self.pages)
         self.splitter.setStretchFactor(1, 1)
         self.splitter.setSizes([230, 970])
         self.splitter.setChildrenCollapsible(False)
@@ -173,6 +185,8 @@ class MainWindow(RecordActions, QMainWindow):
         self.ledger = ledger
         self.reader = ledger.reader()
         self.tree.set_pack(ledger.pack)
+        self.home.set_ledger(ledger)
+        self.show_home()
         self.path_label.setText(str(ledger.path))
         self._loading_first_table = True
         paths.add_recent(ledger.path)
@@ -189,10 +203,14 @@ class MainWindow(RecordActions, QMainWindow):
         self._settings = loaded.settings
         self._set_title(loaded.settings)
         self._fill_years(loaded.years, loaded.year)
-        self.tree.blockSignals(True)
-        self.tree.select_type(loaded.type_key)
-        self.tree.blockSignals(False)
+        if self.showing_home():
+            self.tree.select_home()
+        else:
+            self.tree.blockSignals(True)
+            self.tree.select_type(loaded.type_key)
+            self.tree.blockSignals(False)
         self._show_type(loaded.type_key, preloaded=loaded.ids)
+        self.home.set_years(loaded.years, loaded.year)
         self.refresh_counts()  # a moment after the table: the table is what is looked at first
 
     def detach_ledger(self) -> None:
@@ -251,6 +269,26 @@ class MainWindow(RecordActions, QMainWindow):
         self._set_title(self._settings)
 
     # ---- what is shown --------------------------------------------------------------------
+
+    def showing_home(self) -> bool:
+        return self.pages.currentWidget() is self.home
+
+    def show_home(self) -> None:
+        """The home page (the tree's 首页, Ctrl+0)."""
+        self.pages.setCurrentWidget(self.home)
+        self.tree.select_home()
+        self.count_label.hide()   # it counts the table's rows, not shown here
+        self.menus.update_enabled()
+
+    def _type_picked(self, type_key: str) -> None:
+        self.pages.setCurrentWidget(self.records_pane)
+        self.count_label.show()
+        self._show_type(type_key)
+
+    def _home_year_chosen(self, year: int) -> None:
+        index = self.year_box.findData(year)
+        if index >= 0:
+            self.year_box.setCurrentIndex(index)
 
     def current_type_key(self) -> str | None:
         return self.model.type_key if self.model is not None else self.tree.current_type()
@@ -323,6 +361,9 @@ class MainWindow(RecordActions, QMainWindow):
             header.resizeSection(column, column_width(self.table.fontMetrics(), field, label))
 
     def _year_changed(self, _index: int) -> None:
+        year = self.current_year()
+        if year is not None:
+            self.home.set_year(year)
         self.refresh_counts()
         self._apply_filter()
 
@@ -430,6 +471,7 @@ class MainWindow(RecordActions, QMainWindow):
             self.model.invalidate()
             self.model.set_filter(self.current_year(), self.search_box.text())
         self.refresh_counts()
+        self.home.refresh()
         current = self.current_year()
         self.runner.run(ledger.years, lambda years: self._years_arrived(years, current))
 

@@ -79,7 +79,13 @@ class WindowMenus:
         help_menu = bar.addMenu("帮助(&H)")
         self._add(help_menu, "about", "关于", self.about)
 
-        # Ctrl+1..5: jump to a category (not in a menu: the tree shows them).
+        # Ctrl+0: the home page; Ctrl+1..5: jump to a category (not in a menu: the tree
+        # shows them).
+        home = QAction(w)
+        home.setShortcut("Ctrl+0")
+        home.triggered.connect(lambda _c=False: w.show_home())
+        w.addAction(home)
+        self.actions["home"] = home
         for number in range(1, 10):
             action = QAction(w)
             action.setShortcut(f"Ctrl+{number}")
@@ -131,8 +137,10 @@ class WindowMenus:
     def update_enabled(self) -> None:
         w = self.window
         has_ledger = w.ledger is not None
-        has_type = w.model is not None
-        has_record = w.current_record_id() is not None
+        # On the home page 新增/编辑/删除 have no table to act on: its own rows open records.
+        on_table = not w.showing_home()
+        has_type = w.model is not None and on_table
+        has_record = w.current_record_id() is not None and on_table
         can_edit = self.can_edit()
         self.actions["new"].setEnabled(has_type and can_edit)
         self.actions["edit"].setEnabled(has_record and can_edit)

@@ -5,7 +5,7 @@ A mixin of ``MainWindow``: it uses the window's ledger, runner, model, table and
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from shiboken6 import isValid
 
@@ -27,25 +27,52 @@ class RecordActions(_Base):
             self._open_record_dialog(record_id)
 
     def _open_record_dialog(self, record_id: int | None) -> None:
-        dialog_class = self.menus.record_dialog_class()
         type_key = self.current_type_key()
-        if dialog_class is None or self.ledger is None or type_key is None:
+        if type_key is None:
+            return
+        if record_id is not None and self.model is not None:
+            # The dialog's 上一条/下一条 walk the table as it is shown.
+            self.open_record(type_key, record_id, list(self.model.ids), {})
+        else:
+            self.open_record(type_key, None, [], {})
+
+    def open_record(self, type_key: str, record_id: int | None, ids: list[int],
+                    initial: dict[str, Any]) -> None:
+        """Edit a record (stepping through ``ids``), or add one of ``type_key`` prefilled
+        with ``initial`` (field keys): from the table, the home page and the checklists."""
+        dialog_class = self.menus.record_dialog_class()
+        if dialog_class is None or self.ledger is None:
             return
         if self.record_dialog is not None and isValid(self.record_dialog) \
                 and self.record_dialog.isVisible():
             self.record_dialog.raise_()
             self.record_dialog.activateWindow()
             return
-        if record_id is not None and self.model is not None:
-            # The dialog's 上一条/下一条 walk the table as it is shown.
-            ids = list(self.model.ids)
+        if record_id is not None:
             dialog = dialog_class(self.ledger, self.runner, type_key, entry_id=record_id,
-                                  parent=self, ids=ids, index=self.model.row_of(record_id))
+                                  parent=self, ids=ids,
+                                  index=ids.index(record_id) if record_id in ids else None)
         else:
-            dialog = dialog_class(self.ledger, self.runner, type_key, entry_id=None, parent=self)
+            dialog = dialog_class(self.ledger, self.runner, type_key, entry_id=None, parent=self,
+                                  initial=initial or None)
         dialog.saved.connect(self._record_saved)
         self.record_dialog = dialog
         dialog.open()
+
+    def show_checklist(self, checklist_key: str) -> None:
+        """One year's 六有 / 五优 on one page, from the home page."""
+        if self.ledger is None:
+            return
+        from ledger_app.ui.checklist_view import ChecklistDialog
+
+        year = self.home.year or self.current_year()
+        if year is None:
+            return
+        dialog = ChecklistDialog(self.ledger, self.runner, checklist_key, year, self)
+        dialog.record_wanted.connect(self.open_record)
+        self.dialog = dialog
+        self.checklist_dialog = dialog
+        dialog.show()
 
     def _record_saved(self, record_id: int) -> None:
         """Show the saved record, switching to its year if the table shows another one."""
@@ -64,6 +91,9 @@ class RecordActions(_Base):
                 self.statusBar().showMessage(f"已保存；这条记录属于 {year} 年度，已切换到该年度",
                                              5000)
             self.refresh_all(select_id=record_id)
+            checklist = getattr(self, "checklist_dialog", None)
+            if checklist is not None and isValid(checklist) and checklist.isVisible():
+                checklist.reload()
 
         self.runner.run(where, show, lambda _exc: self.refresh_all())
 

@@ -1,0 +1,204 @@
+"""One year's checklist (六有, 五优) on one page: every item with its requirement text in
+view, whether it is met, the note and the evidence photos — instead of one record per item.
+
+The items' state lives in the checklist's state records (one per year × item, as the
+六有 records always were), so nothing is lost: Enter or double-click on an item opens its
+record (tick, note, photos), or a new one for the year and item if there is none yet.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QBrush, QColor, QPixmap
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDialog,
+    QDialogButtonBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ledger_app.forms.display import shown_text
+from ledger_app.rules.checklists import STATES
+from ledger_app.ui.home_grid import COLOURS
+
+if TYPE_CHECKING:
+    from ledger_app.rules.checklists import ChecklistStatus
+    from ledger_app.store.ledger import Ledger
+    from ledger_app.ui.tasks import TaskRunner
+
+STATE_COLOURS = {"met": COLOURS["held"], "no_evidence": COLOURS["due"],
+                 "not_met": COLOURS["missing"], "unassessed": "#ffffff"}
+STATE_MARKS = {"met": "✓ ", "no_evidence": "✓ ", "not_met": "✗ ", "unassessed": ""}
+THUMBS_PER_ITEM = 3
+ItemRole = int(Qt.ItemDataRole.UserRole) + 1   # index into status.items
+
+
+@dataclass(frozen=True)
+class ChecklistPage:
+    status: ChecklistStatus
+    thumbs: dict[int, list[bytes]]      # state record id -> thumbnails (JPEG bytes)
+
+
+def load_checklist(ledger: Ledger, key: str, year: int) -> ChecklistPage:
+    """The checklist's state for the year, and a few evidence thumbnails per item (worker)."""
+    from ledger_app.rules.checklists import checklist_status
+    from ledger_app.rules.gather import gather
+
+    status = next(s for s in checklist_status(gather(ledger, year)) if s.checklist.key == key)
+    thumbs: dict[int, list[bytes]] = {}
+    for item in status.items:
+        if item.entry is None or not item.entry.evidence:
+            continue
+        images = [a for a in ledger.attachments.of(item.entry.id) if a.is_image]
+        found = [ledger.attachments.thumbnail(a.sha256) for a in images[:THUMBS_PER_ITEM]]
+        thumbs[item.entry.id] = [t for t in found if t]
+    return ChecklistPage(status, thumbs)
+
+
+class ChecklistDialog(QDialog):
+    """``record_wanted(type key, id or None, ids, initial values)`` like the home page."""
+
+    record_wanted = Signal(str, object, list, dict)
+
+    def __init__(self, ledger: Ledger, runner: TaskRunner, key: str, year: int,
+                 parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setObjectName("checklistDialog")
+        self.ledger = ledger
+        self.runner = runner
+        self.key = key
+        self.year = year
+        self.page: ChecklistPage | None = None
+        checklist = next(c for c in ledger.pack.checklists if c.key == key)
+        self.setWindowTitle(f"{year}年度 {checklist.label} 对照检查")
+        self.setWindowFlag(Qt.WindowType.WindowMaximizeButtonHint, True)
+        intro = QLabel(f"<b style='font-size:13pt'>{year}年度 {checklist.label}</b><br>"
+                       f"{checklist.description}<br><span style='color:#555'>依据：{checklist.source}"
+                       f"{'（本地标准，可按本地要求理解）' if checklist.local else ''}</span>")
+        intro.setWordWrap(True)
+        self.summary = QLabel("正在读取……")
+        self.table = QTableWidget(0, 5)
+        self.table.setObjectName("checklistTable")
+        self.table.setHorizontalHeaderLabels(["项目", "要求（应有佐证）", "是否达标", "情况说明", "佐证照片"])
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setTabKeyNavigation(False)
+        self.table.setWordWrap(True)
+        self.table.verticalHeader().setVisible(False)
+        header = self.table.horizontalHeader()
+        for column, width in enumerate((110, 0, 110, 0, 3 * 64 + 12)):
+            if width:
+                header.setSectionResizeMode(column, QHeaderView.ResizeMode.Fixed)
+                header.resizeSection(column, width)
+            else:
+                header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
+        self.table.cellActivated.connect(self._activated)      # Enter, double-click
+        self.table.cellDoubleClicked.connect(self._activated)
+        hint = QLabel("按 Enter 或双击一项：勾选是否达标、写情况说明、添加佐证照片。")
+        hint.setStyleSheet("color:#555")
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons.button(QDialogButtonBox.StandardButton.Close).setText("关闭")
+        buttons.rejected.connect(self.reject)
+        bottom = QHBoxLayout()
+        bottom.addWidget(hint, 1)
+        bottom.addWidget(buttons)
+        layout = QVBoxLayout(self)
+        layout.addWidget(intro)
+        layout.addWidget(self.summary)
+        layout.addWidget(self.table, 1)
+        layout.addLayout(bottom)
+        self.resize(1000, 620)
+        self.reload()
+
+    def reload(self) -> None:
+        ledger, key, year = self.ledger, self.key, self.year
+        self.runner.run(lambda: load_checklist(ledger, key, year), self._arrived)
+
+    def _arrived(self, page: ChecklistPage) -> None:
+        self.page = page
+        status = page.status
+        self.summary.setText("，".join(f"{STATES[s]} {status.count(s)} 项" for s in STATES
+                                      if status.count(s)))
+        current = max(self.table.currentRow(), 0)
+        self.table.clearSpans()
+        self.table.setRowCount(0)
+        group = None
+        for index, s in enumerate(status.items):
+            if s.item.group and s.item.group != group:
+                group = s.item.group
+                row = self.table.rowCount()
+                self.table.insertRow(row)
+                heading = QTableWidgetItem(group)
+                heading.setFlags(Qt.ItemFlag.ItemIsEnabled)
+                heading.setBackground(QBrush(QColor("#eeeeee")))
+                font = heading.font()
+                font.setBold(True)
+                heading.setFont(font)
+                self.table.setItem(row, 0, heading)
+                self.table.setSpan(row, 0, 1, 5)
+            self._add_item_row(index, s, page.thumbs)
+        self.table.resizeRowsToContents()
+        rows = [r for r in range(self.table.rowCount()) if self._item_index(r) is not None]
+        if rows:
+            self.table.setCurrentCell(min(rows, key=lambda r: abs(r - current)), 0)
+
+    def _add_item_row(self, index: int, s: Any, thumbs: dict[int, list[bytes]]) -> None:
+        row = self.table.rowCount()
+        self.table.insertRow(row)
+        entry = s.entry
+        evidence = f"\n应有佐证：{s.item.evidence}" if s.item.evidence else ""
+        cells = [s.item.label, f"{s.item.requirement}{evidence}",
+                 STATE_MARKS[s.state] + STATES[s.state], shown_text(entry.note, masked=True) if entry else "",
+                 f"{entry.evidence} 个附件" if entry and entry.evidence else "没有佐证"]
+        for column, text in enumerate(cells):
+            item = QTableWidgetItem(text)
+            item.setData(ItemRole, index)
+            item.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable)
+            if column == 2:
+                item.setBackground(QBrush(QColor(STATE_COLOURS[s.state])))
+            self.table.setItem(row, column, item)
+        pictures = thumbs.get(entry.id, []) if entry else []
+        if pictures:
+            holder = QWidget()
+            line = QHBoxLayout(holder)
+            line.setContentsMargins(2, 2, 2, 2)
+            for data in pictures:
+                pixmap = QPixmap()
+                pixmap.loadFromData(data)
+                label = QLabel()
+                label.setPixmap(pixmap.scaled(60, 60, Qt.AspectRatioMode.KeepAspectRatio,
+                                              Qt.TransformationMode.SmoothTransformation))
+                line.addWidget(label)
+            line.addStretch(1)
+            holder.setMinimumHeight(64)
+            self.table.item(row, 4).setText("")
+            self.table.setCellWidget(row, 4, holder)
+
+    def _item_index(self, row: int) -> int | None:
+        item = self.table.item(row, 0)
+        value = item.data(ItemRole) if item is not None else None
+        return int(value) if value is not None else None
+
+    def _activated(self, row: int, _column: int) -> None:
+        index = self._item_index(row)
+        if index is None or self.page is None:
+            return
+        s = self.page.status.items[index]
+        state_type = self.page.status.checklist.state_type
+        if s.entry is not None:
+            ids = [i.entry.id for i in self.page.status.items if i.entry is not None]
+            self.record_wanted.emit(state_type, s.entry.id, ids, {})
+        else:
+            rt = self.ledger.pack.record_type(state_type)
+            self.record_wanted.emit(state_type, None, [], rt.prefill(
+                {"checklist_year": self.year, "checklist_item": s.item.label}))

@@ -1,0 +1,123 @@
+"""Two small charts on the home page, where a secretary would rather look than read:
+meetings held against required per quarter, and attendance rate per meeting."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from PySide6.QtCore import QPointF, QRectF, QSize, Qt
+from PySide6.QtGui import QColor, QPainter, QPaintEvent, QPen
+from PySide6.QtWidgets import QSizePolicy, QWidget
+
+HELD = QColor("#4a9a48")
+SHORT = QColor("#d9534f")
+REQUIRED = QColor("#e4e4e4")
+AXIS = QColor("#999999")
+
+
+class _Chart(QWidget):
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        self.setMinimumHeight(120)
+
+    def sizeHint(self) -> QSize:  # noqa: N802 - Qt name
+        return QSize(300, 130)
+
+
+class QuarterChart(_Chart):
+    """Per quarter a grey bar for what was required and a green one for what was held."""
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.totals: list[tuple[str, int, int]] = []
+        self.setAccessibleName("每季度会议已开与应开")
+
+    def set_totals(self, totals: list[tuple[str, int, int]]) -> None:
+        self.totals = totals
+        self.setToolTip("\n".join(f"{label}：应开 {req} 次，已开 {held} 次"
+                                  for label, req, held in totals))
+        self.update()
+
+    def paintEvent(self, _event: QPaintEvent) -> None:  # noqa: N802 - Qt name
+        if not self.totals:
+            return
+        p = QPainter(self)
+        p.setRenderHint(QPainter.RenderHint.Antialiasing)
+        fm = self.fontMetrics()
+        text_h = fm.height()
+        top, bottom = text_h + 4, self.height() - text_h - 4
+        most = max((req for _l, req, _h in self.totals), default=0) or 1
+        slot = self.width() / len(self.totals)
+        for n, (label, required, held) in enumerate(self.totals):
+            x = n * slot + slot * 0.22
+            w = slot * 0.56
+            full = (bottom - top) * required / most
+            p.fillRect(QRectF(x, bottom - full, w, full), REQUIRED)
+            got = (bottom - top) * min(held, required) / most
+            p.fillRect(QRectF(x, bottom - got, w, got), HELD if held >= required else SHORT)
+            p.setPen(Qt.GlobalColor.black)
+            p.drawText(QRectF(n * slot, bottom - full - text_h - 2, slot, text_h),
+                       Qt.AlignmentFlag.AlignCenter, f"{held}/{required}")
+            p.setPen(AXIS)
+            p.drawText(QRectF(n * slot, bottom + 2, slot, text_h), Qt.AlignmentFlag.AlignCenter,
+                       label.replace("第", "").replace("季度", "季"))
+        p.drawLine(QPointF(0, bottom), QPointF(self.width(), bottom))
+        p.end()
+
+
+class AttendanceChart(_Chart):
+    """Per meeting with attendance taken, its 实到/应到 as a dot over the year."""
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.rates: list[tuple[dt.date, str, float]] = []
+        self.year = dt.date.today().year
+        self.setAccessibleName("每次会议的到会率")
+
+    def set_rates(self, year: int, rates: list[tuple[dt.date, str, float]]) -> None:
+        self.year = year
+        self.rates = rates
+        if rates:
+            average = sum(r for _d, _t, r in rates) / len(rates)
+            low = min(rates, key=lambda r: r[2])
+            self.setToolTip(f"{len(rates)} 次会议记了到会情况，平均到会率 {average:.0%}；"
+                            f"最低 {low[2]:.0%}（{low[0].month}月{low[0].day}日 {low[1]}）")
+        else:
+            self.setToolTip("本年度还没有记到会情况的会议")
+        self.update()
+
+    def paintEvent(self, _event: QPaintEvent) -> None:  # noqa: N802 - Qt name
+        p = QPainter(self)
+        p.setRenderHint(QPainter.RenderHint.Antialiasing)
+        fm = self.fontMetrics()
+        left, right = fm.horizontalAdvance("100%") + 6, self.width() - 4
+        top, bottom = 6, self.height() - fm.height() - 4
+        p.setPen(AXIS)
+        for share in (0.5, 1.0):
+            y = bottom - (bottom - top) * share
+            p.drawText(QRectF(0, y - fm.height() / 2, left - 4, fm.height()),
+                       Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
+                       f"{share:.0%}")
+            p.setPen(QPen(REQUIRED, 1, Qt.PenStyle.DashLine))
+            p.drawLine(QPointF(left, y), QPointF(right, y))
+            p.setPen(AXIS)
+        p.drawLine(QPointF(left, bottom), QPointF(right, bottom))
+        span = (right - left) / 12
+        for month in (1, 4, 7, 10):
+            p.drawText(QRectF(left + span * (month - 1), bottom + 2, span * 3, fm.height()),
+                       Qt.AlignmentFlag.AlignLeft, f"{month}月")
+        if not self.rates:
+            p.drawText(QRectF(left, top, right - left, bottom - top), Qt.AlignmentFlag.AlignCenter,
+                       "还没有记到会情况的会议")
+            p.end()
+            return
+        start = dt.date(self.year, 1, 1)
+        days = (dt.date(self.year, 12, 31) - start).days or 1
+        for day, _topic, rate in self.rates:
+            x = left + (right - left) * (day - start).days / days
+            y = bottom - (bottom - top) * min(rate, 1.0)
+            p.setPen(Qt.PenStyle.NoPen)
+            p.setBrush(HELD if rate >= 0.8 else SHORT)
+            p.drawEllipse(QPointF(x, y), 2.6, 2.6)
+        p.end()

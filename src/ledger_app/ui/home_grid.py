@@ -1,0 +1,130 @@
+"""The cadence grid: each required meeting (per 党小组 for 党小组会) × the months of the
+year, a quarter's cell spanning its three months, coloured held / missing / due.
+
+Clicking a cell (or Enter on it) asks for what is behind it: ``cell_chosen(row, index)``
+with the row and cell index in the report; the home page lists the meetings held then
+or opens a new record for the period.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QBrush, QColor, QKeyEvent
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHeaderView,
+    QSizePolicy,
+    QTableWidget,
+    QTableWidgetItem,
+    QWidget,
+)
+
+from ledger_app.rules import cadence, periods
+
+if TYPE_CHECKING:
+    from ledger_app.rules.cadence import Cell, Row
+
+# held, missing (over and not held), due (running), future, na (not required)
+COLOURS = {"held": "#cdebc9", "missing": "#f6c7c3", "due": "#fbe6a6", "future": "#ffffff",
+           "na": "#eeeeee"}
+STATE_WORDS = {"held": "已开", "missing": "未开（已过期）", "due": "本期尚未召开",
+               "future": "未到期", "na": "不需召开"}
+CellRole = int(Qt.ItemDataRole.UserRole) + 1     # (row index, cell index)
+SPAN = {"month": 1, "quarter": 3, "half_year": 6, "year": 12}
+
+
+def cell_text(cell: Cell) -> str:
+    if cell.state == "na":
+        return "—"
+    if cell.state == "held":
+        return "✓" if cell.held == 1 else f"✓{cell.held}"
+    if cell.state == "missing":
+        return "缺" if not cell.held else f"缺 {cell.held}/{cell.required}"
+    if cell.state == "due":
+        return "待" if not cell.held else f"待 {cell.held}/{cell.required}"
+    return ""
+
+
+def cell_tip(row: Row, cell: Cell) -> str:
+    lines = [f"{cell.period.label} {row.label}：{STATE_WORDS[cell.state]}"]
+    if cell.required:
+        lines.append(f"应开 {cell.required} 次，已开 {cell.held} 次")
+    lines.append("按 Enter 或单击：查看已开的会议，或新增一条记录")
+    return "\n".join(lines)
+
+
+class CadenceGrid(QTableWidget):
+    """Fill with ``set_rows(rows, year)``; ``cell_chosen(row, cell)`` on click or Enter."""
+
+    cell_chosen = Signal(int, int)
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setObjectName("cadenceGrid")
+        self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectItems)
+        self.setTabKeyNavigation(False)   # Tab leaves the grid; arrows move inside it
+        self.setWordWrap(False)
+        self.setColumnCount(13)
+        self.setHorizontalHeaderLabels([f"{m}月" for m in range(1, 13)] + ["全年"])
+        header = self.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(12, QHeaderView.ResizeMode.Fixed)
+        header.resizeSection(12, 74)
+        header.setMinimumSectionSize(30)
+        self.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        self.verticalHeader().setDefaultSectionSize(26)
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        self.cellClicked.connect(self._clicked)
+        self.rows: list[Row] = []
+
+    def set_rows(self, rows: list[Row], year: int) -> None:
+        self.clearSpans()
+        self.clearContents()
+        self.rows = list(rows)
+        self.setRowCount(len(rows))
+        self.setVerticalHeaderLabels([row.label for row in rows])
+        whole = periods.whole_year(year)
+        for r, row in enumerate(rows):
+            span = SPAN[row.requirement.every]
+            for i, cell in enumerate(row.cells):
+                item = QTableWidgetItem(cell_text(cell))
+                item.setTextAlignment(Qt.AlignmentFlag.AlignCenter)
+                item.setBackground(QBrush(QColor(COLOURS[cell.state])))
+                if cell.state in ("missing", "na"):
+                    item.setForeground(QBrush(QColor("#9a1c12" if cell.state == "missing"
+                                                     else "#888888")))
+                item.setToolTip(cell_tip(row, cell))
+                item.setData(CellRole, (r, i))
+                self.setItem(r, i * span, item)
+                if span > 1:
+                    self.setSpan(r, i * span, 1, span)
+            total = cadence.summarise(cadence.cells_within(row, whole))
+            item = QTableWidgetItem(total.text)
+            item.setTextAlignment(Qt.AlignmentFlag.AlignCenter)
+            item.setToolTip(f"{row.label}全年：已开/应开{'，缺：已过期未开的期数' if total.missing else ''}")
+            item.setBackground(QBrush(QColor(COLOURS["missing"] if total.missing else "#f7f7f7")))
+            self.setItem(r, 12, item)
+        height = self.horizontalHeader().height() + 26 * len(rows) + 2 * self.frameWidth() + 2
+        self.setFixedHeight(max(height, 60))
+
+    def chosen(self, row: int, column: int) -> tuple[int, int] | None:
+        item = self.item(row, column)
+        data = item.data(CellRole) if item is not None else None
+        return (int(data[0]), int(data[1])) if data else None
+
+    def _clicked(self, row: int, column: int) -> None:
+        found = self.chosen(row, column)
+        if found is not None:
+            self.cell_chosen.emit(*found)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt name
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Space):
+            index = self.currentIndex()
+            if index.isValid():
+                self._clicked(index.row(), index.column())
+                return
+        super().keyPressEvent(event)

@@ -1,0 +1,376 @@
+"""The home page: the chosen year as the rules see it — which meetings were held, which are
+missing, the checklists, and every finding with its why, most serious first.
+
+A pane with signals (the window decides how to open a record): ``record_wanted`` with a
+type, the record (None for a new one), the records to step through and the new record's
+prefilled values; ``checklist_wanted(key)``; ``year_chosen(year)``; ``filled`` once the
+report has arrived. The report is computed on the worker (``home_data.load_home``); the
+page shows any finding the report holds without knowing its rule.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QPoint, Qt, Signal
+from PySide6.QtGui import QBrush, QColor, QPixmap
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QFrame,
+    QGridLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMenu,
+    QPushButton,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ledger_app.forms.display import shown_text
+from ledger_app.rules.checklists import STATES
+from ledger_app.rules.findings import SEVERITY_LABELS
+from ledger_app.ui.home_charts import AttendanceChart, QuarterChart
+from ledger_app.ui.home_grid import COLOURS, CadenceGrid
+
+if TYPE_CHECKING:
+    from ledger_app.rules.findings import Finding
+    from ledger_app.store.ledger import Ledger
+    from ledger_app.ui.home_data import HomeData
+    from ledger_app.ui.tasks import TaskRunner
+
+SEVERITY_COLOURS = {"alert": "#c0392b", "warn": "#e08a00", "info": "#7f8c8d"}
+FindingRole = int(Qt.ItemDataRole.UserRole) + 1
+CHECKLIST_ORDER = ("met", "no_evidence", "not_met", "unassessed")
+
+
+def _dot(colour: str) -> QPixmap:
+    pixmap = QPixmap(12, 12)
+    pixmap.fill(QColor(colour))
+    return pixmap
+
+
+class FindingList(QListWidget):
+    """The findings, most serious first; Enter or double-click acts on one."""
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setObjectName("findingList")
+        self.setWordWrap(True)
+        self.setUniformItemSizes(False)
+        self.setResizeMode(QListWidget.ResizeMode.Adjust)
+        self.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        self.setAlternatingRowColors(True)
+        self.setSpacing(1)
+
+    def set_findings(self, findings: tuple[Finding, ...], labels: dict[str, str]) -> None:
+        self.clear()
+        for f in findings:
+            # Masked like every other output (a number typed into a note stays hidden).
+            why = shown_text(f.why, masked=True)
+            item = QListWidgetItem(f"【{SEVERITY_LABELS.get(f.severity, f.severity)}】{why}")
+            item.setIcon(_dot(SEVERITY_COLOURS.get(f.severity, "#7f8c8d")))
+            item.setData(FindingRole, f)
+            if f.records:
+                item.setToolTip("按 Enter 或双击：打开相关记录")
+            elif f.suggestion is not None:
+                label = labels.get(f.suggestion.type_key, "记录")
+                item.setToolTip(f"按 Enter 或双击：新增一条{label}")
+            if f.severity == "alert":
+                item.setForeground(QBrush(QColor(SEVERITY_COLOURS["alert"])))
+            self.addItem(item)
+        if not findings:
+            item = QListWidgetItem("按规则检查，本年度没有发现问题。")
+            item.setFlags(Qt.ItemFlag.ItemIsEnabled)
+            self.addItem(item)
+        if self.count():
+            self.setCurrentRow(0)
+
+    def finding(self, row: int) -> Finding | None:
+        item = self.item(row)
+        return item.data(FindingRole) if item is not None else None
+
+
+class ChecklistBox(QGroupBox):
+    """Each checklist's counts by state, with a button to its one-page view."""
+
+    open_wanted = Signal(str)
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__("检查项对照", parent)
+        self.grid = QGridLayout(self)
+        self.grid.setContentsMargins(8, 6, 8, 6)
+        self.buttons: dict[str, QPushButton] = {}
+
+    def set_statuses(self, statuses: tuple[Any, ...]) -> None:
+        while self.grid.count():
+            widget = self.grid.takeAt(0).widget()
+            if widget is not None:
+                widget.deleteLater()
+        self.buttons.clear()
+        for r, status in enumerate(statuses):
+            c = status.checklist
+            parts = [f"{STATES[s]} {status.count(s)}" for s in CHECKLIST_ORDER if status.count(s)]
+            worst = ("missing" if status.count("not_met") or status.count("no_evidence")
+                     else "due" if status.count("unassessed") else "held")
+            label = QLabel(f"<b>{c.label}</b>（{len(status.items)} 项）<br>"
+                           f"<span style='color:#444'>{'，'.join(parts)}</span>")
+            label.setStyleSheet(f"background:{COLOURS[worst]}; padding:3px;")
+            label.setWordWrap(True)
+            button = QPushButton("查看对照表")
+            button.setObjectName(f"checklist_{c.key}")
+            button.setToolTip(f"{c.label}逐项对照：要求、是否达标、情况说明、佐证照片")
+            button.clicked.connect(lambda _c=False, k=c.key: self.open_wanted.emit(k))
+            self.grid.addWidget(label, r, 0)
+            self.grid.addWidget(button, r, 1)
+            self.buttons[c.key] = button
+        if not statuses:
+            self.grid.addWidget(QLabel("本台账类型没有检查项。"), 0, 0)
+
+
+class HomePage(QWidget):
+    record_wanted = Signal(str, object, list, dict)   # type key, id or None, ids, initial values
+    checklist_wanted = Signal(str)
+    year_chosen = Signal(int)
+    filled = Signal()
+
+    def __init__(self, runner: TaskRunner, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setObjectName("homePage")
+        self.runner = runner
+        self.ledger: Ledger | None = None
+        self.data: HomeData | None = None
+        self.year: int | None = None
+        self.menu: QMenu | None = None
+        self._generation = 0
+        self._stale = False
+        self.as_of: dt.date | None = None   # the day judged from; None: today
+
+        self.year_box = QComboBox()
+        self.year_box.setObjectName("homeYearBox")
+        self.year_box.setToolTip("查看哪一年度的检查结果")
+        self.year_box.setMinimumContentsLength(8)
+        self.year_box.currentIndexChanged.connect(self._year_picked)
+        self.headline = QLabel("正在按规则检查……")
+        self.headline.setObjectName("homeHeadline")
+        self.headline.setTextFormat(Qt.TextFormat.RichText)
+        top = QHBoxLayout()
+        top.addWidget(QLabel("<b style='font-size:13pt'>自查</b>"))
+        top.addSpacing(8)
+        top.addWidget(QLabel("年度"))
+        top.addWidget(self.year_box)
+        top.addSpacing(12)
+        top.addWidget(self.headline, 1)
+
+        self.grid = CadenceGrid()
+        self.grid.cell_chosen.connect(self._cell_chosen)
+        legend = QLabel(" ".join(
+            f"<span style='background:{COLOURS[s]}'>&nbsp;{t}&nbsp;</span>"
+            for s, t in (("held", "✓ 已开"), ("missing", "缺 已过期未开"),
+                         ("due", "待 本期尚未召开"), ("na", "— 不需召开"))))
+        legend.setTextFormat(Qt.TextFormat.RichText)
+        self.findings = FindingList()
+        self.findings.itemActivated.connect(
+            lambda item: self.act_on(item.data(FindingRole)) if item.data(FindingRole) else None)
+        self.findings_title = QLabel("<b>发现的问题和提示</b>")
+
+        left = QVBoxLayout()
+        left.setContentsMargins(0, 0, 0, 0)
+        left.addWidget(QLabel("<b>“三会一课”等会议召开情况</b>（单击格子查看会议或补录）"))
+        left.addWidget(self.grid)
+        left.addWidget(legend)
+        left.addSpacing(4)
+        left.addWidget(self.findings_title)
+        left.addWidget(self.findings, 1)
+
+        self.checklists = ChecklistBox()
+        self.checklists.open_wanted.connect(self.checklist_wanted)
+        self.quarter_chart = QuarterChart()
+        self.attendance_chart = AttendanceChart()
+        charts = QGroupBox("图表")
+        charts_layout = QVBoxLayout(charts)
+        charts_layout.setContentsMargins(8, 6, 8, 6)
+        charts_layout.addWidget(QLabel("每季度会议：已开/应开"))
+        charts_layout.addWidget(self.quarter_chart)
+        charts_layout.addWidget(QLabel("每次会议到会率（实到/应到）"))
+        charts_layout.addWidget(self.attendance_chart)
+        side = QWidget()
+        side_layout = QVBoxLayout(side)
+        side_layout.setContentsMargins(0, 0, 0, 0)
+        side_layout.addWidget(self.checklists)
+        side_layout.addWidget(charts)
+        side_layout.addStretch(1)
+        side_scroll = QScrollArea()
+        side_scroll.setWidget(side)
+        side_scroll.setWidgetResizable(True)
+        side_scroll.setFrameShape(QFrame.Shape.NoFrame)
+        side_scroll.setFixedWidth(320)
+        side_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+
+        body = QHBoxLayout()
+        body.addLayout(left, 1)
+        body.addWidget(side_scroll)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(6, 6, 6, 6)
+        layout.addLayout(top)
+        layout.addLayout(body, 1)
+        # Tab walks year → grid → findings → checklist buttons.
+        self.setTabOrder(self.year_box, self.grid)
+        self.setTabOrder(self.grid, self.findings)
+
+    # ---- data ------------------------------------------------------------------------------
+
+    def set_ledger(self, ledger: Ledger | None) -> None:
+        self.ledger = ledger
+        self.data = None
+        self._generation += 1
+        self.headline.setText("正在按规则检查……")
+
+    def set_years(self, years: list[int], year: int) -> None:
+        """The years offered (newest first) and the one to show; loads it."""
+        self.year_box.blockSignals(True)
+        self.year_box.clear()
+        for y in years:
+            self.year_box.addItem(f"{y} 年度", y)
+        index = self.year_box.findData(year)
+        if index < 0:
+            self.year_box.addItem(f"{year} 年度", year)
+            index = self.year_box.count() - 1
+        self.year_box.setCurrentIndex(index)
+        self.year_box.blockSignals(False)
+        self.year = year
+        self.reload()
+
+    def set_year(self, year: int) -> None:
+        """Show another year (from the window's year box): no signal back."""
+        if year == self.year:
+            return
+        index = self.year_box.findData(year)
+        if index >= 0:
+            self.year_box.blockSignals(True)
+            self.year_box.setCurrentIndex(index)
+            self.year_box.blockSignals(False)
+        self.year = year
+        self.refresh()
+
+    def _year_picked(self, _index: int) -> None:
+        year = self.year_box.currentData()
+        if year is None or year == self.year:
+            return
+        self.year = year
+        self.reload()
+        self.year_chosen.emit(year)
+
+    def refresh(self) -> None:
+        """After a change: reload now if shown, else when next shown."""
+        if self.isVisible():
+            self.reload()
+        else:
+            self._stale = True
+
+    def showEvent(self, event: Any) -> None:  # noqa: N802 - Qt name
+        super().showEvent(event)
+        if self._stale:
+            self.reload()
+
+    def reload(self) -> None:
+        ledger, year, as_of = self.ledger, self.year, self.as_of
+        if ledger is None or year is None:
+            return
+        from ledger_app.ui.home_data import load_home
+
+        self._stale = False
+        self._generation += 1
+        generation = self._generation
+        self.runner.run(lambda: load_home(ledger, year, as_of),
+                        lambda data: self._arrived(generation, data))
+
+    def _arrived(self, generation: int, data: HomeData) -> None:
+        if generation != self._generation:
+            return   # a newer request (another year, another ledger) is on its way
+        self.data = data
+        report = data.report
+        counts = report.counts()
+        as_of = report.as_of
+        parts = [f"<span style='color:{SEVERITY_COLOURS[s]}'>{SEVERITY_LABELS[s]} "
+                 f"<b>{counts[s]}</b> 项</span>" for s in ("alert", "warn", "info")]
+        self.headline.setText(f"检查截至 {as_of.year}年{as_of.month}月{as_of.day}日：" +
+                              "　".join(parts))
+        self.grid.set_rows(list(report.rows), report.year)
+        self.findings.set_findings(report.findings, data.labels)
+        self.findings_title.setText(f"<b>发现的问题和提示</b>（{len(report.findings)} 条，"
+                                    "严重的在前；按 Enter 或双击打开相关记录或补录）")
+        self.checklists.set_statuses(report.checklists)
+        self.quarter_chart.set_totals(report.quarter_totals())
+        self.attendance_chart.set_rates(report.year, report.attendance_rates())
+        self.filled.emit()
+
+    # ---- acting on what is shown -------------------------------------------------------------
+
+    def act_on(self, finding: Finding) -> None:
+        """Open the records behind a finding, else a new record that would answer it."""
+        ledger = self.ledger
+        if ledger is None:
+            return
+        if finding.records:
+            ids = list(finding.records)
+            from ledger_app.ui.home_data import record_type_of
+
+            self.runner.run(lambda: record_type_of(ledger, ids[0]),
+                            lambda key: self.record_wanted.emit(key, ids[0], ids, {}))
+        elif finding.suggestion is not None:
+            self._new(finding.suggestion.type_key, finding.suggestion.values)
+
+    def _new(self, type_key: str, by_role: dict[str, Any]) -> None:
+        if self.ledger is None or not type_key:
+            return
+        rt = self.ledger.pack.record_type(type_key)
+        self.record_wanted.emit(type_key, None, [], rt.prefill(by_role))
+
+    def _cell_chosen(self, row_index: int, cell_index: int) -> None:
+        """The meetings held in the cell's period, and a new record for it."""
+        data = self.data
+        if data is None:
+            return
+        row = data.report.rows[row_index]
+        cell = row.cells[cell_index]
+        req = row.requirement
+        type_key = data.meetings_type if req.kinds else req.record_type
+        values: dict[str, Any] = {}
+        if req.kinds:
+            values["meeting_kinds"] = [req.kinds[0]]
+            if row.group:
+                values["meeting_group"] = row.group
+        # A new record's date: today inside a running period, else the period's last day.
+        as_of = data.report.as_of
+        day = min(cell.period.end, max(cell.period.start, as_of))
+        values["date"] = day.isoformat()
+        if not cell.records:
+            if cell.state != "na":
+                self._new(type_key, values)
+            return
+        meetings = {m.id: m for m in data.report.facts.meetings}
+        menu = QMenu(self)
+        menu.setObjectName("cellMenu")
+        ids = list(cell.records)
+        for entry_id in ids:
+            m = meetings.get(entry_id)
+            text = f"{m.date.month}月{m.date.day}日　{m.topic or req.label}" if m else \
+                f"{req.label}（第 {ids.index(entry_id) + 1} 条）"
+            action = menu.addAction(f"打开：{text}")
+            action.triggered.connect(lambda _c=False, i=entry_id: self.record_wanted.emit(
+                type_key, i, ids, {}))
+        menu.addSeparator()
+        label = data.labels.get(type_key, "记录")
+        menu.addAction(f"新增一条{label}（{cell.period.label}）…").triggered.connect(
+            lambda _c=False: self._new(type_key, values))
+        self.menu = menu
+        rect = self.grid.visualItemRect(self.grid.currentItem()) if self.grid.currentItem() \
+            else None
+        where = rect.bottomLeft() if rect is not None else QPoint(0, 0)
+        menu.popup(self.grid.viewport().mapToGlobal(where))

@@ -1,0 +1,284 @@
+"""The home page on the real demo ledger (pytest-qt, offscreen): the window opens on it, it
+fills in from the worker, shows the demo's gaps, and every row leads to the records behind
+it or to a new record pre-filled for the missing period.
+
+The demo is built as of 2026-11-27, and the page judges from that day: the demo's planned
+gaps (calendar.first_unit_gaps) are 2026年2月 第二党小组's 党小组会 and 2026年第三季度's 党课,
+and 2025年第三季度's 支部党员大会.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import shutil
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
+
+from ledger_app.demo import create_demo
+from ledger_app.store import Ledger
+from ledger_app.ui.errors import open_error_dialogs
+from ledger_app.ui.home_grid import COLOURS
+from ledger_app.ui.main_window import MainWindow
+from ledger_app.ui.tasks import TaskRunner
+
+TODAY = dt.date(2026, 11, 27)
+
+
+@pytest.fixture(scope="module")
+def demo_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    path = tmp_path_factory.mktemp("demo") / "演示.ledger"
+    create_demo(path, today=TODAY)
+    return path
+
+
+@pytest.fixture
+def window(demo_file: Path, tmp_path: Path, runner: TaskRunner, qtbot) -> MainWindow:
+    path = tmp_path / "演示.ledger"
+    shutil.copy(demo_file, path)
+    ledger = Ledger.open(path)
+    window = MainWindow(ledger, runner)
+    window.home.as_of = TODAY          # before the first report is asked for
+    qtbot.addWidget(window)
+    window.resize(1366, 768)
+    window.show()
+    yield window
+    for dialog in open_error_dialogs():
+        dialog.close()
+    dialog = window.record_dialog
+    if dialog is not None:
+        dialog.discard_and_close()
+    window.close()
+    runner.wait_idle()
+
+
+def filled(qtbot, window: MainWindow) -> None:
+    qtbot.waitUntil(lambda: window.home.data is not None, timeout=15000)
+    assert window.runner.wait_idle()
+
+
+def grid_cell(window: MainWindow, label: str, column: int):
+    grid = window.home.grid
+    row = next(r for r in range(grid.rowCount())
+               if grid.verticalHeaderItem(r).text() == label)
+    return row, grid.item(row, column)
+
+
+def finding_row(window: MainWindow, text: str) -> int:
+    rows = [r for r in range(window.home.findings.count())
+            if text in window.home.findings.item(r).text()]
+    assert rows, f"no finding with {text!r}"
+    return rows[0]
+
+
+def activate_finding(qtbot, window: MainWindow, text: str) -> None:
+    findings = window.home.findings
+    findings.setCurrentRow(finding_row(window, text))
+    findings.setFocus()
+    qtbot.keyClick(findings, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: window.record_dialog is not None
+                    and window.record_dialog.isVisible(), timeout=5000)
+    assert window.runner.wait_idle()
+    qtbot.waitUntil(lambda: window.record_dialog.form.isEnabled(), timeout=5000)
+
+
+def test_the_window_opens_on_the_home_page_which_fills_in_from_the_worker(qtbot, window):
+    assert window.showing_home()
+    assert window.tree.currentItem().text(0) == "首页（自查）"
+    assert window.home.data is None                       # painted before the report
+    assert "正在按规则检查" in window.home.headline.text()
+    filled(qtbot, window)
+    assert window.home.year == 2026 and window.home.year_box.currentData() == 2026
+    assert "检查截至 2026年11月27日" in window.home.headline.text()
+    assert not window.menus.actions["new"].isEnabled()    # no table to add to here
+
+
+def test_the_grid_shows_the_demo_gaps_per_group_and_quarter(qtbot, window):
+    filled(qtbot, window)
+    _row, feb = grid_cell(window, "党小组会（第二党小组）", 1)
+    assert feb.text() == "缺"
+    assert feb.background().color().name() == COLOURS["missing"]
+    _row, feb_first = grid_cell(window, "党小组会（第一党小组）", 1)
+    assert feb_first.text() == "✓" and feb_first.background().color().name() == COLOURS["held"]
+    # A quarter's cell spans its three months: the third quarter's 党课 starts in July.
+    row, q3 = grid_cell(window, "党课", 6)
+    assert q3.text() == "缺" and window.home.grid.columnSpan(row, 6) == 3
+    # November is running on the 27th: due, not missing; December is ahead.
+    _row, nov = grid_cell(window, "主题党日", 10)
+    assert nov.text() in ("✓", "待")
+    _row, dec = grid_cell(window, "主题党日", 11)
+    assert dec.text() == "" and dec.background().color().name() == COLOURS["future"]
+    _row, year = grid_cell(window, "党课", 12)
+    assert year.text() == "3/4 缺 1"                      # Feb, May and Nov held; Q3 missed
+
+
+def test_findings_say_why_most_serious_first_and_open_a_prefilled_record(qtbot, window):
+    filled(qtbot, window)
+    texts = [window.home.findings.item(r).text() for r in range(window.home.findings.count())]
+    order = {"严重": 0, "需处理": 1, "提示": 2}
+    ranks = [order[t[1:t.index("】")]] for t in texts]
+    assert ranks == sorted(ranks)
+    assert any(t.startswith("【需处理】2026年2月第二党小组没有召开党小组会（《中国共产党支部工作条例"
+                            "（试行）》") for t in texts)
+    assert any(t.startswith("【需处理】2026年第三季度没有召开党课") for t in texts)
+
+    activate_finding(qtbot, window, "2026年2月第二党小组没有召开党小组会")
+    dialog = window.record_dialog
+    assert dialog.record_type.key == "meeting" and dialog.entry_id is None
+    values = dialog.form.values()
+    assert values["kinds"] == ["党小组会"]
+    assert values["party_group"] == "第二党小组"
+    assert values["date"] == "2026-02-28"                 # the missing month's last day
+
+
+def test_saving_the_missing_meeting_clears_the_finding_and_fills_the_cell(qtbot, window):
+    filled(qtbot, window)
+    activate_finding(qtbot, window, "2026年2月第二党小组没有召开党小组会")
+    dialog = window.record_dialog
+    dialog.form.editors["topic"].set_value("学习党章第二章")
+    before = window.home.data
+    with qtbot.waitSignal(dialog.saved, timeout=10000):
+        dialog.save_button.click()
+    qtbot.waitUntil(lambda: window.home.data is not before, timeout=10000)
+    assert window.runner.wait_idle()
+    texts = [window.home.findings.item(r).text() for r in range(window.home.findings.count())]
+    assert not any("2026年2月第二党小组没有召开党小组会" in t for t in texts)
+    _row, feb = grid_cell(window, "党小组会（第二党小组）", 1)
+    assert feb.text() == "✓"
+
+
+def test_a_finding_with_records_opens_them(qtbot, window):
+    filled(qtbot, window)
+    activate_finding(qtbot, window, "“有党报党刊”记为达标，但没有佐证材料")
+    dialog = window.record_dialog
+    assert dialog.record_type.key == "six_haves" and dialog.entry_id is not None
+    assert dialog.form.values()["item"] == "有党报党刊"
+
+
+def test_a_cell_lists_its_meetings_and_offers_a_new_one(qtbot, window):
+    filled(qtbot, window)
+    grid = window.home.grid
+    row, jan = grid_cell(window, "党小组会（第一党小组）", 0)
+    grid.setCurrentCell(row, 0)
+    grid.setFocus()
+    qtbot.keyClick(grid, Qt.Key.Key_Return)
+    menu = window.home.menu
+    assert menu is not None and menu.isVisible()
+    texts = [a.text() for a in menu.actions() if a.text()]
+    assert texts[0].startswith("打开：1月") and texts[-1] == "新增一条会议记录（2026年1月）…"
+    menu.actions()[0].trigger()
+    qtbot.waitUntil(lambda: window.record_dialog is not None, timeout=5000)
+    dialog = window.record_dialog
+    assert window.runner.wait_idle()
+    assert dialog.entry_id is not None
+    values = dialog.form.values()
+    assert "党小组会" in values["kinds"] and values["date"].startswith("2026-01")
+    assert values["party_group"] == "第一党小组"
+
+
+def test_a_missing_cell_opens_a_new_record_for_its_period(qtbot, window):
+    filled(qtbot, window)
+    row, _q3 = grid_cell(window, "党课", 6)
+    window.home.grid.cellClicked.emit(row, 6)
+    qtbot.waitUntil(lambda: window.record_dialog is not None, timeout=5000)
+    assert window.runner.wait_idle()
+    values = window.record_dialog.form.values()
+    assert values["kinds"] == ["党课"] and values["date"] == "2026-09-30"
+
+
+def test_the_year_selector_follows_and_leads_the_window(qtbot, window):
+    filled(qtbot, window)
+    before = window.home.data
+    box = window.home.year_box
+    box.setCurrentIndex(box.findData(2025))
+    qtbot.waitUntil(lambda: window.home.data is not before, timeout=10000)
+    assert window.runner.wait_idle()
+    assert window.current_year() == 2025                  # the tables follow
+    texts = [window.home.findings.item(r).text() for r in range(window.home.findings.count())]
+    assert any("2025年第三季度没有召开支部党员大会" in t for t in texts)
+    # The window's year box leads too.
+    before = window.home.data
+    window.year_box.setCurrentIndex(window.year_box.findData(2026))
+    qtbot.waitUntil(lambda: window.home.data is not before, timeout=10000)
+    assert window.home.year_box.currentData() == 2026
+
+
+def test_keyboard_tab_order_and_ctrl0_back_home(qtbot, window):
+    filled(qtbot, window)
+    home = window.home
+    assert home.year_box.nextInFocusChain() is home.grid or \
+        QApplication.focusWidget() is not None  # focus chain starts at the year box
+    home.year_box.setFocus()
+    qtbot.keyClick(home.year_box, Qt.Key.Key_Tab)
+    assert QApplication.focusWidget() is home.grid
+    qtbot.keyClick(home.grid, Qt.Key.Key_Tab)
+    assert QApplication.focusWidget() is home.findings
+    window.tree.select_type("roster")
+    assert not window.showing_home()
+    window.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window, timeout=3000)
+    qtbot.keyClick(window, Qt.Key.Key_0, Qt.KeyboardModifier.ControlModifier)
+    assert window.showing_home() and window.tree.currentItem().text(0) == "首页（自查）"
+
+
+def open_checklist(qtbot, window: MainWindow, key: str):
+    filled(qtbot, window)
+    window.home.checklists.buttons[key].click()
+    dialog = window.checklist_dialog
+    qtbot.waitUntil(lambda: dialog.page is not None, timeout=10000)
+    return dialog
+
+
+def test_the_checklist_view_shows_every_item_with_its_requirement_and_evidence(qtbot, window):
+    dialog = open_checklist(qtbot, window, "six_haves")
+    table = dialog.table
+    rows = {table.item(r, 0).text(): r for r in range(table.rowCount())}
+    assert list(rows) == ["有场所", "有设施", "有标志", "有党旗", "有党报党刊", "有制度"]
+    press = rows["有党报党刊"]
+    assert "订阅相关党报党刊" in table.item(press, 1).text()       # requirement in view
+    assert table.item(press, 2).text() == "✓ 达标但缺佐证"
+    assert table.item(press, 4).text() == "没有佐证"
+    place = rows["有场所"]
+    assert table.item(place, 2).text() == "✓ 达标"
+    assert table.cellWidget(place, 4) is not None                # the evidence thumbnails
+    assert "达标 5 项" in dialog.summary.text()
+    dialog.close()
+
+
+def test_an_unassessed_item_opens_a_new_record_for_the_year_and_item(qtbot, window):
+    dialog = open_checklist(qtbot, window, "wuyou")
+    table = dialog.table
+    row = next(r for r in range(table.rowCount()) if table.item(r, 2) is not None
+               and table.item(r, 2).text() == "未检查")
+    label = table.item(row, 0).text()
+    table.setCurrentCell(row, 0)
+    table.cellActivated.emit(row, 0)
+    qtbot.waitUntil(lambda: window.record_dialog is not None, timeout=5000)
+    assert window.runner.wait_idle()
+    record = window.record_dialog
+    assert record.record_type.key == "strongest_branch" and record.entry_id is None
+    values = record.form.values()
+    assert values[record.record_type.key_for("checklist_year")] == 2026
+    assert values[record.record_type.key_for("checklist_item")] == label
+    dialog.close()
+
+
+def test_nothing_is_clipped_at_1366_by_768(qtbot, window):
+    filled(qtbot, window)
+    home = window.home
+    QApplication.processEvents()
+    grid = home.grid
+    # Every row and column of the grid is in view, without scrolling.
+    assert not grid.horizontalScrollBar().isVisible()
+    assert not grid.verticalScrollBar().isVisible()
+    widest = max(grid.fontMetrics().horizontalAdvance(grid.verticalHeaderItem(r).text())
+                 for r in range(grid.rowCount()))
+    assert grid.verticalHeader().width() >= widest
+    for column in range(12):
+        assert grid.columnWidth(column) >= grid.fontMetrics().horizontalAdvance("缺 0/1")
+    # The headline and the checklist summaries fit their space.
+    assert home.headline.width() >= home.headline.sizeHint().width()
+    assert home.findings.height() >= 120                  # several findings in view
+    assert home.geometry().bottom() <= window.height()
