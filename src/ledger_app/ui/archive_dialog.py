@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
 
 from ledger_app.outputs.archive.layout import clean_component
 from ledger_app.store.errors import LedgerError
+from ledger_app.ui.qt_locale import chinese_date_edit
 
 if TYPE_CHECKING:
     from ledger_app.outputs.archive import ArchiveResult
@@ -65,8 +66,7 @@ class ArchiveDialog(QDialog):
         self.date_from = QDateEdit(QDate(year, 1, 1))
         self.date_to = QDateEdit(QDate(year, 12, 31))
         for edit in (self.date_from, self.date_to):
-            edit.setDisplayFormat("yyyy-MM-dd")
-            edit.setCalendarPopup(True)
+            chinese_date_edit(edit)
             edit.setEnabled(False)
         self.part.toggled.connect(self.date_from.setEnabled)
         self.part.toggled.connect(self.date_to.setEnabled)

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QDate, QEvent, QLocale, QObject, QSize, Qt, Signal
+from PySide6.QtCore import QDate, QEvent, QObject, QSize, Qt, Signal
 from PySide6.QtWidgets import (
     QCalendarWidget,
     QHBoxLayout,
@@ -26,8 +26,7 @@ from PySide6.QtWidgets import (
 
 from ledger_app.forms import values as fv
 from ledger_app.forms.model import Field
-
-CHINESE = QLocale(QLocale.Language.Chinese, QLocale.Country.China)
+from ledger_app.ui.qt_locale import plain_calendar
 
 
 class FieldEditor(QObject):
@@ -201,9 +200,7 @@ class DateEditor(_LineEditor):
         self.button.setToolTip("从日历中选择日期")
         self.button.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # keyboard users type the date
         self.button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
-        self.calendar = QCalendarWidget()
-        self.calendar.setLocale(CHINESE)
-        self.calendar.setGridVisible(True)
+        self.calendar = plain_calendar(QCalendarWidget())
         menu = QMenu(self.button)
         action = QWidgetAction(menu)
         action.setDefaultWidget(self.calendar)

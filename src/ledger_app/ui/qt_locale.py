@@ -1,32 +1,89 @@
-"""Qt's own words (OK, Cancel, Copy, Paste in a text box's menu) in Chinese.
+"""Qt's own words (OK, Cancel, the file and print dialogs, shortcut names) in Chinese.
 
-The program's texts are Chinese already; Qt's standard buttons and context menus
-come from Qt's translation catalogues, shipped with PySide6.
+The program's texts are Chinese already; Qt's standard dialogs and context menus
+take theirs from Qt's catalogue ``qtbase_zh_CN``, shipped with PySide6. That catalogue
+lags Qt's sources: strings Qt reworded after it was last translated ("&Look in:",
+"Files of &type:", "Page &Set:", the CUPS job options) stay English whatever the
+locale, and arrow keys read "Ctrl+上方向". So a small supplement of our own,
+``resources/i18n/qt_supplement_zh_CN.qm``, is installed after Qt's catalogue (Qt
+asks the most recently installed translator first) and fills exactly those gaps.
+
+The catalogues are loaded by name, not by the system locale, and the default QLocale
+is set to zh_CN: under ``LANG=C`` (a service account, a fresh Kylin install set to
+English, CI) the window still speaks Chinese and calendars start on Monday.
 """
 
 from __future__ import annotations
 
 import logging
+from pathlib import Path
 
 from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QCalendarWidget, QDateEdit
+
+from ledger_app.resources import resource_path
 
 log = logging.getLogger(__name__)
 
 CHINESE = QLocale(QLocale.Language.Chinese, QLocale.Country.China)
+SUPPLEMENT = "qt_supplement_zh_CN"
+DATE_FORMAT = "yyyy年M月d日"  # how people here read a date (2025年3月1日)
 _installed: list[QTranslator] = []  # a translator must outlive its installation
 
 
+def _qt_catalogue_folders() -> list[Path]:
+    """Where Qt's own .qm files are: PySide6's folder, and beside our resources in a
+    frozen build whose Qt was relocated."""
+    folders = [Path(QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath))]
+    try:
+        folders.append(resource_path("i18n"))
+    except FileNotFoundError:
+        pass
+    return folders
+
+
 def install_chinese(app: QApplication) -> bool:
+    """Qt's Chinese catalogue, then our supplement; True when Qt's catalogue loaded."""
     QLocale.setDefault(CHINESE)
     if _installed:
         return True
-    folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
-    for catalogue in ("qtbase_zh_CN", "qt_zh_CN"):
+    found = False
+    for folder in _qt_catalogue_folders():
         translator = QTranslator(app)
-        if translator.load(catalogue, folder):
+        if translator.load("qtbase_zh_CN", str(folder)):
             app.installTranslator(translator)
             _installed.append(translator)
-            return True
-    log.warning("Qt's Chinese catalogue not found in %s", folder)
-    return False
+            found = True
+            break
+    if not found:
+        log.warning("Qt's Chinese catalogue not found in %s", _qt_catalogue_folders())
+    supplement = QTranslator(app)
+    try:
+        folder = resource_path("i18n")
+    except FileNotFoundError:
+        folder = None
+    if folder is not None and supplement.load(SUPPLEMENT, str(folder)):
+        app.installTranslator(supplement)
+        _installed.append(supplement)
+    else:
+        log.warning("our Chinese supplement for Qt's dialogs not found")
+    return found
+
+
+def plain_calendar(calendar: QCalendarWidget) -> QCalendarWidget:
+    """A calendar as Chinese wall calendars are: Monday first, no ISO week numbers
+    (a secretary counts 第几周 by the month, and the numbers look like dates)."""
+    calendar.setLocale(CHINESE)
+    calendar.setFirstDayOfWeek(CHINESE.firstDayOfWeek())
+    calendar.setVerticalHeaderFormat(QCalendarWidget.VerticalHeaderFormat.NoVerticalHeader)
+    calendar.setGridVisible(True)
+    return calendar
+
+
+def chinese_date_edit(edit: QDateEdit) -> QDateEdit:
+    """A date box reading 2025年3月1日 with the plain calendar as its popup."""
+    edit.setLocale(CHINESE)
+    edit.setDisplayFormat(DATE_FORMAT)
+    edit.setCalendarPopup(True)
+    edit.setCalendarWidget(plain_calendar(QCalendarWidget()))
+    return edit
