@@ -267,6 +267,7 @@ class MainWindow(RecordActions, QMainWindow):
     def settings_saved(self, values: dict[str, Any]) -> None:
         self._settings.update(values)
         self._set_title(self._settings)
+        self.home.refresh()   # the cadence and 换届 settings change what the rules say
 
     # ---- what is shown --------------------------------------------------------------------
 

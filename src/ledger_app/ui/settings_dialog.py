@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QVBoxLayout, QW
 
 from ledger_app.store.signing import ledger_fingerprint
 from ledger_app.ui.org_form import OrgForm
+from ledger_app.ui.rules_settings import RulesSettings
 
 if TYPE_CHECKING:
     from ledger_app.store.ledger import Ledger
@@ -28,6 +29,8 @@ class SettingsDialog(QDialog):
         self.setMinimumWidth(520)
         self.form = OrgForm()
         self.form.setEnabled(False)  # until the settings have arrived
+        self.rules = RulesSettings(ledger.pack.cadence)
+        self.rules.setEnabled(False)
         note = QLabel("这些设置保存在台账文件里，换一台电脑打开同一本台账也一样。")
         note.setWordWrap(True)
         note.setStyleSheet("color: #555;")
@@ -44,6 +47,7 @@ class SettingsDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(note)
         layout.addWidget(self.form)
+        layout.addWidget(self.rules)
         layout.addWidget(self.fingerprint)
         layout.addWidget(self.buttons)
         self.runner.run(self.ledger.settings, self._loaded)
@@ -61,12 +65,18 @@ class SettingsDialog(QDialog):
     def _loaded(self, settings: dict[str, Any]) -> None:
         self.form.set_values(settings)
         self.form.setEnabled(True)
+        self.rules.set_values(settings)
+        self.rules.setEnabled(True)
         self.form.org_name.setFocus()
 
     def save(self) -> None:
-        if not self.form.show_problems():
+        problems = self.rules.problems()
+        if not self.form.show_problems() or problems:
+            if problems:
+                self.form.problem_label.setText("\n".join(
+                    [self.form.problem_label.text(), *problems]).strip())
             return
-        values = self.form.values()
+        values = {**self.form.values(), **self.rules.values()}
         self.buttons.setEnabled(False)
 
         def done(_: object) -> None:

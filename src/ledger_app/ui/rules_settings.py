@@ -1,0 +1,144 @@
+"""组织设置 → 检查规则: the [local] cadence values this ledger applies, each beside the pack's
+default and its source, the 换届 warning and the day the electronic ledger begins.
+
+The settings are the ones the rules read (``forms.cadence.with_overrides`` for ``cadence``,
+``rules.gather`` for ``term_warn_months`` and ``kept_since``); only a value that differs
+from the default is stored, so a later change of the pack's default reaches every ledger
+that kept it.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtWidgets import (
+    QComboBox,
+    QGridLayout,
+    QGroupBox,
+    QLabel,
+    QLineEdit,
+    QSpinBox,
+    QWidget,
+)
+
+from ledger_app.forms import dates
+from ledger_app.forms.cadence import PERIODS
+
+if TYPE_CHECKING:
+    from ledger_app.forms.model import Requirement
+
+DEFAULT_WARN_MONTHS = 6   # rules.gather's default: warn half a year before the term ends
+
+
+def rule_text(every: str, count: int) -> str:
+    return f"{PERIODS[every]} {count} 次"
+
+
+class RequirementRow:
+    """A [local] requirement's period and count, with its default beside."""
+
+    def __init__(self, req: Requirement):
+        self.req = req
+        self.every = QComboBox()
+        for key, label in PERIODS.items():
+            self.every.addItem(label, key)
+        self.every.setAccessibleName(f"{req.label}的周期")
+        self.count = QSpinBox()
+        self.count.setRange(1, 31)
+        self.count.setSuffix(" 次")
+        self.count.setAccessibleName(f"{req.label}每期次数")
+        self.default = QLabel(f"默认：{rule_text(req.every, req.count)}")
+        self.default.setStyleSheet("color:#555")
+        self.default.setToolTip(req.source)
+        self.set(None)
+
+    def set(self, override: Any) -> None:
+        every, count = self.req.every, self.req.count
+        if isinstance(override, dict):
+            if override.get("every") in PERIODS:
+                every = override["every"]
+            if isinstance(override.get("count"), int) and override["count"] >= 1:
+                count = override["count"]
+        self.every.setCurrentIndex(self.every.findData(every))
+        self.count.setValue(count)
+
+    def override(self) -> dict[str, Any] | None:
+        every, count = self.every.currentData(), self.count.value()
+        if every == self.req.every and count == self.req.count:
+            return None
+        return {"every": every, "count": count}
+
+
+class RulesSettings(QGroupBox):
+    """``set_values(settings)``, ``values()`` (the settings to store), ``problems()``."""
+
+    def __init__(self, requirements: tuple[Requirement, ...], parent: QWidget | None = None):
+        super().__init__("检查规则（本地做法）", parent)
+        self.setObjectName("rulesSettings")
+        grid = QGridLayout(self)
+        self.rows: dict[str, RequirementRow] = {}
+        local = [r for r in requirements if r.local and r.scope != "pairs"]
+        if local:
+            grid.addWidget(self._grey("各地对下面这些会议的次数要求不同，可按本地要求修改；其余会议"
+                                      "按《中国共产党支部工作条例（试行）》等规定检查。"), 0, 0, 1, 4)
+        for n, req in enumerate(local, start=1):
+            row = RequirementRow(req)
+            self.rows[req.key] = row
+            grid.addWidget(QLabel(req.label), n, 0)
+            grid.addWidget(row.every, n, 1)
+            grid.addWidget(row.count, n, 2)
+            grid.addWidget(row.default, n, 3)
+        n = len(local) + 1
+        self.warn_months = QSpinBox()
+        self.warn_months.setRange(1, 24)
+        self.warn_months.setSuffix(" 个月")
+        self.warn_months.setAccessibleName("换届提前提醒月数")
+        grid.addWidget(QLabel("换届提前提醒"), n, 0)
+        grid.addWidget(self.warn_months, n, 1, 1, 2)
+        grid.addWidget(self._grey(f"默认：提前 {DEFAULT_WARN_MONTHS} 个月"), n, 3)
+        self.kept_since = QLineEdit()
+        self.kept_since.setPlaceholderText("如 2025-01-01")
+        self.kept_since.setAccessibleName("电子台账启用日期")
+        grid.addWidget(QLabel("电子台账启用日期"), n + 1, 0)
+        grid.addWidget(self.kept_since, n + 1, 1, 1, 2)
+        grid.addWidget(self._grey("留空：从第一次会议记录的月份算起；之前的期间按纸质台账，不检查"),
+                       n + 1, 3)
+        grid.setColumnStretch(3, 1)
+
+    @staticmethod
+    def _grey(text: str) -> QLabel:
+        label = QLabel(text)
+        label.setStyleSheet("color:#555")
+        label.setWordWrap(True)
+        return label
+
+    def set_values(self, settings: dict[str, Any]) -> None:
+        overrides = settings.get("cadence") if isinstance(settings.get("cadence"), dict) else {}
+        for key, row in self.rows.items():
+            row.set(overrides.get(key))
+        months = settings.get("term_warn_months")
+        self.warn_months.setValue(int(months) if isinstance(months, int) and months > 0
+                                  else DEFAULT_WARN_MONTHS)
+        self.kept_since.setText(str(settings.get("kept_since") or ""))
+
+    def values(self) -> dict[str, Any]:
+        overrides = {key: o for key, row in self.rows.items() if (o := row.override())}
+        kept = self.kept_since.text().strip()
+        span = dates.span(kept)
+        return {"cadence": overrides, "term_warn_months": self.warn_months.value(),
+                "kept_since": span.first.isoformat() if kept and span else kept}
+
+    def problems(self) -> list[str]:
+        kept = self.kept_since.text().strip()
+        if kept and (dates.span(kept) is None):
+            return [f"电子台账启用日期“{kept}”不是有效日期，请写成 2025-01-01。"]
+        return []
+
+
+def controls(widget: RulesSettings) -> list[QWidget]:
+    """The focusable controls in reading order (for the dialog's tab order)."""
+    out: list[QWidget] = []
+    for row in widget.rows.values():
+        out += [row.every, row.count]
+    return out + [widget.warn_months, widget.kept_since]
+
