@@ -268,3 +268,24 @@ def test_rename_in_a_subtable_to_missing_field(tmp_path):
     path = make_pack(tmp_path, text)
     error = rejected(path)
     assert_names(error, path, line_of(path, 'venue_name = "venue"'), "'venue_name'", "'venue'")
+
+
+def test_month_precision_only_on_a_date(tmp_path):
+    text = GOOD_TYPE.replace('label = "地点"\ntype = "text"',
+                             'label = "地点"\ntype = "text"\nprecision = "month"')
+    path = make_pack(tmp_path, text)
+    error = rejected(path)
+    assert_names(error, path, line_of(path, 'precision = "month"'), "'place'", "precision")
+    text = GOOD_TYPE.replace('label = "日期"\ntype = "date"',
+                             'label = "日期"\ntype = "date"\nprecision = "month"')
+    path = make_pack(tmp_path / "ok", text)
+    assert load_pack(path.parent.parent).record_type("sample").field("date").month_precision
+
+
+def test_synonym_naming_no_choice(tmp_path):
+    text = GOOD_TYPE + ('\n[[fields]]\nkey = "kind"\nlabel = "类型"\ntype = "choice"\n'
+                        'choices = ["甲", "乙"]\nsynonyms = { "丙" = ["甲", "丁"] }\n')
+    path = make_pack(tmp_path, text)
+    error = rejected(path)
+    assert_names(error, path, line_of(path, 'synonyms = { "丙" = ["甲", "丁"] }'), "'kind'",
+                 "丁")

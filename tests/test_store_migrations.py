@@ -82,3 +82,28 @@ def test_photo_bytes_are_stored_last_in_their_row(tmp_path, org):
             assert columns[-1] == "data" and {"thumb", "print_jpeg"} <= set(columns)
             assert ledger.query("PRAGMA foreign_key_check") == []
             assert ledger.query("PRAGMA integrity_check")[0][0] == "ok"
+
+
+def test_schema_2_ledger_upgrades_and_takes_pending_checks(tmp_path):
+    """A ledger from before 待核实 existed opens, keeps its records and can mark fields."""
+    path = tmp_path / "第二版台账.ledger"
+    shutil.copy(FIXTURES / "schema_v2.ledger", path)
+    original = path.read_bytes()
+    with Ledger.open(path) as ledger:
+        assert ledger.schema_version() == SCHEMA_VERSION
+        assert ledger.org_name == "模板街道第二社区党支部"
+        (member,) = ledger.records.list("roster")
+        assert member["id_number"] == "110105198510120029"
+        assert member["birth_date"] == "1985-10-12"
+        assert ledger.pending.listing() == []
+        new = ledger.records.insert("roster", {"name": "王五", "member_class": "正式党员",
+                                               "status": "在册"},
+                                    pending={"gender": "表中未填，待核实",
+                                             "birth_date": "“1990.1”说不清是1月还是10月"},
+                                    source="名册.xlsx 第 5 行")
+        assert ledger.pending.of(new) == {"gender": "表中未填，待核实",
+                                          "birth_date": "“1990.1”说不清是1月还是10月"}
+        ledger.records.update(new, {"gender": "男"})   # filled in: no longer 待核实
+        assert list(ledger.pending.of(new)) == ["birth_date"]
+    backups = list(tmp_path.glob("*升级前备份-v2*"))
+    assert len(backups) == 1 and backups[0].read_bytes() == original

@@ -46,6 +46,7 @@ def roster_file(path: Path) -> Path:
     ws.append(["李 娜", "女", "1975.03.08", None, "正式", "汉"])
     ws.append(["张伟", "男", datetime(1980, 7, 1), ID, "正式党员", "汉"])
     ws.append(["王芳", "女", "1990.01", None, "预备党员", "回"])
+    ws.append(["赵强", "男", "1985.08.15", 4.30105198001011e17, "正式党员", "汉"])
     wb.save(path)
     return path
 
@@ -56,11 +57,15 @@ def test_dry_run_json_shows_every_row_and_writes_nothing(ledger_file, tmp_path):
     assert done.returncode == 1, done.stderr        # a row has an error
     data = json.loads(done.stdout)
     assert data["written"] is False and data["header_row"] == 2
-    assert [(r["row"], r["status_label"]) for r in data["rows"]] == [
-        (3, "新增"), (4, "跳过"), (5, "错误")]
+    assert [(r["row"], r["status_label"], r["level"]) for r in data["rows"]] == [
+        (3, "新增", "ok"), (4, "跳过", "ok"), (5, "新增", "ok"), (6, "错误", "error")]
     assert data["rows"][0]["values"]["name"] == "李娜"
     assert data["rows"][0]["values"]["ethnicity"] == "汉族"
-    assert "缺少日" in data["rows"][2]["message"]
+    assert data["rows"][2]["values"]["birth_date"] == "1990-01"    # a month, not padded
+    assert data["rows"][3]["reasons"][0]["field"] == "id_number"
+    assert data["rows"][3]["reasons"][0]["level"] == "error"
+    assert "15 位有效数字" in data["rows"][3]["reasons"][0]["message"]
+    assert data["levels"] == {"ok": 3, "warning": 0, "error": 1}
     with Ledger.open(ledger_file) as ledger:
         assert ledger.records.count("roster") == 1
 
@@ -70,9 +75,9 @@ def test_import_refuses_on_errors_then_skip_errors_then_undo(ledger_file, tmp_pa
     done = cli("import-xlsx", ledger_file, path, "--type", "roster")
     assert done.returncode == 1 and "什么也没有导入" in done.stderr
     done = cli("import-xlsx", ledger_file, path, "--type", "roster", "--skip-errors")
-    assert done.returncode == 0 and "新增 1 条" in done.stdout, done.stderr
+    assert done.returncode == 0 and "新增 2 条" in done.stdout, done.stderr
     with Ledger.open(ledger_file) as ledger:
-        assert ledger.records.count("roster") == 2
+        assert ledger.records.count("roster") == 3
     done = cli("undo-import", ledger_file)
     assert done.returncode == 0 and "已撤销" in done.stdout
     with Ledger.open(ledger_file) as ledger:

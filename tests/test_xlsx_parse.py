@@ -8,7 +8,9 @@ import pytest
 
 from ledger_app.forms.idcard import check_digit
 from ledger_app.forms.loader import builtin_pack
-from ledger_app.outputs.xlsx.parse import CellProblem, MemberIndex, is_month_format, parse_cell
+from ledger_app.outputs.xlsx.parse import (
+    CellDoubt, CellProblem, MemberIndex, is_month_format, parse_cell,
+)
 
 PACK = builtin_pack()
 ROSTER = PACK.record_type("roster")
@@ -46,9 +48,26 @@ def test_dates_typed_many_ways(raw, fmt, expected):
     (2005.07, "General"), (datetime(2005, 7, 1), "yyyy-mm"),
     (datetime(2005, 7, 1), 'yyyy"年"m"月"'),
 ])
-def test_year_month_in_a_date_column_is_an_error_about_the_day(raw, fmt):
-    with pytest.raises(CellProblem, match="缺少日"):
-        parse_cell(f(ROSTER, "birth_date"), raw, fmt, None)
+def test_year_month_in_a_date_column_that_needs_the_day_is_a_doubt(raw, fmt):
+    with pytest.raises(CellDoubt, match="只有年月（2005年7月），这一项须写到日，留空待核实") as caught:
+        parse_cell(f(ROSTER, "arrived_date"), raw, fmt, None)
+    assert caught.value.candidates == ("2005-07",)
+
+
+@pytest.mark.parametrize("raw,fmt", [
+    ("2005.07", None), ("2005年7月", None), ("2005-07", None), ("200507", None),
+    (2005.07, "General"), (datetime(2005, 7, 1), "yyyy-mm"),
+    (datetime(2005, 7, 1), 'yyyy"年"m"月"'),
+])
+def test_year_month_in_a_month_precision_date_column_is_kept_as_a_month(raw, fmt):
+    assert parse_cell(f(ROSTER, "birth_date"), raw, fmt, None) == "2005-07"
+
+
+def test_ambiguous_number_cell_is_a_doubt_text_cell_is_january():
+    with pytest.raises(CellDoubt, match="说不清是 2003 年 1 月还是 10 月") as caught:
+        parse_cell(f(ROSTER, "joined_date"), 2003.1, "General", None)
+    assert caught.value.candidates == ("2003-01", "2003-10")
+    assert parse_cell(f(ROSTER, "joined_date"), "2003.1", None, None) == "2003-01"
 
 
 @pytest.mark.parametrize("raw,fmt,expected", [

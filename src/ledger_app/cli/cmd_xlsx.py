@@ -1,7 +1,8 @@
 """Excel from the command line: ``export-xlsx``, ``template-xlsx``, ``import-xlsx``, ``undo-import``.
 
-``import-xlsx`` shows the same preview as the window (every row's status and message)
-and writes all or nothing; ``--dry-run`` only previews. Exit codes: 0 done (or a clean
+``import-xlsx`` shows the same preview as the window (every row's status, level — 无误,
+有提示 or 错误 — and reasons) and writes all or nothing; ``--skip-errors`` writes the rows
+without errors; ``--dry-run`` only previews. Exit codes: 0 done (or a clean
 preview), 1 rows with errors (nothing written), 2 a problem with the files.
 """
 
@@ -167,9 +168,14 @@ def _print_plan(plan: Any) -> None:
     for note in plan.notes:
         print(f"  注意：{note}")
     for r in plan.rows:
-        print(f"  第 {r.row} 行  {r.status_label}  {r.message}")
+        level = "（有提示）" if r.level == "warning" else ""
+        print(f"  第 {r.row} 行  {r.status_label}{level}  {r.message}")
     c = plan.counts()
     print(f"合计：新增 {c['new']}，更新 {c['update']}，跳过 {c['skip']}，错误 {c['error']}")
+    levels = plan.levels()
+    if levels["warning"]:
+        print(f"其中 {levels['warning']} 行有提示：照常导入，留空的项标为待核实，"
+              "导入后可在名册中筛选“待核实”逐条核对")
 
 
 def run_undo(args: argparse.Namespace) -> int:

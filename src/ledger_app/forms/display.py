@@ -30,6 +30,7 @@ import re
 from collections.abc import Callable
 from typing import Any
 
+from ledger_app.forms import dates
 from ledger_app.forms import values as fv
 from ledger_app.forms.model import Field
 
@@ -142,7 +143,8 @@ def _no_name(member_id: int) -> str:
 
 def display(field: Field, value: Any, masked: bool = False,
             member_name: Callable[[int], str] = _no_name) -> str:
-    """A stored value as text: dates as stored (2025-03-15, 2025-03), money in 元 with two
+    """A stored value as text: dates as stored (2025-03-15, 2025-03) except a month-only
+    value of a date field ("2003年7月", so it does not read as a typo for a day), money in 元 with two
     decimals, 是/否, lists joined with 、, members by name (``member_name`` looks them up;
     the caller knows where names come from). ``masked`` hides sensitive fields and the
     numbers inside free text."""
@@ -161,6 +163,8 @@ def display(field: Field, value: Any, masked: bool = False,
         return LIST_SEPARATOR.join(member_name(int(v)) for v in value)
     if t in ("attachments", "attendance"):
         return ""   # kept outside the record; each output shows them its own way
+    if field.month_precision and len(str(value)) == 7:
+        return dates.chinese(value)   # "2003年7月": plainly a month, never a padded day
     text = str(value)
     if not masked:
         return text

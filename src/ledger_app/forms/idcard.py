@@ -38,3 +38,11 @@ def birth_date(value: str) -> str | None:
         return None
     return f"{value[6:10]}-{value[10:12]}-{value[12:14]}"
 
+
+
+def gender(value: str) -> str | None:
+    """男 or 女 from a valid number: the 17th digit is odd for men, even for women
+    (GB 11643-1999 §4.3, 顺序码)."""
+    if problem(value):
+        return None
+    return "男" if int(value[16]) % 2 else "女"

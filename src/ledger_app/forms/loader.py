@@ -17,8 +17,8 @@ from pathlib import Path
 from typing import Any
 
 from ledger_app.forms.model import (
-    CATEGORY_KEYS, FIELD_ROLES, FIELD_TYPES, ROLE_VALUES, TEXT_FORMATS, TYPE_ROLES, Category,
-    Field, Pack, RecordType,
+    CATEGORY_KEYS, DATE_PRECISIONS, FIELD_ROLES, FIELD_TYPES, ROLE_VALUES, TEXT_FORMATS,
+    TYPE_ROLES, Category, Field, Pack, RecordType,
 )
 
 if sys.version_info >= (3, 11):
@@ -36,7 +36,7 @@ TYPE_KEYS = {"key", "label", "category", "order", "title_field", "date_field", "
              "unique"}
 FIELD_KEYS = {"key", "label", "type", "required", "choices", "sensitive", "print_width", "help",
               "format", "max_length", "default", "in_table", "aliases", "min", "max", "role",
-              "role_values"}
+              "role_values", "precision", "synonyms"}
 
 
 class DeclarationError(ValueError):
@@ -201,6 +201,12 @@ def _load_field(path: Path, text: str, raw: Any, index: int) -> Field:
     if fmt and (ftype != "text" or fmt not in TEXT_FORMATS):
         raise DeclarationError(path, f"format {fmt!r} 只能用于 text 字段，可选 "
                                f"{', '.join(TEXT_FORMATS)}", line, key)
+    precision = raw.get("precision", "day")
+    if precision not in DATE_PRECISIONS or (precision != "day" and ftype != "date"):
+        raise DeclarationError(path, f"precision {precision!r} 只能用于 date 字段，可选 "
+                               f"{', '.join(DATE_PRECISIONS)}",
+                               _setting_line(text, "precision", span) or line, key)
+    synonyms = _synonyms(path, text, raw, key, choices, span)
     default = raw.get("default")
     if default is not None and ftype in ("choice",) and default not in choices:
         raise DeclarationError(path, f"默认值 {default!r} 不在 choices 里", line, key)
@@ -221,8 +227,32 @@ def _load_field(path: Path, text: str, raw: Any, index: int) -> Field:
         in_table=bool(_expect(path, text, raw.get("in_table", True), bool, "in_table", key)),
         aliases=tuple(_expect(path, text, raw.get("aliases", []), list, "aliases", key)),
         minimum=raw.get("min"), maximum=raw.get("max"),
-        role=role, role_values=role_values,
+        role=role, role_values=role_values, precision=precision, synonyms=synonyms,
     )
+
+
+def _synonyms(path: Path, text: str, raw: dict[str, Any], key: str,
+              choices: tuple[str, ...], span: tuple[int, int]
+              ) -> tuple[tuple[str, tuple[str, ...]], ...]:
+    """``synonyms = { "本科" = "大学本科", "大学" = ["大学本科", "大学专科"] }``."""
+    table = raw.get("synonyms", {})
+    line = _setting_line(text, "synonyms", span)
+    if not isinstance(table, dict):
+        raise DeclarationError(path, "synonyms 应是一个表，如 { \"本科\" = \"大学本科\" }",
+                               line, key)
+    if table and not choices:
+        raise DeclarationError(path, "只有选择型字段能有 synonyms", line, key)
+    found = []
+    for word, meant in table.items():
+        meanings = (meant,) if isinstance(meant, str) else meant
+        if not isinstance(meanings, list | tuple) or not meanings or any(
+                m not in choices for m in meanings):
+            raise DeclarationError(path, f"synonyms 中 {word!r} 对应的 {meant!r} 不在 choices 里",
+                                   line, key)
+        if word in choices:
+            raise DeclarationError(path, f"synonyms 中的 {word!r} 本身就是可选项", line, key)
+        found.append((word, tuple(meanings)))
+    return tuple(found)
 
 
 def _field_role(path: Path, text: str, raw: dict[str, Any], key: str,

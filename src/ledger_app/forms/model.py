@@ -29,6 +29,8 @@ DETACHED_TYPES = ("attachments", "attendance")
 
 TEXT_FORMATS = ("idcard", "phone")
 
+DATE_PRECISIONS = ("day", "month")
+
 # The five of a Party branch (DESIGN) and 组织机构与班子, which a 关工委 or 工会 keeps apart.
 CATEGORY_KEYS = ("team", "activities", "venue", "rules", "funding", "organisation")
 
@@ -93,10 +95,24 @@ class Field:
     maximum: int | None = None
     role: str = ""                 # what the field means (FIELD_ROLES)
     role_values: tuple[tuple[str, str], ...] = ()  # e.g. (("active", "在册"),)
+    # A date field with precision "month" also holds a year-month ("2003-07") when only the
+    # month is known (出生年月, 入党时间 on real rosters); it is never padded to a day.
+    precision: str = "day"
+    # How people write a choice in spreadsheets: 本科 → (大学本科,); a value with several
+    # meanings (学历 "大学" → 大学本科 or 大学专科) is a doubt, never a guess.
+    synonyms: tuple[tuple[str, tuple[str, ...]], ...] = ()
 
     @property
     def detached(self) -> bool:
         return self.type in DETACHED_TYPES
+
+    def synonym(self, text: str) -> tuple[str, ...]:
+        """The choices ``text`` may mean by the declared synonyms (empty: none declared)."""
+        return dict(self.synonyms).get(text, ())
+
+    @property
+    def month_precision(self) -> bool:
+        return self.type == "date" and self.precision == "month"
 
 
 @dataclass(frozen=True)

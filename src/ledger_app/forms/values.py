@@ -1,6 +1,7 @@
 """Turn what a person typed into a stored value, and check a record against its declaration.
 
-Stored values by field type: text/longtext/choice -> str; date -> "YYYY-MM-DD";
+Stored values by field type: text/longtext/choice -> str; date -> "YYYY-MM-DD" (or
+"YYYY-MM" where the field declares ``precision = "month"``: the day is not known);
 month -> "YYYY-MM"; integer -> int; money -> int 分; multichoice -> list[str];
 bool -> bool; member -> int (roster record id); members -> list[int].
 Every problem is reported in plain Chinese, keyed by field.
@@ -9,6 +10,7 @@ Every problem is reported in plain Chinese, keyed by field.
 from __future__ import annotations
 
 import re
+import unicodedata
 from datetime import date
 from decimal import Decimal, InvalidOperation, ROUND_HALF_UP
 from typing import Any
@@ -45,6 +47,37 @@ def parse_month(text: str) -> str | None:
     return full[:7] if full else None
 
 
+def parse_date_or_month(text: str) -> str | None:
+    """"2024/3/5" → "2024-03-05"; "2024年3月", "2024.3", "2024-03" → "2024-03" (the day is
+    not known and is not invented)."""
+    full = parse_date(text)
+    if full is not None:
+        return full
+    m = _MONTH.match(text.translate(_FULLWIDTH))
+    if m and 1 <= int(m[2]) <= 12:
+        return f"{int(m[1]):04d}-{int(m[2]):02d}"
+    return None
+
+
+def normalise_phone(text: str) -> str:
+    """One spelling for a number written many ways: full-width digits, spaces, dashes or
+    dots inside a mobile, a +86 / 0086 / 86 country prefix, (0731) for the area code.
+    138-0000-0003 → 13800000003; +86 731 8451 2345 → 0731-84512345. What is not
+    recognisably a phone is returned squeezed, for ``check`` to name."""
+    t = re.sub(r"\s+", "", unicodedata.normalize("NFKC", text))
+    digits = re.sub(r"[-().]", "", t)
+    m = re.fullmatch(r"(?:\+?86|0086)?(1[3-9]\d{9})", digits)
+    if m:
+        return m[1]
+    national = re.sub(r"^(?:\+86|0086)-?\(?0?", "0", t) if re.match(r"^(\+86|0086)", t) else t
+    # Area codes: 010 and 02X have three digits, all others four (GB/T 13728 numbering).
+    m = re.fullmatch(r"\(?(0(?:10|2\d|[3-9]\d{2}))\)?-?([1-9]\d{2,3})-?(\d{4})(?:-(\d{1,6}))?",
+                     national)
+    if m:
+        return f"{m[1]}-{m[2]}{m[3]}" + (f"-{m[4]}" if m[4] else "")
+    return t
+
+
 def parse_money(text: str) -> int | None:
     """'12.5' or '12.50元' -> 1250 分; None when it is not an amount."""
     cleaned = text.translate(_FULLWIDTH).replace(",", "").replace("元", "").replace("¥", "").strip()
@@ -75,13 +108,20 @@ def coerce(field: Field, raw: Any) -> Any:
         if field.format == "idcard":
             value = value.upper().translate(_FULLWIDTH).replace(" ", "")
         elif field.format == "phone":
-            value = value.translate(_FULLWIDTH).replace(" ", "")
+            value = normalise_phone(value)
         return value or None
     if t == "date":
         if isinstance(raw, date):
             return raw.isoformat()[:10]
+        if field.month_precision:
+            parsed = parse_date_or_month(str(raw))
+            if parsed is None:
+                raise ValueError(f"“{raw}”不是有效日期，请写成 2025-03-15，只知道年月时写 2025-03")
+            return parsed
         parsed = parse_date(str(raw))
         if parsed is None:
+            if parse_month(str(raw)) is not None and _MONTH.match(str(raw).translate(_FULLWIDTH)):
+                raise ValueError(f"“{raw}”只有年月，{field.label}须写到日，如 2025-03-15")
             raise ValueError(f"“{raw}”不是有效日期，请写成 2025-03-15")
         return parsed
     if t == "month":
@@ -148,8 +188,11 @@ def check(field: Field, value: Any) -> str | None:
         if bad:
             return f"“{'、'.join(bad)}”不在可选项中"
     elif t == "date":
+        if field.month_precision and isinstance(value, str) and parse_month(value) == value:
+            return None
         if not isinstance(value, str) or parse_date(value) != value:
-            return "日期格式应为 YYYY-MM-DD"
+            return ("日期格式应为 YYYY-MM-DD 或 YYYY-MM" if field.month_precision
+                    else "日期格式应为 YYYY-MM-DD")
     elif t == "month":
         if not isinstance(value, str) or parse_month(value) != value:
             return "年月格式应为 YYYY-MM"

@@ -71,6 +71,7 @@ class Ledger:
         from ledger_app.store.attachments import Attachments
         from ledger_app.store.attendance import Attendance
         from ledger_app.store.audit import AuditTrail
+        from ledger_app.store.pending import PendingChecks
         from ledger_app.store.records import Records
 
         self.path = path
@@ -85,6 +86,7 @@ class Ledger:
         self.records = Records(self)
         self.attachments = Attachments(self)
         self.attendance = Attendance(self)
+        self.pending = PendingChecks(self)
 
     # ---- opening and closing -------------------------------------------------------------
 

@@ -58,8 +58,10 @@ class Records:
 
     # ---- writing ----------------------------------------------------------------------
 
-    def prepare(self, record_type: RecordType, values: dict[str, Any]) -> dict[str, Any]:
-        """Coerce raw input to stored values and check it; raises ValidationError."""
+    def prepare(self, record_type: RecordType, values: dict[str, Any],
+                pending: Iterable[str] = ()) -> dict[str, Any]:
+        """Coerce raw input to stored values and check it; raises ValidationError. A field
+        in ``pending`` (待核实) may be blank even when required."""
         clean: dict[str, Any] = {}
         problems: dict[str, str] = {}
         for f in record_type.stored_fields:
@@ -71,7 +73,10 @@ class Records:
         for key in set(values) - set(clean):
             if key not in {f.key for f in record_type.fields}:
                 problems[key] = "没有这个字段"
+        waiting = set(pending)
         for key, message in fv.validate(record_type, clean).items():
+            if key in waiting and fv.is_empty(clean.get(key)):
+                continue
             problems.setdefault(key, message)
         if problems:
             labels = {f.key: f.label for f in record_type.fields}
@@ -79,9 +84,13 @@ class Records:
                                   record_type.label)
         return clean
 
-    def insert(self, type_key: str, values: dict[str, Any], *, audit: bool = True) -> int:
+    def insert(self, type_key: str, values: dict[str, Any], *, audit: bool = True,
+               pending: dict[str, str] | None = None, source: str = "") -> int:
+        """Add a record; ``pending`` marks blank fields 待核实 with why (``source``: where
+        the record came from, e.g. the imported file and row)."""
         rt = self.pack.record_type(type_key)
-        clean = self.prepare(rt, values)
+        pending = {k: v for k, v in (pending or {}).items() if fv.is_empty(values.get(k))}
+        clean = self.prepare(rt, values, pending)
         now = _now()
         with self.ledger.transaction() as conn:
             self.refuse_duplicate(rt, clean, conn=conn)
@@ -91,6 +100,8 @@ class Records:
             entry_id = int(cursor.lastrowid)
             self._write_row(conn, rt, entry_id, clean, insert=True)
             self._index(conn, rt, entry_id, clean)
+            if pending:
+                self.ledger.pending.mark(conn, entry_id, pending, source, now)
             if audit:
                 self.ledger.audit.append("create", entry_id, type_key,
                                          f"新增{rt.label}：{self.title(rt, clean)}",
@@ -110,19 +121,30 @@ class Records:
                                          {"ids": [ids[0], ids[-1]], "count": len(ids)})
         return ids
 
-    def update(self, entry_id: int, changes: dict[str, Any]) -> None:
+    def update(self, entry_id: int, changes: dict[str, Any],
+               pending: dict[str, str] | None = None, source: str = "") -> None:
+        """Change a record. A field filled in is no longer 待核实; ``pending`` marks more."""
         current = self.get(entry_id)
         rt = self.pack.record_type(current.type_key)
         merged = {**current.values, **changes}
-        clean = self.prepare(rt, merged)
+        marked = self.ledger.pending.of(entry_id)
+        pending = {k: v for k, v in (pending or {}).items() if fv.is_empty(merged.get(k))}
+        clean = self.prepare(rt, merged, set(marked) | set(pending))
+        settled = [k for k in marked if not fv.is_empty(clean.get(k))]
         diff = {k: [current.values.get(k), v] for k, v in clean.items()
                 if current.values.get(k) != v}
-        if not diff:
+        if not diff and not pending and not settled:
             return
         with self.ledger.transaction() as conn:
             if rt.unique_key(clean) != rt.unique_key(current.values):
                 # A duplicate kept from before stays editable; only a new clash is refused.
                 self.refuse_duplicate(rt, clean, exclude=entry_id, conn=conn)
+            if settled:
+                self.ledger.pending.clear(conn, entry_id, settled)
+            if pending:
+                self.ledger.pending.mark(conn, entry_id, pending, source, _now())
+            if not diff:
+                return
             conn.execute("UPDATE entries SET year = ?, updated_at = ? WHERE id = ?",
                          (fv.year_of(rt, clean), _now(), entry_id))
             self._write_row(conn, rt, entry_id, clean, insert=False)
@@ -159,6 +181,7 @@ class Records:
             conn.execute("DELETE FROM attendance WHERE entry_id = ?", (entry_id,))
             conn.execute("DELETE FROM attachments WHERE entry_id = ?", (entry_id,))
             conn.execute("DELETE FROM search_index WHERE rowid = ?", (entry_id,))
+            self.ledger.pending.clear(conn, entry_id)
             conn.execute("DELETE FROM entries WHERE id = ?", (entry_id,))
             conn.execute("DELETE FROM blobs WHERE sha256 NOT IN (SELECT sha256 FROM attachments)")
             self.ledger.audit.append("purge", entry_id, rt.key,
@@ -330,6 +353,15 @@ class Records:
         where, params = self._where(type_key, year, search)
         return int(self.ledger.query(f"SELECT count(*) FROM entries e WHERE {where}",
                                      params)[0][0])
+
+    def numbers(self, type_key: str, field_key: str) -> set[int]:
+        """The values an integer field (序号) already has among live records."""
+        rt = self.pack.record_type(type_key)
+        if rt.field(field_key).type != "integer":
+            raise LedgerError(f"{rt.label}的{rt.field(field_key).label}不是整数")
+        return {int(r[0]) for r in self.ledger.query(
+            f'SELECT DISTINCT t."{field_key}" FROM "{table_name(type_key)}" t JOIN entries e '
+            f'ON e.id = t.id WHERE e.deleted_at IS NULL AND t."{field_key}" IS NOT NULL')}
 
     def earliest(self, type_key: str) -> Any:
         """The earliest value of the type's date field among live records (None if none)."""

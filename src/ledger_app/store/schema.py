@@ -21,7 +21,7 @@ log = logging.getLogger(__name__)
 
 # 'LDGR': marks an SQLite file as a ledger, so any other database is refused.
 APPLICATION_ID = 0x4C444752
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 
 CORE_V1 = """
 CREATE TABLE settings (
@@ -98,6 +98,19 @@ UPGRADES: dict[int, str] = {
     UPDATE blobs SET data_last = data;
     ALTER TABLE blobs DROP COLUMN data;
     ALTER TABLE blobs RENAME COLUMN data_last TO data;
+    """,
+    # 3: 待核实 — a field an import could not fill with certainty (a 2003.1 that is January
+    # or October, 学历 "大学", a column the sheet lacks), kept with the record and why, so the
+    # secretary can find and settle it; a required field may be blank only while marked here.
+    2: """
+    CREATE TABLE pending_checks (
+        entry_id INTEGER NOT NULL REFERENCES entries(id),
+        field_key TEXT NOT NULL,
+        reason TEXT NOT NULL,
+        source TEXT NOT NULL DEFAULT '',
+        created_at TEXT NOT NULL,
+        PRIMARY KEY (entry_id, field_key)
+    ) WITHOUT ROWID;
     """,
 }
 

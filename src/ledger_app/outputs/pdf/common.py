@@ -132,7 +132,7 @@ class PrintContext:
         # Stored as the text printed, unless masking has something to hide in it.
         as_stored = ("choice", "date", "month") if self.masked else (
             "choice", "date", "month", "text", "longtext")
-        if f.type in as_stored and not (f.sensitive and self.masked):
+        if f.type in as_stored and not (f.sensitive and self.masked) and not f.month_precision:
             return lambda value: value if value else ""
         return lambda value: self.text(f, value)
 

@@ -106,6 +106,10 @@ def cell_value(field: Field, value: Any, member_name: Callable[[int], str],
     if value is None or value == [] or value == "":
         return None
     t = field.type
+    if t == "date" and len(value) == 7:
+        # A month-only date goes as the text people read ("2003年7月"): a date cell would
+        # hold an invented 1st of the month. Importing the workbook reads it back as a month.
+        return display(field, value, masked, member_name)
     if t == "date":
         day = date.fromisoformat(value)
         return day if day >= FIRST_EXCEL_DATE else value

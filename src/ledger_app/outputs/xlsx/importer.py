@@ -1,8 +1,9 @@
 """Import records from a spreadsheet: first a plan (the preview), then one all-or-nothing write.
 
 ``plan_import`` reads the file, finds the header, maps columns, parses every row and
-matches it to existing records; nothing is written. Each row gets a status: 新增, 更新,
-跳过 or 错误, with a message. ``apply_import`` writes the plan in one transaction. By
+matches it to existing records; nothing is written. Each row gets a status (新增, 更新,
+跳过 or 错误) and a level (无误, 有提示: taken with what was completed or left 待核实, 错误:
+not taken; see ``rows``), with its reasons. ``apply_import`` writes the plan in one transaction. By
 default an import with any 错误 row is refused whole (the usual case is a file with a
 systematic problem, such as a date column typed as text, that the user fixes once);
 ``only_valid=True`` (CLI ``--skip-errors``, window: “只导入无误的行”) writes the good rows
@@ -30,20 +31,27 @@ from ledger_app.outputs.xlsx.headers import (
     normalise,
 )
 from ledger_app.outputs.xlsx.matching import ExistingIndex
-from ledger_app.outputs.xlsx.parse import CellProblem, MemberIndex, as_text, is_blank, parse_cell
+from ledger_app.outputs.xlsx.parse import MemberIndex, as_text, is_blank
 from ledger_app.outputs.xlsx.reader import MAX_ROWS, Cell, open_workbook
+from ledger_app.outputs.xlsx.rows import (
+    LEVEL_LABELS,
+    STATUS_LABELS,
+    RowContext,
+    RowPlan,
+    bare,
+    critical_fields,
+    match_message,
+    plan_row,
+    row_kind,
+    shown_cells,
+)
 from ledger_app.store.errors import LedgerError
 
 if TYPE_CHECKING:
     from ledger_app.store.ledger import Ledger
 
 Progress = Callable[[int, int, str], None]
-STATUS_LABELS = {"new": "新增", "update": "更新", "skip": "跳过", "error": "错误"}
-TOTAL_WORDS = ("合计", "总计", "小计", "共计")
-FOOTER_WORDS = ("制表人", "制表", "填表人", "审核人", "审核", "负责人", "填报日期", "注：", "注:",
-                "说明：", "说明:", "备注：")
 OPTIONS_SHEET = "选项"
-TOTAL_FOOTER_STARTS = {w[0] for w in TOTAL_WORDS + FOOTER_WORDS}
 
 
 @dataclass
@@ -52,27 +60,6 @@ class ColumnMap:
     header: str
     field_key: str | None      # None: not imported
     auto_key: str | None       # what the importer guessed by itself
-
-
-@dataclass
-class RowPlan:
-    row: int                                   # row number as Excel shows it
-    status: str                                # new, update, skip, error
-    message: str = ""
-    values: dict[str, Any] = field(default_factory=dict)   # new: the whole record
-    cells: list[str] = field(default_factory=list)          # text of mapped cells, for preview
-    match_id: int | None = None
-    match_title: str = ""
-    changes: dict[str, Any] = field(default_factory=dict)  # update: field -> new value
-    update_problem: str = ""
-
-    @property
-    def status_label(self) -> str:
-        return STATUS_LABELS[self.status]
-
-    @property
-    def matched(self) -> bool:
-        return self.match_id is not None and self.status in ("update", "skip")
 
 
 @dataclass
@@ -94,6 +81,14 @@ class ImportPlan:
             found[r.status] += 1
         return found
 
+    def levels(self) -> dict[str, int]:
+        """Rows taken as they are, taken with a warning, and refused."""
+        found = {k: 0 for k in LEVEL_LABELS}
+        for r in self.rows:
+            if r.status != "skip" or r.match_id is not None or r.reasons:
+                found[r.level] += 1
+        return found
+
     def set_action(self, row: RowPlan, action: str) -> None:
         """For a row matching an existing record: 'update' it or 'skip' it."""
         if not row.matched:
@@ -101,7 +96,7 @@ class ImportPlan:
         if action == "update" and row.update_problem:
             raise LedgerError(f"第 {row.row} 行不能更新：{row.update_problem}")
         row.status = action
-        row.message = _match_message(row, action)
+        row.explain(match_message(row, action))
 
     def set_all(self, action: str) -> None:
         for row in self.rows:
@@ -115,9 +110,12 @@ class ImportPlan:
             "header_rows": self.header_rows, "notes": self.notes,
             "columns": [{"column": c.index + 1, "header": c.header, "field": c.field_key}
                         for c in self.columns],
-            "counts": self.counts(),
+            "counts": self.counts(), "levels": self.levels(),
             "rows": [{"row": r.row, "status": r.status, "status_label": r.status_label,
+                      "level": r.level, "level_label": r.level_label,
                       "message": r.message, "match_id": r.match_id,
+                      "reasons": [reason.to_json() for reason in r.reasons],
+                      "pending": r.pending,
                       "values": r.values if r.status == "new" else r.changes}
                      for r in self.rows],
         }
@@ -130,14 +128,6 @@ class ImportResult:
     updated: list[int]
     skipped: int
     errors: int
-
-
-def _match_message(row: RowPlan, action: str) -> str:
-    if action == "skip":
-        return f"台账中已有（{row.match_title}），跳过"
-    if not row.changes:
-        return f"与台账中的记录（{row.match_title}）相同"
-    return f"更新台账中的记录（{row.match_title}）：{len(row.changes)} 项"
 
 
 def choose_sheet(sheets: list[str], rt: RecordType, wanted: str | None) -> str:
@@ -188,7 +178,7 @@ def plan_import(ledger: Ledger, path: str | Path, type_key: str, sheet: str | No
     missing = [f.label for f in rt.stored_fields if f.required
                and f.key not in {c.field_key for c in columns} and f.default is None]
     if missing:
-        plan.notes.append(f"表中没有必填的列：{'、'.join(missing)}，相关行将报错。")
+        plan.notes.append(f"表中没有必填的列：{'、'.join(missing)}，导入后这些项留空，标为待核实。")
     _plan_rows(ledger, rt, plan, rows, guess, on_match, progress)
     return plan
 
@@ -214,142 +204,75 @@ def _check_mapping(columns: list[ColumnMap], rt: RecordType) -> None:
         raise LedgerError(f"有两列对应到了同一个字段（{labels}），请只保留一列。")
 
 
-def _row_kind(cells: list[Cell], columns: list[ColumnMap], header_words: set[str],
-              seq_key: str | None = None) -> str:
-    """'blank', 'total', 'footer' or 'data'."""
-    first = next((v for v, _ in cells if not is_blank(v)), None)
-    if first is None:
-        return "blank"
-    if isinstance(first, str) and first.strip()[:1] in TOTAL_FOOTER_STARTS:
-        lead = normalise(first)
-        if any(lead.startswith(w) for w in TOTAL_WORDS):
-            return "total"
-        filled = sum(1 for v, _ in cells if not is_blank(v))
-        if any(lead.startswith(normalise(w)) for w in FOOTER_WORDS) and filled <= 3:
-            return "footer"
-    mapped = [(c, cells[c.index][0]) for c in columns
-              if c.field_key and c.field_key != seq_key and c.index < len(cells)]
-    if all(is_blank(v) for _, v in mapped):
-        return "blank"   # a pre-numbered empty line, or text only in unmapped columns
-    first = next((v for _, v in mapped if not is_blank(v)), None)
-    if not isinstance(first, str) or _bare(first) not in header_words:
-        return "data"
-    same = sum(1 for c, v in mapped if not is_blank(v) and _bare(v) == _bare(c.header))
-    if same * 2 >= len(mapped):
-        return "header"  # the header repeated further down (copied for each printed page)
-    return "data"
-
-
-def _bare(text: Any) -> str:
-    return re.sub(r"\(.*?\)|/.*$", "", normalise(text))
-
-
 def _plan_rows(ledger: Ledger, rt: RecordType, plan: ImportPlan, rows: list[list[Cell]],
                guess: HeaderGuess, on_match: str, progress: Progress | None) -> None:
     mapped = [c for c in plan.columns if c.field_key]
     fields = {f.key: f for f in rt.stored_fields}
-    header_words = {_bare(c.header) for c in mapped}
+    filled = {c.field_key for c in mapped}
+    header_words = {bare(c.header) for c in mapped}
     needs_members = any(fields[c.field_key].type in ("member", "members") for c in mapped)
-    members = MemberIndex(_member_names(ledger), ledger.pack.record_type(
-        ledger.pack.member_type).label) if needs_members else None
-    existing = ExistingIndex(ledger, rt, [c.field_key for c in mapped])
-    defaults = {f.key: f.default for f in rt.stored_fields
-                if f.default is not None and f.key not in {c.field_key for c in mapped}}
-    seen: dict[tuple, int] = {}
+    ctx = RowContext(
+        ledger, rt, mapped, fields,
+        MemberIndex(_member_names(ledger), ledger.pack.record_type(
+            ledger.pack.member_type).label) if needs_members else None,
+        ExistingIndex(ledger, rt, [c.field_key for c in mapped]),
+        {f.key: f.default for f in rt.stored_fields
+         if f.default is not None and f.key not in filled},
+        on_match, critical_fields(rt), set(fields) - filled)
     start = guess.first_row + guess.rows
     after_total = False
     total = len(rows) - start
     for n, cells in enumerate(rows[start:], start + 1):
         if progress and (n - start) % 1000 == 0:
             progress(n - start, total, f"正在检查第 {n} 行")
-        kind = _row_kind(cells, plan.columns, header_words, rt.key_for("seq"))
+        kind = row_kind(cells, plan.columns, header_words, rt.key_for("seq"))
         if kind == "blank":
             continue
-        shown = [as_text(cells[c.index][0]) if c.index < len(cells) and
-                 not is_blank(cells[c.index][0]) else "" for c in mapped]
-        row = _plan_row(ledger, rt, n, cells, mapped, fields, members, existing, defaults,
-                        seen, on_match, shown)
-        # A row that reads "合计" (or "制表人：…", or comes below a totals row) is skipped only
-        # when it is not a valid record: a document titled 总计 is still a document.
-        if row.status == "error" and (kind != "data" or after_total):
+        shown = shown_cells(cells, mapped)
+        seen = dict(ctx.seen)
+        row = plan_row(ctx, n, cells, shown)
+        # A row that reads "合计" or "4人" (or "制表人：…", or comes below a totals row) is
+        # skipped unless it is a clean record: a document titled 总计 is still a document.
+        if (kind != "data" or after_total) and row.level != "ok":
             after_total = after_total or kind == "total"
+            ctx.seen = seen
             reason = {"total": "合计行，不导入", "footer": "表尾说明，不导入",
                       "header": "重复的表头行，不导入"}.get(kind, "合计行以下的内容，不导入")
             row = RowPlan(n, "skip", reason, cells=shown)
         plan.rows.append(row)
+    _number_new_rows(ledger, rt, plan, rt.key_for("seq"), filled)
 
 
-def _plan_row(ledger: Ledger, rt: RecordType, n: int, cells: list[Cell],
-              mapped: list[ColumnMap], fields: dict, members: MemberIndex | None,
-              existing: ExistingIndex, defaults: dict[str, Any], seen: dict[tuple, int],
-              on_match: str, shown: list[str]) -> RowPlan:
-    parsed: dict[str, Any] = {}
-    problems: dict[str, str] = {}
-    for c in mapped:
-        f = fields[c.field_key]
-        value, fmt = cells[c.index] if c.index < len(cells) else (None, None)
-        try:
-            parsed[f.key] = parse_cell(f, value, fmt, members, rt.title_field)
-        except CellProblem as exc:
-            problems[f.label] = str(exc)
-    if problems:
-        return RowPlan(n, "error", _join(problems), cells=shown)
-    record = {key: parsed.get(key, defaults.get(key)) for key in fields}
-    for name, f in fields.items():
-        if record[name] is None and f.type in ("multichoice", "members"):
-            record[name] = []
-    key = existing.key_of(record)
-    if key is not None and key in seen:
-        return RowPlan(n, "error", f"与第 {seen[key]} 行是同一条记录（{existing.describe(key)}相同）",
-                       cells=shown)
-    if key is not None:
-        seen[key] = n
-    found = existing.find(record)
-    if len(found) > 1:
-        return RowPlan(n, "error", f"台账中有 {len(found)} 条记录与这一行相同"
-                       f"（{existing.describe(key)}），无法确定更新哪一条", cells=shown)
-    if found and not existing.strong:
-        return RowPlan(n, "skip", "台账中已有完全相同的记录，跳过", cells=shown,
-                       match_title=ledger.records.title(rt, found[0][1]))
-    if found:
-        return _plan_match(ledger, rt, n, found[0], parsed, on_match, shown)
-    problems = {rt.field(k).label: m for k, m in fv.validate(rt, record).items()}
-    if problems:
-        return RowPlan(n, "error", _join(problems), cells=shown)
-    return RowPlan(n, "new", "", values=record, cells=shown)
-
-
-def _plan_match(ledger: Ledger, rt: RecordType, n: int, match: tuple[int, dict[str, Any]],
-                parsed: dict[str, Any], on_match: str, shown: list[str]) -> RowPlan:
-    match_id, current = match
-    # Blank cells never clear what the ledger already holds: an update only adds or changes.
-    changes = {k: v for k, v in parsed.items() if not fv.is_empty(v) and current.get(k) != v}
-    merged = {**current, **changes}
-    problems = {rt.field(k).label: m for k, m in fv.validate(rt, merged).items()}
-    row = RowPlan(n, "skip", match_id=match_id, cells=shown,
-                  match_title=ledger.records.title(rt, current) or f"#{match_id}",
-                  changes=changes, update_problem=_join(problems))
-    action = "update" if on_match == "update" and changes and not problems else "skip"
-    row.status = action
-    row.message = _match_message(row, action)
-    if on_match == "update" and problems:
-        row.message += f"；不能更新：{row.update_problem}"
-    elif on_match == "update" and not changes:
-        row.message = f"与台账中的记录（{row.match_title}）相同，无需更新"
-    return row
-
-
-def _join(problems: dict[str, str]) -> str:
-    return "；".join(f"{k}：{v}" for k, v in problems.items())
+def _number_new_rows(ledger: Ledger, rt: RecordType, plan: ImportPlan, seq_key: str | None,
+                     filled: set[str]) -> None:
+    """序号 for new records when the sheet has no such column, or has one number twice (or
+    one the ledger already uses): numbered on from the ledger's highest, in the sheet's
+    order. Blank cells of a 序号 column stay blank, as the sheet had them."""
+    if not seq_key:
+        return
+    new = [r for r in plan.rows if r.status == "new"]
+    if not new:
+        return
+    taken = ledger.records.numbers(rt.key, seq_key)
+    given = [r.values.get(seq_key) for r in new if r.values.get(seq_key) is not None]
+    if seq_key in filled and len(set(given)) == len(given) and not set(given) & taken:
+        return
+    first = max(taken, default=0) + 1
+    for i, r in enumerate(new):
+        r.values[seq_key] = first + i
+    label = rt.field(seq_key).label
+    why = "表中没有这一列" if seq_key not in filled else "表中有重复，或与台账中已有的重复"
+    plan.notes.append(f"{label}{why}，新增的 {len(new)} 条按表中顺序编为 {first}–{first + len(new) - 1}。")
 
 
 def _member_names(ledger: Ledger) -> dict[int, str]:
     from ledger_app.store.schema import table_name
 
-    table = table_name(ledger.pack.member_type)
+    people = ledger.pack.record_type(ledger.pack.member_type)
+    name = people.key_for("person_name") or people.title_field
     return {r[0]: r[1] or "" for r in ledger.query(
-        f'SELECT t.id, t.name FROM "{table}" t JOIN entries e ON e.id = t.id '
-        "WHERE e.deleted_at IS NULL")}
+        f'SELECT t.id, t."{name}" FROM "{table_name(people.key)}" t JOIN entries e '
+        "ON e.id = t.id WHERE e.deleted_at IS NULL")}
 
 
 def apply_import(ledger: Ledger, plan: ImportPlan, only_valid: bool = False,
@@ -370,11 +293,14 @@ def apply_import(ledger: Ledger, plan: ImportPlan, only_valid: bool = False,
             if progress and i % 200 == 0:
                 progress(i, len(todo), f"正在写入第 {i + 1}/{len(todo)} 条")
             try:
+                where = f"{source}第 {row.row} 行"
                 if row.status == "new":
-                    inserted.append(ledger.records.insert(rt.key, row.values, audit=False))
+                    inserted.append(ledger.records.insert(rt.key, row.values, audit=False,
+                                                          pending=row.pending, source=where))
                 else:
                     before = ledger.records.get(row.match_id).values
-                    ledger.records.update(row.match_id, row.changes)
+                    ledger.records.update(row.match_id, row.changes, pending=row.pending,
+                                          source=where)
                     updated[row.match_id] = (before, ledger.records.get(row.match_id).values)
             except LedgerError as exc:
                 raise LedgerError(f"第 {row.row} 行：{exc}。什么也没有导入。") from exc

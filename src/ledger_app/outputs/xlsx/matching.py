@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
+from ledger_app.forms import values as fv
 from ledger_app.forms.model import RecordType
 
 if TYPE_CHECKING:
@@ -26,8 +27,13 @@ Key = tuple[str, ...]
 def strong_keys(rt: RecordType) -> list[Key]:
     fields = {f.key: f for f in rt.stored_fields}
     keys: list[Key] = []
+    # Declared uniqueness (``unique = [...]`` in the TOML) is the strongest key: the store
+    # refuses a second record with it, so the import must update or skip, never add.
+    declared = tuple(getattr(rt, "unique", ()))
+    if declared:
+        keys.append(declared)
     ids = [f.key for f in rt.stored_fields if f.format == "idcard"]
-    if ids:
+    if ids and (ids[0],) not in keys:
         keys.append((ids[0],))
     title = fields.get(rt.title_field)
     born = rt.key_for("birth_date")
@@ -91,7 +97,21 @@ class ExistingIndex:
                 ids = [i for i in ids if not self._conflict(values, self.values[i], first)]
             if ids:
                 return [(i, self.values[i]) for i in ids]
-        return []
+        return self._by_name_alone(values)
+
+    def _by_name_alone(self, values: dict[str, Any]) -> list[tuple[int, dict[str, Any]]]:
+        """A row with neither ID number nor birth date (2003.1 left 待核实) still names one
+        person when exactly one record has that name and nothing of the two disagrees:
+        re-importing the same roster must not add them twice."""
+        name = self.rt.key_for("person_name") or self.rt.title_field
+        if not self.strong or not name or fv.is_empty(values.get(name)) or any(
+                self._key(values, key) is not None for key in self.keys):
+            return []
+        found = [(i, v) for i, v in self.values.items() if v.get(name) == values[name]
+                 and not any(self._conflict(values, v, key) for key in self.keys)
+                 and not any(not fv.is_empty(values.get(k)) and not fv.is_empty(v.get(k))
+                             and values.get(k) != v.get(k) for key in self.keys for k in key)]
+        return found if len(found) == 1 else []
 
     def _conflict(self, a: dict[str, Any], b: dict[str, Any], key: Key) -> bool:
         ka, kb = self._key(a, key), self._key(b, key)

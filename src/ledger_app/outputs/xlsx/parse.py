@@ -2,10 +2,15 @@
 
 Dates come as Excel dates, serial numbers, 2005.07.01, 2005年7月1日, 2005/7/1 or
 20050701; a year-month (2005.07, 2005年7月, 2005-07, or a date cell formatted to show
-only the month) stays a year-month: for a month field it is the value, for a date field
-it is an error saying the day is missing (no invented day). ID numbers that Excel turned
-into numbers have lost their last digits and are refused, never stored.
-Every problem is a ``CellProblem`` with a plain Chinese reason.
+only the month) stays a year-month: for a month field, or a date field declared with
+``precision = "month"``, it is the value; for a date field that needs the day it is left
+blank and 待核实 (no invented day). ID numbers that Excel turned into numbers have lost
+their last digits and are refused, never stored.
+
+Two kinds of problem, each with a plain Chinese reason: a ``CellProblem`` means storing
+the row would store a wrong value (the row is refused); a ``CellDoubt`` means the cell's
+meaning is not certain (a number cell 2003.1 is January or October; 学历 "大学" is 本科 or
+专科): the row is imported with that field blank and marked 待核实, never with a guess.
 """
 
 from __future__ import annotations
@@ -21,12 +26,6 @@ from ledger_app.forms import values as fv
 from ledger_app.forms.model import Field
 
 ETHNIC_GROUPS = ["汉", "蒙古", "回", "藏", "维吾尔", "苗", "彝", "壮", "布依", "朝鲜", "满", "侗", "瑶", "白", "土家", "哈尼", "哈萨克", "傣", "黎", "傈僳", "佤", "畲", "高山", "拉祜", "水", "东乡", "纳西", "景颇", "柯尔克孜", "土", "达斡尔", "仫佬", "羌", "布朗", "撒拉", "毛南", "仡佬", "锡伯", "阿昌", "普米", "塔吉克", "怒", "乌孜别克", "俄罗斯", "鄂温克", "德昂", "保安", "裕固", "京", "塔塔尔", "独龙", "鄂伦春", "赫哲", "门巴", "珞巴", "基诺"]
-CHOICE_SYNONYMS = {
-    "本科": "大学本科", "大本": "大学本科", "大专": "大学专科", "专科": "大学专科",
-    "硕士": "研究生", "博士": "研究生", "硕士研究生": "研究生", "博士研究生": "研究生",
-    "中技": "中专", "技校": "中专", "职高": "中专", "小学": "小学及以下", "文盲": "小学及以下",
-    "正式": "正式党员", "预备": "预备党员", "男性": "男", "女性": "女",
-}
 TRUE_WORDS = {"是", "有", "1", "true", "√", "✓", "y", "yes", "已", "已上墙", "达标", "已退回"}
 FALSE_WORDS = {"否", "无", "0", "false", "×", "✗", "n", "no", "未", "没有", "不达标", "未退回"}
 LIST_SPLIT = re.compile(r"\s*[、,，;；/]\s*")
@@ -42,6 +41,16 @@ LAST_SERIAL = 2958465   # 9999-12-31
 
 class CellProblem(ValueError):
     """The cell's value cannot be stored; ``str()`` says why in plain Chinese."""
+
+
+class CellDoubt(CellProblem):
+    """The cell may mean more than one thing, or is not known well enough to store: the
+    field stays blank and 待核实. ``candidates`` are what it may mean (year-months for a
+    date), so that a row's 身份证号码 can settle it."""
+
+    def __init__(self, message: str, candidates: tuple[str, ...] = ()):
+        super().__init__(message)
+        self.candidates = candidates
 
 
 def is_month_format(fmt: str | None) -> bool:
@@ -115,9 +124,10 @@ def _number_date(number: float, fmt: str | None) -> tuple[str, str]:
         if m and 1900 <= int(m[1]) <= 2100:
             year, digits = int(m[1]), m[2]
             if len(digits) == 1 and digits == "1":
-                raise CellProblem(
-                    f"“{text}”说不清是 {year} 年 1 月还是 10 月（Excel 会把 {year}.10 存成 {year}.1）。"
-                    f"请把这一格改成文本，写成 {year}-01 或 {year}-10")
+                raise CellDoubt(
+                    f"“{text}”说不清是 {year} 年 1 月还是 10 月（Excel 会把 {year}.10 存成 {year}.1），"
+                    f"待核实。以后可把这一格设为文本，写成 {year}-01 或 {year}-10",
+                    (f"{year:04d}-01", f"{year:04d}-10"))
             month = int(digits)
             if not 1 <= month <= 12:
                 raise CellProblem(f"“{text}”不是有效年月")
@@ -132,7 +142,7 @@ def _number_date(number: float, fmt: str | None) -> tuple[str, str]:
     if len(digits) == 6 and 1 <= whole % 100 <= 12 and 1900 <= whole // 100 <= 2100:
         return "month", f"{whole // 100:04d}-{whole % 100:02d}"
     if len(digits) == 4 and 1900 <= whole <= 2100:
-        raise CellProblem(f"“{whole}”只有年份，缺少月和日")
+        raise CellDoubt(f"“{whole}”只有年份，缺少月和日，待核实")
     return "date", _serial_to_date(whole).isoformat()
 
 
@@ -166,7 +176,7 @@ def _text_date(text: str) -> tuple[str, str]:
     if text.isdigit() and len(text) in (6, 8):
         return _compact(text)
     if re.fullmatch(r"\d{4}\s*年?", text):
-        raise CellProblem(f"“{text}”只有年份，缺少月和日")
+        raise CellDoubt(f"“{text}”只有年份，缺少月和日，待核实")
     raise CellProblem(f"“{text}”不是日期，请写成 2005-07-01 这样的格式")
 
 
@@ -186,12 +196,14 @@ def date_or_month(value: Any, fmt: str | None) -> tuple[str, str]:
     return _text_date(str(value))
 
 
-def parse_date_cell(value: Any, fmt: str | None) -> str:
+def parse_date_cell(value: Any, fmt: str | None, month_ok: bool = False) -> str:
+    """A day ("YYYY-MM-DD"), or a year-month where ``month_ok`` (a field declared with
+    ``precision = "month"``)."""
     kind, text = date_or_month(value, fmt)
-    if kind == "month":
+    if kind == "month" and not month_ok:
         year, month = text.split("-")
-        raise CellProblem(f"只有年月（{int(year)}年{int(month)}月），缺少日。这一列须写到日，"
-                          f"如 {text}-01；请核实具体日期，不要随意补 1 日")
+        raise CellDoubt(f"只有年月（{int(year)}年{int(month)}月），这一项须写到日，留空待核实"
+                        f"（不随意补 1 日）", (text,))
     return text
 
 
@@ -228,17 +240,23 @@ def parse_idcard(value: Any) -> str:
     return text
 
 
-def parse_phone(value: Any) -> str:
+def parse_phone(field: Field, value: Any) -> str:
+    """One spelling of a phone (``forms.values.normalise_phone``); a cell that is not
+    recognisably a phone is a doubt: the number is not lost, it is for the secretary to read."""
     if isinstance(value, float) and not value.is_integer():
-        raise CellProblem(f"“{display(value)}”不是电话号码")
+        raise CellDoubt(f"“{display(value)}”不是电话号码，留空待核实")
     text = halfwidth(as_text(value)).strip().lstrip("'").replace(" ", "")
     if "*" in text:
-        raise CellProblem("电话号码已打码（部分数字被 * 隐藏），不能导入")
+        raise CellDoubt("电话号码已打码（部分数字被 * 隐藏），留空待核实")
     if isinstance(value, (int, float)) and not text.startswith("1") and len(text) in (9, 10, 11):
         # 0731-84512345 typed into a number cell becomes 73184512345.
-        raise CellProblem(f"电话号码被 Excel 存成了数字，开头的 0 已丢失（现在是 {text}）。"
-                          "请把该列设为“文本”格式后重新输入")
-    return text
+        raise CellDoubt(f"电话号码被 Excel 存成了数字，开头的 0 已丢失（现在是 {text}），留空待核实。"
+                        "以后请把该列设为“文本”格式")
+    phone = fv.normalise_phone(text)
+    problem = fv.check(field, phone)
+    if problem:
+        raise CellDoubt(f"“{as_text(value)}”：{problem}，留空待核实")
+    return phone
 
 
 def parse_integer(value: Any) -> int:
@@ -301,14 +319,16 @@ def parse_choice(field: Field, value: Any) -> str:
     for choice in field.choices:
         if re.sub(r"\s+", "", halfwidth(choice)) == squeezed:
             return choice
-    synonym = CHOICE_SYNONYMS.get(squeezed)
-    if synonym in field.choices:
-        return synonym
-    if len(squeezed) >= 2:
-        near = [c for c in field.choices if squeezed in c or (len(c) >= 2 and c in squeezed)]
-        if len(near) == 1:
-            return near[0]
-    raise CellProblem(f"“{text}”不在可选项中（{'、'.join(field.choices)}）")
+    meant = field.synonym(squeezed)
+    if len(meant) == 1:
+        return meant[0]
+    if not meant and len(squeezed) >= 2:
+        meant = tuple(c for c in field.choices if squeezed in c or (len(c) >= 2 and c in squeezed))
+        if len(meant) == 1:
+            return meant[0]
+    if len(meant) > 1:
+        raise CellDoubt(f"“{text}”可能是{'或'.join(meant)}，留空待核实")
+    raise CellDoubt(f"“{text}”不在可选项中（{'、'.join(field.choices)}），留空待核实")
 
 
 def parse_ethnicity(text: str) -> str:
@@ -356,7 +376,7 @@ def parse_cell(field: Field, value: Any, fmt: str | None, members: MemberIndex |
         return [] if field.type in ("multichoice", "members") else None
     t = field.type
     if t == "date":
-        return parse_date_cell(value, fmt)
+        return parse_date_cell(value, fmt, field.month_precision)
     if t == "month":
         return parse_month_cell(value, fmt)
     if t == "integer":
@@ -380,7 +400,7 @@ def parse_cell(field: Field, value: Any, fmt: str | None, members: MemberIndex |
     if field.format == "idcard":
         return parse_idcard(value)
     if field.format == "phone":
-        return parse_phone(value)
+        return parse_phone(field, value)
     if t == "longtext":
         return as_text(value).rstrip() or None
     text = as_text(value).strip()
