@@ -12,15 +12,19 @@ from ledger_app.store.errors import LedgerError
 
 def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("demo", help="生成一份演示台账（不打开窗口）",
-                       description="生成一份演示用的社区党支部台账：约 35 名党员、两个党小组、"
-                                   "两年的会议、党费、谈心谈话等记录。--scale N 生成 N 倍规模的"
-                                   "台账（并保留五年记录），用于性能测试。")
+                       description="生成一份演示台账。默认是社区党支部：约 35 名党员、两个党小组、"
+                                   "两年的会议、党费、谈心谈话等记录；--pack ggw 为街道关工委"
+                                   "（“五老”队伍、活动、六好对照），--pack union 为镇总工会"
+                                   "（会员名册、会员大会、维权、经费审查）。--scale N 生成 N 倍"
+                                   "规模的党支部台账（并保留五年记录），用于性能测试。")
     p.add_argument("path", type=Path, help="要写入的台账文件，如 演示.ledger")
     p.add_argument("--scale", type=int, default=1, metavar="N",
                    help="规模倍数（默认 1；30 约为 1000 名党员、10 万条记录）")
     p.add_argument("--seed", type=int, default=None, metavar="S",
                    help="随机种子：相同的种子生成相同的台账")
     p.add_argument("--force", action="store_true", help="文件已存在时覆盖它")
+    p.add_argument("--pack", default="party_branch",
+                   help="台账类型：party_branch（党支部，默认）、ggw（关工委）、union（工会）")
     p.set_defaults(run=run)
 
 
@@ -62,7 +66,8 @@ def run(args: argparse.Namespace) -> int:
     started = time.monotonic()
     try:
         create_demo(path, scale=args.scale, progress=progress,
-                    seed=DEFAULT_SEED if args.seed is None else args.seed, overwrite=args.force)
+                    seed=DEFAULT_SEED if args.seed is None else args.seed, overwrite=args.force,
+                    pack=args.pack)
     finally:
         progress.finish()
     elapsed = time.monotonic() - started

@@ -13,7 +13,8 @@ def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("new", help="新建一份空台账")
     p.add_argument("path", type=Path, help="新台账文件（*.ledger），已存在时不会覆盖")
     p.add_argument("--name", required=True, help="组织名称，如 某某社区党支部")
-    p.add_argument("--pack", default="party_branch", help="台账类型（默认 party_branch：党支部）")
+    p.add_argument("--pack", default="party_branch",
+                   help="台账类型：party_branch（党支部，默认）、ggw（关工委）、union（工会）")
     p.add_argument("--parent", default="", help="上级党组织")
     p.add_argument("--secretary", default="", help="书记姓名")
     p.add_argument("--term-start", dest="term_start", default="", help="本届任期开始，YYYY-MM-DD")
@@ -38,7 +39,7 @@ def run(args: argparse.Namespace) -> int:
         raise LedgerError("--term-years 应在 1 到 10 年之间。")
     path = args.path if args.path.suffix else args.path.with_suffix(".ledger")
     groups = [g.strip() for g in args.groups.replace("，", ",").split(",") if g.strip()]
-    org = {"org_name": args.name.strip(), "org_type": pack.label, "parent_org": args.parent,
+    org = {"org_name": args.name.strip(), "org_type": pack.org_types[0], "parent_org": args.parent,
            "secretary": args.secretary, "term_start": args.term_start,
            "term_years": args.term_years or 3, "party_groups": groups}
     with Ledger.create(path, org, pack=pack):

@@ -31,10 +31,18 @@ def _remove_ledger_files(path: Path) -> None:
         Path(str(path) + suffix).unlink(missing_ok=True)
 
 
+# Demo content per pack other than the Party branch's (which ``generator`` writes).
+SMALL_DEMOS = {"ggw": "ledger_app.demo.ggw", "union": "ledger_app.demo.union"}
+DEMO_PACKS = ("party_branch", *SMALL_DEMOS)
+
+
 def create_demo(path: str | os.PathLike[str], scale: int = 1, progress: Progress | None = None,
                 seed: int = DEFAULT_SEED, today: date | None = None,
-                overwrite: bool = False) -> Path:
+                overwrite: bool = False, pack: str = "party_branch") -> Path:
     """Write a fresh demo ledger to ``path`` and return it.
+
+    ``pack``: party_branch (a community Party branch), ggw (a 街道关工委) or union (a 镇总工会);
+    only the Party branch's demo scales.
 
     ``progress(done, total, message)`` is called as the work goes on; an exception it
     raises cancels the job and removes the half-written file. An existing ``path`` is
@@ -47,6 +55,10 @@ def create_demo(path: str | os.PathLike[str], scale: int = 1, progress: Progress
     path = Path(path)
     if scale < 1:
         raise LedgerError("规模必须是不小于 1 的整数。")
+    if pack not in DEMO_PACKS:
+        raise LedgerError(f"没有“{pack}”类型的演示台账（可选：{'、'.join(DEMO_PACKS)}）。")
+    if scale > 1 and pack != "party_branch":
+        raise LedgerError("只有党支部演示台账可以放大规模（--scale）。")
     if path.exists() and not overwrite:
         raise LedgerError(f"文件 {path.name} 已存在，不会覆盖。")
     if not path.parent.is_dir():
@@ -55,15 +67,18 @@ def create_demo(path: str | os.PathLike[str], scale: int = 1, progress: Progress
     temporary = path.with_name(f".{path.name}.demo-part")
     _remove_ledger_files(temporary)
     try:
-        builder = DemoBuilder(None, scale=scale, seed=seed, today=today,
-                              years=history_years(scale), report=progress)
-        builder.plan_people()
-        secretary = next(p.name for p in builder.units[0] if p.post == "书记")
-        org = {**ORG, "secretary": secretary, "term_start": builder.term_start().isoformat(),
-               "party_groups": builder.groups}
-        with Ledger.create(temporary, org) as ledger:
-            builder.ledger = ledger
-            builder.run()
+        if pack == "party_branch":
+            builder = DemoBuilder(None, scale=scale, seed=seed, today=today,
+                                  years=history_years(scale), report=progress)
+            builder.plan_people()
+            secretary = next(p.name for p in builder.units[0] if p.post == "书记")
+            org = {**ORG, "secretary": secretary, "term_start": builder.term_start().isoformat(),
+                   "party_groups": builder.groups}
+            with Ledger.create(temporary, org) as ledger:
+                builder.ledger = ledger
+                builder.run()
+        else:
+            _small_demo(temporary, pack, seed, today, progress)
         if path.exists():
             # Replacing a ledger someone has open would pull it from under them.
             lock = LedgerLock(path)
@@ -82,4 +97,21 @@ def create_demo(path: str | os.PathLike[str], scale: int = 1, progress: Progress
     return path
 
 
-__all__ = ["create_demo", "DEFAULT_SEED", "history_years"]
+def _small_demo(path: Path, pack: str, seed: int, today: date,
+                progress: Progress | None) -> None:
+    import importlib
+    import random
+
+    from ledger_app.demo.small_org import SmallOrg
+    from ledger_app.forms.packs import installed_pack
+    from ledger_app.store import Ledger
+
+    content = importlib.import_module(SMALL_DEMOS[pack])
+    with Ledger.create(path, dict(content.ORG), pack=installed_pack(pack)) as ledger:
+        org = SmallOrg(ledger, random.Random(seed), today, content.SHORT, progress)
+        content.build(org)
+        if progress is not None:
+            progress(1, 1, "演示台账已生成")
+
+
+__all__ = ["create_demo", "DEFAULT_SEED", "DEMO_PACKS", "history_years"]

@@ -29,7 +29,10 @@ else:  # pragma: no cover
 KEY_PATTERN = re.compile(r"^[a-z][a-z0-9_]*$")
 RESERVED_FIELD_KEYS = {"id", "type_key", "year", "created_at", "updated_at", "deleted_at"}
 
-PACK_KEYS = {"key", "label", "member_type", "member_noun", "emblem", "short_label"}
+PACK_KEYS = {"key", "label", "member_type", "member_noun", "emblem", "short_label", "org_types",
+             "org_labels", "basis", "meetings_title"}
+# 组织设置 entries a pack may relabel (上级党组织 → 上级关工委, 书记 → 执行主任, 党小组 → 工作小组).
+ORG_LABEL_KEYS = ("parent_org", "secretary", "party_groups")
 CATEGORY_KEYS_ALLOWED = {"label", "order"}
 TYPE_KEYS = {"key", "label", "category", "order", "title_field", "date_field", "orientation",
              "record_pages", "renames", "removed", "description", "role", "expected_yearly",
@@ -440,10 +443,22 @@ def load_pack(folder: Path) -> Pack:
         raise DeclarationError(pack_file, f"emblem 只能是 \"party\"（党徽）或留空: {emblem!r}",
                                _line_of(text, "emblem"))
     label = head.get("label", folder.name)
+    org_types = head.get("org_types", [head.get("short_label", label)])
+    if not isinstance(org_types, list) or not org_types or \
+            not all(isinstance(t, str) and t for t in org_types):
+        raise DeclarationError(pack_file, "org_types 应是组织类型的列表，如 [\"党支部\", \"党总支\"]",
+                               _line_of(text, "org_types"))
+    org_labels = head.get("org_labels", {})
+    if not isinstance(org_labels, dict) or set(org_labels) - set(ORG_LABEL_KEYS):
+        raise DeclarationError(pack_file, f"org_labels 只能改这些组织设置的名称："
+                               f"{', '.join(ORG_LABEL_KEYS)}", _line_of(text, "org_labels"))
     pack = Pack(key=head.get("key", folder.name), label=label,
                 member_type=member_type, categories=tuple(categories), source=folder,
                 member_noun=str(head.get("member_noun", "成员")), emblem=emblem,
-                short_label=str(head.get("short_label", label)))
+                short_label=str(head.get("short_label", label)), org_types=tuple(org_types),
+                org_labels=tuple((k, str(v)) for k, v in org_labels.items()),
+                basis=str(head.get("basis", "")),
+                meetings_title=str(head.get("meetings_title", "会议")))
     _check_roles(pack, pack_file, text)
     # Cadence and checklists refer to record types and their choices: loaded last.
     from ledger_app.forms.cadence import load_cadence

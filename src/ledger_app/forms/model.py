@@ -220,6 +220,10 @@ class Pack:
     member_noun: str = "党员"       # what a member is called: 党员, 会员, 五老 …
     emblem: str = ""               # "party": the Party emblem on covers and labels; "": none
     short_label: str = ""          # the organisation kind in titles (党支部, 关工委, 工会)
+    org_types: tuple[str, ...] = ()  # the 组织类型 a new ledger of this pack may pick
+    org_labels: tuple[tuple[str, str], ...] = ()  # 组织设置 labels: secretary → 执行主任 …
+    basis: str = ""                # what the 自查表 is checked against (依据)
+    meetings_title: str = "会议"    # the 自查表's meetings heading: “三会一课”等会议
     source: Path | None = None
     cadence: tuple["Requirement", ...] = ()
     checklists: tuple["Checklist", ...] = ()

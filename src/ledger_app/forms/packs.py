@@ -23,6 +23,17 @@ def installed_packs() -> list[str]:
     return sorted(p.parent.name for p in forms_dir().glob("*/pack.toml"))
 
 
+def org_types() -> list[tuple[str, str]]:
+    """(组织类型, pack key) a new ledger may be: the Party branch's first."""
+    keys = sorted(installed_packs(), key=lambda k: (k != DEFAULT_PACK, k))
+    return [(t, k) for k in keys for t in builtin_pack(k).org_types]
+
+
+def pack_for_org_type(org_type: str) -> str:
+    """The pack that keeps a ledger of this 组织类型 (the default pack if none declares it)."""
+    return next((k for t, k in org_types() if t == org_type), DEFAULT_PACK)
+
+
 def installed_pack(key: str | None) -> Pack:
     """The pack called ``key`` (the default pack for ledgers that name none)."""
     key = key or DEFAULT_PACK

@@ -41,7 +41,6 @@ ORG_FIELDS = (
     ("term_years", "任期（年）"),
     ("party_groups", "党小组"),
 )
-ORG_TYPES = ("党支部", "党总支", "党委", "关工委", "工会")
 
 
 def now_text() -> str:

@@ -290,7 +290,7 @@ class AttendanceEditor(QWidget):
                 previous = w
         if not self._date:
             self.note.setText("请先填写会议日期：应到人员按会议类型取自会议当日的名册"
-                              "（支部委员会为当日在任委员，党小组会为本小组党员）。")
+                              "（委员会会议为当日在任委员，小组会为本小组成员）。")
         elif not self._rows:
             self.note.setText("按会议类型和日期，这次会议没有应到人员。")
         else:

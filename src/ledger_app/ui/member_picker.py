@@ -144,7 +144,7 @@ class MembersPicker(QWidget):
 
     picked = Signal()
 
-    def __init__(self, title: str = "选择党员", parent: QWidget | None = None):
+    def __init__(self, title: str = "选择人员", parent: QWidget | None = None):
         super().__init__(parent)
         self._title = title
         self._members: dict[int, MemberInfo] = {}
@@ -209,7 +209,7 @@ class MemberChecklistDialog(QDialog):
         self.resize(380, 480)
         self._order = list(chosen)  # keep the order people were chosen in
         self.filter = QLineEdit()
-        self.filter.setPlaceholderText("输入姓名或党小组筛选")
+        self.filter.setPlaceholderText("输入姓名或小组筛选")
         self.filter.setClearButtonEnabled(True)
         self.list = QListWidget()
         for m in members:

@@ -17,7 +17,8 @@ from PySide6.QtWidgets import (
 )
 
 from ledger_app.forms import values as fv
-from ledger_app.store.ledger import ORG_FIELDS, ORG_TYPES
+from ledger_app.forms.packs import installed_pack, org_types, pack_for_org_type
+from ledger_app.store.ledger import ORG_FIELDS
 
 LABELS = dict(ORG_FIELDS)
 
@@ -27,12 +28,17 @@ class OrgForm(QWidget):
 
     changed = Signal()
 
-    def __init__(self, parent: QWidget | None = None):
+    def __init__(self, parent: QWidget | None = None, pack_key: str | None = None):
+        """``pack_key``: the 组织设置 of an existing ledger offers only its own pack's types
+        (a 党支部 ledger cannot become a 工会 one by a setting); a new ledger offers all."""
         super().__init__(parent)
         self.org_name = QLineEdit()
         self.org_name.setPlaceholderText("如：某某街道某某社区党支部")
         self.org_type = QComboBox()
-        self.org_type.addItems(ORG_TYPES)
+        self.org_type.setObjectName("orgType")
+        for org_type, key in org_types():
+            if pack_key is None or key == pack_key:
+                self.org_type.addItem(org_type, key)
         self.parent_org = QLineEdit()
         self.parent_org.setPlaceholderText("如：某某街道党工委")
         self.secretary = QLineEdit()
@@ -51,6 +57,7 @@ class OrgForm(QWidget):
         self.problem_label.setWordWrap(True)
 
         layout = QFormLayout(self)
+        self._layout = layout
         layout.addRow(LABELS["org_name"] + " *", self.org_name)
         layout.addRow(LABELS["org_type"], self.org_type)
         layout.addRow(LABELS["parent_org"], self.parent_org)
@@ -64,12 +71,31 @@ class OrgForm(QWidget):
             edit.textChanged.connect(self.changed)
         self.party_groups.textChanged.connect(self.changed)
         self.org_type.currentIndexChanged.connect(self.changed)
+        self.org_type.currentIndexChanged.connect(self._relabel)
+        self._relabel()
+
+    def pack_key(self) -> str:
+        """The pack a new ledger of the chosen 组织类型 is kept with."""
+        return str(self.org_type.currentData() or pack_for_org_type(self.org_type.currentText()))
+
+    def _relabel(self) -> None:
+        """The pack's own names for 上级党组织, 书记, 党小组 (上级关工委, 执行主任 …)."""
+        labels = {**LABELS, **dict(installed_pack(self.pack_key()).org_labels)}
+        for key, widget in (("parent_org", self.parent_org), ("secretary", self.secretary),
+                            ("party_groups", self.party_groups)):
+            label = self._layout.labelForField(widget)
+            if label is not None:
+                label.setText(labels[key])  # type: ignore[attr-defined]
+        groups = labels["party_groups"]
+        self.party_groups.setPlaceholderText("每行一个，如：\n第一党小组\n第二党小组"
+                                             if groups == LABELS["party_groups"]
+                                             else f"每行一个{groups}的名称")
 
     def set_values(self, settings: dict[str, Any]) -> None:
         self.org_name.setText(str(settings.get("org_name") or ""))
-        org_type = str(settings.get("org_type") or ORG_TYPES[0])
+        org_type = str(settings.get("org_type") or self.org_type.itemText(0))
         if self.org_type.findText(org_type) < 0:
-            self.org_type.addItem(org_type)
+            self.org_type.addItem(org_type, pack_for_org_type(org_type))
         self.org_type.setCurrentText(org_type)
         self.parent_org.setText(str(settings.get("parent_org") or ""))
         self.secretary.setText(str(settings.get("secretary") or ""))

@@ -50,13 +50,14 @@ class Product:
     key: str
     label: str
     options: tuple[str, ...]   # which option rows it shows
+    needs: str = ""            # a record type role the pack must have (党费: "dues")
 
 
 PRODUCTS = (
     Product("table", "表格（某类记录）", ("type", "year_or_all", "masked")),
-    Product("record", "记录页（会议、党员活动，含照片）", ("year", "record", "masked")),
+    Product("record", "记录页（会议、活动，含照片）", ("year", "record", "masked")),
     Product("signin", "会议签到表", ("year", "record")),
-    Product("dues", "党费收缴登记表", ("year",)),
+    Product("dues", "党费收缴登记表", ("year",), needs="dues"),
     Product("binder", "全年装订册", ("year", "category", "masked", "retention", "emblem")),
     Product("cover", "封面", ("year", "category", "retention", "volume", "emblem")),
     Product("labels", "档案盒标签（盒面、盒脊）", ("year", "category", "spine", "retention",
@@ -91,6 +92,11 @@ class PrintDialog(QDialog):
         self.product = QComboBox()
         for p in PRODUCTS:
             self.product.addItem(p.label, p.key)
+            if p.needs and pack.type_for(p.needs) is None:
+                # A 工会 or 关工委 keeps no 党费: the entry stays (indexes match PRODUCTS) but
+                # cannot be chosen.
+                item = self.product.model().item(self.product.count() - 1)  # type: ignore
+                item.setEnabled(False)
         self.type_box = QComboBox()
         for rt in pack.record_types:
             self.type_box.addItem(f"{pack.category(rt.category).label} · {rt.label}", rt.key)

@@ -27,7 +27,7 @@ class SettingsDialog(QDialog):
         self.runner = runner
         self.setWindowTitle("组织设置")
         self.setMinimumWidth(520)
-        self.form = OrgForm()
+        self.form = OrgForm(pack_key=ledger.pack.key)
         self.form.setEnabled(False)  # until the settings have arrived
         self.rules = RulesSettings(ledger.pack.cadence)
         self.rules.setEnabled(False)

@@ -103,6 +103,7 @@ class NewLedgerPanel(QWidget):
         if path.suffix != LEDGER_SUFFIX:
             path = path.with_name(path.name + LEDGER_SUFFIX)
         values = self.form.values()
+        pack_key = self.form.pack_key()
         self.create_button.setEnabled(False)
         from ledger_app.store import Ledger
 
@@ -112,7 +113,9 @@ class NewLedgerPanel(QWidget):
 
         def make() -> Ledger:
             path.parent.mkdir(parents=True, exist_ok=True)
-            return Ledger.create(path, values)
+            from ledger_app.forms.packs import installed_pack
+
+            return Ledger.create(path, values, pack=installed_pack(pack_key))
 
         self.runner.run(make, self._created, failed)
 

@@ -87,6 +87,13 @@ class PrintContext:
     def org_name(self) -> str:
         return self.ledger.org_name
 
+    def emblem_size(self, size: float) -> float:
+        """``size`` where covers and labels carry an emblem, else 0: the Party emblem only
+        on a Party organisation's ledger (its pack says ``emblem = "party"``); a 工会 or 关工委
+        prints its name alone unless the user supplied an emblem file."""
+        party = getattr(getattr(self.ledger, "pack", None), "emblem", "party") == "party"
+        return size if self.emblem_path or party else 0.0
+
     def for_period(self, year: int | None, date_to: str | None = None,
                    chosen: str | date | None = None) -> "PrintContext":
         """Show the ledger as it stood at the end of the year (or of the period ending

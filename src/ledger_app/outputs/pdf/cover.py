@@ -79,10 +79,13 @@ class CoverPage(Flowable):
         block_bottom = page_h - 168 * mm
         c.setFillColor(colors.HexColor(RED))
         c.rect(0, block_bottom, page_w, page_h - block_bottom, stroke=0, fill=1)
-        emblem = 46 * mm
+        emblem = ctx.emblem_size(46 * mm)
         # Nothing is drawn on the emblem's square; the text starts below it.
-        draw_emblem(c, (page_w - emblem) / 2, page_h - 28 * mm - emblem, emblem,
-                    artwork=ctx.emblem_path)
+        if emblem:
+            draw_emblem(c, (page_w - emblem) / 2, page_h - 28 * mm - emblem, emblem,
+                        artwork=ctx.emblem_path)
+        else:
+            emblem = 24 * mm      # no emblem: the title sits a little higher in the block
         c.setFillColor(WHITE)
         y = page_h - 28 * mm - emblem - 22 * mm
         size = fit_font_size(ctx, self.title, "sans", 34, page_w - 40 * mm)

@@ -92,9 +92,10 @@ def draw_spine(ctx: PrintContext, c: Canvas, x: float, y: float, w: float, h: fl
     c.setFillColor(colors.HexColor(RED))
     c.rect(x, y, w, h, stroke=0, fill=1)
     margin = min(3 * mm, w * 0.12)
-    emblem = min(w - 2 * margin, 30 * mm)
-    draw_emblem(c, x + (w - emblem) / 2, y + h - margin - emblem, emblem,
-                artwork=ctx.emblem_path)
+    emblem = ctx.emblem_size(min(w - 2 * margin, 30 * mm))
+    if emblem:
+        draw_emblem(c, x + (w - emblem) / 2, y + h - margin - emblem, emblem,
+                    artwork=ctx.emblem_path)
     c.setFillColor(colors.white)
     base = min(w * 0.5, 46.0)      # points; a 17 mm label gets about 24 pt
     items = [(f"{label.year}年度", "sans", base * 0.62, 5 * mm),
@@ -123,9 +124,12 @@ def draw_front(ctx: PrintContext, c: Canvas, x: float, y: float, w: float, h: fl
     c.saveState()
     c.setFillColor(colors.HexColor(RED))
     c.rect(x, y, w, h, stroke=0, fill=1)
-    emblem = 30 * mm
-    draw_emblem(c, x + (w - emblem) / 2, y + h - 8 * mm - emblem, emblem,
-                artwork=ctx.emblem_path)
+    emblem = ctx.emblem_size(30 * mm)
+    if emblem:
+        draw_emblem(c, x + (w - emblem) / 2, y + h - 8 * mm - emblem, emblem,
+                    artwork=ctx.emblem_path)
+    else:
+        emblem = 12 * mm
     c.setFillColor(colors.white)
     cx = x + w / 2
     yy = y + h - 8 * mm - emblem - 13 * mm

@@ -153,16 +153,18 @@ def self_check_flowables(ctx: PrintContext, report: "Report") -> list[Flowable]:
     width = page_frame_size("form")[0]
     as_of = report.as_of - dt.timedelta(days=1) if report.as_of.month == 1 and \
         report.as_of.day == 1 and report.as_of.year == report.year + 1 else report.as_of
+    pack = ctx.ledger.pack
+    basis = f"　　依据：{pack.basis}（见各项说明）" if pack.basis else ""
     flow: list[Flowable] = [
         para(ctx, f"{report.year}年度台账自查表", "title"),
         para(ctx, f"组织：{ctx.org_name}　　检查截至：{as_of.year}年{as_of.month}月{as_of.day}日"
-                  "　　依据：《中国共产党支部工作条例（试行）》等（见各项说明）", "meta"),
+                  f"{basis}", "meta"),
         Spacer(1, 3 * mm),
-        KeepTogether([para(ctx, "一、“三会一课”等会议召开情况（已开/应开）", "heading"),
+        KeepTogether([para(ctx, f"一、{pack.meetings_title}召开情况（已开/应开）", "heading"),
                       cadence_table(ctx, report, width)]),
         Spacer(1, 1.5 * mm),
         para(ctx, "“缺 N”：有 N 期已结束而未召开；“待”：该期尚未结束；“—”：该期不需召开"
-                  "（如尚无党员、未设支委会，或在电子台账启用之前）。", "small"),
+                  f"（如尚无{pack.member_noun}、未设委员会，或在电子台账启用之前）。", "small"),
         Spacer(1, 4 * mm),
     ]
     flow += checklist_tables(ctx, report, width)
