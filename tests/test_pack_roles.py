@@ -21,11 +21,11 @@ EXEMPT = ("forms", "demo")
 # Party field keys that are also the keys of other dictionaries: the archive's manifest
 # (files, period, label, kind, source, category, path) and the organisation settings
 # (org_name, term_start, term_years). Reading those dictionaries is not reading a field.
-# Also: print style names (title), the home page's colours (held) and the "date" of values keyed
+# Also: print style names (title), the home page's colours (held, due) and the "date" of values keyed
 # by role (RecordType.prefill turns it into the type's date field).
 ALSO_OTHER_KEYS = {"files", "period", "label", "kind", "source", "category", "path", "summary",
                    "org_name", "term_start", "term_years", "attachment", "record", "id",
-                   "title", "held", "date"}
+                   "title", "held", "due", "date"}
 
 
 def _uses(keys: set[str]) -> list[re.Pattern[str]]:
