@@ -222,9 +222,17 @@ def test_password_encrypts_with_aes256_that_7zip_opens(built, tmp_path: Path) ->
     assert good.returncode == 0
     bad = subprocess.run(["7z", "t", "-pwrong", str(result.path)], capture_output=True)
     assert bad.returncode != 0
+    # Not even the names show without the password: one sealed entry, nothing else.
+    raw = result.path.read_bytes()
+    for hidden in ("manifest.json", "基本阵地", "六有", ".pdf", ".jpg"):
+        assert hidden.encode("utf-8") not in raw, hidden
+    listed = subprocess.run(["7z", "l", str(result.path)], capture_output=True,
+                            env={"LANG": "C.UTF-8", "LC_ALL": "C.UTF-8"}).stdout.decode()
+    assert "档案内容.zip" in listed and "1 files" in listed
     with zipfile.ZipFile(result.path) as zf:
+        assert zf.namelist() == ["档案内容.zip"]
         with pytest.raises(RuntimeError):
-            zf.read("manifest.json")
+            zf.read("档案内容.zip")
         for info in zf.infolist():  # AES field and the Unicode Path field side by side
             assert info.flag_bits & 0x801 == 0x801
             assert sorted(extra_ids(info.extra)) == [0x7075, 0x9901], info.filename

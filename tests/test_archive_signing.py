@@ -227,3 +227,46 @@ def test_a_ledger_from_before_signing_gets_its_key_when_opened_for_writing(
     assert fp is not None
     with Ledger.open(old, readonly=True) as ledger:
         assert ledger_fingerprint(ledger) == fp
+
+
+def test_a_sealed_archive_verifies_opens_and_gets_its_handover(signed, tmp_path: Path) -> None:
+    from pypdf import PdfReader
+
+    from ledger_app.outputs.archive import InspectionArchive
+    from ledger_app.outputs.archive.crypto import PasswordError
+    from ledger_app.outputs.archive.handover import print_handover
+
+    ledger_path, _, fp = signed
+    sealed = build(ledger_path, tmp_path / "加密.zip", categories=["activities"],
+                   password="对的密码", include_products=False).path
+    report = verify_archive(sealed, "对的密码", expect_key=fp)
+    assert report.ok and report.sealed and report.manifest["encrypted"]
+    with pytest.raises(PasswordError, match="设置了密码"):
+        verify_archive(sealed)
+    with pytest.raises(PasswordError, match="密码不对"):
+        verify_archive(sealed, "错的密码")
+    with InspectionArchive.open(sealed, "对的密码") as opened:
+        folder = opened.folder.path
+        photo = opened.attachment_file(next(iter(opened.attachment_paths)))
+        assert photo.read_bytes()[:2] == b"\xff\xd8" and folder in photo.parents
+        assert opened.report.sealed and opened.report.signer == fp
+    assert not folder.exists()
+    out = tmp_path / "加密移交单.pdf"
+    print_handover(sealed, out, "对的密码")
+    text = PdfReader(out).pages[0].extract_text().replace("\n", "")
+    assert fp in text and hashlib.sha256(sealed.read_bytes()).hexdigest()[:8] in text
+
+
+def test_an_archive_encrypted_entry_by_entry_by_an_earlier_version_still_verifies(
+        signed, tmp_path: Path) -> None:
+    import pyzipper
+
+    _, archive, fp = signed
+    older = tmp_path / "旧式加密.zip"
+    with zipfile.ZipFile(archive) as zin, pyzipper.AESZipFile(
+            older, "w", compression=zipfile.ZIP_DEFLATED, encryption=pyzipper.WZ_AES) as zout:
+        zout.setpassword("pw".encode())
+        for info in zin.infolist():
+            zout.writestr(info.filename, zin.read(info))
+    report = verify_archive(older, "pw")
+    assert report.ok and not report.sealed and report.signer == fp

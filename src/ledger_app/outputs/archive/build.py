@@ -31,6 +31,7 @@ from ledger_app.outputs.archive import layout, products
 from ledger_app.outputs.archive import manifest as mf
 from ledger_app.outputs.archive.index_html import render_index
 from ledger_app.outputs.archive.plan import Plan, make_plan
+from ledger_app.outputs.archive.sealed import SEALED_NAME, seal
 from ledger_app.outputs.archive.snapshot import write_snapshot
 from ledger_app.outputs.archive.writer import CHUNK, ArchiveWriter, WrittenFile
 from ledger_app.outputs.durable import durable_replace
@@ -168,21 +169,28 @@ def build_archive(ledger: Any, out: Path, year: int, *, date_from: str | None = 
     exported_at = datetime.now()
     temp_zip = out.with_name(f".{out.stem}.{os.getpid()}.part.zip")
     try:
-        with tempfile.TemporaryDirectory(prefix="ledger-archive-") as work, \
-                open(temp_zip, "wb") as fh:
-            writer = ArchiveWriter(fh, password, exported_at)
-            job = _Job(writer, Path(work), total, progress)
-            writer.check = job.tick
-            try:
-                with _quick_handovers():
-                    _write_all(job, ledger, plan, made, masked, hide, exported_at,
-                               notes, bool(password), key)
-                writer.close()
-            except BaseException:
-                writer.abandon()
-                raise
-            fh.flush()
-            os.fsync(fh.fileno())
+        with tempfile.TemporaryDirectory(prefix="ledger-archive-") as work:
+            # With a password the archive is made in the private work folder and then
+            # sealed into one encrypted entry, so not even its file names show (sealed.py).
+            target = Path(work) / SEALED_NAME if password else temp_zip
+            with open(target, "wb") as fh:
+                writer = ArchiveWriter(fh, None, exported_at)
+                job = _Job(writer, Path(work), total, progress)
+                writer.check = job.tick
+                try:
+                    with _quick_handovers():
+                        _write_all(job, ledger, plan, made, masked, hide, exported_at,
+                                   notes, bool(password), key)
+                    writer.close()
+                except BaseException:
+                    writer.abandon()
+                    raise
+                fh.flush()
+                if not password:
+                    os.fsync(fh.fileno())
+            if password:
+                job.step("正在加密档案（连同文件名）…")
+                seal(target, temp_zip, password, exported_at, job.tick)
         durable_replace(temp_zip, out, synced=True)
     except OSError as exc:
         temp_zip.unlink(missing_ok=True)

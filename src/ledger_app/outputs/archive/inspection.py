@@ -19,6 +19,7 @@ from ledger_app.outputs.archive.layout import SNAPSHOT_PATH
 from ledger_app.outputs.archive.safe_extract import (
     DEFAULT_LIMITS, Limits, TemporaryFolder, check_archive,
 )
+from ledger_app.outputs.archive.sealed import unsealed
 from ledger_app.outputs.archive.snapshot_check import check_snapshot
 from ledger_app.outputs.archive.verify import VerifyReport, verify_archive
 from ledger_app.store.errors import LedgerError
@@ -28,6 +29,7 @@ class InspectionArchive:
     def __init__(self, path: Path, report: VerifyReport, folder: TemporaryFolder,
                  ledger: Any, password: str | None, limits: Limits):
         self.path = path
+        self.source = path       # the plain archive read (inside the folder when sealed)
         self.report = report
         self.manifest = report.manifest
         self.folder = folder
@@ -48,12 +50,17 @@ class InspectionArchive:
         from ledger_app.store import Ledger
 
         path = Path(path)
-        report = verify_archive(path, password, limits, progress)
-        if not report.manifest.get("snapshot"):
-            raise LedgerError("这个检查档案没有只读台账快照，只能用浏览器打开其中的 index.html 查看。")
         folder = TemporaryFolder()
         try:
-            with open(path, "rb") as fh, open_for_reading(fh, password) as zf:
+            # A sealed archive is decrypted once, into this folder; everything after reads
+            # the plain archive inside it.
+            with unsealed(path, password, limits, folder) as (source, source_password):
+                pass
+            report = verify_archive(source, source_password, limits, progress)
+            report.sealed = source != path
+            if not report.manifest.get("snapshot"):
+                raise LedgerError("这个检查档案没有只读台账快照，只能用浏览器打开其中的 index.html 查看。")
+            with open(source, "rb") as fh, open_for_reading(fh, source_password) as zf:
                 files = check_archive(zf, limits)
                 if SNAPSHOT_PATH not in files:
                     raise LedgerError(f"检查档案中缺少 {SNAPSHOT_PATH}，无法在程序中查看。")
@@ -66,11 +73,13 @@ class InspectionArchive:
         except BaseException:
             folder.cleanup()
             raise
-        return cls(path, report, folder, ledger, password, limits)
+        archive = cls(path, report, folder, ledger, source_password, limits)
+        archive.source = source
+        return archive
 
     def extract(self, archive_path: str) -> Path:
         """Unpack one file of the archive into the temporary folder (for viewing)."""
-        with open(self.path, "rb") as fh, open_for_reading(fh, self._password) as zf:
+        with open(self.source, "rb") as fh, open_for_reading(fh, self._password) as zf:
             files = check_archive(zf, self._limits)
             info = files.get(archive_path)
             if info is None:

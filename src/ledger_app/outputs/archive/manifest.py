@@ -74,7 +74,8 @@ def build_manifest(*, organisation: dict[str, Any], year: int, date_from: str | 
         "masked": masked,
         "masking": masking_note if masked else "未隐藏：身份证号、电话号码为完整号码，请妥善保管。",
         "encrypted": encrypted,
-        "encryption": "AES-256（WinZip AE-2）" if encrypted else None,
+        "encryption": ("AES-256（WinZip AE-2），整个档案封在加密的“档案内容.zip”中，文件名也看不到"
+                       if encrypted else None),
         "counts": counts,
         "categories": categories,
         "snapshot": SNAPSHOT_PATH if any(f.kind == "snapshot" for f in files) else None,

@@ -35,6 +35,7 @@ class VerifyReport:
     signer: str | None = None              # fingerprint of the key whose signature holds
     signature_problem: str | None = None   # a bad, missing or unexpected signature
     unsigned_old: bool = False             # made by a version that did not sign yet
+    sealed: bool = False                   # encrypted with its names hidden (sealed.py)
 
     @property
     def ok(self) -> bool:
@@ -82,6 +83,18 @@ def verify_archive(path: Path, password: str | None = None,
     path = Path(path)
     if not path.is_file():
         raise LedgerError(f"找不到文件 {path}。")
+    from ledger_app.outputs.archive.sealed import unsealed
+
+    if progress:
+        progress(0, 0, "正在打开检查档案…")
+    with unsealed(path, password, limits) as (inner, inner_password):
+        report = _verify_plain(inner, inner_password, limits, progress, expect_key)
+    report.sealed = inner != path
+    return report
+
+
+def _verify_plain(path: Path, password: str | None, limits: Limits,
+                  progress: Progress | None, expect_key: str | None) -> VerifyReport:
     with open(path, "rb") as fh, open_for_reading(fh, password) as zf:
         files = check_archive(zf, limits)
         if MANIFEST_NAME not in files:
