@@ -27,6 +27,17 @@ MAX_FILE_BYTES = 200 * 1024 * 1024
 MAX_UNPACKED_BYTES = 1024 * 1024 * 1024       # all members of the zip together
 MAX_MEMBER_RATIO = 200                         # uncompressed / compressed, for members > 1 MiB
 MAX_ROWS = 100_000                             # far more than any branch's table
+# Limits checked while reading, each far beyond a real ledger table and each refused in
+# seconds with bounded memory (benchmarks/bench_hostile.py):
+# - columns: openpyxl pads every row to its last cell, so a sheet whose cells sit only in
+#   column XFD (16,384) makes 16,384 cells a row: a 40 KB file took 5.7 GB;
+# - cell text: Excel itself holds at most 32,767 characters in a cell, so a longer one was
+#   not written by Excel (a 71 KB sheet repeating one 2 MB shared string ran past 10 GB);
+# - text a sheet decodes in all, and the shared-string table openpyxl loads whole.
+MAX_COLUMNS = 1_000
+MAX_CELL_CHARS = 32_767
+MAX_SHEET_TEXT = 64 * 1024 * 1024              # characters
+MAX_SHARED_STRINGS_BYTES = 64 * 1024 * 1024
 PASSWORD_MESSAGE = "工作簿设置了打开密码，请先在 Excel/WPS 中取消密码（文件→信息→保护工作簿→用密码加密，清空密码后保存），再导入。"
 SAVE_AS_XLSX = "请用 Excel 或 WPS 打开它，选择“文件→另存为”，保存类型选“Excel 工作簿（*.xlsx）”，再导入另存的文件。"
 
@@ -172,6 +183,10 @@ def check_zip(path: Path) -> list[str]:
                                "请选择 .xlsx 表格文件。")
     total = 0
     for info in infos:
+        if info.filename == "xl/sharedStrings.xml" and info.file_size > MAX_SHARED_STRINGS_BYTES:
+            raise SpreadsheetError(
+                f"{path.name} 的文字表有 {info.file_size // (1024 * 1024)} MB，远超任何台账表格，"
+                "可能是恶意构造的文件，为保护电脑已拒绝读取。")
         total += info.file_size
         ratio = info.file_size / max(info.compress_size, 1)
         if total > MAX_UNPACKED_BYTES or (info.file_size > 1024 * 1024
@@ -196,7 +211,17 @@ def _open_xlsx(path: Path) -> Source:
     if not visible:
         book.close()
         raise SpreadsheetError(f"{path.name} 中没有可见的工作表。")
+    longest = max((len(str(t)) for t in getattr(book, "shared_strings", ()) or ()), default=0)
+    if longest > MAX_CELL_CHARS:
+        book.close()
+        raise SpreadsheetError(_too_long(path.name, longest))
     return Source(path, "xlsx", visible, notes, book)
+
+
+def _too_long(name: str, length: int) -> str:
+    return (f"{name} 中有一个单元格的文字长达 {length} 个字符，超过 Excel 单元格最多能放的 "
+            f"{MAX_CELL_CHARS} 个字符，不是 Excel 或 WPS 保存的正常表格，为保护电脑已拒绝读取，"
+            "什么也没有导入。")
 
 
 _LOAD_LOCK = threading.Lock()
@@ -214,8 +239,20 @@ def _load_read_only(path: Path) -> Any:
     from openpyxl.worksheet._read_only import ReadOnlyWorksheet
 
     class _Sheet(ReadOnlyWorksheet):
+        text_read = 0   # characters decoded from this sheet so far (reset per reading)
+
         def _get_size(self) -> None:
             pass
+
+        def _get_row(self, row: Any, min_col: int = 1, max_col: int | None = None,
+                     values_only: bool = False) -> Any:
+            # Checked on the parsed cells, before openpyxl pads the row to its last column.
+            self.text_read += _check_cells(self.title, row)
+            if self.text_read > MAX_SHEET_TEXT:
+                raise SpreadsheetError(
+                    f"工作表“{self.title}”的文字超过 {MAX_SHEET_TEXT // (1024 * 1024)}M 个字符，"
+                    "远超任何台账表格，已停止读取，什么也没有导入。")
+            return super()._get_row(row, min_col, max_col, values_only)
 
     with _LOAD_LOCK:
         original = excel_reader.ReadOnlyWorksheet
@@ -242,8 +279,28 @@ def _xml_problem(path: Path, exc: BaseException) -> str:
     return f"{path.name} 已损坏，无法读取（{_brief(exc)}）。" + SAVE_AS_XLSX
 
 
+def _check_cells(sheet: str, row: Any) -> int:
+    """Refuse a cell past MAX_COLUMNS or longer than Excel allows; the row's text length."""
+    from openpyxl.utils import get_column_letter
+
+    text = 0
+    for cell in row:
+        if cell["column"] > MAX_COLUMNS:
+            raise SpreadsheetError(
+                f"工作表“{sheet}”在第 {get_column_letter(cell['column'])} 列（第 {cell['column']} 列）"
+                f"有内容，台账表格最多读 {MAX_COLUMNS} 列。请删掉右侧多余的列后再导入；"
+                "什么也没有导入。")
+        value = cell["value"]
+        if isinstance(value, str):
+            if len(value) > MAX_CELL_CHARS:
+                raise SpreadsheetError(_too_long(f"工作表“{sheet}”", len(value)))
+            text += len(value)
+    return text
+
+
 def _xlsx_rows(book: Any, sheet: str) -> Iterator[list[Cell]]:
     ws = book[sheet]
+    ws.text_read = 0
     # Some programs write a wrong <dimension>; without it openpyxl reads what is there.
     ws.reset_dimensions()
     for row in ws.iter_rows():
