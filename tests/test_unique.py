@@ -117,7 +117,8 @@ def test_duplicates_already_in_a_ledger_open_and_are_listed(tmp_path, org):
                      (dup, zhang))
     conn.close()
     with Ledger.open(path) as ledger:
-        assert ledger.records.duplicates("dues") == [(first, dup)]
+        assert ledger.records.duplicates("dues") == [((first, dup), "张秀英 2025年3月")]
+        assert ledger.records.duplicates("dues", 2024) == []
         assert ledger.records.existing_keys("dues")[(zhang, "2025-03")] == first
         # Both stay editable in what does not touch the key.
         ledger.records.update(dup, {"note": "重复录入，待核对"})

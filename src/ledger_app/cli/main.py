@@ -19,6 +19,7 @@ COMMAND_MODULES = (
     "ledger_app.cli.cmd_demo",
     "ledger_app.cli.cmd_info",
     "ledger_app.cli.cmd_check",
+    "ledger_app.cli.cmd_dues",
     "ledger_app.cli.cmd_print",
     "ledger_app.cli.cmd_xlsx",
     "ledger_app.cli.cmd_archive",

@@ -213,6 +213,7 @@ def make_unit(maker: PeopleMaker, unit: int, groups: tuple[str, str], first_year
             raised = int(person.bases[-1][1] * rng.uniform(1.03, 1.08)) // 1000 * 1000
             person.bases.append((f"{last_year}-01", raised))
             person.values["dues_base"] = raised
+            person.values["dues_base_from"] = f"{last_year}-01"
     return people
 
 

@@ -44,6 +44,11 @@ FIELD_ROLES = {
     "left": "离开日期", "status": "状态", "seq": "序号", "phone": "联系电话",
     "dues_group": "党费类别", "dues_base": "党费计算基数", "ethnicity": "民族",
     "person_post": "本人职务",
+    "dues_base_from": "新基数起算月份", "dues_paid_date": "交纳日期",
+    # transfers (转入转出)
+    "transfer_direction": "转接方向", "dues_paid_to": "党费交至", "letter_no": "介绍信编号",
+    "receipt_returned": "回执已退回", "receipt_date": "回执日期", "valid_days": "有效期",
+    "from_org": "转出党组织", "to_org": "转入党组织",
     # meetings
     "meeting_kinds": "会议类型", "meeting_group": "会议所属小组", "place": "地点",
     "chair": "主持人", "recorder": "记录人", "start_time": "开始时间", "end_time": "结束时间",
@@ -73,6 +78,7 @@ ROLE_VALUES = {
     "member_class": ("full", "probationary"),
     "post": ("secretary",),
     "cash_direction": ("income", "expense"),
+    "transfer_direction": ("in", "out"),
 }
 
 

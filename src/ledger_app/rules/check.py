@@ -6,7 +6,7 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from ledger_app.rules import cadence, checklists, org_findings, periods
+from ledger_app.rules import cadence, checklists, dues_findings, org_findings, periods
 from ledger_app.rules.facts import LedgerFacts
 from ledger_app.rules.findings import Finding, most_serious_first
 
@@ -52,7 +52,9 @@ def evaluate(facts: LedgerFacts, as_of: dt.date, *, meetings_type: str, people_t
     found += (org_findings.term_findings(facts, as_of, election_type,
                                          cat.get(election_type or "", ""))
               + org_findings.member_fact_findings(facts, as_of, people_type,
-                                                  cat.get(people_type, "")))
+                                                  cat.get(people_type, ""))
+              + dues_findings.arrears_findings(facts, as_of)
+              + dues_findings.duplicate_findings(facts))
     return Report(facts.year, as_of, facts, tuple(rows), tuple(statuses),
                   tuple(most_serious_first(found)))
 

@@ -10,6 +10,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 
 from ledger_app.forms.model import Checklist, Requirement
+from ledger_app.rules.dues import DuesMember
 
 
 @dataclass(frozen=True)
@@ -100,3 +101,16 @@ class LedgerFacts:
     people_label: str = "党员名册"     # the roster's name in messages (“五老”队伍名册 …)
     joined_label: str = "入党日期"     # the roster's date-joined field, "" if none
     dues_kept: bool = True            # the pack keeps dues (党费) per member and month
+    dues: "DuesFacts | None" = None
+    # records sharing a declared unique key: (type key, ids, the key as people read it)
+    duplicates: tuple[tuple[str, tuple[int, ...], str], ...] = ()
+
+
+@dataclass(frozen=True)
+class DuesFacts:
+    """Dues as the arrears rule sees them: who owes, and which months each paid."""
+    type_key: str
+    members: tuple[DuesMember, ...]
+    paid: dict[int, frozenset[str]]      # member -> months with 实交 > 0, in the window
+    window: tuple[str, str]              # months read (YYYY-MM), the year before included
+    recorded: tuple[str, str] | None     # first and last month any dues record covers

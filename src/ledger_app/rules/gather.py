@@ -12,8 +12,9 @@ from typing import TYPE_CHECKING, Any
 from ledger_app.forms import dates
 from ledger_app.forms.cadence import with_overrides
 from ledger_app.forms.model import RecordType
+from ledger_app.rules.dues import DuesMember
 from ledger_app.rules.facts import (
-    ChecklistEntry, LedgerFacts, Meeting, Member, OrgFacts, Post, Talk,
+    ChecklistEntry, DuesFacts, LedgerFacts, Meeting, Member, OrgFacts, Post, Talk,
 )
 
 if TYPE_CHECKING:
@@ -33,14 +34,27 @@ MEMBER_ROLES = ("person_name", "group", "member_class", "joined", "arrived", "le
 
 
 def read_members(ledger: "Ledger") -> list[Member]:
+    return _members(ledger, _roster_rows(ledger))
+
+
+def _roster_rows(ledger: "Ledger", dues: bool = False) -> list[tuple[int, dict[str, Any]]]:
+    """The roster's rows with the fields the rules read (with ``dues``: the dues roles
+    too), in one query."""
+    rt = ledger.pack.record_type(ledger.pack.member_type)
+    wanted = [f.key for f in rt.stored_fields if f.required]
+    roles = MEMBER_ROLES + (DUES_ROLES if dues else ())
+    return ledger.records.fields_of(rt.key, [rt.title_field, *(rt.key_for(r) or "" for r in roles),
+                                             *wanted])
+
+
+def _members(ledger: "Ledger", rows: list[tuple[int, dict[str, Any]]]) -> list[Member]:
     rt = ledger.pack.record_type(ledger.pack.member_type)
     full_value = rt.value_for("member_class", "full")
     active_value = rt.value_for("status", "active")
     wanted = [f for f in rt.stored_fields if f.required]
     joined = rt.field_for("joined")
-    keys = [rt.title_field, *(rt.key_for(r) or "" for r in MEMBER_ROLES), *(f.key for f in wanted)]
     out = []
-    for entry_id, v in ledger.records.fields_of(rt.key, keys):
+    for entry_id, v in rows:
         missing = [f.label for f in wanted if v.get(f.key) in (None, "", [])]
         if joined is not None and not v.get(joined.key) and joined.label not in missing:
             missing.append(joined.label)
@@ -54,6 +68,81 @@ def read_members(ledger: "Ledger") -> list[Member]:
             left=_get(rt, v, "left"),
             active=status in (None, "") or active_value is None or status == active_value,
             missing=tuple(missing)))
+    return out
+
+
+DUES_ROLES = ("person_name", "dues_group", "dues_base", "dues_base_from", "joined", "arrived",
+              "left", "status")
+
+
+def read_paid_to(ledger: "Ledger") -> dict[int, str]:
+    """Per member, the latest 党费已交到 on a 转入 介绍信 linked to them."""
+    tt = ledger.pack.type_for("transfers")
+    if tt is None or not tt.key_for("dues_paid_to") or not tt.key_for("person"):
+        return {}
+    incoming = tt.value_for("transfer_direction", "in")
+    keys = [tt.key_for(r) or "" for r in ("transfer_direction", "person", "dues_paid_to")]
+    out: dict[int, str] = {}
+    for _i, v in ledger.records.fields_of(tt.key, keys):
+        member, paid_to = _get(tt, v, "person"), _get(tt, v, "dues_paid_to")
+        if member is None or not paid_to or _get(tt, v, "transfer_direction") != incoming:
+            continue
+        out[int(member)] = max(out.get(int(member), ""), str(paid_to))
+    return out
+
+
+def read_dues_members(ledger: "Ledger",
+                      rows: list[tuple[int, dict[str, Any]]] | None = None) -> list[DuesMember]:
+    """The roster as the dues rules need it (RULES.md §3), fields found by role."""
+    rt = ledger.pack.record_type(ledger.pack.member_type)
+    paid_to = read_paid_to(ledger)
+    active_value = rt.value_for("status", "active")
+    if rows is None:
+        rows = _roster_rows(ledger, dues=True)
+    key = {role: rt.key_for(role) or "" for role in DUES_ROLES}   # once, not per row
+    out = []
+    for entry_id, v in rows:
+        status = v.get(key["status"])
+        base = v.get(key["dues_base"])
+        out.append(DuesMember(
+            id=entry_id, name=_text(v.get(key["person_name"]) or v.get(rt.title_field)),
+            group=_text(v.get(key["dues_group"])) or "在职",
+            base=int(base) if base is not None else None,
+            base_from=v.get(key["dues_base_from"]) or None,
+            joined=v.get(key["joined"]), arrived=v.get(key["arrived"]),
+            left=v.get(key["left"]), paid_to=paid_to.get(entry_id),
+            active=status in (None, "") or active_value is None or status == active_value))
+    return out
+
+
+def read_dues(ledger: "Ledger", year: int, rows: list[tuple[int, dict[str, Any]]] | None = None
+              ) -> tuple[DuesFacts | None, list[tuple[tuple[int, ...], str]]]:
+    """Dues of the year and the one before (arrears run across New Year), read through the
+    (person, month) index with the few unpaid and recycled records; and the year's
+    duplicated (person, month) keys found on the way."""
+    from ledger_app.store import dues as store_dues
+
+    rt = store_dues.dues_type(ledger)
+    if rt is None:
+        return None, []
+    window = (f"{year - 1}-01", f"{year}-12")
+    found = store_dues.paid_months(ledger, *window)
+    recorded = ((found.first_recorded, found.last_recorded)
+                if found.first_recorded and found.last_recorded else None)
+    this_year = [(m, month) for m, month in found.repeated if month.startswith(f"{year}-")]
+    person = rt.key_for("person") or ""
+    duplicates = ledger.records.duplicates_of(
+        rt.key, [{person: m, rt.date_field: month} for m, month in this_year])
+    return (DuesFacts(rt.key, tuple(read_dues_members(ledger, rows)), found.paid, window,
+                      recorded), duplicates)
+
+
+def read_duplicates(ledger: "Ledger", year: int, skip: str = ""
+                    ) -> list[tuple[str, tuple[int, ...], str]]:
+    out = []
+    for rt in ledger.pack.record_types:
+        if rt.key != skip:
+            out += [(rt.key, ids, said) for ids, said in ledger.records.duplicates(rt.key, year)]
     return out
 
 
@@ -85,7 +174,8 @@ def _date_of(rt: RecordType, values: dict[str, Any]) -> dt.date | None:
 def gather(ledger: "Ledger", year: int) -> LedgerFacts:
     pack = ledger.pack
     settings = ledger.settings()
-    members = read_members(ledger)
+    roster = _roster_rows(ledger, dues=True)
+    members = _members(ledger, roster)
     names = {m.id: m.name for m in members}
     requirements = with_overrides(pack.cadence, settings.get("cadence"))
 
@@ -143,6 +233,9 @@ def gather(ledger: "Ledger", year: int) -> LedgerFacts:
         # No meeting recorded yet: judge from the month the ledger was created.
         created = dates.span(str(settings.get("_created_at") or "")[:10])
         kept_since = created.first.replace(day=1) if created else None
+    dues, dues_duplicates = read_dues(ledger, year, roster)
+    duplicates = read_duplicates(ledger, year, skip=dues.type_key if dues else "")
+    duplicates += [(dues.type_key, ids, said) for ids, said in dues_duplicates] if dues else []
     term_years = settings.get("term_years")
     org = OrgFacts(
         name=ledger.org_name, term_start=settings.get("term_start") or None,
@@ -162,7 +255,8 @@ def gather(ledger: "Ledger", year: int) -> LedgerFacts:
         category_labels={c.key: c.label for c in pack.categories},
         people_label=pack.record_type(pack.member_type).label,
         joined_label=getattr(pack.record_type(pack.member_type).field_for("joined"), "label", ""),
-        dues_kept=pack.type_for("dues") is not None)
+        dues_kept=pack.type_for("dues") is not None,
+        dues=dues, duplicates=tuple(duplicates))
 
 
 def due_at_meeting(ledger: "Ledger", kinds: list[str] | tuple[str, ...], day: str | None,

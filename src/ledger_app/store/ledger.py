@@ -40,6 +40,7 @@ ORG_FIELDS = (
     ("term_start", "本届任期开始"),
     ("term_years", "任期（年）"),
     ("party_groups", "党小组"),
+    ("dues_rounding", "党费取整"),
 )
 
 

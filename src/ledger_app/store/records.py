@@ -225,19 +225,47 @@ class Records:
                 out[key] = int(r[0])
         return out
 
-    def duplicates(self, type_key: str) -> list[tuple[int, ...]]:
+    def duplicates(self, type_key: str, year: int | None = None
+                   ) -> list[tuple[tuple[int, ...], str]]:
         """Groups of live records sharing a unique key (kept from before the key was
-        declared, or from an old import): shown as findings, never deleted."""
+        declared, or from an old import), each with the key as people read it: shown as
+        findings, never deleted."""
         rt = self.pack.record_type(type_key)
         if not rt.unique:
             return []
         cols = ", ".join(f't."{k}"' for k in rt.unique)
         filled = " AND ".join(f't."{k}" IS NOT NULL' for k in rt.unique)
+        params: list[Any] = []
+        if year is not None:
+            filled += " AND e.year = ?"
+            params.append(year)
         rows = self.ledger.query(
-            f'SELECT group_concat(t.id) FROM "{table_name(rt.key)}" t JOIN entries e '
+            f'SELECT group_concat(t.id), {cols} FROM "{table_name(rt.key)}" t JOIN entries e '
             f"ON e.id = t.id WHERE e.deleted_at IS NULL AND {filled} GROUP BY {cols} "
-            "HAVING count(*) > 1")
-        return sorted(tuple(sorted(int(i) for i in str(r[0]).split(","))) for r in rows)
+            "HAVING count(*) > 1", params)
+        fields = [rt.field(k) for k in rt.unique]
+        out = []
+        for r in rows:
+            values = {f.key: from_column(f, r[n]) for n, f in enumerate(fields, 1)}
+            out.append((tuple(sorted(int(i) for i in str(r[0]).split(","))),
+                        self.describe_key(rt, values)))
+        return sorted(out)
+
+    def duplicates_of(self, type_key: str, keys: list[dict[str, Any]]
+                      ) -> list[tuple[tuple[int, ...], str]]:
+        """For each candidate key (values by field key), the live records holding it when
+        there are two or more — candidates a bulk read found cheaply, checked here."""
+        rt = self.pack.record_type(type_key)
+        where = " AND ".join(f't."{k}" = ?' for k in rt.unique)
+        out = []
+        for values in keys:
+            params = [to_column(rt.field(k), values.get(k)) for k in rt.unique]
+            ids = tuple(int(r[0]) for r in self.ledger.query(
+                f'SELECT t.id FROM "{table_name(rt.key)}" t JOIN entries e ON e.id = t.id '
+                f"WHERE {where} AND e.deleted_at IS NULL ORDER BY t.id", params))
+            if len(ids) > 1:
+                out.append((ids, self.describe_key(rt, values)))
+        return sorted(out)
 
     def describe_key(self, rt: RecordType, values: dict[str, Any],
                      conn: sqlite3.Connection | None = None) -> str:

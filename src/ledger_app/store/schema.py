@@ -195,4 +195,27 @@ def sync_record_table(conn: sqlite3.Connection, record_type: RecordType) -> list
         # findings) and must still open; the store refuses new ones by looking them up here.
         cols = ", ".join(f'"{k}"' for k in record_type.unique)
         conn.execute(f'CREATE INDEX IF NOT EXISTS "{name}__unique" ON "{name}"({cols})')
+    unpaid = unpaid_index(record_type)
+    if unpaid:
+        conn.execute(unpaid)
     return changes
+
+
+def unpaid_clause(record_type: RecordType) -> str | None:
+    """The dues type's "not paid" condition, spelled once: the partial index below and the
+    query that reads through it must say exactly the same words."""
+    paid = record_type.key_for("dues_paid")
+    if record_type.role != "dues" or not paid:
+        return None
+    return f'"{paid}" IS NULL OR "{paid}" <= 0'
+
+
+def unpaid_index(record_type: RecordType) -> str | None:
+    """A small partial index of the unpaid dues records (person, month): the arrears check
+    reads them without walking every payment the ledger holds."""
+    clause, person = unpaid_clause(record_type), record_type.key_for("person")
+    if clause is None or not person or not record_type.date_field:
+        return None
+    name = table_name(record_type.key)
+    return (f'CREATE INDEX IF NOT EXISTS "{name}__unpaid" ON "{name}"("{person}", '
+            f'"{record_type.date_field}") WHERE {clause}')

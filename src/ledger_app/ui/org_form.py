@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 
 from ledger_app.forms import values as fv
 from ledger_app.forms.packs import installed_pack, org_types, pack_for_org_type
+from ledger_app.rules.dues import DEFAULT_ROUNDING, ROUNDINGS
 from ledger_app.store.ledger import ORG_FIELDS
 
 LABELS = dict(ORG_FIELDS)
@@ -52,6 +53,9 @@ class OrgForm(QWidget):
         self.party_groups.setPlaceholderText("每行一个，如：\n第一党小组\n第二党小组")
         self.party_groups.setTabChangesFocus(True)
         self.party_groups.setFixedHeight(90)
+        # RULES.md §3: rounding is not fixed nationally; the branch chooses, default 分.
+        self.dues_rounding = QComboBox()
+        self.dues_rounding.addItems([f"到{unit}" for unit in ROUNDINGS])
         self.problem_label = QLabel()
         self.problem_label.setStyleSheet("color: #b00020;")
         self.problem_label.setWordWrap(True)
@@ -65,6 +69,7 @@ class OrgForm(QWidget):
         layout.addRow(LABELS["term_start"], self.term_start)
         layout.addRow(LABELS["term_years"], self.term_years)
         layout.addRow(LABELS["party_groups"], self.party_groups)
+        layout.addRow(LABELS["dues_rounding"], self.dues_rounding)
         layout.addRow("", self.problem_label)
 
         for edit in (self.org_name, self.parent_org, self.secretary, self.term_start):
@@ -102,6 +107,7 @@ class OrgForm(QWidget):
         self.term_start.setText(str(settings.get("term_start") or ""))
         self.term_years.setValue(int(settings.get("term_years") or 5))
         self.party_groups.setPlainText("\n".join(settings.get("party_groups") or []))
+        self.dues_rounding.setCurrentText(f"到{settings.get('dues_rounding') or DEFAULT_ROUNDING}")
 
     def values(self) -> dict[str, Any]:
         groups = [g.strip() for g in self.party_groups.toPlainText().splitlines() if g.strip()]
@@ -114,6 +120,7 @@ class OrgForm(QWidget):
             "term_start": fv.parse_date(term_start) or term_start,
             "term_years": self.term_years.value(),
             "party_groups": list(dict.fromkeys(groups)),  # drop repeats, keep order
+            "dues_rounding": self.dues_rounding.currentText().removeprefix("到"),
         }
 
     def problems(self) -> list[str]:
