@@ -99,18 +99,20 @@ def read_dues_members(ledger: "Ledger",
     active_value = rt.value_for("status", "active")
     if rows is None:
         rows = _roster_rows(ledger, dues=True)
-    key = {role: rt.key_for(role) or "" for role in DUES_ROLES}   # once, not per row
+    # The keys once, not per row (by role: another pack's roster names them differently).
+    name_k, group_k, base_k, from_k, joined_k, arrived_k, left_k, status_k = (
+        rt.key_for(role) or "" for role in DUES_ROLES)
     out = []
     for entry_id, v in rows:
-        status = v.get(key["status"])
-        base = v.get(key["dues_base"])
+        status = v.get(status_k)
+        base = v.get(base_k)
         out.append(DuesMember(
-            id=entry_id, name=_text(v.get(key["person_name"]) or v.get(rt.title_field)),
-            group=_text(v.get(key["dues_group"])) or "在职",
+            id=entry_id, name=_text(v.get(name_k) or v.get(rt.title_field)),
+            group=_text(v.get(group_k)) or "在职",
             base=int(base) if base is not None else None,
-            base_from=v.get(key["dues_base_from"]) or None,
-            joined=v.get(key["joined"]), arrived=v.get(key["arrived"]),
-            left=v.get(key["left"]), paid_to=paid_to.get(entry_id),
+            base_from=v.get(from_k) or None,
+            joined=v.get(joined_k), arrived=v.get(arrived_k),
+            left=v.get(left_k), paid_to=paid_to.get(entry_id),
             active=status in (None, "") or active_value is None or status == active_value))
     return out
 
