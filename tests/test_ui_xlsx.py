@@ -38,6 +38,13 @@ def roster_file(path: Path) -> Path:
 
 
 def save_shot(widget, name: str) -> None:
+    if SHOTS:   # the bundled CJK font, as the program installs it, so the shot is readable
+        from PySide6.QtWidgets import QApplication
+
+        from ledger_app.ui.qt_fonts import install_ui_font
+
+        install_ui_font(QApplication.instance())
+        widget.setFont(QApplication.font())
     image = widget.grab()
     assert not image.isNull() and image.width() > 300
     if SHOTS:
@@ -193,3 +200,39 @@ def test_main_window_menu_opens_both_dialogs(qtbot, runner, ledger, tmp_path):
     assert ledger.records.count("roster") == 2
     window.close()
     assert runner.wait_idle()
+
+
+def test_issue_roster_preview_shows_warnings_per_cell_and_imports_all_good_rows(
+        qtbot, runner, ledger, tmp_path):
+    from test_xlsx_messy import issue_roster
+
+    dialog = ImportDialog(ledger, runner, "roster")
+    qtbot.addWidget(dialog)
+    dialog.resize(1200, 640)
+    dialog.show()
+    dialog.choose_file(issue_roster(tmp_path / "花名册.xlsx"))
+    assert runner.wait_idle()
+    qtbot.mouseClick(dialog.next_button, Qt.MouseButton.LeftButton)
+    assert runner.wait_idle()
+    model = dialog.model
+    statuses = [model.index(r, 1).data() for r in range(model.rowCount())]
+    assert statuses == ["新增", "新增", "新增（有提示）", "新增", "新增（有提示）",
+                        "跳过", "跳过", "跳过"]
+    headers = [model.headerData(c, Qt.Orientation.Horizontal) for c in range(model.columnCount())]
+    education = headers.index("文化程度")
+    cell = model.index(2, education)                       # 王芳: 学历 "大学"
+    assert cell.data() == "大学"
+    assert cell.data(Qt.ItemDataRole.BackgroundRole).color().name() == "#f9d98a"
+    assert cell.data(Qt.ItemDataRole.ToolTipRole) == "“大学”可能是大学本科或大学专科，留空待核实"
+    birth = model.index(2, headers.index("出生年月"))      # 1985.1 settled by the ID number
+    assert birth.data(Qt.ItemDataRole.BackgroundRole).color().name() == "#eaf3d6"
+    assert "按身份证号码确定为1985年10月21日" in birth.data(Qt.ItemDataRole.ToolTipRole)
+    assert model.index(2, 0).data(Qt.ItemDataRole.BackgroundRole).color().name() == "#fdf0c8"
+    assert "其中 2 行有提示" in dialog.summary.text()
+    assert dialog.import_button.isEnabled()               # warnings do not stop the import
+    save_shot(dialog, "import-preview-warnings.png")
+    with qtbot.waitSignal(dialog.imported, timeout=5000):
+        qtbot.mouseClick(dialog.import_button, Qt.MouseButton.LeftButton)
+    assert runner.wait_idle()
+    assert "新增 5 条" in dialog.result_label.text()
+    assert ledger.records.count("roster") == 5

@@ -187,6 +187,13 @@ def test_reimport_updates_or_skips_never_duplicates(ledger, tmp_path):
     assert [r.status for r in again.rows[:5]] == ["skip"] * 5
     assert apply_import(ledger, again).inserted == []
     assert ledger.records.count("roster") == 5
+    # 身份证号码 is declared unique for the roster: the store refuses a second record too
+    from ledger_app.store.errors import ValidationError
+
+    with pytest.raises(ValidationError, match="已有一条党员名册记录"):
+        ledger.records.insert("roster", {"name": "张伟", "gender": "男", "birth_date": "1978-05",
+                                         "id_number": ID_1978, "member_class": "正式党员",
+                                         "status": "在册"})
 
 
 def test_sequence_numbers_assigned_when_missing_or_repeated(ledger, tmp_path):

@@ -1,7 +1,9 @@
 """The import preview: the column mapping beside a table of every spreadsheet row.
 
-``PreviewModel`` is the table: one line per row, coloured by status. A plan can hold tens
-of thousands of rows, so the view asks for cells lazily. The 更新 column is a check box on
+``PreviewModel`` is the table: one line per row, coloured by status and level (a row taken
+with a warning is amber, and so is each cell left 待核实 or completed, with its reason as
+the cell's tooltip; a cell that refuses its row is red). A plan can hold tens of thousands
+of rows, so the view asks for cells lazily. The 更新 column is a check box on
 rows that match an existing record: ticked means update it, unticked means skip it.
 ``PreviewPage`` lays out the mapping table, the preview and the import buttons; the import
 dialog connects them.
@@ -30,6 +32,8 @@ from PySide6.QtWidgets import (
 from ledger_app.outputs.xlsx.importer import ImportPlan, RowPlan
 
 STATUS_COLOURS = {"new": "#e3f4e1", "update": "#dde9fb", "skip": "#eeeeee", "error": "#fbdcdc"}
+WARNING_COLOUR = "#fdf0c8"        # taken, with something completed or left 待核实
+CELL_COLOURS = {"info": "#eaf3d6", "warning": "#f9d98a", "error": "#f2a7a7"}
 FIXED = ("行号", "状态", "更新", "说明")
 Index = QModelIndex | QPersistentModelIndex
 
@@ -39,14 +43,17 @@ class PreviewModel(QAbstractTableModel):
         super().__init__(parent)
         self.plan = plan
         self.headers: list[str] = []
+        self.keys: list[str] = []           # field of each spreadsheet column shown
         self.set_plan(plan)
 
     def set_plan(self, plan: ImportPlan | None) -> None:
         self.beginResetModel()
         self.plan = plan
         self.headers = list(FIXED)
+        self.keys = []
         if plan is not None:
             self.headers += [c.header or f"第{c.index + 1}列" for c in plan.columns if c.field_key]
+            self.keys = [c.field_key for c in plan.columns if c.field_key]
         self.endResetModel()
 
     def refresh(self) -> None:
@@ -85,7 +92,7 @@ class PreviewModel(QAbstractTableModel):
             if col == 0:
                 return row.row
             if col == 1:
-                return row.status_label
+                return row.status_label + ("（有提示）" if row.level == "warning" else "")
             if col == 2:
                 return None
             if col == 3:
@@ -94,11 +101,27 @@ class PreviewModel(QAbstractTableModel):
             return cells[col - 4] if col - 4 < len(cells) else ""
         if role == Qt.ItemDataRole.CheckStateRole and col == 2 and row.matched:
             return Qt.CheckState.Checked if row.status == "update" else Qt.CheckState.Unchecked
+        reason = self._reason(row, col)
         if role == Qt.ItemDataRole.BackgroundRole:
+            if reason is not None:
+                return QBrush(QColor(CELL_COLOURS[reason.level]))
+            if row.level == "warning" and row.status != "skip":
+                return QBrush(QColor(WARNING_COLOUR))
             return QBrush(QColor(STATUS_COLOURS[row.status]))
-        if role == Qt.ItemDataRole.ToolTipRole and col == 3:
-            return row.message or None
+        if role == Qt.ItemDataRole.ToolTipRole:
+            if col == 3:
+                return row.message or None
+            return reason.message if reason is not None else None
         return None
+
+    def _reason(self, row: RowPlan, col: int) -> Any:
+        """The most serious reason about the field shown in column ``col``, if any."""
+        if col < len(FIXED) or col - len(FIXED) >= len(self.keys):
+            return None
+        key = self.keys[col - len(FIXED)]
+        found = [r for r in row.reasons if r.field == key]
+        order = {"error": 0, "warning": 1, "info": 2}
+        return min(found, key=lambda r: order[r.level]) if found else None
 
     def setData(self, index: Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
         if role != Qt.ItemDataRole.CheckStateRole or index.column() != 2 or self.plan is None:

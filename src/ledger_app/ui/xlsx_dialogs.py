@@ -330,6 +330,10 @@ class ImportDialog(QDialog):
             return
         c = self.plan.counts()
         text = f"新增 {c['new']} 条，更新 {c['update']} 条，跳过 {c['skip']} 条，错误 {c['error']} 条。"
+        levels = self.plan.levels()
+        if levels["warning"]:
+            text += (f"其中 {levels['warning']} 行有提示（黄色）：照常导入，把鼠标停在黄色格子上可看原因，"
+                     "留空的项标为“待核实”，导入后可在表格中筛选出来逐条核对。")
         if c["error"]:
             text += "有错误的行见红色行的说明；改正表格后重新选择文件，或勾选“只导入无误的行”。"
         self.summary.setText(text)
