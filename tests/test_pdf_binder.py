@@ -62,10 +62,11 @@ def test_binder_of_a_year(filled, ledger, tmp_path: Path) -> None:
     # Every bookmark points at the page where its section starts, and the TOC agrees.
     toc = texts[1]
     for level, title, page in marks:
-        assert title.split("（")[0].split(" ")[-1] in texts[page - 1].replace("\n", ""), title
-        if level <= 1:
-            line = next(ln for ln in toc.splitlines() if ln.startswith(title))
-            assert re.search(rf"{page}\s*$", line), (title, page, line)
+        assert title.split("（")[0].split(" ")[-1] in texts[page - 1].replace("\n", "") \
+            .replace(" ", ""), title
+        if level <= 1 and title not in ("卷内目录", "卷内备考表"):
+            line = next(ln for ln in toc.splitlines() if title in ln)
+            assert re.search(rf"\s{page}(—\d+)?\s*$", line), (title, page, line)
     # Page sizes follow the content: portrait cover, landscape roster, portrait meetings.
     assert is_portrait(page_size(reader, 0))
     roster_page = next(p for _l, t, p in marks if t == "党员名册")
@@ -85,7 +86,7 @@ def test_binder_of_chosen_categories_and_period(filled, ledger, tmp_path: Path) 
                   date_to="2025-04-30")
     reader = PdfReader(out)
     marks = outline(reader)
-    assert [t for lvl, t, _p in marks if lvl == 0] == ["基本活动"]
+    assert [t for lvl, t, _p in marks if lvl == 0] == ["卷内目录", "基本活动", "卷内备考表"]
     assert len([m for m in marks if m[0] == 2]) == 2      # March and April meetings only
     assert "2025-03-01 至 2025-04-30" in (reader.pages[0].extract_text() or "")
 
@@ -116,9 +117,83 @@ def test_activities_get_their_own_pages_listed_by_theme(ledger, tmp_path: Path) 
     render_binder(ledger, out, 2025)
     reader = PdfReader(out)
     records = [(t, p) for level, t, p in outline(reader) if level == 2]
-    # The theme, shortened to one line of the contents, tells the activities apart.
-    assert records == [("2025-03-05 " + theme[:27] + "…", records[0][1])]
+    # The theme, in full (never cut with "…"), tells the activities apart.
+    assert records == [("2025-03-05 " + theme, records[0][1])]
     page = reader.pages[records[0][1] - 1]
     text = (page.extract_text() or "").replace("\n", "")
     assert "党员活动记录" in text and "清理小区卫生死角" in text and "活动现场" in text
     assert len(page.images) == 1
+
+
+def test_archival_front_and_back_matter(filled, ledger, tmp_path: Path) -> None:
+    """卷内目录 with 序号/责任者/题名/日期/页号/备注, the 卷内备考表 closing the volume with
+    its counts, and the cover's 件数/页数 agreeing with the file."""
+    from ledger_app.outputs.pdf.binder import render_binder
+
+    out = tmp_path / "binder.pdf"
+    pages = render_binder(ledger, out, 2025, fingerprint="ab" * 32)
+    reader = PdfReader(out)
+    texts = [p.extract_text() or "" for p in reader.pages]
+    contents = texts[1]
+    assert "卷 内 目 录" in contents
+    for column in ("序号", "责任者", "题名", "日期", "页号", "备注"):
+        assert column in contents
+    # 责任者 is the branch without the places above it; records dated as archives date them.
+    assert "测试街道第一社区党支部" in contents
+    numbered = [ln for ln in contents.splitlines() if re.match(r"\d+ ", ln)]
+    assert numbered[0].startswith("1 ") and "2025年度台账自查表" in numbered[0]
+    meeting = ledger.records.get(filled["meetings"][0])
+    day = meeting["date"].replace("-", "")
+    assert any(day in ln for ln in numbered)
+    items = int(re.findall(r"\d+", [ln for ln in "\n".join(texts[1:4]).splitlines()
+                                    if re.match(r"\d+ ", ln)][-1])[0])
+    closing = texts[-1]
+    assert "卷 内 备 考 表" in closing
+    assert f"本卷共有文件材料 {items} 件，共 {pages} 页" in closing.replace("\n", "")
+    assert "立卷人" in closing and "检查人" in closing and "立卷时间" in closing
+    assert "ab" * 32 in closing.replace("\n", "")
+    cover = texts[0]
+    assert f"共 {items} 件" in cover and f"{pages} 页" in cover
+    assert "20250101—20251231" in cover and "保管期限" in cover and "第 1 卷" in cover
+
+
+def test_duplex_starts_each_part_on_a_right_hand_page(filled, ledger, tmp_path: Path) -> None:
+    from ledger_app.outputs.pdf.binder import render_binder
+
+    out = tmp_path / "duplex.pdf"
+    render_binder(ledger, out, 2025, duplex=True)
+    reader = PdfReader(out)
+    marks = outline(reader)
+    parts = [(t, p) for level, t, p in marks if level == 0 and t != "卷内备考表"]
+    assert parts and all(p % 2 == 1 for _t, p in parts), parts
+    texts = [p.extract_text() or "" for p in reader.pages]
+    assert texts[1].strip() == ""                    # the back of the cover stays blank
+    # Page numbers sit at the outer corner: right on odd pages, left on even ones.
+    blank = [i for i, t in enumerate(texts) if not t.strip()]
+    odd = next(i for i in range(2, len(texts), 2) if i not in blank)
+    even = next(i for i in range(3, len(texts), 2) if i not in blank)
+    for index in (odd, even):
+        page = reader.pages[index]
+        xs = []
+        page.extract_text(visitor_text=lambda t, cm, tm, fd, fs: xs.append(tm[4] + cm[4])
+                          if t.strip().startswith("—") else None)
+        width = float(page.mediabox.width)
+        assert xs, index
+        assert (xs[0] > width / 2) == ((index + 1) % 2 == 1), (index, xs)
+
+
+def test_a_long_organisation_name_wraps_on_the_cover(ledger, tmp_path: Path) -> None:
+    from ledger_app.outputs.pdf.cover import render_cover
+
+    long_name = "湘江市岳山区桂花街道幸福里社区第一居民小区联合党总支部第三党支部委员会"
+    ledger.update_settings({"org_name": long_name})
+    out = tmp_path / "cover.pdf"
+    render_cover(ledger, out, "team", 2025)
+    sizes = []
+    PdfReader(out).pages[0].extract_text(
+        visitor_text=lambda t, cm, tm, fd, fs: sizes.append((t, fs * tm[0])) if t.strip()
+        else None)
+    text = "".join(t for t, _s in sizes)
+    assert long_name[:8] in text and long_name[-8:] in text
+    name_sizes = [s for t, s in sizes if any(ch in t for ch in "湘联委")]
+    assert name_sizes and min(name_sizes) >= 11, name_sizes

@@ -382,3 +382,27 @@ def test_dues_register_leaves_out_members_before_they_transferred_in(ledger) -> 
                           for c in row}
     assert "老党员" in names(2025) and "新转入" not in names(2025)
     assert {"老党员", "新转入"} <= names(2026)
+
+
+def test_spine_labels_turn_brackets_and_use_a_wide_spine(ledger, tmp_path: Path) -> None:
+    """Brackets on a spine take their vertical forms (︵︶), and a 75 mm spine sets its
+    text large, the year across, instead of a thin column."""
+    from ledger_app.outputs.pdf.labels import render_labels, vertical_text
+
+    assert vertical_text("幸福里（第一）党支部《章程》") == "幸福里︵第一︶党支部︽章程︾"
+    ledger.update_settings({"org_name": "幸福里社区（第一）党支部"})
+    sizes: dict[float, list[tuple[str, float]]] = {}
+    for spine in (20, 75):
+        out = tmp_path / f"labels{spine}.pdf"
+        render_labels(ledger, out, 2025, "team", spine_mm=spine)
+        page = PdfReader(out).pages[1]
+        runs: list[tuple[str, float]] = []
+        page.extract_text(visitor_text=lambda t, cm, tm, fd, fs: runs.append(
+            (t, fs * tm[0] * cm[0])) if t.strip() else None)
+        text = "".join(t for t, _s in runs)
+        assert "︵" in text and "︶" in text and "（" not in text, spine
+        sizes[spine] = runs
+    category = {spine: max(s for t, s in runs if t.strip() in "基本队伍")
+                for spine, runs in sizes.items()}
+    assert category[75] >= 40 and category[75] > 1.5 * category[20], category
+    assert any("2025年度" in t for t, _s in sizes[75])       # set across the wide spine

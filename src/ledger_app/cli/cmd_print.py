@@ -51,6 +51,8 @@ def register(sub: argparse._SubParsersAction) -> None:
                         "期间未结束时为今天）")
     p.add_argument("--filled", action="store_true",
                    help="签到表按台账记录的出席情况填好实到和请假原因（默认留空，供会上手签）")
+    p.add_argument("--duplex", action="store_true",
+                   help="装订册双面打印：各部分从单数页（右页）开始，页码在外侧")
     p.add_argument("--quiet", action="store_true", help="不显示进度")
     p.set_defaults(run=run)
 
@@ -88,6 +90,7 @@ def run(args: argparse.Namespace) -> int:
             "volume": _int(args.volume, "--volume"), "record_id": args.record,
             "date_from": args.date_from, "date_to": args.date_to,
             "filled_on": args.filled_on, "filled": args.filled,
+            "duplex": args.duplex,
         }
         if product == "table":
             _need(args.type_key, "--type", product, _types_hint(ledger))

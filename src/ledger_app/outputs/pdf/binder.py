@@ -1,25 +1,29 @@
 """The binder: one PDF of a year (or a period and chosen categories) as it goes on the shelf.
 
-Cover, table of contents with page numbers, then per category each record type's table
-and, for types declared ``record_pages = true``, every record as its own page; PDF
-bookmarks per category, record type and record.
+Laid out as an archival volume (案卷, DA/T 22-2015): the cover with 起止日期, 保管期限, 卷号
+and 件数/页数; the 卷内目录 (序号, 责任者, 题名, 日期, 页号, 备注); the 自查表; per category a
+divider, each record type's table and, for types declared ``record_pages = true``, every
+record as its own page; last the 卷内备考表 (本卷共 X 件 X 页, 立卷人, 检查人). PDF bookmarks
+per category, record type and record. ``duplex`` starts each part on a right-hand (odd)
+page and puts page numbers on the outer corners.
 
 One pass: pages are held back by the canvas until the end (they are small: text and
-references to images already stored once), so the table of contents — whose length is
-known in advance — is written onto its reserved pages once every section's first page
-is known, and the bookmarks are attached to the right pages at the same time.
+references to images already stored once), so the contents — laid out in advance, only
+their page numbers unknown — the closing sheet and the cover's counts are written onto
+their pages once every page is known, and the bookmarks are attached at the same time.
 """
 
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
 from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import CondPageBreak, Flowable, NextPageTemplate, PageBreak
+from reportlab.platypus.doctemplate import ActionFlowable
 
 from ledger_app.forms import values as fv
 from ledger_app.outputs.pdf import styles
@@ -37,9 +41,13 @@ from ledger_app.outputs.pdf.cover import cover_flowable, cover_template, draw_te
 from ledger_app.outputs.pdf.doc import LedgerDoc, make_template
 from ledger_app.outputs.pdf.dues_register import dues_flowables
 from ledger_app.outputs.pdf.emblem import check_artwork
+from ledger_app.outputs.pdf.front_matter import (
+    Closing, Entry, archival_date, draw_closing, draw_contents, lay_out, short_name,
+)
 from ledger_app.outputs.pdf.record_page import (
     para, photo_flowables, record_flowables, record_heading,
 )
+from ledger_app.outputs.pdf.snapshot import applies
 from ledger_app.outputs.pdf.self_check import report_for, self_check_flowables
 from ledger_app.outputs.pdf.streaming import streamed
 from ledger_app.outputs.pdf.table import print_order, table_flowables, table_title
@@ -48,8 +56,6 @@ from ledger_app.store.errors import LedgerError
 if TYPE_CHECKING:
     from ledger_app.store.ledger import Ledger
 
-TOC_LINE = 8.5 * mm
-TOC_TITLE = 22 * mm
 
 
 @dataclass
@@ -109,9 +115,6 @@ class Reserved(Flowable):
         return None
 
 
-TOC_TITLE_CHARS = 28
-
-
 def checklist_evidence(ctx: PrintContext, rt: Any, year: int) -> list[Flowable]:
     """The evidence photos of a checklist's items (六有, 五优) after its table: the proof an
     inspector asks for, item by item."""
@@ -137,38 +140,39 @@ def ledger_records(ctx: PrintContext, type_key: str, year: int) -> list[Any]:
     return ctx.ledger.records.list(type_key, year)
 
 
-def toc_label(ctx: PrintContext, rt: Any, values: dict[str, Any]) -> str:
-    """A record's line in the table of contents: its date and what it was.
+class OddPage(ActionFlowable):
+    """Duplex printing: when the next part would start on a left-hand (even) page, leave
+    that page blank so it starts on the right, as bound volumes do."""
 
-    Meetings are told apart by their kind (支部委员会, 党课…); other records by their
-    title (an activity's theme), shortened to keep the line on one row."""
-    when = (values.get(rt.date_field) or "") if rt.date_field else ""
+    def __init__(self, blanks: set[int]):
+        super().__init__()
+        self.blanks = blanks
+
+    def apply(self, doc: Any) -> None:
+        if doc.page % 2 == 0:
+            self.blanks.add(doc.page)
+            doc.handle_pageBreak()
+
+
+def record_line(ctx: PrintContext, rt: Any, values: dict[str, Any]) -> tuple[str, str, str]:
+    """(date, what, 责任者 if not the branch) of a record in the contents.
+
+    Meetings are told apart by their kind (支部委员会, 党课…) and, for a 党小组会, by the group
+    that held it; other records by their title (an activity's theme), in full."""
+    when = str(values.get(rt.date_field) or "") if rt.date_field else ""
+    group = ""
     if rt.read(values, "meeting_kinds"):
         what = record_heading(rt, values)
-        group = rt.read(values, "meeting_group")
+        group = str(rt.read(values, "meeting_group") or "")
         if group:          # each 党小组 meets every month: say whose meeting it was
             what += f"（{group}）"
     else:
         what = ctx.shown(ctx.ledger.records.title(rt, values)) or record_heading(rt, values)
-        if len(what) > TOC_TITLE_CHARS:
-            what = what[:TOC_TITLE_CHARS - 1] + "…"
-    return f"{when} {what}".strip()
-
-
-def toc_lines_per_page(first: bool) -> int:
-    height = page_frame_size("form")[1] - (TOC_TITLE if first else 0)
-    return int(height // TOC_LINE)
-
-
-def toc_page_count(entries: int) -> int:
-    first = toc_lines_per_page(True)
-    if entries <= first:
-        return 1
-    return 1 + -(-(entries - first) // toc_lines_per_page(False))
+    return when, what, group
 
 
 def binder_canvas(ctx: PrintContext, sections: list[Section], found: dict[str, int],
-                  toc_first_page: int, toc_pages: int) -> type[Canvas]:
+                  book: "Book") -> type[Canvas]:
     fs = ctx.fs
 
     class BinderCanvas(Canvas):
@@ -185,61 +189,63 @@ def binder_canvas(ctx: PrintContext, sections: list[Section], found: dict[str, i
             for s in sections:
                 if s.key in found:
                     by_page.setdefault(found[s.key], []).append(s)
+            total = len(self._held)
+            book.closing.pages = total
+            contents_first = found.get("contents", 0)
             for number, state in enumerate(self._held, start=1):
                 # Names of link annotations come from a running count that must keep
                 # growing across the replayed pages.
                 count = getattr(self, "_annotationCount", 0)
                 self.__dict__.update(state)
                 self._annotationCount = max(count, getattr(self, "_annotationCount", 0))
-                if toc_first_page <= number < toc_first_page + toc_pages:
-                    self._draw_toc(number - toc_first_page)
+                if number == 1 and book.cover.counts_at:
+                    x, y, size = book.cover.counts_at
+                    draw_text(ctx, self, x, y, f"共 {book.closing.items} 件　{total} 页",
+                              "fang", size, align="left")
+                index = number - contents_first
+                if contents_first and 0 <= index < len(book.contents):
+                    draw_contents(ctx, self, book.contents[index], index == 0, book.entries,
+                                  found, found.get("closing", total + 1) - 1, book.heading)
+                if number == found.get("closing"):
+                    draw_closing(ctx, self, book.closing)
                 for s in by_page.get(number, []):
                     self.bookmarkPage(s.key)
                     self.addOutlineEntry(s.title, s.key, level=s.level, closed=s.level >= 1)
-                if number > 1:
-                    dash_page_number(fs, self, number)
+                if number > 1 and number not in book.blanks:
+                    if book.duplex:
+                        outer_page_number(fs, self, number)
+                    else:
+                        dash_page_number(fs, self, number)
                 Canvas.showPage(self)
             self.showOutline()
             Canvas.save(self)
 
-        def _draw_toc(self, index: int) -> None:
-            listed = [s for s in sections if s.level <= 1 or s.key in found]
-            first = toc_lines_per_page(True)
-            per = toc_lines_per_page(False)
-            start = 0 if index == 0 else first + (index - 1) * per
-            chunk = listed[start:start + (first if index == 0 else per)]
-            page_w, page_h = self._pagesize
-            left = styles.FORM_MARGINS["left"]
-            right = page_w - styles.FORM_MARGINS["right"]
-            y = page_h - styles.FORM_MARGINS["top"]
-            self.saveState()
-            self.setFillColor(styles.GRID)
-            if index == 0:
-                draw_text(ctx, self, page_w / 2, y - 12 * mm, "目　　录", "sans", 20)
-                y -= TOC_TITLE
-            for s in chunk:
-                y -= TOC_LINE
-                page = found.get(s.key)
-                indent = left + s.level * 7 * mm
-                role, size = ("sans", 12.5) if s.level == 0 else ("serif", 11)
-                title = s.title
-                draw_text(ctx, self, indent, y, title, role, size, align="left")
-                number = str(page) if page else ""
-                self.setFont(fs.name("serif"), size)
-                self.drawRightString(right, y, number)
-                # Dot leaders between the title and the page number.
-                start_x = indent + fs.width(title, role, size) + 2 * mm
-                end_x = right - self.stringWidth(number, fs.name("serif"), size) - 2 * mm
-                if end_x > start_x:
-                    self.setDash(1, 2.5)
-                    self.setLineWidth(0.6)
-                    self.line(start_x, y + 1, end_x, y + 1)
-                    self.setDash()
-                if page:
-                    self.linkRect("", s.key, (left, y - 2, right, y + size), relative=0)
-            self.restoreState()
-
     return BinderCanvas
+
+
+def outer_page_number(fs: Any, canvas: Canvas, number: int) -> None:
+    """Duplex page numbers at the outer corner (GB/T 9704: 单页码居右，双页码居左)."""
+    width, _height = canvas._pagesize
+    canvas.saveState()
+    canvas.setFont(fs.name("serif"), styles.SIZE_4 - 2)
+    text = f"— {number} —"
+    if number % 2:
+        canvas.drawRightString(width - 14 * mm, 6 * 2.8346, text)
+    else:
+        canvas.drawString(14 * mm, 6 * 2.8346, text)
+    canvas.restoreState()
+
+
+@dataclass
+class Book:
+    """What the binder's canvas fills in at the end."""
+    cover: Any
+    entries: list[Entry]
+    contents: list[list[Entry]]
+    closing: Closing
+    heading: str
+    duplex: bool = False
+    blanks: set[int] = field(default_factory=set)
 
 
 def _in_period(ledger: "Ledger", type_key: str, year: int | None, date_from: str | None,
@@ -270,9 +276,12 @@ def render_binder(ledger: "Ledger", out_path: str | os.PathLike[str], year: int 
                   date_to: str | None = None, masked: bool = True,
                   progress: Progress | None = None, emblem_path: str | None = None,
                   retention: str = "永久", volume: str | int = 1,
-                  filled_on: str | None = None) -> int:
+                  filled_on: str | None = None, duplex: bool = False,
+                  fingerprint: str | None = None) -> int:
     """Print the binder of a year (or of ``date_from``..``date_to``), all categories or the
-    chosen ones. Returns the number of pages."""
+    chosen ones (one category: a volume, 分册, with its own cover and contents). ``duplex``:
+    parts start on odd pages; ``fingerprint``: the inspection archive's SHA-256 for the
+    closing sheet. Returns the number of pages."""
     check_year(year)
     for d in (date_from, date_to):
         if d and fv.parse_date(d) is None:
@@ -287,7 +296,7 @@ def render_binder(ledger: "Ledger", out_path: str | os.PathLike[str], year: int 
     keys = [find_category(ledger, c) for c in categories] if categories else \
         [c.key for c in ledger.pack.categories]
     counts = ledger.records.counts(year)
-    # Plan: which record types have something to print, and the sections for the TOC.
+    # Plan: which record types have something to print.
     plan: list[tuple[str, list[tuple[str, list[int] | None]]]] = []
     for key in keys:
         cat = ledger.pack.category(key)
@@ -298,13 +307,30 @@ def render_binder(ledger: "Ledger", out_path: str | os.PathLike[str], year: int 
                 types.append((rt.key, ids))
         plan.append((key, types))
     sections: list[Section] = []
+    entries: list[Entry] = []
     found: dict[str, int] = {}
+    blanks: set[int] = set()
     total_work = sum(len(types) for _k, types in plan) + 2
     done = {"n": 0}
+    org = short_name(ctx.org_name)
+    period = (date_from or "", date_to or "") if (date_from or date_to) else \
+        (f"{year}-01-01", f"{year}-12-31")
+    span = "—".join(archival_date(d) for d in period if d)
+    # What the contents date a table with: its year, or the period's first and last day.
+    table_span = str(year) if year is not None and not (date_from or date_to) else span
 
     def step(message: str) -> None:
         done["n"] += 1
         progress(min(done["n"], total_work), total_work, message)
+
+    def part_break(kind: str = "form") -> list[Flowable]:
+        """A new page; in duplex, a right-hand one."""
+        return [NextPageTemplate(kind), PageBreak()] + ([OddPage(blanks)] if duplex else [])
+
+    def listed(section: Section, entry: Entry) -> Marker:
+        sections.append(section)
+        entries.append(entry)
+        return Marker(section, found)
 
     progress(0, total_work, "正在准备装订册……")
     body: list[Flowable] = []
@@ -312,10 +338,10 @@ def render_binder(ledger: "Ledger", out_path: str | os.PathLike[str], year: int 
         if not types:
             continue
         cat = ledger.pack.category(key)
-        cat_section = Section(f"c_{key}", cat.label, 0)
-        sections.append(cat_section)
         # A divider page opens each category, as the tabbed sheets of a paper binder do.
-        body += [NextPageTemplate("form"), PageBreak(), Marker(cat_section, found),
+        body += part_break()
+        body += [listed(Section(f"c_{key}", cat.label, 0),
+                        Entry(f"c_{key}", cat.label, heading=True)),
                  Divider(ctx, cat.label, [ledger.pack.record_type(t).label for t, _i in types])]
         for type_key, ids in types:
             rt = ledger.pack.record_type(type_key)
@@ -330,41 +356,60 @@ def render_binder(ledger: "Ledger", out_path: str | os.PathLike[str], year: int 
             body += [NextPageTemplate(kind), PageBreak()]
             heading = f"党费收缴登记表（{year}年度）" if is_dues and ids is None \
                 else table_title(rt, year)
-            type_section = Section(f"t_{type_key}", heading, 1)
-            sections.append(type_section)
-            body.append(Marker(type_section, found))
+            # A snapshot (the roster, the committee) is dated the day it shows.
+            when = archival_date(ctx.as_of.isoformat()) if applies(ctx, rt) and ctx.as_of \
+                else table_span
+            body.append(listed(Section(f"t_{type_key}", heading, 1),
+                               Entry(f"t_{type_key}", heading, org, when)))
             body += flow
             if rt.role == "checklist_state" and year is not None:
                 body += checklist_evidence(ctx, rt, year)
             if rt.record_pages:
                 record_ids = ids if ids is not None else print_order(ledger, rt, year)
+                rows = ledger.records.rows(rt.key, record_ids)
                 for entry_id in record_ids:
-                    record = ledger.records.get(entry_id)
-                    section = Section(f"r_{entry_id}", toc_label(ctx, rt, record.values), 2)
-                    sections.append(section)
-                    body += [NextPageTemplate("form"), PageBreak(), Marker(section, found)]
+                    day, what, group = record_line(ctx, rt, rows[entry_id])
+                    key_r = f"r_{entry_id}"
+                    body += [NextPageTemplate("form"), PageBreak(),
+                             listed(Section(key_r, f"{day} {what}".strip(), 2),
+                                    Entry(key_r, what, group or org, archival_date(day)))]
                     body += record_flowables(ctx, entry_id)
             step(f"已排版：{cat.label} · {rt.label}")
-    # The cover, then as many reserved pages as the table of contents needs.
     cover = cover_flowable(ctx, keys[0] if len(keys) == 1 else None, year, retention,
-                           str(volume))
+                           str(volume), period)
     if date_from or date_to:
         cover.year = None
-        cover.category = (cover.category or "") + f"（{date_from or '…'} 至 {date_to or '…'}）"
     # The 自查表 follows the contents: what the year owed and what is missing, first.
     check_flow: list[Flowable] = []
     if year is not None and (ledger.pack.cadence or ledger.pack.checklists):
-        check_section = Section("self_check", f"{year}年度台账自查表", 0)
+        title = f"{year}年度台账自查表"
+        check_section = Section("self_check", title, 0)
         sections.insert(0, check_section)
-        check_flow = [NextPageTemplate("form"), PageBreak(), Marker(check_section, found),
-                      *self_check_flowables(ctx, report_for(ledger, year))]
-    toc_pages = toc_page_count(len(sections))
-    story: list[Flowable] = [cover, NextPageTemplate("form"), PageBreak()]
-    for i in range(toc_pages):
+        entries.insert(0, Entry("self_check", title, org, table_span))
+        check_flow = part_break() + [Marker(check_section, found),
+                                     *self_check_flowables(ctx, report_for(ledger, year))]
+    contents = lay_out(ctx, entries)
+    # The contents and the closing sheet are bookmarked but not listed in themselves.
+    contents_section = Section("contents", "卷内目录", 0)
+    closing_section = Section("closing", "卷内备考表", 0)
+    sections.insert(0, contents_section)
+    sections.append(closing_section)
+    story: list[Flowable] = [cover, *part_break(), Marker(contents_section, found)]
+    for i in range(len(contents)):
         if i:
             story.append(PageBreak())
         story.append(Reserved())
     story += check_flow + body
+    story += [NextPageTemplate("form"), PageBreak(), Marker(closing_section, found), Reserved()]
+    what = ("、".join(ledger.pack.category(k).label for k in keys) if categories else "")
+    closing = Closing(items=sum(1 for e in entries if not e.heading),
+                      as_of=f"{ctx.as_of.year}年{ctx.as_of.month}月{ctx.as_of.day}日"
+                      if ctx.as_of else "",
+                      period=(f"{year}年度" if not (date_from or date_to)
+                              else f"{date_from or '…'}至{date_to or '…'}") + what,
+                      fingerprint=fingerprint)
+    heading = f"立卷单位：{ctx.org_name}　　起止日期：{span}"
+    book = Book(cover, entries, contents, closing, heading, duplex, blanks)
     pages = {"n": 0}
 
     def count_pages(canvas: Canvas, doc: Any) -> None:
@@ -377,10 +422,10 @@ def render_binder(ledger: "Ledger", out_path: str | os.PathLike[str], year: int 
     with atomic_output(out_path) as tmp, open(tmp, "wb") as fh, streamed(fh):
         # streamed: photos and pages go to disk as written, so memory stays flat
         doc = LedgerDoc(fh, ctx, f"{ctx.org_name} 台账 {year or ''}", templates)
-        doc.build(story, canvasmaker=binder_canvas(ctx, sections, found, 2, toc_pages))
+        doc.build(story, canvasmaker=binder_canvas(ctx, sections, found, book))
         step("正在保存……")
     progress(total_work, total_work, "完成")
     return pages["n"]
 
 
-__all__ = ["render_binder", "toc_page_count"]
+__all__ = ["render_binder"]

@@ -1,5 +1,6 @@
 """The cover of a binder: a red title block with white text under the emblem, then the
-organisation, category, year, 保管期限 and 卷号 on ruled lines (RULES.md §8)."""
+organisation, category, 起止日期, 保管期限, 卷号 and 件数/页数 on ruled lines (RULES.md §8,
+DA/T 22-2015); a long organisation name wraps onto a second line."""
 
 from __future__ import annotations
 
@@ -60,61 +61,99 @@ def draw_text(ctx: PrintContext, c: Canvas, x: float, y: float, text: str, role:
 
 
 class CoverPage(Flowable):
-    """A whole A4 page (used with the full-page 'cover' template)."""
+    """A whole A4 page (used with the full-page 'cover' template).
+
+    The facts follow archival practice (案卷封面, DA/T 22-2015): 单位名称, 类别, 起止日期,
+    保管期限, 卷号 and 件数/页数 — the binder fills the last one in once every page is made
+    (``counts_at``); a cover printed alone leaves it to be written by hand."""
 
     def __init__(self, ctx: PrintContext, title: str, category: str, year: int | None,
-                 retention: str, volume: str):
+                 retention: str, volume: str, period: tuple[str, str] | None = None):
         super().__init__()
         self.ctx, self.title, self.category = ctx, title, category
         self.year, self.retention, self.volume = year, retention, volume
+        self.period = period or ((f"{year}-01-01", f"{year}-12-31") if year else None)
+        self.counts_at: tuple[float, float, float] | None = None   # x, y, size on the page
 
     def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
         return styles.PORTRAIT[0], styles.PORTRAIT[1] - 1   # just under the frame height
+
+    def period_line(self) -> str:
+        if self.year and self.period == (f"{self.year}-01-01", f"{self.year}-12-31"):
+            return f"（{self.year}年度）"
+        if self.period:
+            return f"（{self.period[0] or '…'} 至 {self.period[1] or '…'}）"
+        return ""
 
     def draw(self) -> None:
         ctx, c = self.ctx, self.canv
         page_w, page_h = styles.PORTRAIT
         c.saveState()
         # The red title block across the top of the page.
-        block_bottom = page_h - 168 * mm
+        block_bottom = page_h - 160 * mm
         c.setFillColor(colors.HexColor(RED))
         c.rect(0, block_bottom, page_w, page_h - block_bottom, stroke=0, fill=1)
-        emblem = ctx.emblem_size(46 * mm)
+        emblem = ctx.emblem_size(44 * mm)
         # Nothing is drawn on the emblem's square; the text starts below it.
         if emblem:
-            draw_emblem(c, (page_w - emblem) / 2, page_h - 28 * mm - emblem, emblem,
+            draw_emblem(c, (page_w - emblem) / 2, page_h - 26 * mm - emblem, emblem,
                         artwork=ctx.emblem_path)
         else:
             emblem = 24 * mm      # no emblem: the title sits a little higher in the block
         c.setFillColor(WHITE)
-        y = page_h - 28 * mm - emblem - 22 * mm
+        y = page_h - 26 * mm - emblem - 22 * mm
         size = fit_font_size(ctx, self.title, "sans", 34, page_w - 40 * mm)
         draw_text(ctx, c, page_w / 2, y, self.title, "sans", size)
         if self.category:
-            y -= 20 * mm
+            y -= 19 * mm
             size = fit_font_size(ctx, self.category, "sans", 30, page_w - 40 * mm)
             draw_text(ctx, c, page_w / 2, y, self.category, "sans", size)
-        if self.year:
-            y -= 16 * mm
-            draw_text(ctx, c, page_w / 2, y, f"（{self.year}年度）", "serif", 20)
+        line = self.period_line()
+        if line:
+            y -= 15 * mm
+            draw_text(ctx, c, page_w / 2, y, line, "serif",
+                      fit_font_size(ctx, line, "serif", 20, page_w - 40 * mm))
         # The facts, on ruled lines below the block.
         c.setFillColor(styles.GRID)
         c.setStrokeColor(styles.GRID)
+        span = "—".join(d.replace("-", "") for d in self.period) if self.period and all(
+            self.period) else ""
         rows = [("单位名称", ctx.org_name), ("类　　别", self.category or "全部类别"),
-                ("年　　度", f"{self.year}年" if self.year else ""),
-                ("保管期限", self.retention), ("卷　　号", f"第 {self.volume} 卷")]
-        left = 40 * mm
-        right = page_w - 36 * mm
-        y = block_bottom - 22 * mm
+                ("起止日期", span), ("保管期限", self.retention),
+                ("卷　　号", f"第 {self.volume} 卷"), ("件数页数", "")]
+        left = 36 * mm
+        right = page_w - 32 * mm
+        y = block_bottom - 18 * mm
+        start = left + 33 * mm
         for label, value in rows:
             draw_text(ctx, c, left, y, f"{label}：", "sans", 15, align="left")
-            start = left + 33 * mm
-            size = fit_font_size(ctx, value, "fang", 16, right - start - 2 * mm)
-            draw_text(ctx, c, start + 2 * mm, y, value, "fang", size, align="left")
+            size, lines = wrapped(ctx, value, "fang", 16, right - start - 3 * mm)
+            for n, text in enumerate(lines):
+                if n:             # each line of a wrapped name on its own rule
+                    c.setLineWidth(0.6)
+                    c.line(start, y - 3 * mm, right, y - 3 * mm)
+                    y -= 10 * mm
+                draw_text(ctx, c, start + 2 * mm, y, text, "fang", size, align="left")
+            if label == "件数页数":
+                self.counts_at = (start + 2 * mm, y + 1, 16)   # +1: the frame's offset
             c.setLineWidth(0.6)
             c.line(start, y - 3 * mm, right, y - 3 * mm)
-            y -= 15 * mm
+            y -= 13.5 * mm
         c.restoreState()
+
+
+def wrapped(ctx: PrintContext, text: str, role: str, size: float, width: float,
+            max_lines: int = 2, smallest: float = 11.0) -> tuple[float, list[str]]:
+    """``text`` broken into at most ``max_lines`` lines of ``width``, at ``size`` or the
+    largest size down to ``smallest`` that does it: a long organisation name wraps onto a
+    second line at a readable size instead of shrinking to fit one."""
+    from ledger_app.outputs.pdf.grid import wrap_text
+
+    while True:
+        lines = wrap_text(ctx.fs, text, role, size, width, max_lines=1000) if text else [""]
+        if len(lines) <= max_lines or size <= smallest:
+            return size, lines
+        size -= 0.5
 
 
 def cover_template(template_id: str = "cover") -> PageTemplate:
@@ -130,11 +169,12 @@ def cover_title(ledger: "Ledger") -> str:
 
 
 def cover_flowable(ctx: PrintContext, category: str | None, year: int | None,
-                   retention: str = "永久", volume: str = "1") -> CoverPage:
+                   retention: str = "永久", volume: str = "1",
+                   period: tuple[str, str] | None = None) -> CoverPage:
     label = ctx.ledger.pack.category(find_category(ctx.ledger, category)).label \
         if category else ""
     return CoverPage(ctx, cover_title(ctx.ledger), label, year, check_retention(retention),
-                     str(volume))
+                     str(volume), period)
 
 
 def render_cover(ledger: "Ledger", out_path: str | os.PathLike[str], category: str | None = None,
@@ -158,4 +198,4 @@ def render_cover(ledger: "Ledger", out_path: str | os.PathLike[str], category: s
 
 
 __all__ = ["render_cover", "cover_flowable", "cover_template", "draw_text", "fit_font_size",
-           "check_retention", "cover_title"]
+           "check_retention", "cover_title", "wrapped", "CoverPage"]

@@ -2,7 +2,9 @@
 tiled on A4 with cut marks (RULES.md §8, DA/T 22-2015).
 
 Spine labels are the spine width minus 3 mm wide, their text set vertically (one
-character under the other); the common spines are 20/30/40/50 mm (DA/T 22) and
+character under the other, brackets and punctuation in their vertical forms) and sized to
+the spine: a wide spine sets the year and box number across and the organisation in two
+columns; the common spines are 20/30/40/50 mm (DA/T 22) and
 35/55/75 mm (commercial A4 boxes), and any width from 10 to 120 mm is accepted.
 """
 
@@ -33,6 +35,7 @@ from ledger_app.outputs.pdf.cover import (
     cover_title,
     draw_text,
     fit_font_size,
+    wrapped,
 )
 from ledger_app.outputs.pdf.doc import LedgerDoc
 from ledger_app.outputs.pdf.emblem import RED, check_artwork, draw_emblem
@@ -72,11 +75,27 @@ def check_spine(spine_mm: float) -> float:
     return value
 
 
+# Vertical text uses the vertical presentation forms of brackets and punctuation
+# (GB/T 15834 竖排: 括号、书名号、引号 turn with the line), as printed spines do.
+VERTICAL_FORMS = str.maketrans({
+    "（": "︵", "）": "︶", "(": "︵", ")": "︶", "《": "︽", "》": "︾", "〈": "︿", "〉": "﹀",
+    "「": "﹁", "」": "﹂", "『": "﹃", "』": "﹄", "“": "﹁", "”": "﹂", "‘": "﹃", "’": "﹄",
+    "【": "︻", "】": "︼", "〔": "︹", "〕": "︺", "｛": "︷", "｝": "︸", "，": "︐",
+    "、": "︑", "。": "︒", "：": "︓", "；": "︔", "！": "︕", "？": "︖", "—": "︱",
+    "…": "︙", "－": "︲",
+})
+
+
+def vertical_text(text: str) -> str:
+    """``text`` as it is set in a vertical line (brackets and punctuation turned)."""
+    return text.translate(VERTICAL_FORMS)
+
+
 def _vertical(ctx: PrintContext, c: Canvas, x_centre: float, top: float, text: str,
               role: str, size: float, spacing: float = 1.12) -> float:
     """Stack ``text`` one character under another from ``top``; returns the new top."""
     y = top
-    for ch in text:
+    for ch in vertical_text(text):
         y -= size * spacing
         draw_text(ctx, c, x_centre, y + size * 0.14, ch, role, size)
     return y
@@ -86,36 +105,107 @@ def _vertical_height(text: str, size: float, spacing: float = 1.12) -> float:
     return len(text) * size * spacing
 
 
+@dataclass
+class _Block:
+    """One item on a spine: set across the label when it fits at a readable size (the
+    year, the box number on a wide spine), else down it; long text in columns."""
+    text: str
+    role: str
+    size: float
+    across: bool = False
+    columns: int = 1
+    fixed: bool = False      # keeps its size when the others shrink to fit
+
+    def height(self, scale: float) -> float:
+        if self.across:
+            return self.size * 1.3
+        per = -(-len(self.text) // self.columns)
+        return _vertical_height(self.text[:per], self.size * (1.0 if self.fixed else scale))
+
+    def draw(self, ctx: PrintContext, c: Canvas, centre: float, top: float,
+             scale: float) -> float:
+        if self.across:
+            draw_text(ctx, c, centre, top - self.size, self.text, self.role, self.size)
+            return top - self.size * 1.3
+        size = self.size * (1.0 if self.fixed else scale)
+        per = -(-len(self.text) // self.columns)
+        parts = [self.text[i:i + per] for i in range(0, len(self.text), per)]
+        pitch = size * 1.25
+        # Columns read right to left, as vertical Chinese does.
+        first = centre + pitch * (len(parts) - 1) / 2
+        bottom = top
+        for n, part in enumerate(parts):
+            bottom = min(bottom, _vertical(ctx, c, first - n * pitch, top, part, self.role,
+                                           size))
+        return bottom
+
+
+def spine_blocks(ctx: PrintContext, label: BoxLabel, inner: float,
+                 room: float = SPINE_HEIGHT) -> list[_Block]:
+    """The spine's items sized to its width: a 75 mm spine gets large type and uses its
+    width (year and box number across, the organisation in two columns), a 20 mm one a
+    single column."""
+    readable = 13.0
+
+    def across_size(text: str, role: str, cap: float) -> float:
+        return min(cap, inner * 0.9 / max(ctx.fs.width(text, role, 1.0), 0.1))
+
+    blocks = []
+    for text, role, cap in ((f"{label.year}年度", "sans", 40.0),):
+        size = across_size(text, role, cap)
+        blocks.append(_Block(text, role, size, across=True) if size >= readable
+                      else _Block(text, role, min(inner * 0.62, cap)))
+    blocks.append(_Block(label.category, "sans", min(inner * 0.78, 110.0)))
+    retention = f"保管期限{label.retention}"
+    size = across_size(retention, "serif", 26.0)
+    blocks.append(_Block(retention, "serif", size, across=True) if size >= readable
+                  else _Block(retention, "serif", min(inner * 0.5, 34.0)))
+    box = f"第{label.box}盒"
+    size = across_size(box, "sans", 40.0)
+    blocks.append(_Block(box, "sans", size, across=True) if size >= readable
+                  else _Block(box, "sans", min(inner * 0.62, 40.0)))
+    # On a wide spine the organisation takes less height (it has columns to spread into),
+    # leaving the category its large type.
+    blocks.append(org_block(label.org, inner, room * (0.36 if inner < 40 * mm else 0.24)))
+    return blocks
+
+
+def org_block(org: str, inner: float, room: float) -> _Block:
+    """The organisation at the spine's foot, within ``room`` points of height: in as many
+    columns as the width allows before its type gets smaller than a column's share."""
+    best = _Block(org, "serif", 6.0, fixed=True)
+    for columns in range(1, 5):
+        per = -(-len(org) // columns)
+        size = min(inner / (columns * 1.3), 26.0, room / (per * 1.12))
+        if size > best.size:
+            best = _Block(org, "serif", size, columns=columns, fixed=True)
+    return best
+
+
 def draw_spine(ctx: PrintContext, c: Canvas, x: float, y: float, w: float, h: float,
                label: BoxLabel) -> None:
     c.saveState()
     c.setFillColor(colors.HexColor(RED))
     c.rect(x, y, w, h, stroke=0, fill=1)
     margin = min(3 * mm, w * 0.12)
-    emblem = ctx.emblem_size(min(w - 2 * margin, 30 * mm))
+    inner = w - 2 * margin
+    emblem = ctx.emblem_size(min(inner, 30 * mm if w < 45 * mm else 44 * mm))
     if emblem:
         draw_emblem(c, x + (w - emblem) / 2, y + h - margin - emblem, emblem,
                     artwork=ctx.emblem_path)
     c.setFillColor(colors.white)
-    base = min(w * 0.5, 46.0)      # points; a 17 mm label gets about 24 pt
-    items = [(f"{label.year}年度", "sans", base * 0.62, 5 * mm),
-             (label.category, "sans", base, 6 * mm),
-             (f"保管期限{label.retention}", "serif", base * 0.5, 5 * mm),
-             (f"第{label.box}盒", "sans", base * 0.62, 6 * mm),
-             (label.org, "serif", base * 0.48, 0)]
-    space = h - 2 * margin - emblem - 6 * mm
-    need = sum(_vertical_height(t, s) + gap for t, _r, s, gap in items)
-    scale = min(1.0, space / need)
+    gap = 6 * mm
+    space = h - 2 * margin - emblem - 6 * mm - gap * 4
+    blocks = spine_blocks(ctx, label, inner, space)
+    fixed = sum(b.height(1.0) for b in blocks if b.across or b.fixed)
+    flexible = sum(b.height(1.0) for b in blocks if not (b.across or b.fixed))
+    scale = min(1.0, (space - fixed) / flexible) if flexible else 1.0
     # Spare room spreads the items down the spine, the organisation at the foot.
-    spare = max(0.0, space - need) / (len(items) - 1)
-    items = [(t, r, s, gap + spare / scale if gap or t != label.org else 0)
-             for t, r, s, gap in items[:-1]] + [items[-1]]
-    # Widths also limit the size: a character must fit across the label.
+    spare = max(0.0, space - fixed - flexible * scale) / (len(blocks) - 1)
     top = y + h - margin - emblem - 6 * mm
     centre = x + w / 2
-    for text, role, size, gap in items:
-        size = min(size * scale, (w - 2 * margin) / 1.05)
-        top = _vertical(ctx, c, centre, top, text, role, size) - gap * scale
+    for block in blocks:
+        top = block.draw(ctx, c, centre, top, scale) - gap - spare
     c.restoreState()
 
 
@@ -142,8 +232,9 @@ def draw_front(ctx: PrintContext, c: Canvas, x: float, y: float, w: float, h: fl
     line = f"{label.year}年度　　保管期限：{label.retention}　　第 {label.box} 盒"
     draw_text(ctx, c, cx, yy, line, "serif", fit_font_size(ctx, line, "serif", 14, w - 16 * mm))
     yy -= 11 * mm
-    draw_text(ctx, c, cx, yy, label.org, "serif",
-              fit_font_size(ctx, label.org, "serif", 13, w - 16 * mm))
+    size, lines = wrapped(ctx, label.org, "serif", 13, w - 16 * mm)
+    for n, line in enumerate(lines):    # a long name wraps rather than shrinks
+        draw_text(ctx, c, cx, yy - n * size * 1.3, line, "serif", size)
     c.restoreState()
 
 
@@ -268,4 +359,4 @@ def render_labels(ledger: "Ledger", out_path: str | os.PathLike[str], year: int 
 
 
 __all__ = ["render_labels", "label_flowables", "box_labels", "SPINE_WIDTHS", "check_spine",
-           "spines_per_sheet"]
+           "spines_per_sheet", "vertical_text", "spine_blocks"]

@@ -4,7 +4,7 @@
 product needs (``year``, ``category``, ``type_key``, ``record_id``, ``spine``, ``masked``,
 ``emblem``, ``retention``, ``volume``, ``date_from``, ``date_to``, ``filled_on`` — the
 填报日期, by default the period's end; ``filled`` — a sign-in sheet with the recorded
-attendance); returns the page count.
+attendance; ``duplex`` — a binder for two-sided printing); returns the page count.
 """
 
 from __future__ import annotations
@@ -80,4 +80,5 @@ def render(product: str, ledger: "Ledger", out_path: str | os.PathLike[str],
                                   filled_on=o.get("filled_on"))
     return module.render_binder(ledger, out_path, year, [category] if category else None,
                                 o.get("date_from"), o.get("date_to"), masked, progress,
-                                emblem, retention, volume, filled_on=o.get("filled_on"))
+                                emblem, retention, volume, filled_on=o.get("filled_on"),
+                                duplex=bool(o.get("duplex")), fingerprint=o.get("fingerprint"))
