@@ -147,10 +147,10 @@ def wrapped(ctx: PrintContext, text: str, role: str, size: float, width: float,
     """``text`` broken into at most ``max_lines`` lines of ``width``, at ``size`` or the
     largest size down to ``smallest`` that does it: a long organisation name wraps onto a
     second line at a readable size instead of shrinking to fit one."""
-    from ledger_app.outputs.pdf.grid import wrap_text
+    from ledger_app.outputs.pdf.linebreak import wrap
 
     while True:
-        lines = wrap_text(ctx.fs, text, role, size, width, max_lines=1000) if text else [""]
+        lines = (wrap(ctx.fs, text, role, size, width) or [""]) if text else [""]
         if len(lines) <= max_lines or size <= smallest:
             return size, lines
         size -= 0.5

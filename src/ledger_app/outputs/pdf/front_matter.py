@@ -60,9 +60,9 @@ def archival_date(value: str) -> str:
 
 
 def _wrap(ctx: PrintContext, text: str, role: str, width: float) -> list[str]:
-    from ledger_app.outputs.pdf.grid import wrap_text
+    from ledger_app.outputs.pdf.linebreak import wrap
 
-    return wrap_text(ctx.fs, text, role, SIZE, width - 2 * PAD_X, max_lines=1000)
+    return wrap(ctx.fs, text, role, SIZE, width - 2 * PAD_X) or [""]
 
 
 def lay_out(ctx: PrintContext, entries: list[Entry]) -> list[list[Entry]]:
@@ -253,9 +253,9 @@ def draw_closing(ctx: PrintContext, c: Canvas, info: Closing) -> None:
 
 def _wrap_plain(ctx: PrintContext, text: str, role: str, size: float, width: float
                 ) -> list[str]:
-    from ledger_app.outputs.pdf.grid import wrap_text
+    from ledger_app.outputs.pdf.linebreak import wrap
 
-    return wrap_text(ctx.fs, text, role, size, width, max_lines=1000)
+    return wrap(ctx.fs, text, role, size, width) or [""]
 
 
 __all__ = ["Entry", "Closing", "lay_out", "draw_contents", "draw_closing", "short_name",
