@@ -208,10 +208,10 @@ def test_the_year_selector_follows_and_leads_the_window(qtbot, window):
 def test_keyboard_tab_order_and_ctrl0_back_home(qtbot, window):
     filled(qtbot, window)
     home = window.home
-    assert home.year_box.nextInFocusChain() is home.grid or \
-        QApplication.focusWidget() is not None  # focus chain starts at the year box
     home.year_box.setFocus()
     qtbot.keyClick(home.year_box, Qt.Key.Key_Tab)
+    assert QApplication.focusWidget() is home.print_button
+    qtbot.keyClick(home.print_button, Qt.Key.Key_Tab)
     assert QApplication.focusWidget() is home.grid
     qtbot.keyClick(home.grid, Qt.Key.Key_Tab)
     assert QApplication.focusWidget() is home.findings
@@ -282,3 +282,21 @@ def test_nothing_is_clipped_at_1366_by_768(qtbot, window):
     assert home.headline.width() >= home.headline.sizeHint().width()
     assert home.findings.height() >= 120                  # several findings in view
     assert home.geometry().bottom() <= window.height()
+
+
+def test_print_self_check_opens_the_print_window_on_the_years_checklist(qtbot, window):
+    from pypdf import PdfReader
+
+    filled(qtbot, window)
+    window.home.print_button.click()
+    dialog = window.dialog
+    qtbot.addWidget(dialog)
+    assert window.runner.wait_idle(10000)
+    assert dialog.current.key == "checklist" and dialog.options()["year"] == 2026
+    dialog.generate()
+    assert window.runner.wait_idle(60000)
+    assert dialog.pdf_path is not None
+    text = "".join(page.extract_text() for page in PdfReader(dialog.pdf_path).pages)
+    assert "2026年度台账自查表" in text and "第二党小组" in text
+    assert dialog.suggested_name().endswith("2026年台账自查表.pdf")
+    dialog.close()

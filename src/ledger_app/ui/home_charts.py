@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QSizePolicy, QWidget
 
 HELD = QColor("#4a9a48")
 SHORT = QColor("#d9534f")
+OPEN = QColor("#e8b62c")      # a quarter still running (or ahead): not yet short
 REQUIRED = QColor("#e4e4e4")
 AXIS = QColor("#999999")
 
@@ -31,10 +32,13 @@ class QuarterChart(_Chart):
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
         self.totals: list[tuple[str, int, int]] = []
+        self.states: list[str] = []
         self.setAccessibleName("每季度会议已开与应开")
 
-    def set_totals(self, totals: list[tuple[str, int, int]]) -> None:
+    def set_totals(self, totals: list[tuple[str, int, int]], states: list[str]) -> None:
+        """``states``: per quarter over, running or future (rules.periods.state)."""
         self.totals = totals
+        self.states = states
         self.setToolTip("\n".join(f"{label}：应开 {req} 次，已开 {held} 次"
                                   for label, req, held in totals))
         self.update()
@@ -55,7 +59,9 @@ class QuarterChart(_Chart):
             full = (bottom - top) * required / most
             p.fillRect(QRectF(x, bottom - full, w, full), REQUIRED)
             got = (bottom - top) * min(held, required) / most
-            p.fillRect(QRectF(x, bottom - got, w, got), HELD if held >= required else SHORT)
+            over = n >= len(self.states) or self.states[n] == "over"
+            p.fillRect(QRectF(x, bottom - got, w, got),
+                       HELD if held >= required else SHORT if over else OPEN)
             p.setPen(Qt.GlobalColor.black)
             p.drawText(QRectF(n * slot, bottom - full - text_h - 2, slot, text_h),
                        Qt.AlignmentFlag.AlignCenter, f"{held}/{required}")

@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
 )
 
 from ledger_app.forms.display import shown_text
+from ledger_app.rules import periods
 from ledger_app.rules.checklists import STATES
 from ledger_app.rules.findings import SEVERITY_LABELS
 from ledger_app.ui.home_charts import AttendanceChart, QuarterChart
@@ -136,6 +137,7 @@ class ChecklistBox(QGroupBox):
 class HomePage(QWidget):
     record_wanted = Signal(str, object, list, dict)   # type key, id or None, ids, initial values
     checklist_wanted = Signal(str)
+    print_wanted = Signal(int)                        # the year's 自查表
     year_chosen = Signal(int)
     filled = Signal()
 
@@ -166,6 +168,12 @@ class HomePage(QWidget):
         top.addWidget(self.year_box)
         top.addSpacing(12)
         top.addWidget(self.headline, 1)
+        self.print_button = QPushButton("打印自查表…")
+        self.print_button.setObjectName("printSelfCheck")
+        self.print_button.setToolTip("把本年度的会议召开情况、检查项和发现的问题打印成自查表")
+        self.print_button.clicked.connect(
+            lambda _c=False: self.print_wanted.emit(self.year) if self.year else None)
+        top.addWidget(self.print_button)
 
         self.grid = CadenceGrid()
         self.grid.cell_chosen.connect(self._cell_chosen)
@@ -220,7 +228,8 @@ class HomePage(QWidget):
         layout.addLayout(top)
         layout.addLayout(body, 1)
         # Tab walks year → grid → findings → checklist buttons.
-        self.setTabOrder(self.year_box, self.grid)
+        self.setTabOrder(self.year_box, self.print_button)
+        self.setTabOrder(self.print_button, self.grid)
         self.setTabOrder(self.grid, self.findings)
 
     # ---- data ------------------------------------------------------------------------------
@@ -306,7 +315,8 @@ class HomePage(QWidget):
         self.findings_title.setText(f"<b>发现的问题和提示</b>（{len(report.findings)} 条，"
                                     "严重的在前；按 Enter 或双击打开相关记录或补录）")
         self.checklists.set_statuses(report.checklists)
-        self.quarter_chart.set_totals(report.quarter_totals())
+        self.quarter_chart.set_totals(report.quarter_totals(), [
+            periods.state(q, report.as_of) for q in periods.quarters(report.year)])
         self.attendance_chart.set_rates(report.year, report.attendance_rates())
         self.filled.emit()
 

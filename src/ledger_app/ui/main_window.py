@@ -150,6 +150,7 @@ class MainWindow(RecordActions, QMainWindow):
         self.home = HomePage(runner)
         self.home.record_wanted.connect(self.open_record)
         self.home.checklist_wanted.connect(self.show_checklist)
+        self.home.print_wanted.connect(self.print_self_check)
         self.home.year_chosen.connect(self._home_year_chosen)
         self.records_pane = right
         self.pages = QStackedWidget()

@@ -59,6 +59,7 @@ PRODUCTS = (
     Product("signin", "会议签到表", ("year", "record")),
     Product("dues", "党费收缴登记表", ("year",), needs="dues"),
     Product("binder", "全年装订册", ("year", "category", "masked", "retention", "emblem")),
+    Product("checklist", "年度自查表（会议召开情况、六有五优、发现的问题）", ("year", "masked")),
     Product("cover", "封面", ("year", "category", "retention", "volume", "emblem")),
     Product("labels", "档案盒标签（盒面、盒脊）", ("year", "category", "spine", "retention",
                                             "emblem", "volume")),
@@ -217,6 +218,10 @@ class PrintDialog(QDialog):
                 self.type_box.setCurrentIndex(index)
         self._product_changed()
         self._load_records()
+
+    def choose_product(self, key: str) -> None:
+        """Open on one product (the home page's 打印自查表…)."""
+        self.product.setCurrentIndex(self._product_index(key))
 
     def _product_index(self, key: str) -> int:
         return next(i for i, p in enumerate(PRODUCTS) if p.key == key)
@@ -407,7 +412,7 @@ class PrintDialog(QDialog):
         year = f"{o['year']}年" if o["year"] else ""
         name = {"table": self.type_box.currentText().split(" · ")[-1],
                 "binder": "台账装订册", "cover": "封面", "labels": "档案盒标签",
-                "dues": "党费收缴登记表", "signin": "签到表",
+                "dues": "党费收缴登记表", "signin": "签到表", "checklist": "台账自查表",
                 "record": self._record_names.get(o["record_id"], "记录")}[o["product"]]
         return f"{self.ledger.org_name}-{year}{name}.pdf"
 

@@ -59,6 +59,17 @@ class RecordActions(_Base):
         self.record_dialog = dialog
         dialog.open()
 
+    def print_self_check(self, year: int) -> None:
+        """The print window, opened on the year's 自查表 (from the home page)."""
+        if self.ledger is None:
+            return
+        from ledger_app.ui.print_dialog import PrintDialog
+
+        dialog = PrintDialog(self.ledger, self.runner, parent=self, year=year)
+        dialog.choose_product("checklist")
+        self.dialog = dialog
+        dialog.open()
+
     def show_checklist(self, checklist_key: str) -> None:
         """One year's 六有 / 五优 on one page, from the home page."""
         if self.ledger is None:
