@@ -1,0 +1,144 @@
+"""A 关工委 and a 工会 ledger in the window: their own tree, home page, checklist and forms;
+and the new-ledger form creating the organisation type picked."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+from PySide6.QtWidgets import QApplication, QLabel
+
+from ledger_app.demo import create_demo
+from ledger_app.forms.packs import installed_pack
+from ledger_app.store import Ledger
+from ledger_app.ui.errors import open_error_dialogs
+from ledger_app.ui.main_window import MainWindow
+from ledger_app.ui.record_form import RecordDialog
+from ledger_app.ui.start_dialog import NewLedgerPanel
+
+TODAY = date(2026, 6, 30)
+SHOTS = Path(__file__).resolve().parent.parent / "build" / "screenshots"
+
+
+@pytest.fixture(scope="module")
+def demo_paths(tmp_path_factory) -> dict[str, Path]:
+    folder = tmp_path_factory.mktemp("pack_demos")
+    return {key: create_demo(folder / f"{key}.ledger", today=TODAY, pack=key)
+            for key in ("ggw", "union")}
+
+
+def open_window(path: Path, runner, qtbot) -> MainWindow:
+    window = MainWindow(Ledger.open(path), runner)
+    qtbot.addWidget(window)
+    window.resize(1280, 800)
+    window.show()
+    assert runner.wait_idle()
+    return window
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("key, roster_label, checklist, words", [
+    ("ggw", "“五老”队伍名册", "六好基层关工委", ("关工委例会", "“五老”")),
+    ("union", "会员名册", "六好乡镇基层工会", ("会员（代表）大会", "工会")),
+])
+def test_pack_ledger_opens_with_its_own_tree_home_page_and_forms(
+        key, roster_label, checklist, words, demo_paths, runner, qtbot):
+    pack = installed_pack(key)
+    window = open_window(demo_paths[key], runner, qtbot)
+    try:
+        tree = window.tree
+        tops = [tree.topLevelItem(i).text(0) for i in range(tree.topLevelItemCount())]
+        assert tops == ["首页（自查）", *[c.label for c in pack.categories]]
+        assert window.showing_home()
+        home_text = " ".join(w.text() for w in window.home.findChildren(QLabel))
+        for word in words:
+            assert word in home_text or word in _table_texts(window.home), word
+        assert "党员" not in home_text and "党小组" not in home_text
+        SHOTS.mkdir(parents=True, exist_ok=True)
+        window.grab().save(str(SHOTS / f"{key}-home.png"))
+
+        people = pack.record_type(pack.member_type)
+        assert tree.count_of(people.key) >= 20
+        tree.select_type(people.key)
+        assert runner.wait_idle()
+        headers = [window.model.headerData(i, _horizontal())
+                   for i in range(window.model.columnCount())]
+        assert people.field_for("person_name").label in headers
+        assert "入党日期" not in headers and "党小组" not in headers
+        window.grab().save(str(SHOTS / f"{key}-roster.png"))
+
+        # The meeting form: the attendance editor lists those due, with the pack's words.
+        meetings = pack.type_for("meetings")
+        tree.select_type(meetings.key)
+        assert runner.wait_idle()
+        window.table.selectRow(0)
+        window.edit_current()
+        assert runner.wait_idle()
+        dialogs = [w for w in QApplication.topLevelWidgets()
+                   if isinstance(w, RecordDialog) and w.isVisible()]
+        assert dialogs, "the meeting's form did not open"
+        form = dialogs[0]
+        form_text = " ".join(w.text() for w in form.findChildren(QLabel))
+        assert "党员" not in form_text
+        form.grab().save(str(SHOTS / f"{key}-meeting.png"))
+        form.close()
+        assert checklist in {c.label for c in pack.checklists}
+        assert not open_error_dialogs()
+    finally:
+        window.close()
+        runner.wait_idle()
+
+
+def _horizontal():
+    from PySide6.QtCore import Qt
+
+    return Qt.Orientation.Horizontal
+
+
+def _table_texts(widget) -> str:
+    from PySide6.QtWidgets import QTableWidget
+
+    from PySide6.QtWidgets import QListWidget
+
+    out = []
+    for lst in widget.findChildren(QListWidget):
+        out += [lst.item(i).text() for i in range(lst.count())]
+    for table in widget.findChildren(QTableWidget):
+        for r in range(table.rowCount()):
+            header = table.verticalHeaderItem(r)
+            if header is not None:
+                out.append(header.text())
+            for c in range(table.columnCount()):
+                item = table.item(r, c)
+                if item is not None:
+                    out.append(item.text())
+    return " ".join(out)
+
+
+@pytest.mark.parametrize("org_type, pack_key, secretary_label", [
+    ("关工委", "ggw", "执行主任"), ("工会", "union", "工会主席"), ("党支部", "party_branch", "书记"),
+])
+def test_new_ledger_form_creates_the_organisation_type_picked(
+        org_type, pack_key, secretary_label, runner, qtbot, tmp_path):
+    panel = NewLedgerPanel(runner)
+    qtbot.addWidget(panel)
+    panel.show()
+    created: list[Ledger] = []
+    panel.created.connect(created.append)
+    form = panel.form
+    form.org_type.setCurrentIndex(form.org_type.findText(org_type))
+    assert form.layout().labelForField(form.secretary).text() == secretary_label
+    form.org_name.setText(f"测试{org_type}")
+    panel.path_edit.setText(str(tmp_path / "新台账.ledger"))
+    panel.create_button.click()
+    assert runner.wait_idle()
+    qtbot.waitUntil(lambda: bool(created), timeout=5000)
+    ledger = created[0]
+    try:
+        assert ledger.pack.key == pack_key
+        assert ledger.setting("org_type") == org_type
+    finally:
+        ledger.close()
+    with Ledger.open(tmp_path / "新台账.ledger", readonly=True) as again:
+        assert again.pack.key == pack_key
