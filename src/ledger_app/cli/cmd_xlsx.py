@@ -74,11 +74,14 @@ def run_export(args: argparse.Namespace) -> int:
     from ledger_app.outputs.xlsx.export import export_workbook
     from ledger_app.store import Ledger
 
+    warnings: list[str] = []
     with Ledger.open(args.ledger_path, readonly=True) as ledger:
         out = export_workbook(ledger, args.output, args.types, args.year,
                               masked=not args.unmasked, date_from=_date(args.date_from),
-                              date_to=_date(args.date_to))
+                              date_to=_date(args.date_to), warnings=warnings)
     print(f"已导出：{out}")
+    for warning in warnings:
+        print(f"注意：{warning}", file=sys.stderr)
     return 0
 
 

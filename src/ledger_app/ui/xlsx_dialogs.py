@@ -13,7 +13,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QStandardPaths, Signal
+from PySide6.QtCore import QStandardPaths, Qt, Signal
 from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QMessageBox,
     QPushButton,
     QRadioButton,
     QStackedWidget,
@@ -121,12 +122,21 @@ class ExportDialog(QDialog):
         masked = self.masked.isChecked()
         self.export_button.setEnabled(False)
         self.problem.hide()
+        self.warnings: list[str] = []
         self.runner.run_with_progress(
-            lambda report: export_workbook(self.ledger, path, types, year, masked, report),
+            lambda report: export_workbook(self.ledger, path, types, year, masked, report,
+                                           warnings=self.warnings),
             "正在导出 Excel…", on_done=self._done, on_error=self._failed, parent=self)
 
     def _done(self, path: Path) -> None:
         self.result_path = path
+        if self.warnings:
+            # Text moved to the 长文本 sheet or characters left out: said, never silent.
+            box = QMessageBox(QMessageBox.Icon.Warning, "导出 Excel", "\n\n".join(self.warnings),
+                              QMessageBox.StandardButton.Ok, self.parentWidget())
+            box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+            box.open()
+            self.warning_box = box
         self.exported.emit(path)
         self.accept()
 

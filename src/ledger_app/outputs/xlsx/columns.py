@@ -8,7 +8,6 @@ ignored on import; attachments are left out (files do not fit in a cell).
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
@@ -17,8 +16,6 @@ from typing import Any
 from ledger_app.forms.display import display
 from ledger_app.forms.model import Field, RecordType
 
-# Cells cannot hold these (openpyxl refuses them; Excel calls the file corrupt).
-_ILLEGAL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
 
 DATE_FORMAT = "yyyy-mm-dd"
 MONTH_FORMAT = "yyyy-mm"
@@ -97,7 +94,9 @@ def importable_fields(rt: RecordType) -> list[Field]:
 
 
 def clean_text(text: str) -> str:
-    return _ILLEGAL.sub("", text)
+    from ledger_app.outputs.xlsx.long_text import clean_text as without_uncarried
+
+    return without_uncarried(text)
 
 
 def cell_value(field: Field, value: Any, member_name: Callable[[int], str],
@@ -120,5 +119,6 @@ def cell_value(field: Field, value: Any, member_name: Callable[[int], str],
         return value / 100 if abs(value) < EXACT_INTEGER_LIMIT else f"{value / 100:.2f}"
     if t == "integer":
         return value if abs(value) < EXACT_INTEGER_LIMIT else str(value)
-    # Everything else is text, shown (and masked) as every other output shows it.
-    return clean_text(display(field, value, masked, member_name))
+    # Everything else is text, shown (and masked) as every other output shows it; the
+    # export removes what a workbook cannot carry (long_text.LongTexts.fit), counting it.
+    return display(field, value, masked, member_name)

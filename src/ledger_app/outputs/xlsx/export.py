@@ -24,6 +24,7 @@ from openpyxl.utils import get_column_letter
 
 from ledger_app.forms.model import RecordType
 from ledger_app.outputs.xlsx import styles
+from ledger_app.outputs.xlsx.long_text import LongTexts
 from ledger_app.outputs.xlsx.columns import (
     Column,
     cell_value,
@@ -42,7 +43,6 @@ Progress = Callable[[int, int, str], None]
 PAGE = 1000
 TITLE_ROW, HEADER_ROW, FIRST_DATA_ROW = 1, 2, 3
 OPTIONS_SHEET = "选项"
-EXCEL_CELL_LIMIT = 32767
 
 
 def temporary_path(out: Path) -> Path:
@@ -103,13 +103,16 @@ def resolve_type(pack, key_or_label: str) -> RecordType:
 def export_workbook(ledger: Ledger, out: str | os.PathLike[str],
                     type_keys: Iterable[str] | None = None, year: int | None = None,
                     masked: bool = True, progress: Progress | None = None,
-                    date_from: str | None = None, date_to: str | None = None) -> Path:
+                    date_from: str | None = None, date_to: str | None = None,
+                    warnings: list[str] | None = None) -> Path:
     """Write the chosen record types (default: every type that has records) to ``out``;
-    dated types narrowed to ``date_from``..``date_to`` when given."""
+    dated types narrowed to ``date_from``..``date_to`` when given. Text moved to the
+    长文本 sheet or characters left out are described in ``warnings`` (when given)."""
     out = Path(out)
     types = chosen_types(ledger, type_keys, year)
     wb = Workbook(write_only=True)
     options = OptionLists()
+    long_texts = LongTexts()
     conn = ledger.reader()
     completed = False
     try:
@@ -125,17 +128,21 @@ def export_workbook(ledger: Ledger, out: str | os.PathLike[str],
                       and rt.date_field else (f"（{year}年）" if year else ""))
             title = f"{ledger.org_name} {rt.label}{period}"
             for written in write_record_sheet(ws, ledger, rt, ids_by_type[rt.key], conn, names,
-                                              masked, title, options):
+                                              masked, title, options, long_texts):
                 done += written
                 if progress:
                     progress(done, total, f"正在导出{rt.label}：{done}/{total}")
+        long_texts.write(wb)
         options.write(wb)
         completed = True
     finally:
         conn.close()
         if not completed:
             discard(wb)
-    return save_atomically(wb, out)
+    saved = save_atomically(wb, out)
+    if warnings is not None:
+        warnings.extend(long_texts.warnings())
+    return saved
 
 
 def discard(wb: Workbook) -> None:
@@ -263,9 +270,13 @@ def stream_prepared_cells(ws: Any) -> None:
 
 def write_record_sheet(ws: Any, ledger: Ledger, rt: RecordType, ids: list[int],
                        conn: sqlite3.Connection, names: dict[int, str], masked: bool,
-                       title: str, options: OptionLists) -> Iterable[int]:
-    """Write one record type's rows; yields how many rows each page added."""
+                       title: str, options: OptionLists,
+                       long_texts: LongTexts | None = None) -> Iterable[int]:
+    """Write one record type's rows; yields how many rows each page added. Text too long
+    for a cell, and characters a workbook cannot carry, go through ``long_texts``."""
+    long_texts = long_texts if long_texts is not None else LongTexts()
     columns = columns_for(rt)
+    letters = [get_column_letter(i) for i in range(1, len(columns) + 1)]
     prepare_sheet(ws, rt, columns, title, options)
     cells = body_cells(ws, columns)
     stream_prepared_cells(ws)
@@ -274,21 +285,23 @@ def write_record_sheet(ws: Any, ledger: Ledger, rt: RecordType, ids: list[int],
         return names.get(member_id, f"（已删除的{ledger.pack.member_noun} #{member_id}）")
 
     summary_cols = [i for i, c in enumerate(columns) if c.summary]
+    row_idx = FIRST_DATA_ROW - 1
     for start in range(0, len(ids), PAGE):
         page = ids[start:start + PAGE]
         rows = ledger.records.rows(rt.key, page, conn=conn)
         tallies = attendance_summaries(conn, page) if summary_cols else {}
         for entry_id in page:
             values = rows[entry_id]
+            row_idx += 1
             out: list[Any] = []
-            for col, cell in zip(columns, cells):
+            for col, cell, letter in zip(columns, cells, letters):
                 value = (tallies.get(entry_id) if col.summary
                          else cell_value(col.field, values.get(col.key), name_of, masked))
                 if value is None:
                     out.append(None)
                     continue
-                if isinstance(value, str) and len(value) > EXCEL_CELL_LIMIT:
-                    value = value[:EXCEL_CELL_LIMIT]
+                if isinstance(value, str):
+                    value = long_texts.fit(ws.title, f"{letter}{row_idx}", value)
                 cell.value = value
                 if cell.data_type in ("f", "e"):
                     cell.data_type = "s"  # text that starts with "=" stays text, never a formula

@@ -19,6 +19,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
+from ledger_app.outputs.xlsx import long_text
 from ledger_app.store.errors import LedgerError, plain_reason
 
 OLE_SIGNATURE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
@@ -59,6 +60,8 @@ class Source:
     notes: list[str] = field(default_factory=list)
     _book: Any = None
     max_rows: int = MAX_ROWS
+    # (sheet, cell) -> whole text, from our export's 长文本 sheet (see long_text.py)
+    long_texts: dict[tuple[str, str], str] = field(default_factory=dict)
 
     def rows(self, sheet: str) -> Iterator[list[Cell]]:
         if sheet not in self.sheet_names:
@@ -66,9 +69,12 @@ class Source:
                                    f"有：{'、'.join(self.sheet_names)}")
         reader = _xls_rows if self.kind == "xls" else _xlsx_rows
         count = 0
+        whole = {ref: text for (name, ref), text in self.long_texts.items() if name == sheet}
         try:
             for row in reader(self._book, sheet):
                 count += 1
+                if whole:
+                    row = _put_back(row, count, whole)
                 if count > self.max_rows:
                     raise SpreadsheetError(
                         f"工作表“{sheet}”超过 {self.max_rows} 行，已停止读取，什么也没有导入。"
@@ -215,7 +221,23 @@ def _open_xlsx(path: Path) -> Source:
     if longest > MAX_CELL_CHARS:
         book.close()
         raise SpreadsheetError(_too_long(path.name, longest))
-    return Source(path, "xlsx", visible, notes, book)
+    source = Source(path, "xlsx", visible, notes, book)
+    if long_text.SHEET in visible:
+        # Our export's continuation sheet: its pieces go back into their cells.
+        source.long_texts = long_text.read_pieces(
+            [value for value, _ in row] for row in source.rows(long_text.SHEET))
+        source.sheet_names = [n for n in visible if n != long_text.SHEET]
+    return source
+
+
+def _put_back(row: list[Cell], number: int, whole: dict[str, str]) -> list[Cell]:
+    from openpyxl.utils import get_column_letter
+
+    for i, (value, fmt) in enumerate(row):
+        text = whole.get(f"{get_column_letter(i + 1)}{number}") if isinstance(value, str) else None
+        if text is not None:
+            row[i] = (text, fmt)
+    return row
 
 
 def _too_long(name: str, length: int) -> str:
