@@ -152,3 +152,56 @@ def test_record_pages_for_activities_but_sign_in_sheets_for_meetings(qtbot, fill
     items = [dialog.record_box.itemText(i) for i in range(dialog.record_box.count())]
     assert items and not any("党员活动" in text or "记录 #" in text for text in items)
     assert dialog.options()["record_id"] in filled.records.ids("meeting")
+
+
+def test_preview_zooms_prints_a_range_and_offers_the_new_choices(qtbot, filled, runner,
+                                                                 tmp_path: Path) -> None:
+    """Zoom (fit width, whole page, percentages), a page range sent to the printer, the
+    自查表 as a product, 填报日期 typed for a table, and the filled sign-in sheet."""
+    from PySide6.QtPdfWidgets import QPdfView
+    from PySide6.QtPrintSupport import QPrinter
+
+    from ledger_app.ui.pdf_preview import print_document
+
+    dialog = make_dialog(qtbot, filled, runner, type_key="roster", year=2025)
+    dialog.show()
+    dialog.filled_on.setText("2025-06-30")
+    generate(dialog, runner)
+    assert "填报日期：2025年6月30日" in PdfReader(dialog.pdf_path).pages[0].extract_text()
+    dialog.preview.set_zoom("page")
+    assert dialog.preview.view.zoomMode() == QPdfView.ZoomMode.FitInView
+    dialog.preview.set_zoom(1.5)
+    assert dialog.preview.view.zoomMode() == QPdfView.ZoomMode.Custom
+    assert dialog.preview.view.zoomFactor() == 1.5
+    dialog.grab().save(str(tmp_path / "zoomed.png"))
+
+    # The 自查表 is a choice of its own.
+    dialog.product.setCurrentIndex(dialog._product_index("checklist"))
+    generate(dialog, runner)
+    assert "自查表" in PdfReader(dialog.pdf_path).pages[0].extract_text()
+
+    # A binder for two-sided printing, then pages 2 to 3 of it sent to the printer.
+    dialog.product.setCurrentIndex(dialog._product_index("binder"))
+    assert dialog.duplex.isVisible() and dialog.filled_on.isVisible()
+    dialog.duplex.setChecked(True)
+    generate(dialog, runner)
+    assert dialog.preview.page_count > 4 and dialog.last_page.value() == dialog.preview.page_count
+    dialog.first_page.setValue(2)
+    dialog.last_page.setValue(3)
+    assert dialog.page_range() == (2, 3)
+    printer = QPrinter(QPrinter.PrinterMode.ScreenResolution)
+    printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+    printed = tmp_path / "range.pdf"
+    printer.setOutputFileName(str(printed))
+    assert print_document(dialog.preview, printer, *dialog.page_range()) == 2
+    assert len(PdfReader(printed).pages) == 2
+
+    # A sign-in sheet is blank unless 按台账记录填好 is ticked.
+    dialog.product.setCurrentIndex(dialog._product_index("signin"))
+    assert runner.wait_idle(5000)
+    assert dialog.filled.isVisible() and not dialog.duplex.isVisible()
+    generate(dialog, runner)
+    assert "实到＿＿＿＿人" in PdfReader(dialog.pdf_path).pages[0].extract_text()
+    dialog.filled.setChecked(True)
+    generate(dialog, runner)
+    assert "按台账记录的出席情况打印" in PdfReader(dialog.pdf_path).pages[0].extract_text()

@@ -10,7 +10,9 @@ from pathlib import Path
 
 from PySide6.QtCore import QRectF, QSize, Qt
 from PySide6.QtGui import QImage, QPainter
-from PySide6.QtWidgets import QLabel, QStackedWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QComboBox, QHBoxLayout, QLabel, QStackedWidget, QVBoxLayout, QWidget,
+)
 
 try:
     from PySide6.QtPdf import QPdfDocument
@@ -20,6 +22,9 @@ except ImportError:  # pragma: no cover - the wheel is a dependency; this is for
     HAVE_QTPDF = False
 
 PRINT_DPI_LIMIT = 300   # enough for text and photos; keeps spooled jobs a sane size
+# The preview's zoom choices: fit the width, the whole page, or a fixed percentage.
+ZOOMS = (("适合宽度", "width"), ("整页", "page"), ("50%", 0.5), ("75%", 0.75),
+         ("100%", 1.0), ("125%", 1.25), ("150%", 1.5), ("200%", 2.0))
 
 
 class PdfPreview(QWidget):
@@ -45,9 +50,38 @@ class PdfPreview(QWidget):
         else:
             self._message.setText("本机缺少 Qt 的 PDF 组件（PySide6-Pdf），无法在程序内预览和打印；"
                                   "仍可保存 PDF 后用其他软件打开。")
+        self.zoom_box = QComboBox(self)
+        for label, value in ZOOMS:
+            self.zoom_box.addItem(label, value)
+        self.zoom_box.setEnabled(HAVE_QTPDF)
+        self.zoom_box.currentIndexChanged.connect(self._zoom_changed)
+        bar = QHBoxLayout()
+        bar.setContentsMargins(0, 0, 0, 0)
+        bar.addStretch(1)
+        bar.addWidget(QLabel("缩放", self))
+        bar.addWidget(self.zoom_box)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(bar)
         layout.addWidget(self._stack)
+
+    def set_zoom(self, value: str | float) -> None:
+        """Fit the width ("width"), the whole page ("page"), or a factor (1.0 = 100%)."""
+        index = self.zoom_box.findData(value)
+        if index >= 0:
+            self.zoom_box.setCurrentIndex(index)
+
+    def _zoom_changed(self) -> None:
+        if self.view is None:
+            return
+        value = self.zoom_box.currentData()
+        if value == "width":
+            self.view.setZoomMode(QPdfView.ZoomMode.FitToWidth)
+        elif value == "page":
+            self.view.setZoomMode(QPdfView.ZoomMode.FitInView)
+        else:
+            self.view.setZoomMode(QPdfView.ZoomMode.Custom)
+            self.view.setZoomFactor(float(value))
 
     def show_message(self, text: str) -> None:
         self._message.setText(text)

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QHBoxLayout,
     QLabel,
+    QLineEdit,
     QMessageBox,
     QPushButton,
     QSpinBox,
@@ -54,11 +55,12 @@ class Product:
 
 
 PRODUCTS = (
-    Product("table", "表格（某类记录）", ("type", "year_or_all", "masked")),
+    Product("table", "表格（某类记录）", ("type", "year_or_all", "masked", "filled_on")),
     Product("record", "记录页（会议、活动，含照片）", ("year", "record", "masked")),
-    Product("signin", "会议签到表", ("year", "record")),
-    Product("dues", "党费收缴登记表", ("year",), needs="dues"),
-    Product("binder", "全年装订册", ("year", "category", "masked", "retention", "emblem")),
+    Product("signin", "会议签到表", ("year", "record", "filled")),
+    Product("dues", "党费收缴登记表", ("year", "filled_on"), needs="dues"),
+    Product("binder", "全年装订册", ("year", "category", "masked", "retention", "volume",
+                                "emblem", "filled_on", "duplex")),
     Product("checklist", "年度自查表（会议召开情况、六有五优、发现的问题）", ("year", "masked")),
     Product("cover", "封面", ("year", "category", "retention", "volume", "emblem")),
     Product("labels", "档案盒标签（盒面、盒脊）", ("year", "category", "spine", "retention",
@@ -131,6 +133,11 @@ class PrintDialog(QDialog):
         self.emblem_box.addItem("选择图片文件（PNG/JPG）…", "choose")
         self.masked = QCheckBox("身份证号、电话等部分隐藏（对外提供时请保持勾选）")
         self.masked.setChecked(True)
+        # 填报日期: empty means the period's end (or today while the period runs).
+        self.filled_on = QLineEdit()
+        self.filled_on.setPlaceholderText("默认为所印年度的最后一天，如 2025-12-31")
+        self.filled = QCheckBox("按台账记录填好实到人数和请假原因（默认留空，供会上签到）")
+        self.duplex = QCheckBox("双面打印（各部分从右页开始，页码在外侧）")
 
         form = QFormLayout()
         form.addRow("打印内容", self.product)
@@ -145,7 +152,8 @@ class PrintDialog(QDialog):
                 ("category", "类别", self.category_box), ("record", "记录", self.record_box),
                 ("spine", "盒脊宽度", spine_row), ("retention", "保管期限", self.retention_box),
                 ("volume", "卷号／起始盒号", self.volume_box), ("emblem", "党徽", self.emblem_box),
-                ("masked", "", self.masked)):
+                ("filled_on", "填报日期", self.filled_on), ("masked", "", self.masked),
+                ("filled", "", self.filled), ("duplex", "", self.duplex)):
             lab = QLabel(label)
             form.addRow(lab, widget)
             self._rows[key] = (lab, widget)
@@ -171,6 +179,18 @@ class PrintDialog(QDialog):
         buttons.addWidget(self.print_button)
         buttons.addWidget(self.save_button)
         buttons.addWidget(close_button)
+        # Print a page range (also offered again by the system's print dialog).
+        self.first_page = QSpinBox()
+        self.last_page = QSpinBox()
+        for box in (self.first_page, self.last_page):
+            box.setRange(1, 1)
+        pages_row = QHBoxLayout()
+        pages_row.addWidget(QLabel("打印页码"))
+        pages_row.addWidget(self.first_page)
+        pages_row.addWidget(QLabel("至"))
+        pages_row.addWidget(self.last_page)
+        pages_row.addStretch(1)
+        left_layout.addLayout(pages_row)
         left_layout.addLayout(buttons)
 
         self.preview = PdfPreview()
@@ -192,10 +212,11 @@ class PrintDialog(QDialog):
         close_button.clicked.connect(self.reject)
         for w in (self.type_box, self.category_box, self.record_box, self.spine_box,
                   self.spine_custom, self.retention_box, self.volume_box, self.masked,
-                  self.emblem_box):
+                  self.emblem_box, self.filled, self.duplex):
             signal = getattr(w, "currentIndexChanged", None) or getattr(w, "valueChanged", None) \
                 or w.toggled
             signal.connect(self._stale)
+        self.filled_on.textChanged.connect(self._stale)
 
     def _fill(self, type_key: str | None, year: int | None, record_id: int | None) -> None:
         years = self.ledger.years()
@@ -344,6 +365,9 @@ class PrintDialog(QDialog):
             "retention": self.retention_box.currentText(),
             "volume": self.volume_box.value(),
             "masked": self.masked.isChecked(),
+            "filled_on": self.filled_on.text().strip() or None,
+            "filled": self.filled.isChecked(),
+            "duplex": self.duplex.isChecked(),
         }
 
     # ---- making the PDF ----------------------------------------------------------------------
@@ -380,6 +404,10 @@ class PrintDialog(QDialog):
         pages = self.preview.load(path)
         size = path.stat().st_size / 1024
         self.status.setText(f"已生成：共 {pages or '?'} 页，{size:.0f} KB。")
+        for box in (self.first_page, self.last_page):
+            box.setRange(1, max(1, pages))
+        self.first_page.setValue(1)
+        self.last_page.setValue(max(1, pages))
         self.save_button.setEnabled(True)
         self.print_button.setEnabled(HAVE_QTPDF and pages > 0)
 
@@ -397,15 +425,26 @@ class PrintDialog(QDialog):
         printer.setDocName(self.pdf_path.name if self.pdf_path else "台账")
         dialog = QPrintDialog(printer, self)
         dialog.setMinMax(1, max(1, self.preview.page_count))
+        first, last = self.page_range()
+        if (first, last) != (1, self.preview.page_count):
+            printer.setPrintRange(QPrinter.PrintRange.PageRange)
+            printer.setFromTo(first, last)
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return
         first, last = printer.fromPage(), printer.toPage()
+        if not first:    # the system dialog said 全部: keep the range chosen here
+            first, last = self.page_range()
         try:
             sent = print_document(self.preview, printer, first or 1, last or 0)
         except RuntimeError as exc:
             show_error(self, exc)
             return
         self.status.setText(f"已发送到打印机：{sent} 页。")
+
+    def page_range(self) -> tuple[int, int]:
+        """The pages to print (1-based, inclusive), as chosen beside the preview."""
+        first, last = self.first_page.value(), self.last_page.value()
+        return min(first, last), max(first, last)
 
     def suggested_name(self) -> str:
         o = self.options()
