@@ -13,7 +13,6 @@ from reportlab.platypus import (
     Flowable,
     Image,
     KeepTogether,
-    Paragraph,
     Spacer,
     Table,
     TableStyle,
@@ -32,6 +31,7 @@ from ledger_app.outputs.pdf.common import (
 )
 from ledger_app.outputs.pdf.doc import LedgerDoc, make_template
 from ledger_app.outputs.pdf.photos import print_jpeg, target_pixels
+from ledger_app.outputs.pdf.textblock import TextBlock
 from ledger_app.store.attendance import STATUSES
 from ledger_app.store.errors import LedgerError
 
@@ -62,14 +62,14 @@ def record_heading(rt: RecordType, values: dict[str, Any]) -> str:
     return rt.label if rt.label.endswith("记录") else rt.label + "记录"
 
 
-def para(ctx: PrintContext, text: str, style: str) -> Paragraph:
+def para(ctx: PrintContext, text: str, style: str) -> TextBlock:
     """A paragraph in one of the print styles, with per-character font fallback."""
     return _p(ctx, text, style)
 
 
-def _p(ctx: PrintContext, text: str, style: str) -> Paragraph:
-    return Paragraph(ctx.fs.markup(text, _role(ctx, style)).replace("\n", "<br/>"),
-                     ctx.styles[style])
+def _p(ctx: PrintContext, text: str, style: str) -> TextBlock:
+    # One line breaker for every paragraph: names never split, 禁则, linear in length.
+    return TextBlock(ctx.fs, text, ctx.styles[style], _role(ctx, style), ctx.breaker)
 
 
 def _role(ctx: PrintContext, style: str) -> str:

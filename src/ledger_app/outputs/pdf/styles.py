@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from reportlab.lib import colors
-from reportlab.lib.enums import TA_CENTER, TA_LEFT
+from reportlab.lib.enums import TA_CENTER, TA_JUSTIFY
 from reportlab.lib.pagesizes import A4, landscape
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
@@ -40,11 +40,11 @@ def paragraph_styles(fs: FontSet) -> dict[str, ParagraphStyle]:
         "title": ParagraphStyle("title", fontName=sans, fontSize=SIZE_2 - 4, leading=SIZE_2 + 2,
                                 alignment=TA_CENTER, spaceAfter=4 * mm),
         "heading": ParagraphStyle("heading", fontName=sans, fontSize=SIZE_4, leading=SIZE_4 * 1.5,
-                                  spaceBefore=3 * mm, spaceAfter=1.5 * mm),
+                                  spaceBefore=3 * mm, spaceAfter=1.5 * mm, keepWithNext=1),
         "subheading": ParagraphStyle("subheading", fontName=kai, fontSize=SIZE_SMALL_4,
                                      leading=SIZE_SMALL_4 * 1.5, spaceBefore=2 * mm),
         "body": ParagraphStyle("body", fontName=fang, fontSize=SIZE_SMALL_4,
-                               leading=SIZE_SMALL_4 * 1.6, alignment=TA_LEFT,
+                               leading=SIZE_SMALL_4 * 1.6, alignment=TA_JUSTIFY,
                                firstLineIndent=2 * SIZE_SMALL_4, wordWrap="CJK"),
         "cell": ParagraphStyle("cell", fontName=serif, fontSize=SIZE_5, leading=SIZE_5 * 1.35,
                                wordWrap="CJK"),
