@@ -73,6 +73,17 @@ def test_a_ledger_of_a_pack_this_program_lacks_is_refused_plainly(tmp_path):
     assert "womens_federation" in str(caught.value) and "已安装" in str(caught.value)
 
 
+@pytest.mark.parametrize("key", PACKS)
+def test_entry_template_without_a_ledger_follows_the_pack(key, tmp_path):
+    people = installed_pack(key).record_type(installed_pack(key).member_type)
+    out = tmp_path / "template.xlsx"
+    assert main(["template-xlsx", "--pack", key, "--type", people.label, "-o", str(out)]) == 0
+    sheet = load_workbook(out, read_only=True).worksheets[0]
+    texts = {str(c.value) for row in sheet.iter_rows(max_row=6) for c in row if c.value}
+    wanted = {f.label for f in people.table_fields if f.required}
+    assert wanted <= {t.rstrip("*＊ ") for t in texts} | texts, wanted - texts
+
+
 @pytest.fixture(scope="module")
 def demos(tmp_path_factory) -> dict[str, Path]:
     folder = tmp_path_factory.mktemp("demos")

@@ -32,7 +32,10 @@ def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("template-xlsx", help="生成某类记录的空白填报模板（.xlsx）")
     p.add_argument("--type", required=True, metavar="T", help="记录类型，如 roster 或 党员名册")
     p.add_argument("-o", "--output", type=Path, required=True, help="输出的 .xlsx 文件")
-    p.add_argument("--ledger", dest="ledger_path", type=Path, help="按这个台账的声明生成（默认内置的党支部台账）")
+    p.add_argument("--ledger", dest="ledger_path", type=Path, help="按这个台账的声明生成")
+    p.add_argument("--pack", default=None,
+                   help="没有台账时按哪类台账生成：party_branch（党支部，默认）、ggw（关工委）、"
+                        "union（工会）")
     p.set_defaults(run=run_template)
 
     p = sub.add_parser("import-xlsx", help="从 Excel 表格导入记录（先预览，全部成功才写入）")
@@ -86,16 +89,20 @@ def run_export(args: argparse.Namespace) -> int:
 
 
 def run_template(args: argparse.Namespace) -> int:
-    from ledger_app.forms.loader import builtin_pack
+    from ledger_app.forms.packs import installed_pack
     from ledger_app.outputs.xlsx.template import write_template
+    from ledger_app.store.errors import LedgerError
 
     if args.ledger_path:
         from ledger_app.store import Ledger
 
         with Ledger.open(args.ledger_path, readonly=True) as ledger:
             pack = ledger.pack
+        if args.pack and args.pack != pack.key:
+            raise LedgerError(f"台账 {args.ledger_path.name} 是{pack.label}台账，与 --pack "
+                              f"{args.pack} 不符；去掉 --pack 即按台账生成。")
     else:
-        pack = builtin_pack()
+        pack = installed_pack(args.pack)
     out = write_template(pack, args.type, args.output)
     print(f"已生成模板：{out}")
     return 0
