@@ -16,6 +16,7 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QDialog, QFileDialog
 
 from ledger_app.ui.errors import show_error
+from ledger_app.ui.saved_notice import SavedNotice
 
 if TYPE_CHECKING:
     from ledger_app.ui.main_window import MainWindow
@@ -61,6 +62,8 @@ class OutputActions:
         self.window = window
         self.actions: dict[str, QAction] = {}
         self.dialog: QDialog | None = None  # the last opened one (tests look at it)
+        self.saved_notice = SavedNotice(window)
+        window.statusBar().addWidget(self.saved_notice)
         for spec in OUTPUTS:
             action = QAction(spec.text, window)
             action.setObjectName(f"action_{spec.key}")
@@ -80,6 +83,11 @@ class OutputActions:
             needs_ledger = spec.key != "open_archive"
             action.setEnabled(ok and (has_ledger or not needs_ledger))
             action.setToolTip(spec.tip if ok else NOT_YET)
+
+    def _archive_saved(self, dialog: Any) -> None:
+        result = getattr(dialog, "archive_result", None)
+        if result is not None:
+            self.saved_notice.show_saved(result.path, "检查档案包")
 
     def trigger(self, spec: OutputAction) -> None:
         try:
@@ -105,6 +113,7 @@ class OutputActions:
                             record_id=w.current_record_id())
         elif spec.key == "export":
             dialog = target(w.ledger, w.runner, type_key, year, w)
+            dialog.exported.connect(lambda path: self.saved_notice.show_saved(path, "Excel "))
         elif spec.key == "import":
             dialog = target(w.ledger, w.runner, type_key, w)
             # New records (or an undone import) must show in the table and the counts.
@@ -114,5 +123,9 @@ class OutputActions:
                     signal.connect(lambda *_args: w.refresh_all())
         else:
             dialog = target(w.ledger, w.runner, year, w)
+            dialog.accepted.connect(lambda d=dialog: self._archive_saved(d))
+        saved = getattr(dialog, "saved", None)  # a PDF saved from the print preview
+        if saved is not None:
+            saved.connect(lambda path: self.saved_notice.show_saved(path, "PDF "))
         self.dialog = dialog
         dialog.open()

@@ -16,7 +16,7 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Callable
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -71,6 +71,8 @@ ALL_YEARS = 0
 
 
 class PrintDialog(QDialog):
+    saved = Signal(object)  # Path of a PDF the user saved (the window says where)
+
     def __init__(self, ledger: "Ledger", runner: "TaskRunner", parent: QWidget | None = None,
                  type_key: str | None = None, year: int | None = None,
                  record_id: int | None = None):
@@ -470,6 +472,7 @@ class PrintDialog(QDialog):
             QMessageBox.warning(self, "没有保存", f"无法保存到 {target}：{plain_reason(exc)}")
             return
         self.status.setText(f"已保存到 {target}")
+        self.saved.emit(Path(target))
 
     def save_to(self, target: Path) -> Path:
         """Copy the generated PDF to ``target`` (through a temporary name)."""
