@@ -270,3 +270,19 @@ def test_an_archive_encrypted_entry_by_entry_by_an_earlier_version_still_verifie
             zout.writestr(info.filename, zin.read(info))
     report = verify_archive(older, "pw")
     assert report.ok and not report.sealed and report.signer == fp
+
+
+def test_the_binders_closing_sheet_prints_the_key_fingerprint_unmasked(signed,
+                                                                      tmp_path: Path) -> None:
+    from pypdf import PdfReader
+
+    from ledger_app.outputs.pdf.binder import render_binder
+
+    ledger_path, archive, fp = signed
+    out = tmp_path / "装订册.pdf"
+    with Ledger.open(ledger_path, readonly=True) as ledger:
+        render_binder(ledger, out, 2025, categories=["team"], masked=True)
+    closing = PdfReader(out).pages[-1].extract_text().replace("\n", "")
+    assert "卷 内 备 考 表" in closing and fp in closing
+    # … the same fingerprint the archive's signature carries.
+    assert verify_archive(archive, expect_key=fp).ok

@@ -52,6 +52,7 @@ from ledger_app.outputs.pdf.self_check import report_for, self_check_flowables
 from ledger_app.outputs.pdf.streaming import streamed
 from ledger_app.outputs.pdf.table import print_order, table_flowables, table_title
 from ledger_app.store.errors import LedgerError
+from ledger_app.store.signing import ledger_fingerprint
 
 if TYPE_CHECKING:
     from ledger_app.store.ledger import Ledger
@@ -280,8 +281,11 @@ def render_binder(ledger: "Ledger", out_path: str | os.PathLike[str], year: int 
                   fingerprint: str | None = None) -> int:
     """Print the binder of a year (or of ``date_from``..``date_to``), all categories or the
     chosen ones (one category: a volume, 分册, with its own cover and contents). ``duplex``:
-    parts start on odd pages; ``fingerprint``: the inspection archive's SHA-256 for the
-    closing sheet. Returns the number of pages."""
+    parts start on odd pages; ``fingerprint``: what the closing sheet prints to check the
+    electronic archive by, by default the ledger's signing-key fingerprint (an archive cannot
+    carry its own SHA-256; every archive of this ledger is signed with that key, and verify
+    names it). Never masked: it identifies the ledger, not a person. Returns the number of
+    pages."""
     check_year(year)
     for d in (date_from, date_to):
         if d and fv.parse_date(d) is None:
@@ -407,7 +411,7 @@ def render_binder(ledger: "Ledger", out_path: str | os.PathLike[str], year: int 
                       if ctx.as_of else "",
                       period=(f"{year}年度" if not (date_from or date_to)
                               else f"{date_from or '…'}至{date_to or '…'}") + what,
-                      fingerprint=fingerprint)
+                      fingerprint=fingerprint or ledger_fingerprint(ledger))
     heading = f"立卷单位：{ctx.org_name}　　起止日期：{span}"
     book = Book(cover, entries, contents, closing, heading, duplex, blanks)
     pages = {"n": 0}

@@ -191,8 +191,8 @@ def draw_contents(ctx: PrintContext, c: Canvas, page: list[Entry], first: bool,
 
 @dataclass
 class Closing:
-    """What the 卷内备考表 states. ``fingerprint``: the inspection archive's SHA-256, when
-    the binder goes into one (left for the archive to fill; a blank line otherwise)."""
+    """What the 卷内备考表 states. ``fingerprint``: the ledger's signing-key fingerprint,
+    with which every inspection archive of the ledger is signed (a blank line without one)."""
     items: int = 0
     pages: int = 0
     photos: int = 0
@@ -231,10 +231,11 @@ def draw_closing(ctx: PrintContext, c: Canvas, info: Closing) -> None:
             draw_text(ctx, c, left + 8 * mm, y, line, "fang", 13, align="left")
     # The inspection archive's fingerprint, when the binder is part of one (issue 13).
     y -= 12 * mm
-    draw_text(ctx, c, left + 8 * mm, y, "电子档案校验码（SHA-256）：", "fang", 12, align="left")
+    draw_text(ctx, c, left + 8 * mm, y, "电子检查档案签名密钥指纹（与移交单、ledger-app verify 核对）：",
+              "fang", 12, align="left")
     y -= 8 * mm
     if info.fingerprint:
-        c.setFont(ctx.fs.name("serif"), 9)
+        c.setFont(ctx.fs.name("sans"), 12)
         c.drawString(left + 8 * mm, y, info.fingerprint)
     else:
         c.setLineWidth(0.5)
