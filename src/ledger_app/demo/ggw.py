@@ -194,30 +194,17 @@ def _paperwork(org: SmallOrg, leaders: list[int], first: int, last: int) -> None
          "effective_date": f"{first - 1}-06-01",
          "content": f"{title}：按照科学、有效、管用的原则制定。"}
         for n, (title, category) in enumerate(REGULATIONS)])
-    org.insert("superior_doc", [
-        {"doc_no": f"岳关〔{year}〕{n}号", "title": title, "issuer": "岳山区关工委",
-         "date": f"{year}-{month:02d}-10", "received_date": f"{year}-{month:02d}-12",
-         "handling": "已传达并落实"}
-        for year in (first, last)
-        for n, month, title in ((2, 2, "关于进一步开展创建六好基层关工委活动的实施意见"),
-                                (7, 6, "关于开展暑期“五老”网吧义务监督的通知"))
-        if org.past(date(year, month, 12))])
-    funds = []
-    for year in (first, last):
-        for n, (month, direction, subject, item, amount) in enumerate((
-                (1, "收入", "财政拨款", "街道年度关心下一代工作经费", 3000000),
-                (3, "支出", "活动开展", "学雷锋志愿服务活动物资", 86000),
-                (6, "支出", "关爱帮扶", "“六一”留守儿童慰问品", 225000),
-                (8, "收入", "社会捐助", "爱心企业金秋助学捐款", 1000000),
-                (8, "支出", "关爱帮扶", "金秋助学金发放", 900000),
-                (10, "支出", "培训学习", "家长学校讲义印制", 42000),
-                (12, "支出", "宣传资料", "书法剪纸展展板制作", 128000)), 1):
-            when = date(year, month, 15)
-            if org.past(when):
-                funds.append({"date": when.isoformat(), "direction": direction,
-                              "subject": subject, "item": item, "amount": amount,
-                              "handler": leaders[5], "voucher_no": f"{year}-{n:03d}"})
-    org.insert("funds", funds)
+    org.superior_docs("岳关〔{year}〕{n}号", "岳山区关工委", (
+        (2, 2, "关于进一步开展创建六好基层关工委活动的实施意见"),
+        (7, 6, "关于开展暑期“五老”网吧义务监督的通知")))
+    org.funds((
+        (1, "收入", "财政拨款", "街道年度关心下一代工作经费", 3000000),
+        (3, "支出", "活动开展", "学雷锋志愿服务活动物资", 86000),
+        (6, "支出", "关爱帮扶", "“六一”留守儿童慰问品", 225000),
+        (8, "收入", "社会捐助", "爱心企业金秋助学捐款", 1000000),
+        (8, "支出", "关爱帮扶", "金秋助学金发放", 900000),
+        (10, "支出", "培训学习", "家长学校讲义印制", 42000),
+        (12, "支出", "宣传资料", "书法剪纸展展板制作", 128000)), handler=leaders[5])
     org.with_photos("venue", [
         {"name": "桂花街道关工委办公室", "kind": "关工委办公室", "address": "桂花街道办事处三楼",
          "area": 30, "since": f"{first - 3}-03-01", "facilities": "办公桌椅、电脑、档案柜"},

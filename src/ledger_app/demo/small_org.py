@@ -72,6 +72,31 @@ class SmallOrg:
         self.summary[type_key] = self.summary.get(type_key, 0) + len(ids)
         return ids
 
+    # ---- paperwork both small demos keep the same way ---------------------------------------
+
+    def superior_docs(self, doc_no: str, issuer: str,
+                      docs: tuple[tuple[int, int, str], ...]) -> None:
+        """上级文件 of both years: (number, month, title), sent on the 5th, received the 8th;
+        ``doc_no`` is a pattern with {year} and {n} (岳关〔{year}〕{n}号)."""
+        rows = [{"doc_no": doc_no.format(year=year, n=n), "title": title, "issuer": issuer,
+                 "date": f"{year}-{month:02d}-05", "received_date": f"{year}-{month:02d}-08",
+                 "handling": "已传达并落实"}
+                for year in self.years for n, month, title in docs
+                if self.past(date(year, month, 8))]
+        self.insert("superior_doc", rows)
+
+    def funds(self, items: tuple[tuple[int, str, str, str, int], ...], handler: int) -> None:
+        """经费收支 of both years: (month, 收入/支出, subject, item, 分) on the 15th."""
+        rows = []
+        for year in self.years:
+            for n, (month, direction, subject, item, amount) in enumerate(items, 1):
+                when = date(year, month, 15)
+                if self.past(when):
+                    rows.append({"date": when.isoformat(), "direction": direction,
+                                 "subject": subject, "item": item, "amount": amount,
+                                 "handler": handler, "voucher_no": f"{year}-{n:03d}"})
+        self.insert("funds", rows)
+
     # ---- photos ------------------------------------------------------------------------
 
     def photo(self, banner: str, day: str, variant: int, people: bool = True) -> bytes:

@@ -143,30 +143,17 @@ def _paperwork(org: SmallOrg, committee: list[int], first: int, last: int) -> No
         {"title": title, "category": title, "on_wall": True, "effective_date": f"{first - 2}-05-01"}
         for title in ("会员（代表）大会制度", "工会委员会议事制度", "经费管理和审查制度",
                       "困难职工帮扶制度", "劳动争议调解制度")])
-    org.insert("superior_doc", [
-        {"doc_no": f"岳工发〔{year}〕{n}号", "title": title, "issuer": "岳山区总工会",
-         "date": f"{year}-{month:02d}-05", "received_date": f"{year}-{month:02d}-08",
-         "handling": "已传达落实"}
-        for year in (first, last)
-        for n, month, title in ((3, 2, "关于开展创建“六好”乡镇基层工会活动的通知"),
-                                (11, 7, "关于开展金秋助学活动的通知"))
-        if org.past(date(year, month, 8))])
-    funds = []
-    for year in (first, last):
-        for n, (month, direction, subject, item, amount) in enumerate((
-                (1, "收入", "拨缴经费返还", "上年度工会经费返还", 4200000),
-                (2, "支出", "职工活动", "元宵社火活动", 680000),
-                (3, "收入", "会费收入", "会员会费", 250000),
-                (5, "收入", "行政补助", "镇政府拨付工会专用经费", 2000000),
-                (7, "支出", "帮扶慰问", "送清凉慰问品", 420000),
-                (8, "支出", "帮扶慰问", "金秋助学金", 1800000),
-                (10, "支出", "职工教育", "安全生产培训", 80000)), 1):
-            when = date(year, month, 18)
-            if org.past(when):
-                funds.append({"date": when.isoformat(), "direction": direction,
-                              "subject": subject, "item": item, "amount": amount,
-                              "handler": committee[5], "voucher_no": f"{year}-{n:03d}"})
-    org.insert("funds", funds)
+    org.superior_docs("岳工发〔{year}〕{n}号", "岳山区总工会", (
+        (3, 2, "关于开展创建“六好”乡镇基层工会活动的通知"),
+        (11, 7, "关于开展金秋助学活动的通知")))
+    org.funds((
+        (1, "收入", "拨缴经费返还", "上年度工会经费返还", 4200000),
+        (2, "支出", "职工活动", "元宵社火活动", 680000),
+        (3, "收入", "会费收入", "会员会费", 250000),
+        (5, "收入", "行政补助", "镇政府拨付工会专用经费", 2000000),
+        (7, "支出", "帮扶慰问", "送清凉慰问品", 420000),
+        (8, "支出", "帮扶慰问", "金秋助学金", 1800000),
+        (10, "支出", "职工教育", "安全生产培训", 80000)), handler=committee[5])
     # Last year's audit only: this year's is the gap the home page shows.
     org.insert("audit", [
         {"date": f"{first}-12-20", "period": f"{first}年度", "auditors": [committee[9]],
