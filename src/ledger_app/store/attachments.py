@@ -27,6 +27,23 @@ THUMB_SIZE = 240
 PRINT_SIZE = 700
 PRINT_QUALITY = 78   # JPEG quality: no visible loss on paper at that size
 MAX_ATTACHMENT_BYTES = 200 * 1024 * 1024
+# Pixels an image may have before it is decoded. A PNG is decoded whole (4 bytes a pixel):
+# a 0.5 MB PNG of 177 megapixels took 2 GB, and Pillow only warns below 179 megapixels.
+# A JPEG is decoded at 1/2–1/8 scale for the thumbnails (``draft``), so the largest phone
+# photos (200 megapixels) stay cheap; past that it is no photo anyone takes.
+MAX_PIXELS = 40_000_000
+MAX_JPEG_PIXELS = 250_000_000
+
+
+class ImageTooLargeError(LedgerError):
+    """An image whose pixel count would take too much memory to decode; not attached."""
+
+
+def _too_large(width: int = 0, height: int = 0) -> ImageTooLargeError:
+    size = f"有 {width} × {height} 像素（约 {width * height / 1e8:.2f} 亿），" if width else "像素太多，"
+    return ImageTooLargeError(
+        f"这张图片{size}解开需要的内存太多，为保护电脑没有添加。"
+        "请先用画图等软件把它缩小（如长边 4000 像素）或另存为 JPEG 后再添加。")
 
 
 @dataclass(frozen=True)
@@ -62,7 +79,11 @@ def image_facts(data: bytes) -> ImageFacts:
     from PIL import Image, ImageOps, UnidentifiedImageError
 
     try:
-        with Image.open(io.BytesIO(data)) as original:
+        with Image.open(io.BytesIO(data)) as original:   # reads the header only
+            width, height = original.size
+            limit = MAX_JPEG_PIXELS if original.format == "JPEG" else MAX_PIXELS
+            if width * height > limit:
+                raise _too_large(width, height)
             if original.format == "JPEG":
                 original.draft("RGB", (PRINT_SIZE, PRINT_SIZE))  # libjpeg decodes at 1/2..1/8
             image = _flatten(ImageOps.exif_transpose(original))  # phones rotate by EXIF
@@ -71,7 +92,9 @@ def image_facts(data: bytes) -> ImageFacts:
             rendition.thumbnail((PRINT_SIZE, PRINT_SIZE), Image.Resampling.LANCZOS)
             image.thumbnail((THUMB_SIZE, THUMB_SIZE))
             return ImageFacts(width, height, _jpeg(image, 80), _jpeg(rendition, PRINT_QUALITY))
-    except (UnidentifiedImageError, OSError, ValueError, Image.DecompressionBombError):
+    except Image.DecompressionBombError:   # Pillow refuses on opening past 179 megapixels
+        raise _too_large() from None
+    except (UnidentifiedImageError, OSError, ValueError):
         return ImageFacts()
 
 
