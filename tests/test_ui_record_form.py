@@ -17,7 +17,10 @@ from ledger_app.forms.model import FIELD_TYPES  # noqa: E402
 from ledger_app.store import Ledger  # noqa: E402
 from ledger_app.ui.editors import EDITORS  # noqa: E402
 from ledger_app.ui.errors import LEDGER_ERROR_BOX, open_error_dialogs  # noqa: E402
-from ledger_app.ui.form_grid import AttachmentsFieldEditor, AttendanceFieldEditor  # noqa: E402
+from ledger_app.ui.field_widgets import GroupEditor  # noqa: E402
+from ledger_app.ui.form_grid import (  # noqa: E402
+    GROUP_ROLES, AttachmentsFieldEditor, AttendanceFieldEditor,
+)
 from ledger_app.ui.member_picker import MemberChecklistDialog  # noqa: E402
 from ledger_app.ui.record_form import RecordDialog  # noqa: E402
 
@@ -95,7 +98,10 @@ def test_every_record_type_opens_with_a_widget_for_every_field(qtbot, ledger, ru
         assert dialog.windowTitle() == f"新增{rt.label}"
         for f in rt.fields:
             editor = dialog.form.editors[f.key]
-            assert type(editor) is EDITOR_CLASS[f.type], (rt.key, f.key)
+            # 党小组 (by role) is a drop-down that still takes typing: a text editor too
+            wanted = GroupEditor if f.role in GROUP_ROLES and f.type == "text" \
+                else EDITOR_CLASS[f.type]
+            assert type(editor) is wanted, (rt.key, f.key)
             assert editor.widget.isVisibleTo(dialog), (rt.key, f.key)
             label = dialog.form.labels[f.key]
             assert label.text().startswith(f.label)

@@ -382,6 +382,14 @@ class Records:
         return int(self.ledger.query(f"SELECT count(*) FROM entries e WHERE {where}",
                                      params)[0][0])
 
+    def distinct_values(self, type_key: str, field_key: str) -> list[str]:
+        """The different non-empty values a text field has among live records (党小组 in use)."""
+        self.pack.record_type(type_key).field(field_key)   # a declared field, or KeyError
+        return [str(r[0]) for r in self.ledger.query(
+            f'SELECT DISTINCT t."{field_key}" FROM "{table_name(type_key)}" t JOIN entries e '
+            f'ON e.id = t.id WHERE e.deleted_at IS NULL AND coalesce(t."{field_key}", \'\') != \'\' '
+            f'ORDER BY t."{field_key}"')]
+
     def numbers(self, type_key: str, field_key: str) -> set[int]:
         """The values an integer field (序号) already has among live records."""
         rt = self.pack.record_type(type_key)

@@ -14,6 +14,7 @@ from typing import Any
 from PySide6.QtCore import QDate, QEvent, QObject, QSize, Qt, Signal
 from PySide6.QtWidgets import (
     QCalendarWidget,
+    QComboBox,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -125,6 +126,38 @@ class TextEditor(FieldEditor):
                 self.edit.setText(value)
 
 
+class GroupEditor(TextEditor):
+    """党小组: a drop-down of the groups in 组织设置 and in use, still free to type in (a new
+    group is added in 组织设置, and an old name must stay readable)."""
+
+    discrete = False
+
+    def __init__(self, field: Field):
+        super().__init__(field)
+        self.combo = QComboBox()
+        self.combo.setEditable(True)
+        self.combo.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+        self.combo.setLineEdit(self.edit)
+        self.combo.setMinimumWidth(160)
+        self.combo.activated.connect(lambda _i: (self.changed.emit(), self.left.emit()))
+        self.widget = self.combo
+
+    def set_groups(self, names: list[str]) -> None:
+        text = self.edit.text()
+        self.combo.blockSignals(True)
+        self.combo.clear()
+        self.combo.addItems(["", *names])
+        self.combo.setEditText(text)
+        self.combo.blockSignals(False)
+
+    def groups(self) -> list[str]:
+        return [self.combo.itemText(i) for i in range(1, self.combo.count())]
+
+    def set_value(self, value: Any) -> None:
+        self.combo.setEditText("" if value is None else str(value))
+        self.edit.setCursorPosition(0)
+
+
 class _CompactPlainTextEdit(QPlainTextEdit):
     """About five lines to start with, so a form of several long texts fits a screen;
     where room is left (a short form), the layout lets it grow."""
@@ -187,12 +220,15 @@ class _LineEditor(FieldEditor):
 
 
 class DateEditor(_LineEditor):
-    """A typed date (2025-03-15, 2025.3.15, 2025年3月15日) with a calendar to pick from."""
+    """A typed date (2025-03-15, 2025.3.15, 2025年3月15日) with a calendar to pick from;
+    a field declared ``precision = "month"`` also takes 2025-03, 2025.3 or 2025年3月."""
 
     placeholder = "如 2025-03-15"
 
     def __init__(self, field: Field):
         super().__init__(field)
+        if field.month_precision:
+            self.edit.setPlaceholderText("2025-03-15 或 2025-03")
         self.edit.setMaximumWidth(150)
         self.button = QToolButton()
         self.button.setText("日历")

@@ -4,7 +4,9 @@ Short fields sit two to a row; long texts, multi-choices, member lists, the
 attendance list and attachments take the whole width. Each field has a small red
 line under it for its problem, in plain Chinese. A problem appears once the person
 has left the field (nobody wants "必填" shouting at an empty new form) and, once
-shown, follows every keystroke so it disappears the moment it is fixed.
+shown, follows every keystroke so it disappears the moment it is fixed. Below it an amber
+notice says what is not an error but worth a look: a field 待核实 since an import, a
+birth date or 性别 filled from the ID number, or one that disagrees with it.
 """
 
 from __future__ import annotations
@@ -19,7 +21,7 @@ from ledger_app.forms.model import Field, RecordType
 from ledger_app.ui.attachments_panel import AttachmentChanges, AttachmentsPanel
 from ledger_app.ui.attendance_editor import AttendanceEditor
 from ledger_app.ui.editors import EDITORS, WIDE_TYPES
-from ledger_app.ui.field_widgets import FieldEditor, TextEditor
+from ledger_app.ui.field_widgets import FieldEditor, GroupEditor, TextEditor
 from ledger_app.ui.member_picker import MemberInfo
 from ledger_app.ui.pick_widgets import MemberEditor, MembersEditor
 
@@ -28,6 +30,8 @@ if TYPE_CHECKING:
     from ledger_app.ui.tasks import TaskRunner
 
 ERROR_STYLE = "color: #c62828; font-size: 12px;"
+NOTICE_STYLE = "color: #8a5a00; font-size: 12px;"
+GROUP_ROLES = ("group", "meeting_group")
 REQUIRED_MARK = ' <span style="color:#c62828">*</span>'
 
 
@@ -113,12 +117,16 @@ class RecordForm(QWidget):
         self.editors: dict[str, FieldEditor] = {}
         self.labels: dict[str, QLabel] = {}
         self.errors: dict[str, QLabel] = {}
+        self.notices: dict[str, QLabel] = {}
+        self._pending: dict[str, str] = {}
         self._shown: set[str] = set()   # fields whose problem is on screen (when there is one)
         for f in record_type.fields:
             if f.type == "attendance":
                 editor: FieldEditor = AttendanceFieldEditor(f, ledger, runner)
             elif f.type == "attachments":
                 editor = AttachmentsFieldEditor(f, ledger, runner)
+            elif f.type == "text" and f.role in GROUP_ROLES and not f.format:
+                editor = GroupEditor(f)
             else:
                 editor = EDITORS[f.type](f)
             self.editors[f.key] = editor
@@ -128,6 +136,9 @@ class RecordForm(QWidget):
             editor.changed.connect(lambda k=key: self._edited(k))
             editor.left.connect(lambda k=key: self._left(k))
         self._tab_order()
+        from ledger_app.ui.form_autofill import IdAutofill
+
+        self.autofill = IdAutofill(self)
 
     # ---- layout ------------------------------------------------------------------------------
 
@@ -160,12 +171,18 @@ class RecordForm(QWidget):
             error.setStyleSheet(ERROR_STYLE)
             error.setWordWrap(True)
             error.hide()
+            notice = QLabel()
+            notice.setObjectName(f"notice_{f.key}")
+            notice.setStyleSheet(NOTICE_STYLE)
+            notice.setWordWrap(True)
+            notice.hide()
             cell = QWidget()
             box = QVBoxLayout(cell)
             box.setContentsMargins(0, 0, 0, 0)
             box.setSpacing(2)
             box.addWidget(editor.widget)
             box.addWidget(error)
+            box.addWidget(notice)
             top = Qt.AlignmentFlag.AlignTop
             grid.addWidget(label, row, column, top | Qt.AlignmentFlag.AlignRight)
             if wide:
@@ -177,6 +194,7 @@ class RecordForm(QWidget):
                 row += 1 if column == 0 else 0
             self.labels[f.key] = label
             self.errors[f.key] = error
+            self.notices[f.key] = notice
         grid.setRowStretch(row + 1, 1)
 
     @staticmethod
@@ -229,6 +247,11 @@ class RecordForm(QWidget):
         return {k: e.panel for k, e in self.editors.items()
                 if isinstance(e, AttachmentsFieldEditor)}
 
+    def set_groups(self, names: list[str]) -> None:
+        for editor in self.editors.values():
+            if isinstance(editor, GroupEditor):
+                editor.set_groups(names)
+
     def set_roster(self, members: list[MemberInfo]) -> None:
         for editor in self.editors.values():
             if isinstance(editor, (MemberEditor, MembersEditor)):
@@ -236,7 +259,7 @@ class RecordForm(QWidget):
 
     # ---- values ----------------------------------------------------------------------------
 
-    def set_values(self, values: dict[str, Any]) -> None:
+    def set_values(self, values: dict[str, Any], pending: dict[str, str] | None = None) -> None:
         for f in self.record_type.stored_fields:
             self.editors[f.key].set_value(values.get(f.key))
         attendance = self.attendance_editor()
@@ -248,6 +271,25 @@ class RecordForm(QWidget):
         self._shown.clear()
         for key in self.errors:
             self._show(key, None)
+        self._pending = dict(pending or {})
+        for key in self.notices:
+            self.set_notice(key, None)
+        self.autofill.loaded()
+
+    # ---- notices (not errors: saving goes ahead) ----------------------------------------------
+
+    def set_notice(self, key: str, message: str | None) -> None:
+        """An amber line under a field; with nothing to say it shows the 待核实 reason."""
+        if key not in self.notices:
+            return
+        if not message and key in self._pending:
+            message = f"待核实：{self._pending[key]}"
+        self.notices[key].setText(message or "")
+        self.notices[key].setVisible(bool(message))
+
+    def notice_text(self, key: str) -> str:
+        notice = self.notices[key]
+        return notice.text() if not notice.isHidden() else ""
 
     def values(self) -> dict[str, Any]:
         """Stored values of every field kept in the record's own table."""

@@ -56,6 +56,8 @@ class LoadedRecord:
     presences: list[Presence] = field(default_factory=list)
     attachments: dict[str, list[tuple[Attachment, bytes | None]]] = field(default_factory=dict)
     title: str = ""
+    pending: dict[str, str] = field(default_factory=dict)   # field -> why it is 待核实
+    groups: list[str] = field(default_factory=list)         # 党小组 to pick from
 
 
 def default_values(rt: RecordType) -> dict[str, Any]:
@@ -77,7 +79,15 @@ def load_record(ledger: "Ledger", rt: RecordType, entry_id: int | None,
         values = dict(record.values)
     else:
         values = {**default_values(rt), **(initial or {})}
+        seq = rt.key_for("seq")
+        if seq and not rt.date_field and values.get(seq) is None:
+            # 序号 proposed: the next after the highest in use (numbers stay stable).
+            values[seq] = max(ledger.records.numbers(rt.key, seq), default=0) + 1
     loaded = LoadedRecord(entry_id, values)
+    if any(f.role in ("group", "meeting_group") for f in rt.fields):
+        loaded.groups = party_groups(ledger)
+    if entry_id is not None:
+        loaded.pending = ledger.pending.of(entry_id)
     people = ledger.pack.record_type(ledger.pack.member_type)
     needs_roster = any(f.type in ("member", "members", "attendance") for f in rt.fields)
     if needs_roster:
@@ -97,6 +107,16 @@ def load_record(ledger: "Ledger", rt: RecordType, entry_id: int | None,
             if f.type == "attachments":
                 loaded.attachments[f.key] = load_stored(ledger, entry_id, f.key)
     return loaded
+
+
+def party_groups(ledger: "Ledger") -> list[str]:
+    """The 党小组 of 组织设置, then any other name the roster still uses."""
+    people = ledger.pack.record_type(ledger.pack.member_type)
+    names = list(ledger.party_groups())
+    key = people.key_for("group")
+    if key:
+        names += [n for n in ledger.records.distinct_values(people.key, key) if n not in names]
+    return names
 
 
 def save_record(ledger: "Ledger", rt: RecordType, entry_id: int | None,
@@ -208,7 +228,8 @@ class RecordDialog(QDialog):
             return
         self.entry_id = loaded.entry_id
         self.form.set_roster(loaded.roster)
-        self.form.set_values(loaded.values)
+        self.form.set_groups(loaded.groups)
+        self.form.set_values(loaded.values, loaded.pending)
         attendance = self.form.attendance_editor()
         if attendance is not None:
             attendance.populate(loaded.values.get(self.record_type.date_field),

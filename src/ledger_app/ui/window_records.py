@@ -34,7 +34,17 @@ class RecordActions(_Base):
             # The dialog's 上一条/下一条 walk the table as it is shown.
             self.open_record(type_key, record_id, list(self.model.ids), {})
         else:
-            self.open_record(type_key, None, [], {})
+            self.open_record(type_key, None, [], self._year_default(type_key))
+
+    def _year_default(self, type_key: str) -> dict[str, Any]:
+        """A record that belongs to a year (六有 年度, 民主评议 年度) made while a year is
+        chosen belongs to that year, not to today's."""
+        year = self.current_year()
+        rt = self.ledger.pack.record_type(type_key) if self.ledger is not None else None
+        if year is None or rt is None or not rt.date_field \
+                or rt.field(rt.date_field).type != "integer":
+            return {}
+        return {rt.date_field: year}
 
     def open_record(self, type_key: str, record_id: int | None, ids: list[int],
                     initial: dict[str, Any]) -> None:

@@ -1,0 +1,87 @@
+"""The edit form fills itself from a valid 身份证号码: 出生日期 and 性别.
+
+What the person typed is never overwritten: a field is filled only while it is empty (or
+still holds what this module filled in); a typed value that disagrees with the number gets
+an amber notice under it, naming both, and the save goes ahead — which one is right is for
+the person to say. The rule itself (what a number settles) is ``forms.settle``, shared
+with the import; fields are found by role.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from ledger_app.forms import settle
+from ledger_app.forms import values as fv
+
+if TYPE_CHECKING:
+    from ledger_app.ui.form_grid import RecordForm
+
+
+class IdAutofill:
+    def __init__(self, form: RecordForm):
+        self.form = form
+        rt = form.record_type
+        self.id_key = rt.key_for("id_number")
+        self.targets = [k for k in (rt.key_for("birth_date"), rt.key_for("gender"))
+                        if k and k in form.editors]
+        self.filled: dict[str, Any] = {}      # field -> the value this module put there
+        self._busy = False
+        if not self.id_key or self.id_key not in form.editors or not self.targets:
+            self.targets = []
+            return
+        form.editors[self.id_key].changed.connect(self.update)
+        for key in self.targets:
+            form.editors[key].changed.connect(lambda k=key: self._typed(k))
+
+    def loaded(self) -> None:
+        """A record was shown: nothing is filled by us yet; say what disagrees."""
+        self.filled.clear()
+        if self.targets:
+            self.update()
+
+    def _value(self, key: str) -> Any:
+        """The field's value; what is typed so far when it is not a value yet (a date being
+        typed is not empty, and must not be filled over)."""
+        editor = self.form.editors[key]
+        try:
+            return editor.value()
+        except (ValueError, TypeError):
+            raw = editor.raw()
+            return None if fv.is_empty(raw) else str(raw)
+
+    def _typed(self, key: str) -> None:
+        if self._busy:
+            return
+        self.filled.pop(key, None)      # the person's own value from now on
+        self.update()
+
+    def update(self) -> None:
+        if not self.targets or self._busy:
+            return
+        form = self.form
+        values = {self.id_key: self._value(self.id_key)}
+        for key in self.targets:
+            mine = key in self.filled and self._value(key) == self.filled[key]
+            values[key] = None if mine else self._value(key)
+        done = settle.settle_with_id(form.record_type, values)
+        notes = {n.field: n for n in done.notes}
+        self._busy = True
+        try:
+            for key in self.targets:
+                empty = fv.is_empty(values[key])
+                note = notes.get(key)
+                if key in done.filled and empty:
+                    form.editors[key].set_value(done.filled[key])
+                    self.filled[key] = done.filled[key]
+                elif key in done.filled:
+                    note = None      # a typed month that agrees: kept as typed, nothing to say
+                elif key in self.filled and empty:
+                    # the number no longer says anything: take back only what we filled
+                    form.editors[key].set_value(None)
+                    del self.filled[key]
+                form.set_notice(key, note.message if note is not None else None)
+        finally:
+            self._busy = False
+        if any(k in self.filled for k in done.filled):
+            form.changed.emit()
