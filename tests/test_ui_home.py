@@ -300,3 +300,17 @@ def test_print_self_check_opens_the_print_window_on_the_years_checklist(qtbot, w
     assert "2026年度台账自查表" in text and "第二党小组" in text
     assert dialog.suggested_name().endswith("2026年台账自查表.pdf")
     dialog.close()
+
+
+def test_an_empty_ledger_says_why_nothing_is_due_yet(qtbot, ledger, runner):
+    window = MainWindow(ledger, runner)
+    qtbot.addWidget(window)
+    window.show()
+    filled(qtbot, window)
+    grid = window.home.grid
+    assert grid.rowCount() >= 1
+    assert all(grid.item(r, 0).text() == "—" for r in range(grid.rowCount()))
+    assert window.home.grid_note.isVisible()
+    assert "名册里还没有在册的成员" in window.home.grid_note.text()
+    window.close()
+    assert runner.wait_idle()

@@ -189,8 +189,14 @@ class HomePage(QWidget):
 
         left = QVBoxLayout()
         left.setContentsMargins(0, 0, 0, 0)
-        left.addWidget(QLabel("<b>“三会一课”等会议召开情况</b>（单击格子查看会议或补录）"))
+        left.addWidget(QLabel("<b>会议按期召开情况</b>（单击格子或按 Enter：查看已开的会议，或补录）"))
         left.addWidget(self.grid)
+        self.grid_note = QLabel()
+        self.grid_note.setObjectName("gridNote")
+        self.grid_note.setWordWrap(True)
+        self.grid_note.setStyleSheet("color:#555")
+        self.grid_note.hide()
+        left.addWidget(self.grid_note)
         left.addWidget(legend)
         left.addSpacing(4)
         left.addWidget(self.findings_title)
@@ -311,6 +317,10 @@ class HomePage(QWidget):
         self.headline.setText(f"检查截至 {as_of.year}年{as_of.month}月{as_of.day}日：" +
                               "　".join(parts))
         self.grid.set_rows(list(report.rows), report.year)
+        nothing_due = all(c.state == "na" for row in report.rows for c in row.cells)
+        self.grid_note.setText(f"{report.year}年还没有需要召开的会议：名册里还没有在册的成员，"
+                               "或这一年在电子台账启用日期（组织设置 → 检查规则）之前。")
+        self.grid_note.setVisible(nothing_due)
         self.findings.set_findings(report.findings, data.labels)
         self.findings_title.setText(f"<b>发现的问题和提示</b>（{len(report.findings)} 条，"
                                     "严重的在前；按 Enter 或双击打开相关记录或补录）")
