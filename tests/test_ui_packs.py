@@ -142,3 +142,26 @@ def test_new_ledger_form_creates_the_organisation_type_picked(
         ledger.close()
     with Ledger.open(tmp_path / "新台账.ledger", readonly=True) as again:
         assert again.pack.key == pack_key
+
+
+@pytest.mark.slow
+def test_start_dialog_demo_of_the_kind_picked_opens_a_ggw_ledger(runner, qtbot):
+    from ledger_app.ui.app import AppController
+
+    controller = AppController(QApplication.instance())
+    try:
+        start = controller.show_start()
+        start.demo_kind.setCurrentIndex(start.demo_kind.findData("ggw"))
+        assert start.demo_kind.currentText() == "演示：关工委"
+        start.demo_button.click()
+        assert controller.runner.wait_idle(120000)
+        assert not open_error_dialogs()
+        window = controller.window
+        assert window is not None and window.ledger.pack.key == "ggw"
+        assert window.tree.count_of("roster") >= 20
+    finally:
+        if controller.window is not None:
+            controller.window.close()
+        if controller.start is not None:
+            controller.start.close()
+        controller.shutdown()

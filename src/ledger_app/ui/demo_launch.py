@@ -41,19 +41,31 @@ def _progress_adapter(report: Report) -> Callable[..., None]:
 def create_and_open_demo(runner: TaskRunner, parent: QWidget | None,
                          on_opened: Callable[[Ledger], None],
                          on_error: Callable[[BaseException], None] | None = None,
-                         scale: int = 1, on_cancel: Callable[[], None] | None = None) -> None:
-    """Write a timestamped demo ledger in the user folder and open it."""
+                         scale: int = 1, on_cancel: Callable[[], None] | None = None,
+                         pack: str = "party_branch") -> None:
+    """Write a timestamped demo ledger of ``pack`` (党支部, 关工委 or 工会) in the user folder
+    and open it."""
     from ledger_app.store import Ledger
 
     def job(report: Report) -> Ledger:
         from ledger_app.demo import create_demo
 
         report(0, 0, "正在生成演示台账…")
-        written = create_demo(demo_path(), scale=scale, progress=_progress_adapter(report))
+        written = create_demo(demo_path(), scale=scale, progress=_progress_adapter(report),
+                              pack=pack)
         report(1, 1, "正在打开演示台账…")
         return Ledger.open(written)
 
     runner.run_with_progress(job, "正在生成演示台账…", on_opened, on_error, parent, on_cancel)
+
+
+def demo_packs() -> tuple[str, ...]:
+    """The packs a demo can be made for (none when the demo is not shipped)."""
+    try:
+        from ledger_app.demo import DEMO_PACKS
+    except ImportError:
+        return ()
+    return DEMO_PACKS
 
 
 def demo_available() -> bool:

@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
+    QComboBox,
     QDialog,
     QDialogButtonBox,
     QFileDialog,
@@ -169,8 +170,8 @@ class StartDialog(QDialog):
     def _welcome_page(self) -> QWidget:
         page = QWidget()
         title = QLabel("<b style='font-size:16pt'>基层台账</b>")
-        intro = QLabel("党支部、关工委、工会的台账：基本队伍、基本活动、基本阵地、基本制度、"
-                       "基本保障，一年一年记下来，随时打印、导出、迎检。\n"
+        intro = QLabel("党支部、关工委、工会的台账：五类台账一年一年记下来，"
+                       "随时打印、导出、迎检。\n"
                        "所有内容保存在本机的一个台账文件里，不需要网络。")
         intro.setWordWrap(True)
 
@@ -178,7 +179,15 @@ class StartDialog(QDialog):
         self.new_button.setObjectName("startNewButton")
         self.open_button = QPushButton("打开台账…")
         self.demo_button = QPushButton("打开演示台账")
-        self.demo_button.setToolTip("生成一本虚构支部的台账，先看看程序怎么用")
+        self.demo_button.setToolTip("生成一本虚构组织的台账，先看看程序怎么用")
+        # Which kind of demo: a 党支部, a 关工委 or a 工会 (one per pack that has a demo).
+        self.demo_kind = QComboBox()
+        self.demo_kind.setObjectName("demoKind")
+        from ledger_app.forms.packs import installed_pack, installed_packs
+        from ledger_app.ui.demo_launch import demo_packs
+        for key in demo_packs():
+            if key in installed_packs():
+                self.demo_kind.addItem(f"演示：{installed_pack(key).short_label}", key)
         for button in (self.new_button, self.open_button, self.demo_button):
             button.setMinimumHeight(40)
         self.new_button.clicked.connect(self.show_new_ledger)
@@ -187,6 +196,7 @@ class StartDialog(QDialog):
         from ledger_app.ui.demo_launch import demo_available
         if not demo_available():
             self.demo_button.setEnabled(False)
+            self.demo_kind.setEnabled(False)
             self.demo_button.setToolTip("尚未提供")
 
         self.recent_list = QListWidget()
@@ -204,6 +214,7 @@ class StartDialog(QDialog):
         buttons.addWidget(self.new_button)
         buttons.addWidget(self.open_button)
         buttons.addWidget(self.demo_button)
+        buttons.addWidget(self.demo_kind)
         buttons.addStretch(1)
         quit_button = QPushButton("退出")
         quit_button.clicked.connect(self.reject)
@@ -256,7 +267,8 @@ class StartDialog(QDialog):
 
         self._set_busy(True)
         create_and_open_demo(self.runner, self, self._opened, failed,
-                             on_cancel=lambda: self._set_busy(False))
+                             on_cancel=lambda: self._set_busy(False),
+                             pack=str(self.demo_kind.currentData() or "party_branch"))
 
     def _recent_chosen(self, item: QListWidgetItem) -> None:
         self.open_path(item.data(Qt.ItemDataRole.UserRole))
