@@ -197,3 +197,28 @@ def test_a_long_organisation_name_wraps_on_the_cover(ledger, tmp_path: Path) -> 
     assert long_name[:8] in text and long_name[-8:] in text
     name_sizes = [s for t, s in sizes if any(ch in t for ch in "湘联委")]
     assert name_sizes and min(name_sizes) >= 11, name_sizes
+
+
+def test_a_binder_split_into_volumes(filled, ledger, tmp_path: Path, capsys) -> None:
+    """--split: one volume (分册) per category, each with its own cover, 卷号 counting on
+    from --volume, numbering from 1 and its own 卷内目录."""
+    from ledger_app.cli.main import main
+
+    path = ledger.path
+    ledger.close()
+    out = tmp_path / "台账.pdf"
+    assert main(["print", "binder", str(path), "--year", "2025", "--split", "--volume", "3",
+                 "-o", str(out)]) == 0
+    assert not out.exists()
+    team = tmp_path / "台账-第3卷-基本队伍.pdf"
+    activities = tmp_path / "台账-第4卷-基本活动.pdf"
+    assert team.is_file() and activities.is_file()
+    assert len(list(tmp_path.glob("台账-第*卷-*.pdf"))) == 5
+    reader = PdfReader(activities)
+    cover = reader.pages[0].extract_text()
+    assert "基本活动" in cover and "第 4 卷" in cover and "基本队伍" not in cover
+    assert "— 2 —" in reader.pages[1].extract_text()
+    assert [t for lvl, t, _p in outline(reader) if lvl == 0] == ["卷内目录", "基本活动",
+                                                                  "卷内备考表"]
+    printed = capsys.readouterr().out
+    assert "共 5 卷" in printed and "第3卷-基本队伍" in printed

@@ -53,6 +53,9 @@ def register(sub: argparse._SubParsersAction) -> None:
                    help="签到表按台账记录的出席情况填好实到和请假原因（默认留空，供会上手签）")
     p.add_argument("--duplex", action="store_true",
                    help="装订册双面打印：各部分从单数页（右页）开始，页码在外侧")
+    p.add_argument("--split", action="store_true",
+                   help="装订册按类别分册：每个类别一个文件（OUT-第N卷-类别.pdf），"
+                        "卷号从 --volume 起依次编号")
     p.add_argument("--quiet", action="store_true", help="不显示进度")
     p.set_defaults(run=run)
 
@@ -90,7 +93,7 @@ def run(args: argparse.Namespace) -> int:
             "volume": _int(args.volume, "--volume"), "record_id": args.record,
             "date_from": args.date_from, "date_to": args.date_to,
             "filled_on": args.filled_on, "filled": args.filled,
-            "duplex": args.duplex,
+            "duplex": args.duplex, "split": args.split,
         }
         if product == "table":
             _need(args.type_key, "--type", product, _types_hint(ledger))
@@ -104,9 +107,14 @@ def run(args: argparse.Namespace) -> int:
         print(file=sys.stderr)
     if note:
         print(f"注意：{note}", file=sys.stderr)
-    size = out.stat().st_size
     took = time.perf_counter() - started
-    print(f"已保存 {out}（{pages} 页，{size / 1024:.0f} KB，用时 {took:.1f} 秒）")
+    files = options.get("files") or [(out, pages)]
+    for path, count in files:
+        size = path.stat().st_size
+        print(f"已保存 {path}（{count} 页，{size / 1024:.0f} KB" +
+              (f"，用时 {took:.1f} 秒）" if len(files) == 1 else "）"))
+    if len(files) > 1:
+        print(f"共 {len(files)} 卷，{pages} 页，用时 {took:.1f} 秒")
     return 0
 
 

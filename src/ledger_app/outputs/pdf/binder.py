@@ -16,6 +16,7 @@ their pages once every page is known, and the bookmarks are attached at the same
 from __future__ import annotations
 
 import os
+from pathlib import Path
 from dataclasses import dataclass, field
 from datetime import date
 from typing import TYPE_CHECKING, Any
@@ -278,7 +279,7 @@ def render_binder(ledger: "Ledger", out_path: str | os.PathLike[str], year: int 
                   progress: Progress | None = None, emblem_path: str | None = None,
                   retention: str = "永久", volume: str | int = 1,
                   filled_on: str | None = None, duplex: bool = False,
-                  fingerprint: str | None = None) -> int:
+                  fingerprint: str | None = None, self_check: bool = True) -> int:
     """Print the binder of a year (or of ``date_from``..``date_to``), all categories or the
     chosen ones (one category: a volume, 分册, with its own cover and contents). ``duplex``:
     parts start on odd pages; ``fingerprint``: what the closing sheet prints to check the
@@ -385,7 +386,7 @@ def render_binder(ledger: "Ledger", out_path: str | os.PathLike[str], year: int 
         cover.year = None
     # The 自查表 follows the contents: what the year owed and what is missing, first.
     check_flow: list[Flowable] = []
-    if year is not None and (ledger.pack.cadence or ledger.pack.checklists):
+    if self_check and year is not None and (ledger.pack.cadence or ledger.pack.checklists):
         title = f"{year}年度台账自查表"
         check_section = Section("self_check", title, 0)
         sections.insert(0, check_section)
@@ -432,4 +433,40 @@ def render_binder(ledger: "Ledger", out_path: str | os.PathLike[str], year: int 
     return pages["n"]
 
 
-__all__ = ["render_binder"]
+def volume_paths(ledger: "Ledger", out_path: str | os.PathLike[str],
+                 categories: list[str] | None, first_volume: int) -> list[tuple[str, int, Path]]:
+    """(category, 卷号, file) of each volume when a binder is split by category: 
+    ``台账.pdf`` → ``台账-第1卷-基本队伍.pdf`` …"""
+    out = Path(out_path)
+    keys = [find_category(ledger, c) for c in categories] if categories else \
+        [c.key for c in ledger.pack.categories]
+    return [(key, first_volume + i,
+             out.with_name(f"{out.stem}-第{first_volume + i}卷-"
+                           f"{ledger.pack.category(key).label}{out.suffix}"))
+            for i, key in enumerate(keys)]
+
+
+def render_volumes(ledger: "Ledger", out_path: str | os.PathLike[str], year: int | None = None,
+                   categories: list[str] | None = None, volume: str | int = 1,
+                   progress: Progress | None = None, **options: Any) -> list[tuple[Path, int]]:
+    """A binder split into volumes (分册), one per category, each with its own cover,
+    卷号, page numbers, 卷内目录 and 备考表. Returns (file, pages) of each volume."""
+    try:
+        first = int(volume)
+    except (TypeError, ValueError):
+        raise LedgerError(f"卷号 {volume!r} 应为整数，分册时从它起依次编号。") from None
+    plan = volume_paths(ledger, out_path, categories, first)
+    progress = progress or no_progress
+    made = []
+    for n, (key, number, path) in enumerate(plan):
+        def step(done: int, total: int, message: str = "", n: int = n) -> None:
+            progress(n * 100 + int(100 * done / max(total, 1)), 100 * len(plan),
+                     f"第{number}卷：{message}")
+        # The year's 自查表 opens the first volume only: it speaks for the whole set.
+        pages = render_binder(ledger, path, year, [key], volume=number, progress=step,
+                              self_check=n == 0, **options)
+        made.append((path, pages))
+    return made
+
+
+__all__ = ["render_binder", "render_volumes", "volume_paths"]

@@ -4,7 +4,8 @@
 product needs (``year``, ``category``, ``type_key``, ``record_id``, ``spine``, ``masked``,
 ``emblem``, ``retention``, ``volume``, ``date_from``, ``date_to``, ``filled_on`` — the
 填报日期, by default the period's end; ``filled`` — a sign-in sheet with the recorded
-attendance; ``duplex`` — a binder for two-sided printing); returns the page count.
+attendance; ``duplex`` — a binder for two-sided printing; ``split`` — a binder as one file per
+category, listed back in ``options["files"]``); returns the page count.
 """
 
 from __future__ import annotations
@@ -78,6 +79,14 @@ def render(product: str, ledger: "Ledger", out_path: str | os.PathLike[str],
     if product == "dues":
         return module.render_dues(ledger, year or date.today().year, out_path, progress,
                                   filled_on=o.get("filled_on"))
+    if o.get("split"):     # one volume (分册) per category, each its own file
+        made = module.render_volumes(
+            ledger, out_path, year, [category] if category else None, volume, progress,
+            date_from=o.get("date_from"), date_to=o.get("date_to"), masked=masked,
+            emblem_path=emblem, retention=retention, filled_on=o.get("filled_on"),
+            duplex=bool(o.get("duplex")))
+        o["files"] = made
+        return sum(pages for _path, pages in made)
     return module.render_binder(ledger, out_path, year, [category] if category else None,
                                 o.get("date_from"), o.get("date_to"), masked, progress,
                                 emblem, retention, volume, filled_on=o.get("filled_on"),
