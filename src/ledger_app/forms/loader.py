@@ -36,7 +36,10 @@ ORG_LABEL_KEYS = ("parent_org", "secretary", "party_groups")
 CATEGORY_KEYS_ALLOWED = {"label", "order"}
 TYPE_KEYS = {"key", "label", "category", "order", "title_field", "date_field", "orientation",
              "record_pages", "renames", "removed", "description", "role", "expected_yearly",
-             "unique"}
+             "unique", "print"}
+# How a record type's records print besides its table: "table" (only the table) or
+# "document" (each record as a 公文-style document: title, 文号, body, signature, date).
+PRINT_KINDS = ("table", "document")
 FIELD_KEYS = {"key", "label", "type", "required", "choices", "sensitive", "print_width", "help",
               "format", "max_length", "default", "in_table", "aliases", "min", "max", "role",
               "role_values", "precision", "synonyms"}
@@ -349,6 +352,13 @@ def load_record_type(path: Path, category: str | None = None) -> RecordType:
     if orientation not in ("auto", "portrait", "landscape"):
         raise DeclarationError(path, f"orientation 只能是 auto/portrait/landscape: {orientation!r}",
                                _setting_line(text, "orientation", head_span))
+    print_as = head.get("print", "table")
+    if print_as not in PRINT_KINDS:
+        raise DeclarationError(path, f"print 只能是 {'/'.join(PRINT_KINDS)}: {print_as!r}",
+                               _setting_line(text, "print", head_span))
+    if print_as == "document" and not any(f.type == "longtext" for f in fields):
+        raise DeclarationError(path, "print = \"document\" 的记录类型需要一个 longtext 字段作正文",
+                               _setting_line(text, "print", head_span))
     renames = _expect(path, text, head.get("renames", {}), dict, "renames")
     for old, new in renames.items():
         if new not in seen:
@@ -385,7 +395,7 @@ def load_record_type(path: Path, category: str | None = None) -> RecordType:
         order=_expect(path, text, head.get("order", 0), int, "order"),
         title_field=head.get("title_field", "") or fields[0].key,
         date_field=date_field, orientation=orientation,
-        record_pages=bool(head.get("record_pages", False)),
+        record_pages=bool(head.get("record_pages", False)), print_as=print_as,
         renames=dict(renames), removed=removed,
         description=_expect(path, text, head.get("description", ""), str, "description"),
         role=type_role,

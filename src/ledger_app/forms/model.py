@@ -64,6 +64,8 @@ FIELD_ROLES = {
     "checklist_note": "情况说明", "evidence": "佐证材料",
     # talks
     "talker": "谈话人", "talkee": "谈话对象",
+    # documents printed as 公文-style pages (print = "document")
+    "doc_number": "文号", "doc_date": "成文日期", "issuer": "发文机关",
     # cash book (经费收支): printed with its totals and balance
     "cash_direction": "收支", "cash_amount": "金额",
 }
@@ -132,6 +134,7 @@ class RecordType:
     date_field: str = ""           # field deciding which year a record belongs to
     orientation: str = "auto"      # printed table: auto, portrait or landscape
     record_pages: bool = False     # each record also prints as its own page
+    print_as: str = "table"        # "document": each record also prints as a 公文-style document
     renames: dict[str, str] = field(default_factory=dict)   # old column -> new field
     removed: tuple[str, ...] = ()  # columns dropped from the declaration on purpose
     description: str = ""
@@ -201,6 +204,12 @@ class RecordType:
             return None
         key = tuple(values.get(k) for k in self.unique)
         return None if any(v in (None, "", [], ()) for v in key) else key
+
+    @property
+    def prints_pages(self) -> bool:
+        """Each record also prints on pages of its own (a meeting's record page, a
+        document's text), in the binder and the archive."""
+        return self.record_pages or self.print_as == "document"
 
     def attachments_field(self) -> Field | None:
         for f in self.fields:

@@ -154,10 +154,10 @@ def make_plan(ledger: Any, year: int, date_from: str | None = None, date_to: str
                             table=names.claim(cat_folder, f"{label}.pdf"),
                             workbook=names.claim(cat_folder, f"{label}.xlsx"))
             has_files = rt.has_type("attachments")
-            if ids and ((rt.record_pages and with_pages) or has_files):
+            if ids and ((rt.prints_pages and with_pages) or has_files):
                 type_folder = names.claim(cat_folder, label)
                 item.records = _records(ledger, rt, ids, type_folder, names, hide,
-                                        rt.record_pages and with_pages)
+                                        rt.prints_pages and with_pages)
             types.append(item)
     return Plan(year, date_from, date_to, chosen, types, binder)
 

@@ -369,13 +369,14 @@ def render_binder(ledger: "Ledger", out_path: str | os.PathLike[str], year: int 
             body += flow
             if rt.role == "checklist_state" and year is not None:
                 body += checklist_evidence(ctx, rt, year)
-            if rt.record_pages:
+            if rt.prints_pages:      # meetings' record pages, documents' full text
+                page_kind = "doc" if rt.print_as == "document" else "form"
                 record_ids = ids if ids is not None else print_order(ledger, rt, year)
                 rows = ledger.records.rows(rt.key, record_ids)
                 for entry_id in record_ids:
                     day, what, group = record_line(ctx, rt, rows[entry_id])
                     key_r = f"r_{entry_id}"
-                    body += [NextPageTemplate("form"), PageBreak(),
+                    body += [NextPageTemplate(page_kind), PageBreak(),
                              listed(Section(key_r, f"{day} {what}".strip(), 2),
                                     Entry(key_r, what, group or org, archival_date(day)))]
                     body += record_flowables(ctx, entry_id)
@@ -423,7 +424,7 @@ def render_binder(ledger: "Ledger", out_path: str | os.PathLike[str], year: int 
             progress(done["n"], total_work, f"正在生成第 {pages['n']} 页……")
 
     templates = [cover_template(), make_template("form", count_pages),
-                 make_template("landscape", count_pages)]
+                 make_template("landscape", count_pages), make_template("doc", count_pages)]
     with atomic_output(out_path) as tmp, open(tmp, "wb") as fh, streamed(fh):
         # streamed: photos and pages go to disk as written, so memory stays flat
         doc = LedgerDoc(fh, ctx, f"{ctx.org_name} 台账 {year or ''}", templates)

@@ -5,7 +5,7 @@ reportlab embeds only TrueType-outline fonts (``.ttf`` and ``.ttc`` whose faces 
 candidate is checked before use. Every font is embedded as a subset.
 
 Text is printed in a *role* (``serif`` body text, ``fang`` 仿宋, ``sans`` headings,
-``kai``). A character the role's font lacks is drawn with the first other font that has
+``kai``, ``title`` 小标宋 for a document's title). A character the role's font lacks is drawn with the first other font that has
 it, so a rare name character never turns into an empty box.
 """
 
@@ -24,7 +24,7 @@ from reportlab.pdfbase.ttfonts import TTFont
 
 from ledger_app.resources import resource_path
 
-ROLES = ("serif", "fang", "sans", "kai")
+ROLES = ("serif", "fang", "sans", "kai", "title")
 
 # Bundled fonts: always present, so a machine without Chinese fonts still prints.
 BUNDLED = {
@@ -40,6 +40,9 @@ SYSTEM_CANDIDATES = {
     "sans": [("simhei.ttf", 0), ("msyh.ttf", 0), ("wqy-microhei.ttc", 0),
              ("wqy-zenhei.ttc", 0), ("DroidSansFallbackFull.ttf", 0)],
     "kai": [("simkai.ttf", 0), ("STKAITI.TTF", 0), ("ukai.ttc", 0)],
+    # 公文 titles are set in 小标宋 (GB/T 9704-2012 §7.3.3); 华文中宋 is the usual stand-in.
+    "title": [("FZXBSJW.TTF", 0), ("FZXBSK.TTF", 0), ("方正小标宋简体.ttf", 0),
+              ("方正小标宋_GBK.ttf", 0), ("STZHONGS.TTF", 0)],
 }
 # A system font takes a role only if it also has the digits, Latin letters and the
 # punctuation every printout sets in that role: Droid Sans Fallback (on many Linux and
@@ -51,7 +54,7 @@ EXTRA_FALLBACKS = [("simsunb.ttf", 0)]
 
 # When a role has no font of its own it borrows one of these (in order).
 ROLE_FALLBACK = {"fang": ("serif",), "kai": ("fang", "serif"), "serif": ("fang",),
-                 "sans": ()}
+                 "sans": (), "title": ("sans",)}
 
 
 def font_dirs() -> list[Path]:

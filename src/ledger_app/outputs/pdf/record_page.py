@@ -24,6 +24,7 @@ from ledger_app.outputs.pdf.common import (
     PrintContext,
     Progress,
     atomic_output,
+    dash_page_number,
     no_progress,
     page_frame_size,
     page_of_total,
@@ -48,7 +49,7 @@ def get_record(ledger: "Ledger", entry_id: int) -> "Record":
     try:
         return ledger.records.get(int(entry_id))
     except (LedgerError, ValueError, TypeError):
-        printable = [rt.label for rt in ledger.pack.record_types if rt.record_pages]
+        printable = [rt.label for rt in ledger.pack.record_types if rt.prints_pages]
         raise LedgerError(f"找不到编号为 {entry_id} 的记录。可以打印成记录页的有："
                           f"{'、'.join(printable)}；用 ledger-app info 查看台账内容，"
                           "或在窗口中选中记录后打印。") from None
@@ -74,7 +75,7 @@ def _p(ctx: PrintContext, text: str, style: str) -> TextBlock:
 
 def _role(ctx: PrintContext, style: str) -> str:
     name = ctx.styles[style].fontName
-    for role in ("fang", "kai", "serif", "sans"):
+    for role in ("fang", "kai", "serif", "sans", "title"):
         if ctx.fs.name(role) == name:
             return role
     return "serif"
@@ -214,9 +215,14 @@ def signature_block(ctx: PrintContext, rt: RecordType) -> Flowable:
 
 def record_flowables(ctx: PrintContext, entry_id: int, width: float | None = None
                      ) -> list[Flowable]:
-    """The page(s) of one record, for a portrait 'form' frame."""
+    """The page(s) of one record, for a portrait 'form' frame (a 'doc' frame for a
+    record type printed as a document)."""
     record = get_record(ctx.ledger, entry_id)
     rt = ctx.ledger.pack.record_type(record.type_key)
+    if rt.print_as == "document":
+        from ledger_app.outputs.pdf.document import document_flowables
+
+        return document_flowables(ctx, record, rt)
     width = width or page_frame_size("form")[0]
     values = record.values
     flow: list[Flowable] = [_p(ctx, record_heading(rt, values), "title")]
@@ -252,7 +258,8 @@ def _field(rt: RecordType, key: str) -> Field | None:
 def render_record(ledger: "Ledger", entry_id: int, out_path: str | os.PathLike[str],
                   masked: bool = True, progress: Progress | None = None,
                   emblem_path: str | None = None) -> int:
-    """Print one record (a meeting) as 工作手册 page(s). Returns the number of pages."""
+    """Print one record: a meeting as 工作手册 page(s), a document (工作计划, 制度…) as
+    公文-style pages. Returns the number of pages."""
     progress = progress or no_progress
     ctx = PrintContext(ledger, masked=masked, emblem_path=emblem_path, progress=progress)
     record = get_record(ledger, entry_id)
@@ -262,13 +269,20 @@ def render_record(ledger: "Ledger", entry_id: int, out_path: str | os.PathLike[s
     progress(1, 3, "正在生成 PDF……")
     pages = {"n": 0}
 
+    document = rt.print_as == "document"
+
     def footer(canvas, number: int, total: int) -> None:
         pages["n"] = total
-        page_of_total(ctx.fs, canvas, number, total)
+        if document:          # 公文 page numbers: "— 1 —"
+            dash_page_number(ctx.fs, canvas, number)
+        else:
+            page_of_total(ctx.fs, canvas, number, total)
 
+    title = ctx.shown(ledger.records.title(rt, record.values)) if document \
+        else record_heading(rt, record.values)
     with atomic_output(out_path) as tmp:
-        doc = LedgerDoc(str(tmp), ctx, record_heading(rt, record.values),
-                        [make_template("form")])
+        doc = LedgerDoc(str(tmp), ctx, title or rt.label,
+                        [make_template("doc" if document else "form")])
         doc.build(flow, canvasmaker=total_pages_canvas(footer))
         progress(2, 3, "正在保存……")
     progress(3, 3, "完成")

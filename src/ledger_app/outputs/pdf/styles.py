@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from reportlab.lib import colors
-from reportlab.lib.enums import TA_CENTER, TA_JUSTIFY
+from reportlab.lib.enums import TA_CENTER, TA_JUSTIFY, TA_RIGHT
 from reportlab.lib.pagesizes import A4, landscape
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
@@ -32,11 +32,26 @@ SIZE_4 = 14.0     # 四号: page numbers, headings
 SIZE_SMALL_4 = 12.0
 SIZE_5 = 10.5     # 五号: forms
 TABLE_SIZE = 9.0  # tables: smaller type, as RULES.md §8 allows
+# 公文 text block: 22 lines of 28 characters (GB/T 9704-2012 §5.2.2): 225 mm / 22 lines.
+DOC_LEADING = 225 * mm / 22
 
 
 def paragraph_styles(fs: FontSet) -> dict[str, ParagraphStyle]:
     serif, sans, fang, kai = fs.name("serif"), fs.name("sans"), fs.name("fang"), fs.name("kai")
+    title = fs.name("title")
     return {
+        # A document (公文 style, RULES.md §8): 2号 小标宋 title, 3号 仿宋 body.
+        "doc_title": ParagraphStyle("doc_title", fontName=title, fontSize=SIZE_2,
+                                    leading=SIZE_2 * 1.45, alignment=TA_CENTER,
+                                    spaceAfter=DOC_LEADING * 0.5),
+        "doc_number": ParagraphStyle("doc_number", fontName=fang, fontSize=SIZE_3,
+                                     leading=DOC_LEADING, alignment=TA_CENTER,
+                                     spaceAfter=DOC_LEADING * 0.5),
+        "doc_body": ParagraphStyle("doc_body", fontName=fang, fontSize=SIZE_3,
+                                   leading=DOC_LEADING, alignment=TA_JUSTIFY,
+                                   firstLineIndent=2 * SIZE_3),
+        "doc_sign": ParagraphStyle("doc_sign", fontName=fang, fontSize=SIZE_3,
+                                   leading=DOC_LEADING, alignment=TA_RIGHT),
         "title": ParagraphStyle("title", fontName=sans, fontSize=SIZE_2 - 4, leading=SIZE_2 + 2,
                                 alignment=TA_CENTER, spaceAfter=4 * mm),
         "heading": ParagraphStyle("heading", fontName=sans, fontSize=SIZE_4, leading=SIZE_4 * 1.5,
