@@ -20,7 +20,8 @@ from PySide6.QtWidgets import QApplication
 from ledger_app import __version__
 from ledger_app.ui import paths
 from ledger_app.ui.errors import show_error
-from ledger_app.ui.qt_fonts import chinese_family, install_ui_font
+from ledger_app.ui import font_size
+from ledger_app.ui.qt_fonts import chinese_family
 from ledger_app.ui.qt_locale import install_chinese
 from ledger_app.ui.tasks import TaskRunner
 
@@ -99,7 +100,7 @@ def make_application(argv: list[str] | None = None) -> QApplication:
     app.setApplicationName(paths.APPLICATION)
     app.setApplicationDisplayName(paths.DISPLAY_NAME)
     app.setApplicationVersion(__version__)
-    install_ui_font(app)
+    font_size.apply(app)  # the size chosen in 视图 → 字体大小
     install_chinese(app)
     app.setWindowIcon(app_icon())
     return app

@@ -4,16 +4,19 @@ from __future__ import annotations
 
 import importlib
 import importlib.util
+import platform
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QFileDialog, QMenu, QMessageBox, QToolBar
+from PySide6 import __version__ as pyside_version
+from PySide6.QtCore import Qt, qVersion
+from PySide6.QtGui import QAction, QActionGroup, QKeySequence
+from PySide6.QtWidgets import QApplication, QFileDialog, QMenu, QMessageBox, QToolBar
 
 from ledger_app import __version__
-from ledger_app.ui import paths
+from ledger_app.ui import font_size, paths
+from ledger_app.ui.help_window import show_help
 from ledger_app.ui.output_actions import NOT_YET, OutputActions
 from ledger_app.ui.safety_actions import SafetyActions
 
@@ -76,7 +79,23 @@ class WindowMenus:
         output_menu.setToolTipsVisible(True)
         record_menu.setToolTipsVisible(True)
 
+        view_menu = bar.addMenu("视图(&V)")
+        size_menu = view_menu.addMenu("字体大小")
+        size_menu.setObjectName("fontSizeMenu")
+        self.font_sizes = QActionGroup(w)
+        current = font_size.saved_scale()
+        for name, scale in font_size.SIZES:
+            action = QAction(name, w)
+            action.setCheckable(True)
+            action.setChecked(scale == current)
+            action.setObjectName(f"action_font_{int(scale * 100)}")
+            action.triggered.connect(lambda _c=False, s=scale: self.set_font_scale(s))
+            self.font_sizes.addAction(action)
+            size_menu.addAction(action)
+
         help_menu = bar.addMenu("帮助(&H)")
+        self._add(help_menu, "help", "使用说明", lambda: show_help(w), "F1")
+        help_menu.addSeparator()
         self._add(help_menu, "about", "关于", self.about)
 
         # Ctrl+0: the home page; Ctrl+1..5: jump to a category (not in a menu: the tree
@@ -178,6 +197,11 @@ class WindowMenus:
         self.window.dialog = dialog
         dialog.open()
 
+    def set_font_scale(self, scale: float) -> None:
+        app = QApplication.instance()
+        if isinstance(app, QApplication):
+            font_size.apply(app, scale)
+
     def about(self) -> None:
         w = self.window
         path = Path(w.ledger.path) if w.ledger else None
@@ -185,7 +209,13 @@ class WindowMenus:
                           f"<b>基层台账</b> {__version__}<br>"
                           "党支部、关工委、工会的台账管理，全部数据保存在本机的一个台账文件里，"
                           "不需要网络。<br><br>"
-                          + (f"当前台账：{path}" if path else ""),
+                          + (f"当前台账：{path}<br>" if path else "")
+                          + f"程序数据和日志：{paths.app_home()}"
+                          + ("（便携模式）" if paths.portable_home() else "") + "<br>"
+                          f"Python {platform.python_version()}，Qt {qVersion()}"
+                          f"（PySide6 {pyside_version}），{platform.system()} {platform.release()}"
+                          "<br><br>中文字体：文鼎 PL 明体（AR PL UMing）、文泉驿微米黑，"
+                          "按各自的许可证随程序提供（resources/fonts）。",
                           QMessageBox.StandardButton.Ok, w)
         box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         w.dialog = box
