@@ -40,6 +40,9 @@ def _uses(keys: set[str]) -> list[re.Pattern[str]]:
         re.compile(r"type_key\s*[!=]=\s*" + q),                     # type_key == "dues"
         re.compile(r"records\.\w+\(\s*" + q),                       # records.list("dues")
         re.compile(r"\.field\(\s*" + q),                            # rt.field("item")
+        # SQL naming a field: SELECT id, name FROM "t_roster"
+        re.compile(r"SELECT\b[^\"']*?(?<![{\w])(%s)(?![}\w])[^\"']*?\bFROM\s+\"?(t_|\{)"
+                   % alt),
     ]
 
 
@@ -78,10 +81,11 @@ def test_the_check_catches_each_way_of_naming_a_field(tmp_path):
     lines = ['name = record["name"]', 'kinds = values.get("kinds")', 'if f.key == "seq":',
              'if "seq" == field.key:', 'if rt.key == "meeting":', 'if type_key == "dues":',
              'rows = ledger.records.list("dues", year)', 'item = rt.field("item")',
+             'sql = f\'SELECT id, name FROM "{table}"\'',
              '# record["name"] in a comment is fine', 'label = "姓名"']
     planted.write_text("\n".join(lines), encoding="utf-8")
     found = offending_lines(tmp_path, party_keys())
-    assert len(found) == 8, found
+    assert len(found) == 9, found
 
 
 def test_a_pack_missing_a_role_its_features_need_is_refused_naming_file_and_line(tmp_path):

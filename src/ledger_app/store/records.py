@@ -522,6 +522,25 @@ class Records:
                  else self.ledger.query(sql, (member_id,)))
         return str(found[0][0]) if found else f"（已删除的{self.pack.member_noun} #{member_id}）"
 
+    def member_names(self, conn: sqlite3.Connection | None = None,
+                     ids: list[int] | None = None, live_only: bool = False) -> dict[int, str]:
+        """Roster id -> name (the field with role person_name), of ``ids`` or of everyone;
+        ``live_only`` leaves out those in the recycle bin. The one place a roster's names
+        are read in bulk (printouts, workbooks, imports, the window's tables)."""
+        people = self.pack.record_type(self.pack.member_type)
+        name = people.key_for("person_name") or people.title_field
+        sql = f'SELECT t.id, t."{name}" FROM "{table_name(people.key)}" t'
+        params: list[Any] = []
+        if live_only:
+            sql += " JOIN entries e ON e.id = t.id WHERE e.deleted_at IS NULL"
+        if ids is not None:
+            sql += (" AND" if live_only else " WHERE") + \
+                f" t.id IN ({','.join('?' for _ in ids)})"
+            params = list(ids)
+        rows = conn.execute(sql, params).fetchall() if conn is not None \
+            else self.ledger.query(sql, params)
+        return {int(r[0]): str(r[1] or "") for r in rows}
+
     def members(self, on_date: str | None = None, include_left: bool = False) -> list[Record]:
         """Roster records; with a date, those on the roster that day (RULES.md §2: 应到):
         in the Party by then (入党日期), in this branch by then (转入本支部日期, for those who

@@ -20,7 +20,6 @@ from shiboken6 import isValid
 
 from ledger_app.forms.display import display
 from ledger_app.forms.model import Field, RecordType
-from ledger_app.store.schema import table_name
 
 if TYPE_CHECKING:
     from ledger_app.store.ledger import Ledger
@@ -86,7 +85,6 @@ class RecordTableModel(QAbstractTableModel):
         self._pages: OrderedDict[int, list[tuple[Any, ...]]] = OrderedDict()
         self._member_names: dict[int, str] = {}
         self._generation = 0
-        self._member_table = table_name(ledger.pack.member_type)
 
     @property
     def type_key(self) -> str:
@@ -216,10 +214,7 @@ class RecordTableModel(QAbstractTableModel):
         missing = sorted(wanted - set(self._member_names))
         for start in range(0, len(missing), 500):
             chunk = missing[start:start + 500]
-            marks = ",".join("?" for _ in chunk)
-            for row in self.reader.execute(
-                    f'SELECT id, name FROM "{self._member_table}" WHERE id IN ({marks})', chunk):
-                self._member_names[row[0]] = row[1] or ""
+            self._member_names.update(self.ledger.records.member_names(self.reader, chunk))
         for member_id in missing:
             self._member_names.setdefault(member_id, f"（已删除 #{member_id}）")
 

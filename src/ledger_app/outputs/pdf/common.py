@@ -114,9 +114,7 @@ class PrintContext:
     def member_names(self) -> dict[int, str]:
         """Every roster id -> name, read once (also members who have left)."""
         if self._names is None:
-            member_type = self.ledger.pack.member_type
-            rows = self.ledger.query(f'SELECT id, name FROM "t_{member_type}"')
-            self._names = {int(r[0]): str(r[1] or "") for r in rows}
+            self._names = self.ledger.records.member_names()
         return self._names
 
     @property

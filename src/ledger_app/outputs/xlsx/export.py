@@ -34,7 +34,6 @@ from ledger_app.outputs.xlsx.columns import (
 )
 from ledger_app.outputs.durable import durable_replace
 from ledger_app.store.errors import LedgerError, plain_reason
-from ledger_app.store.schema import table_name
 
 if TYPE_CHECKING:
     from ledger_app.store.ledger import Ledger
@@ -172,8 +171,7 @@ def _ordered_ids(ledger: Ledger, rt: RecordType, year: int | None,
 
 
 def member_names(ledger: Ledger, conn: sqlite3.Connection) -> dict[int, str]:
-    table = table_name(ledger.pack.member_type)
-    return {r[0]: r[1] or "" for r in conn.execute(f'SELECT id, name FROM "{table}"')}
+    return ledger.records.member_names(conn=conn)
 
 
 class OptionLists:

@@ -266,13 +266,7 @@ def _number_new_rows(ledger: Ledger, rt: RecordType, plan: ImportPlan, seq_key: 
 
 
 def _member_names(ledger: Ledger) -> dict[int, str]:
-    from ledger_app.store.schema import table_name
-
-    people = ledger.pack.record_type(ledger.pack.member_type)
-    name = people.key_for("person_name") or people.title_field
-    return {r[0]: r[1] or "" for r in ledger.query(
-        f'SELECT t.id, t."{name}" FROM "{table_name(people.key)}" t JOIN entries e '
-        "ON e.id = t.id WHERE e.deleted_at IS NULL")}
+    return ledger.records.member_names(live_only=True)
 
 
 def apply_import(ledger: Ledger, plan: ImportPlan, only_valid: bool = False,
