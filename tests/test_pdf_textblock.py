@@ -92,3 +92,26 @@ def test_first_line_indent_applies_to_each_paragraph() -> None:
         "一二三四五六七八九十一二三四五六七八", "九十",
         "甲乙丙丁戊己庚辛壬癸子丑寅卯辰巳午未", "申酉"]
     assert [first for _ln, first, _last in lines] == [True, False, True, False]
+
+
+def test_a_last_photo_never_stands_alone_on_a_page(ledger, tmp_path):
+    """Three photos after texts of many lengths: wherever the page breaks, no page
+    carries one photo alone (the third goes over with the pair before it)."""
+    from test_pdf_sample import photo_bytes
+
+    from ledger_app.outputs.pdf.record_page import render_record
+
+    singles = []
+    for n, repeat in enumerate(range(4, 40, 5)):
+        entry = ledger.records.insert("meeting", {
+            "kinds": ["支部委员会"], "date": "2025-03-15", "topic": "照片",
+            "content": "\n".join(SENTENCES * repeat)})
+        for k in range(3):
+            ledger.attachments.add(entry, "photos", photo_bytes(800, 600, seed=k + 1),
+                                   f"p{k}.jpg", caption=f"照片{k + 1}")
+        out = tmp_path / f"photos{n}.pdf"
+        render_record(ledger, entry, out)
+        counts = [len(page.images) for page in PdfReader(out).pages]
+        assert sum(counts) == 3
+        singles += [(repeat, counts) for c in counts if c == 1]
+    assert not singles

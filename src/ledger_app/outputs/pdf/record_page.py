@@ -194,6 +194,11 @@ def photo_flowables(ctx: PrintContext, entry_id: int, width: float,
                                ("VALIGN", (0, 0), (-1, -1), "TOP"),
                                ("BOTTOMPADDING", (0, 0), (-1, -1), 8)]))
         flow.append(KeepTogether([heading, t]) if not flow else t)   # no orphan heading
+    if len(rows) > 1 and rows[-1][1] == "":
+        # A last photo on its own would be a page with one photo alone: it goes over
+        # with the pair before it.
+        last_pair = flow.pop(-2)
+        flow[-1] = KeepTogether([last_pair, flow[-1]])
     if not flow:
         flow.append(heading)
     if others:
