@@ -2,29 +2,26 @@
 
 Without a subcommand the window opens (on PATH if given, on a fresh demo ledger
 with ``--demo``). Each subcommand lives in its own module with a ``register``
-function adding its parser; the list below is the whole command surface.
+function adding its parser; ``COMMANDS`` below is the whole command surface.
 """
 
 from __future__ import annotations
 
 import argparse
-import importlib
 import sys
 from typing import Sequence
 
 from ledger_app import __version__
-
-COMMAND_MODULES = (
-    "ledger_app.cli.cmd_new",
-    "ledger_app.cli.cmd_demo",
-    "ledger_app.cli.cmd_info",
-    "ledger_app.cli.cmd_check",
-    "ledger_app.cli.cmd_dues",
-    "ledger_app.cli.cmd_print",
-    "ledger_app.cli.cmd_xlsx",
-    "ledger_app.cli.cmd_archive",
-    "ledger_app.cli.cmd_backup",
+from ledger_app.cli import (
+    cmd_archive, cmd_backup, cmd_check, cmd_demo, cmd_dues, cmd_info, cmd_new, cmd_print,
+    cmd_xlsx,
 )
+
+# The whole command surface, imported plainly: a command whose module is broken fails at
+# start with its traceback instead of quietly disappearing from the list. The modules import
+# their heavy dependencies inside ``run``, so building the parser stays cheap.
+COMMANDS = (cmd_new, cmd_demo, cmd_info, cmd_check, cmd_dues, cmd_print, cmd_xlsx, cmd_archive,
+            cmd_backup)
 
 
 def build_parser() -> tuple[argparse.ArgumentParser, set[str]]:
@@ -34,13 +31,7 @@ def build_parser() -> tuple[argparse.ArgumentParser, set[str]]:
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     parser.add_argument("--demo", action="store_true", help="新建一份演示台账并在窗口中打开")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", prog="ledger-app")
-    for name in COMMAND_MODULES:
-        try:
-            module = importlib.import_module(name)
-        except ModuleNotFoundError as exc:
-            if exc.name != name:
-                raise
-            continue  # a command still being built
+    for module in COMMANDS:
         module.register(sub)
     return parser, set(sub.choices)
 
