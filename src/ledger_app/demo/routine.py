@@ -96,8 +96,8 @@ def dues_rows(b: "DemoBuilder") -> list[dict[str, Any]]:
             arrived = (person.values.get("arrived_date") or "")[:7]
             for year, month in months:
                 ym = f"{year}-{month:02d}"
-                if ym < joined or ym > left or (person.role == "died" and ym == left) \
-                        or (arrived and ym <= arrived):
+                # The month of leaving is still owed here (rules.dues), a death included.
+                if ym < joined or ym > left or (arrived and ym <= arrived):
                     continue
                 group = person.values["dues_group"]
                 base = person.base_for(ym)

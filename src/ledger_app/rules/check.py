@@ -53,7 +53,9 @@ def evaluate(facts: LedgerFacts, as_of: dt.date, *, meetings_type: str, people_t
                                          cat.get(election_type or "", ""))
               + org_findings.member_fact_findings(facts, as_of, people_type,
                                                   cat.get(people_type, ""))
-              + dues_findings.arrears_findings(facts, as_of)
+              + dues_findings.arrears_findings(
+                  facts.dues, facts.year, as_of,
+                  cat.get(facts.dues.type_key, "") if facts.dues else "")
               + dues_findings.duplicate_findings(facts))
     return Report(facts.year, as_of, facts, tuple(rows), tuple(statuses),
                   tuple(most_serious_first(found)))

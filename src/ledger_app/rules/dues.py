@@ -86,6 +86,7 @@ class DuesMember:
     left: str | None = None        # 离开日期 (转出、去世、出党)
     active: bool = True
     paid_to: str | None = None     # 转入 介绍信: 党费已交到 (YYYY-MM), paid to the old branch
+    seq: int | None = None         # the roster's 序号: the order of the grid and register
 
 
 def month_of(value: object, last: bool = False) -> str | None:

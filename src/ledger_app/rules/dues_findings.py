@@ -12,7 +12,7 @@ from __future__ import annotations
 import datetime as dt
 
 from ledger_app.rules.dues import DuesMember, owed_months
-from ledger_app.rules.facts import LedgerFacts
+from ledger_app.rules.facts import DuesFacts, LedgerFacts
 from ledger_app.rules.findings import Finding, Period, Subject
 from ledger_app.rules.periods import whole_year
 
@@ -59,8 +59,8 @@ def unpaid_runs(member: DuesMember, paid: frozenset[str], months: list[str]
     return runs
 
 
-def arrears_findings(facts: LedgerFacts, as_of: dt.date) -> list[Finding]:
-    dues = facts.dues
+def arrears_findings(dues: DuesFacts | None, year: int, as_of: dt.date,
+                     category: str = "") -> list[Finding]:
     if dues is None or dues.recorded is None:
         return []
     first = max(dues.window[0], dues.recorded[0])
@@ -68,7 +68,7 @@ def arrears_findings(facts: LedgerFacts, as_of: dt.date) -> list[Finding]:
     if first > last:
         return []
     months = month_list(first, last)
-    year_start, category = f"{facts.year}-01", facts.categories.get(dues.type_key, "")
+    year_start = f"{year}-01"
     out: list[Finding] = []
     for member in dues.members:
         owed = owed_months(member)

@@ -18,6 +18,7 @@ from ledger_app.rules.facts import (
 )
 
 if TYPE_CHECKING:
+    from ledger_app.rules.dues_grid import DuesYear
     from ledger_app.store import Ledger
 
 
@@ -72,7 +73,7 @@ def _members(ledger: "Ledger", rows: list[tuple[int, dict[str, Any]]]) -> list[M
 
 
 DUES_ROLES = ("person_name", "dues_group", "dues_base", "dues_base_from", "joined", "arrived",
-              "left", "status")
+              "left", "status", "seq")
 
 
 def read_paid_to(ledger: "Ledger") -> dict[int, str]:
@@ -100,7 +101,7 @@ def read_dues_members(ledger: "Ledger",
     if rows is None:
         rows = _roster_rows(ledger, dues=True)
     # The keys once, not per row (by role: another pack's roster names them differently).
-    name_k, group_k, base_k, from_k, joined_k, arrived_k, left_k, status_k = (
+    name_k, group_k, base_k, from_k, joined_k, arrived_k, left_k, status_k, seq_k = (
         rt.key_for(role) or "" for role in DUES_ROLES)
     out = []
     for entry_id, v in rows:
@@ -112,7 +113,7 @@ def read_dues_members(ledger: "Ledger",
             base=int(base) if base is not None else None,
             base_from=v.get(from_k) or None,
             joined=v.get(joined_k), arrived=v.get(arrived_k),
-            left=v.get(left_k), paid_to=paid_to.get(entry_id),
+            left=v.get(left_k), paid_to=paid_to.get(entry_id), seq=v.get(seq_k),
             active=status in (None, "") or active_value is None or status == active_value))
     return out
 
@@ -137,6 +138,26 @@ def read_dues(ledger: "Ledger", year: int, rows: list[tuple[int, dict[str, Any]]
         rt.key, [{person: m, rt.date_field: month} for m, month in this_year])
     return (DuesFacts(rt.key, tuple(read_dues_members(ledger, rows)), found.paid, window,
                       recorded), duplicates)
+
+
+def read_dues_year(ledger: "Ledger", year: int, as_of: dt.date | None = None) -> "DuesYear":
+    """The year's dues grid (the window's 党费收缴表 and the printed register), with the
+    arrears the check reports."""
+    from ledger_app.rules.dues import rounding_of
+    from ledger_app.rules.dues_findings import arrears_findings
+    from ledger_app.rules.dues_grid import DuesYear, build_grid
+    from ledger_app.store import dues as store_dues
+
+    as_of = as_of or dt.date.today()
+    facts, _duplicates = read_dues(ledger, year)
+    if facts is None:
+        return DuesYear(year, ())
+    cells = store_dues.cells(ledger, f"{year}-01", f"{year}-12")
+    newer = [m.id for m in facts.members if m.base_from and m.base_from > f"{year}-01"]
+    return build_grid(year, facts.members, cells, as_of,
+                      arrears_findings(facts, year, as_of),
+                      store_dues.base_history(ledger, newer),
+                      rounding_of(ledger.setting("dues_rounding")))
 
 
 def read_duplicates(ledger: "Ledger", year: int, skip: str = ""

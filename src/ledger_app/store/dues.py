@@ -17,7 +17,7 @@ if TYPE_CHECKING:
     from ledger_app.store.ledger import Ledger
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)   # thousands per grid: plain slots, not a frozen dataclass
 class DuesCell:
     """One dues record as the grid shows it."""
     id: int

@@ -65,6 +65,8 @@ class WindowMenus:
         self._add(record_menu, "next", "下一条", lambda: w.move_record(1), "Ctrl+Down")
         self._add(record_menu, "find", "查找", w.focus_search, QKeySequence.StandardKey.Find)
         record_menu.addSeparator()
+        self._add(record_menu, "dues_grid", "党费收缴表（按月）…", w.show_dues_grid, "Ctrl+Shift+D")
+        record_menu.addSeparator()
         self._add(record_menu, "recycle_bin", "回收站…", w.show_recycle_bin)
 
         output_menu = bar.addMenu("输出(&O)")
@@ -168,6 +170,8 @@ class WindowMenus:
         self.actions["delete"].setEnabled(has_record)
         for key in ("settings", "close_ledger", "recycle_bin", "previous", "next", "find"):
             self.actions[key].setEnabled(has_ledger)
+        self.actions["dues_grid"].setEnabled(
+            has_ledger and w.ledger is not None and w.ledger.pack.type_for("dues") is not None)
         self.outputs.update()
         self.safety.update(has_ledger)
 

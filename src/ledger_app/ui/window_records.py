@@ -5,6 +5,7 @@ A mixin of ``MainWindow``: it uses the window's ledger, runner, model, table and
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import TYPE_CHECKING, Any
 
 from shiboken6 import isValid
@@ -95,6 +96,25 @@ class RecordActions(_Base):
         self.checklist_dialog = dialog
         dialog.show()
 
+    def show_dues_grid(self) -> None:
+        """记录 → 党费收缴表（按月）: the year's dues, member × month, with 本月收缴."""
+        if self.ledger is None or self.ledger.pack.type_for("dues") is None:
+            return
+        from ledger_app.ui.dues_grid_view import DuesGridDialog
+
+        existing = getattr(self, "dues_dialog", None)
+        if existing is not None and isValid(existing) and existing.isVisible():
+            existing.raise_()
+            existing.activateWindow()
+            return
+        year = self.current_year() or dt.date.today().year
+        dialog = DuesGridDialog(self.ledger, self.runner, year, self)
+        dialog.record_wanted.connect(self.open_record)
+        dialog.filled.connect(self.refresh_all)
+        self.dialog = dialog
+        self.dues_dialog = dialog
+        dialog.show()
+
     def _record_saved(self, record_id: int) -> None:
         """Show the saved record, switching to its year if the table shows another one."""
         ledger = self.ledger
@@ -112,9 +132,10 @@ class RecordActions(_Base):
                 self.statusBar().showMessage(f"已保存；这条记录属于 {year} 年度，已切换到该年度",
                                              5000)
             self.refresh_all(select_id=record_id)
-            checklist = getattr(self, "checklist_dialog", None)
-            if checklist is not None and isValid(checklist) and checklist.isVisible():
-                checklist.reload()
+            for name in ("checklist_dialog", "dues_dialog"):
+                shown = getattr(self, name, None)
+                if shown is not None and isValid(shown) and shown.isVisible():
+                    shown.reload()
 
         self.runner.run(where, show, lambda _exc: self.refresh_all())
 

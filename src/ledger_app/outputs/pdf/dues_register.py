@@ -7,7 +7,7 @@ a 合计 row, and the 制表人 / 审核人 footer — the same ruled grid as ev
 from __future__ import annotations
 
 import os
-from collections import defaultdict
+from datetime import date
 from typing import TYPE_CHECKING, Any
 
 from reportlab.lib.units import mm
@@ -28,72 +28,43 @@ if TYPE_CHECKING:
     from ledger_app.store.ledger import Ledger
 
 
+# What a month's cell prints when nothing was paid: 未交 (owed, unpaid or no record once
+# the month is over), 不应交 (before joining or arriving, after leaving), blank (not over).
+CELL_WORDS = {"unpaid": "未交", "missing": "未交", "not_due": "不应交", "pending": ""}
+
+
 def dues_rows(ctx: PrintContext, year: int) -> tuple[list[list[str]], list[str]]:
-    """Rows per member (in roster order) and the 合计 row, as printed texts."""
+    """Rows per member (in roster order) and the 合计 row, as printed texts — from the
+    same grid the window's 党费收缴表 shows (``rules.dues_grid``), so the totals agree."""
+    from ledger_app.rules.gather import read_dues_year
+
     ledger = ctx.ledger
-    dues = ledger.pack.type_for("dues")
-    if dues is None:
+    if ledger.pack.type_for("dues") is None:
         raise ValueError(f"{ledger.pack.label}台账没有党费收缴记录，不能打印党费收缴登记表")
-    records = ledger.records.list(dues.key, year)
-    people = ledger.pack.record_type(ledger.pack.member_type)
-    by_member: dict[int, list[Any]] = defaultdict(list)
-    for r in records:
-        member = dues.read(r, "person")
-        if member is not None and str(dues.read(r, "dues_month") or "").startswith(f"{year}-"):
-            by_member[int(member)].append(r)
-    roster = {m.id: m for m in ledger.records.members(include_left=True)}
-    # Everyone on the roster during the year, plus anyone with a payment that year.
-    def on_roll_in_year(m: Any) -> bool:
-        came = max(people.read(m, "joined") or "", people.read(m, "arrived") or "")
-        return came <= f"{year}-12-31" and (ledger.records.is_active(people, m) or (
-            people.read(m, "left") or "9999") >= f"{year}-01-01")
-
-    chosen = [m for m in roster.values() if m.id in by_member or on_roll_in_year(m)]
-    chosen.sort(key=lambda m: (people.read(m, "seq") is None, people.read(m, "seq") or 0, m.id))
-    extra = [mid for mid in by_member if mid not in roster]
+    grid = read_dues_year(ledger, year, ctx.as_of or date.today())
     rows: list[list[str]] = []
-    month_totals = [0] * 12
-    total_due = total_paid = 0
-    for n, member_id in enumerate([m.id for m in chosen] + extra, start=1):
-        items = sorted(by_member.get(member_id, []), key=lambda r: dues.read(r, "dues_month"))
-        paid = [None] * 12
-        due_sum = 0
+    for n, member in enumerate(grid.rows, start=1):
+        latest = member.latest()
         notes = []
-        for r in items:
-            month = int(str(dues.read(r, "dues_month"))[5:7])
-            if dues.read(r, "dues_paid") is not None:
-                paid[month - 1] = (paid[month - 1] or 0) + int(dues.read(r, "dues_paid"))
-                month_totals[month - 1] += int(dues.read(r, "dues_paid"))
-            due_sum += int(dues.read(r, "dues_due") or 0)
-            if dues.read(r, "note"):
-                notes.append(f"{month}月{ctx.shown(dues.read(r, 'note'))}")
-        latest = items[-1] if items else None
-        unpaid = [i + 1 for i, (p, r) in enumerate(zip(paid, _months(dues, items)))
-                  if r and p is None]
+        unpaid = member.unpaid_months()
         if unpaid:
-            notes.insert(0, "未交：" + "、".join(f"{m}月" for m in unpaid))
-        paid_sum = sum(p or 0 for p in paid)
-        total_due += due_sum
-        total_paid += paid_sum
-        rows.append([str(n), ctx.member_name(member_id),
-                     format_money(dues.read(latest, "dues_base")) if latest else "",
-                     str(dues.read(latest, "dues_rate") or "") if latest else "",
-                     format_money(dues.read(latest, "dues_due")) if latest else "",
-                     *[format_money(p) if p is not None else "" for p in paid],
-                     format_money(due_sum) if items else "",
-                     format_money(paid_sum) if items else "",
+            notes.append("未交：" + "、".join(f"{m}月" for m in unpaid))
+        if any(c.arrears == "alert" for c in member.cells):
+            notes.append("连续 6 个月未交")
+        for number, cell in enumerate(member.cells, start=1):
+            if cell.note:
+                notes.append(f"{number}月：{ctx.shown(cell.note)}")
+        cells = [format_money(c.paid) if c.paid else CELL_WORDS.get(c.state, "")
+                 for c in member.cells]
+        rows.append([str(n), ctx.member_name(member.member_id),
+                     format_money(latest.base) if latest and latest.base is not None else "",
+                     latest.rate if latest else "",
+                     format_money(latest.due) if latest else "",
+                     *cells, format_money(member.due_total), format_money(member.paid_total),
                      "；".join(notes)])
-    total = ["", "合计", "", "", "", *[format_money(t) for t in month_totals],
-             format_money(total_due), format_money(total_paid), ""]
+    total = ["", "合计", "", "", "", *[format_money(grid.month_paid(m)) for m in range(1, 13)],
+             format_money(grid.due_total), format_money(grid.paid_total), ""]
     return rows, total
-
-
-def _months(dues: Any, items: list[Any]) -> list[Any]:
-    """Per month (1..12) the record of that month, or None."""
-    out: list[Any] = [None] * 12
-    for r in items:
-        out[int(str(dues.read(r, "dues_month"))[5:7]) - 1] = r
-    return out
 
 
 def dues_columns(width: float) -> list[Column]:

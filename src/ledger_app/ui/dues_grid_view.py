@@ -1,0 +1,295 @@
+"""党费收缴表（按月）: the year's dues as a member × month grid, with 本月收缴.
+
+Each cell shows 应交 / 实交 of one member's month (未交 marked, 不应交 greyed with the
+reason in its tooltip); arrears runs are highlighted with the finding's why; a 合计 row
+and column add up what the printed register adds up (both come from
+``rules.dues_grid``). Enter or a double-click opens the month's record, or a new one
+prefilled with the amount owed; 本月收缴 runs ``rules.dues_fill`` on the worker.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtGui import QBrush, QColor, QFont, QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QAbstractItemView, QCheckBox, QComboBox, QDialog, QDialogButtonBox, QHBoxLayout, QHeaderView,
+    QLabel, QLineEdit, QPushButton, QTableView, QVBoxLayout, QWidget,
+)
+
+from ledger_app.forms.values import format_money
+from ledger_app.rules.dues_grid import DuesYear, GridCell
+
+if TYPE_CHECKING:
+    from ledger_app.store import Ledger
+    from ledger_app.ui.tasks import TaskRunner
+
+ARREARS_COLOURS = {"alert": "#f6c4c4", "warn": "#fde2b8"}
+UNPAID_TEXT = "#b00020"
+NOT_DUE_TEXT = "#999999"
+TOTAL_COLUMNS = ("全年应交", "全年实交")
+AnyIndex = QModelIndex | QPersistentModelIndex
+
+
+class DuesGridModel(QAbstractTableModel):
+    """Rows: members then 合计; columns: 姓名, 1–12月, 全年应交, 全年实交."""
+
+    def __init__(self, parent: Any = None):
+        super().__init__(parent)
+        self.grid = DuesYear(0, ())
+
+    def set_grid(self, grid: DuesYear) -> None:
+        self.beginResetModel()
+        self.grid = grid
+        self.endResetModel()
+
+    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: N802
+        return 0 if parent.isValid() or not self.grid.rows else len(self.grid.rows) + 1
+
+    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: N802
+        return 0 if parent.isValid() else 15
+
+    def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802
+                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if role != Qt.ItemDataRole.DisplayRole:
+            return None
+        if orientation == Qt.Orientation.Vertical:
+            return "" if section == len(self.grid.rows) else str(section + 1)
+        if section == 0:
+            return "姓名"
+        return f"{section}月" if section <= 12 else TOTAL_COLUMNS[section - 13]
+
+    def is_total_row(self, row: int) -> bool:
+        return row == len(self.grid.rows)
+
+    def cell(self, index: AnyIndex) -> GridCell | None:
+        row, column = index.row(), index.column()
+        if not index.isValid() or self.is_total_row(row) or not 1 <= column <= 12:
+            return None
+        return self.grid.rows[row].cells[column - 1]
+
+    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        row, column = index.row(), index.column()
+        if self.is_total_row(row):
+            return self._total(column, role)
+        member = self.grid.rows[row]
+        if role == Qt.ItemDataRole.TextAlignmentRole and column:
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        if column == 0:
+            return member.name if role == Qt.ItemDataRole.DisplayRole else None
+        if column > 12:
+            if role == Qt.ItemDataRole.DisplayRole:
+                return format_money(member.due_total if column == 13 else member.paid_total)
+            return None
+        cell = member.cells[column - 1]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return cell.text()
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return tooltip(member.name, cell)
+        if role == Qt.ItemDataRole.BackgroundRole and cell.arrears:
+            return QBrush(QColor(ARREARS_COLOURS[cell.arrears]))
+        if role == Qt.ItemDataRole.ForegroundRole:
+            if cell.state in ("unpaid", "missing"):
+                return QBrush(QColor(UNPAID_TEXT))
+            if cell.state == "not_due":
+                return QBrush(QColor(NOT_DUE_TEXT))
+        if role == Qt.ItemDataRole.AccessibleTextRole:
+            return f"{member.name} {cell.month} {cell.text()}"
+        return None
+
+    def _total(self, column: int, role: int) -> Any:
+        if role == Qt.ItemDataRole.FontRole:
+            font = QFont()
+            font.setBold(True)
+            return font
+        if role == Qt.ItemDataRole.TextAlignmentRole and column:
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        if role != Qt.ItemDataRole.DisplayRole:
+            return None
+        g = self.grid
+        if column == 0:
+            return "合计"
+        if column <= 12:
+            return f"{format_money(g.month_due(column))} / {format_money(g.month_paid(column))}"
+        return format_money(g.due_total if column == 13 else g.paid_total)
+
+
+def tooltip(name: str, cell: GridCell) -> str:
+    month = f"{int(cell.month[:4])}年{int(cell.month[5:])}月"
+    lines = [f"{name} {month}"]
+    if cell.state == "not_due":
+        lines.append(f"不应交：{cell.why}")
+    else:
+        lines.append(f"应交 {format_money(cell.due) if cell.due is not None else '（无法计算）'}"
+                     f"，实交 {format_money(cell.paid) if cell.paid else '未交'}")
+        if cell.rate:
+            lines.append(f"基数 {format_money(cell.base)}，比例 {cell.rate}"
+                         if cell.base is not None else f"比例 {cell.rate}")
+        if cell.why:
+            lines.append(cell.why)
+        lines.append("按 Enter 打开这条记录" if cell.record_id else "按 Enter 新建这个月的记录")
+    if cell.arrears_why:
+        lines.append(("【严重】" if cell.arrears == "alert" else "【需处理】") + cell.arrears_why)
+    return "\n".join(lines)
+
+
+def load_grid(ledger: "Ledger", year: int, as_of: dt.date | None = None) -> DuesYear:
+    from ledger_app.rules.gather import read_dues_year
+
+    return read_dues_year(ledger, year, as_of or dt.date.today())
+
+
+class DuesGridDialog(QDialog):
+    """``record_wanted(type key, id or None, ids, initial values)`` like the home page."""
+
+    record_wanted = Signal(str, object, list, dict)
+    filled = Signal()
+
+    def __init__(self, ledger: "Ledger", runner: "TaskRunner", year: int,
+                 parent: QWidget | None = None, as_of: dt.date | None = None):
+        super().__init__(parent)
+        self.as_of = as_of             # the day arrears are judged from (None: today)
+        self.setObjectName("duesGridDialog")
+        self.ledger, self.runner = ledger, runner
+        self.setWindowFlag(Qt.WindowType.WindowMaximizeButtonHint, True)
+        self.year_box = QComboBox()
+        today = as_of or dt.date.today()
+        years = sorted(set(ledger.years()) | {today.year, year}, reverse=True)
+        self.year_box.addItems([f"{y}年度" for y in years])
+        self.year_box.setCurrentText(f"{year}年度")
+        self.year_box.currentIndexChanged.connect(lambda _i: self.reload())
+        self.summary = QLabel("正在读取……")
+        self.summary.setObjectName("duesSummary")
+        self.model = DuesGridModel(self)
+        self.table = QTableView()
+        self.table.setObjectName("duesGrid")
+        self.table.setModel(self.model)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setTabKeyNavigation(False)
+        self.table.setAlternatingRowColors(False)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setDefaultSectionSize(104)
+        self.table.setColumnWidth(0, 72)
+        self.table.verticalHeader().setDefaultSectionSize(24)
+        self.table.activated.connect(self._activated)           # Enter, double-click
+        self.table.doubleClicked.connect(self._activated)
+        for keys in ("Return", "Enter"):
+            QShortcut(QKeySequence(keys), self.table, lambda: self._activated(
+                self.table.currentIndex()), context=Qt.ShortcutContext.WidgetShortcut)
+        QShortcut(QKeySequence("F5"), self, self.reload)
+
+        # 本月收缴: a month, an optional 交纳日期, and whether 实交 = 应交.
+        self.month_box = QComboBox()
+        self.month_box.setObjectName("fillMonth")
+        self.month_box.addItems([f"{m}月" for m in range(1, 13)])
+        self.month_box.setCurrentIndex(today.month - 1)
+        self.paid_date = QLineEdit()
+        self.paid_date.setPlaceholderText("交纳日期，如 " + today.isoformat())
+        self.paid_date.setMaximumWidth(170)
+        self.unpaid_box = QCheckBox("只建应交（尚未交纳）")
+        self.fill_button = QPushButton("本月收缴")
+        self.fill_button.setObjectName("fillButton")
+        self.fill_button.setToolTip("为这个月应交党费的每名党员建一条记录：基数、比例、应交按规则算出，"
+                                    "实交默认等于应交；已有记录的党员跳过。")
+        self.fill_button.clicked.connect(lambda _c=False: self.fill())
+        self.fill_button.setEnabled(not ledger.readonly)
+        self.fill_result = QLabel()
+        self.fill_result.setObjectName("fillResult")
+        self.fill_result.setWordWrap(True)
+        fill_row = QHBoxLayout()
+        for widget in (QLabel("年度"), self.year_box, QLabel("  收缴月份"), self.month_box,
+                       self.paid_date, self.unpaid_box, self.fill_button):
+            fill_row.addWidget(widget)
+        fill_row.addStretch(1)
+
+        hint = QLabel("每格为“应交 / 实交”。红字为未交，灰色“—”为不应交（入党、转入之前或离开之后）；"
+                      "橙色底为连续 3 个月未交，红色底为连续 6 个月未交。方向键移动，Enter 打开该月记录，"
+                      "F5 刷新。")
+        hint.setWordWrap(True)
+        hint.setStyleSheet("color:#555")
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons.button(QDialogButtonBox.StandardButton.Close).setText("关闭")
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(fill_row)
+        layout.addWidget(self.fill_result)
+        layout.addWidget(self.summary)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(hint)
+        layout.addWidget(buttons)
+        self.resize(1280, 680)
+        self.reload()
+
+    @property
+    def year(self) -> int:
+        return int(self.year_box.currentText().removesuffix("年度"))
+
+    def reload(self) -> None:
+        ledger, year, as_of = self.ledger, self.year, self.as_of
+        self.setWindowTitle(f"党费收缴表（按月）— {year}年度")
+        self.runner.run(lambda: load_grid(ledger, year, as_of), self._arrived)
+
+    def _arrived(self, grid: DuesYear) -> None:
+        if grid.year != self.year:
+            return      # the year was changed again while this one was read
+        current = self.table.currentIndex()
+        self.model.set_grid(grid)
+        unpaid = sum(len(r.unpaid_months()) for r in grid.rows)
+        alerts = sum(1 for f in grid.findings if f.severity == "alert")
+        self.summary.setText(
+            f"{grid.year}年度 {len(grid.rows)} 名党员；应交合计 {format_money(grid.due_total)} 元，"
+            f"实交合计 {format_money(grid.paid_total)} 元；未交 {unpaid} 个月次"
+            + (f"；连续欠交 {len(grid.findings)} 人（其中满 6 个月 {alerts} 人）"
+               if grid.findings else ""))
+        if current.isValid():
+            self.table.setCurrentIndex(self.model.index(current.row(), current.column()))
+        else:
+            self.table.setCurrentIndex(self.model.index(0, 1))
+        self.table.setFocus()
+
+    def _activated(self, index: QModelIndex) -> None:
+        cell = self.model.cell(index)
+        rt = self.ledger.pack.type_for("dues")
+        if cell is None or rt is None:
+            return
+        if cell.record_id is not None:
+            ids = [c.record_id for c in self.model.grid.rows[index.row()].cells
+                   if c.record_id is not None]
+            self.record_wanted.emit(rt.key, cell.record_id, ids, {})
+            return
+        member = self.model.grid.rows[index.row()].member_id
+        by_role: dict[str, Any] = {"person": member, "date": cell.month}
+        if cell.state != "not_due" and cell.due is not None:
+            by_role.update({"dues_base": cell.base, "dues_rate": cell.rate,
+                            "dues_due": cell.due})
+        self.record_wanted.emit(rt.key, None, [], rt.prefill(by_role))
+
+    def fill(self) -> None:
+        from ledger_app.rules.dues_fill import fill_month
+
+        ledger = self.ledger
+        month = f"{self.year:04d}-{self.month_box.currentIndex() + 1:02d}"
+        paid_date = self.paid_date.text().strip() or None
+        unpaid = self.unpaid_box.isChecked()
+        self.fill_button.setEnabled(False)
+        self.fill_result.setText(f"正在收缴 {month} 的党费……")
+
+        def done(plan: Any) -> None:
+            self.fill_button.setEnabled(True)
+            self.fill_result.setText(plan.summary())
+            self.reload()
+            self.filled.emit()
+
+        def failed(exc: BaseException) -> None:
+            self.fill_button.setEnabled(True)
+            from ledger_app.ui.errors import show_error
+
+            show_error(self, exc)
+
+        self.runner.run(lambda: fill_month(ledger, month, paid_date, unpaid), done, failed)
