@@ -13,15 +13,15 @@ from typing import Sequence
 
 from ledger_app import __version__
 from ledger_app.cli import (
-    cmd_archive, cmd_backup, cmd_check, cmd_demo, cmd_dues, cmd_info, cmd_new, cmd_print,
-    cmd_xlsx,
+    cmd_archive, cmd_audit, cmd_backup, cmd_check, cmd_demo, cmd_dues, cmd_info, cmd_new,
+    cmd_print, cmd_xlsx,
 )
 
 # The whole command surface, imported plainly: a command whose module is broken fails at
 # start with its traceback instead of quietly disappearing from the list. The modules import
 # their heavy dependencies inside ``run``, so building the parser stays cheap.
 COMMANDS = (cmd_new, cmd_demo, cmd_info, cmd_check, cmd_dues, cmd_print, cmd_xlsx, cmd_archive,
-            cmd_backup)
+            cmd_backup, cmd_audit)
 
 
 def build_parser() -> tuple[argparse.ArgumentParser, set[str]]:

@@ -41,10 +41,49 @@ class AuditTrail:
                 (now_text(), self.ledger.actor, action, entry_id, type_key, summary,
                  None if detail is None else json.dumps(detail, ensure_ascii=False, default=str)))
 
+    def search(self, *, date_from: str | None = None, date_to: str | None = None,
+               actions: list[str] | None = None, actor: str | None = None,
+               entry_id: int | None = None, limit: int = 5000) -> list[AuditLine]:
+        """Lines newest first, filtered by day (``YYYY-MM-DD``, both ends included),
+        action, who and record."""
+        where, params = [], []   # type: ignore[var-annotated]
+        if date_from:
+            where.append("at >= ?")
+            params.append(date_from)
+        if date_to:
+            where.append("at < ?")
+            params.append(date_to + "T99")      # the whole last day, whatever its time
+        if actions:
+            where.append(f"action IN ({','.join('?' for _ in actions)})")
+            params += actions
+        if actor:
+            where.append("actor = ?")
+            params.append(actor)
+        if entry_id is not None:
+            where.append("entry_id = ?")
+            params.append(entry_id)
+        clause = f"WHERE {' AND '.join(where)}" if where else ""
+        rows = self.ledger.query(f"SELECT * FROM audit {clause} ORDER BY id DESC LIMIT ?",
+                                 [*params, limit])
+        return [_line(r) for r in rows]
+
+    def actors(self) -> list[str]:
+        return [r[0] for r in self.ledger.query("SELECT DISTINCT actor FROM audit ORDER BY actor")]
+
+    def actions(self) -> list[str]:
+        return [r[0] for r in self.ledger.query("SELECT DISTINCT action FROM audit ORDER BY action")]
+
     def lines(self, entry_id: int | None = None, limit: int = 500) -> list[AuditLine]:
         where, params = ("WHERE entry_id = ?", [entry_id]) if entry_id is not None else ("", [])
         rows = self.ledger.query(f"SELECT * FROM audit {where} ORDER BY id DESC LIMIT ?",
                                  [*params, limit])
-        return [AuditLine(r["id"], r["at"], r["actor"], r["action"], r["entry_id"],
-                          r["type_key"], r["summary"],
-                          json.loads(r["detail"]) if r["detail"] else None) for r in rows]
+        return [_line(r) for r in rows]
+
+
+def _line(r: Any) -> AuditLine:
+    try:
+        detail = json.loads(r["detail"]) if r["detail"] else None
+    except ValueError:
+        detail = r["detail"]
+    return AuditLine(r["id"], r["at"], r["actor"], r["action"], r["entry_id"], r["type_key"],
+                     r["summary"], detail)

@@ -68,6 +68,10 @@ def first_load(ledger: Ledger, type_key: str) -> FirstLoad:
                      type_key, ledger.records.ids(type_key, year))
 
 
+# 显示敏感信息 is confirmed once each time the program runs (for every window it opens).
+_sensitive_confirmed = False
+
+
 class MainWindow(RecordActions, QMainWindow):
     """``ledger_closed`` after 文件 → 关闭; ``ledger_changed`` after another ledger opened."""
 
@@ -388,8 +392,37 @@ class MainWindow(RecordActions, QMainWindow):
         self.model.sort(column, order)
 
     def _sensitive_toggled(self, show: bool) -> None:
+        global _sensitive_confirmed
+        if show and not _sensitive_confirmed:
+            # Asked once each time the program runs, and written to the 留痕: full ID and
+            # phone numbers on screen are a choice someone made, at a known time.
+            self.sensitive_box.blockSignals(True)
+            self.sensitive_box.setChecked(False)
+            self.sensitive_box.blockSignals(False)
+
+            def confirmed() -> None:
+                global _sensitive_confirmed
+                _sensitive_confirmed = True
+                self._record_sensitive_shown()
+                self.sensitive_box.setChecked(True)
+
+            from ledger_app.ui.confirm import ask
+
+            self.sensitive_question = ask(
+                self, "显示敏感信息", "要显示完整的身份证号码、电话号码和文字中的号码吗？\n"
+                "请注意身边是否有旁人、屏幕是否在共享。这次操作会记入留痕；"
+                "本次运行期间不再询问。", confirmed, yes_text="显示", no_text="不显示")
+            return
         if self.model is not None:
             self.model.set_show_sensitive(show)
+
+    def _record_sensitive_shown(self) -> None:
+        ledger = self.ledger
+        if ledger is None or ledger.readonly:
+            return
+        self.runner.run(lambda: ledger.audit.append(
+            "show_sensitive", None, None, "在窗口中显示了完整的身份证号、电话号码"),
+            lambda _: None, lambda exc: None)   # a ledger that cannot be written still shows
 
     def _reloaded(self) -> None:
         model = self.model

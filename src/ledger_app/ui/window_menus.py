@@ -68,6 +68,8 @@ class WindowMenus:
         self._add(record_menu, "dues_grid", "党费收缴表（按月）…", w.show_dues_grid, "Ctrl+Shift+D")
         record_menu.addSeparator()
         self._add(record_menu, "recycle_bin", "回收站…", w.show_recycle_bin)
+        self._add(record_menu, "record_audit", "本条记录的留痕…", lambda: w.show_audit(True))
+        self._add(record_menu, "audit", "留痕…", w.show_audit)
 
         output_menu = bar.addMenu("输出(&O)")
         output_menu.aboutToShow.connect(self.outputs.update)
@@ -168,7 +170,9 @@ class WindowMenus:
         for key in ("new", "edit"):
             self.actions[key].setToolTip(self.actions[key].text() if can_edit else NOT_YET)
         self.actions["delete"].setEnabled(has_record)
-        for key in ("settings", "close_ledger", "recycle_bin", "previous", "next", "find"):
+        self.actions["record_audit"].setEnabled(has_record)
+        for key in ("settings", "close_ledger", "recycle_bin", "previous", "next", "find",
+                    "audit"):
             self.actions[key].setEnabled(has_ledger)
         self.actions["dues_grid"].setEnabled(
             has_ledger and w.ledger is not None and w.ledger.pack.type_for("dues") is not None)

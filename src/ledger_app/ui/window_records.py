@@ -8,6 +8,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import TYPE_CHECKING, Any
 
+from PySide6.QtCore import Qt
 from shiboken6 import isValid
 
 if TYPE_CHECKING:
@@ -184,6 +185,25 @@ class RecordActions(_Base):
     def focus_search(self) -> None:
         self.search_box.setFocus()
         self.search_box.selectAll()
+
+    def show_audit(self, this_record: bool = False) -> None:
+        """留痕 of the ledger, or of the current record; masked as the table is."""
+        if self.ledger is None:
+            return
+        from ledger_app.ui.audit_view import AuditDialog
+
+        entry_id = self.current_record_id() if this_record else None
+        if this_record and entry_id is None:
+            self.statusBar().showMessage("请先选中一条记录", 3000)
+            return
+        title = ""
+        if entry_id is not None and self.model is not None:
+            title = f"{self.model.record_type.label} #{entry_id}"
+        dialog = AuditDialog(self.ledger, self.runner, entry_id,
+                             masked=not self.sensitive_box.isChecked(), title=title, parent=self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+        self.audit_dialog = dialog
 
     def show_recycle_bin(self) -> None:
         if self.ledger is None:

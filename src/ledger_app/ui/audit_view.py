@@ -1,0 +1,170 @@
+"""留痕: the audit trail in the window, for the whole ledger or one record.
+
+Filters by day, operation and user; lines are read and turned into text on the worker
+(``outputs.audit_text``, masked as the window is), shown newest first, and can be printed
+to PDF with the filter they were chosen by.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QDate, Qt, QUrl
+from PySide6.QtGui import QDesktopServices
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QDateEdit,
+    QDialog,
+    QFileDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ledger_app.outputs.audit_text import ACTION_LABELS, AuditRow, audit_rows, scope_text
+
+if TYPE_CHECKING:
+    from ledger_app.store.ledger import Ledger
+    from ledger_app.ui.tasks import TaskRunner
+
+COLUMNS = ("时间", "操作人", "操作", "记录", "内容与改动")
+LIMIT = 5000
+
+
+class AuditDialog(QDialog):
+    def __init__(self, ledger: "Ledger", runner: "TaskRunner", entry_id: int | None = None,
+                 masked: bool = True, title: str = "", parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setObjectName("auditDialog")
+        self.ledger, self.runner, self.entry_id, self.masked = ledger, runner, entry_id, masked
+        self.rows: list[AuditRow] = []
+        self.setWindowTitle(f"留痕 — {title}" if title else "留痕")
+        self.by_date = QCheckBox("日期")
+        today = QDate.currentDate()
+        self.date_from = QDateEdit(today.addMonths(-1))
+        self.date_to = QDateEdit(today)
+        for edit in (self.date_from, self.date_to):
+            edit.setDisplayFormat("yyyy-MM-dd")
+            edit.setCalendarPopup(True)
+            edit.setEnabled(False)
+            edit.dateChanged.connect(self.reload)
+        self.by_date.toggled.connect(self.date_from.setEnabled)
+        self.by_date.toggled.connect(self.date_to.setEnabled)
+        self.by_date.toggled.connect(self.reload)
+        self.action = QComboBox()
+        self.action.addItem("全部操作", None)
+        self.user = QComboBox()
+        self.user.addItem("全部操作人", None)
+        self.action.currentIndexChanged.connect(self.reload)
+        self.user.currentIndexChanged.connect(self.reload)
+        filters = QHBoxLayout()
+        for widget in (self.by_date, self.date_from, QLabel("至"), self.date_to, self.action,
+                       self.user):
+            filters.addWidget(widget)
+        filters.addStretch(1)
+
+        self.table = QTableWidget(0, len(COLUMNS))
+        self.table.setHorizontalHeaderLabels(COLUMNS)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.verticalHeader().setVisible(False)
+        self.table.setWordWrap(True)
+        header = self.table.horizontalHeader()
+        for i in range(len(COLUMNS) - 1):
+            header.setSectionResizeMode(i, QHeaderView.ResizeMode.ResizeToContents)
+        header.setStretchLastSection(True)
+        self.count = QLabel()
+        self.count.setObjectName("auditCount")
+        self.print_button = QPushButton("打印（PDF）…")
+        self.print_button.clicked.connect(self.choose_pdf)
+        close = QPushButton("关闭")
+        close.clicked.connect(self.accept)
+        bottom = QHBoxLayout()
+        bottom.addWidget(self.count, 1)
+        bottom.addWidget(self.print_button)
+        bottom.addWidget(close)
+        note = QLabel("留痕记录谁在什么时候新增、修改、删除了什么，只能增加，不能修改或删除。"
+                      + ("身份证号、电话号码只显示部分数字（勾选“显示敏感信息”后打开可看全）。"
+                         if masked else ""))
+        note.setWordWrap(True)
+        note.setStyleSheet("color: #555;")
+        layout = QVBoxLayout(self)
+        layout.addWidget(note)
+        layout.addLayout(filters)
+        layout.addWidget(self.table, 1)
+        layout.addLayout(bottom)
+        self.resize(1000, 620)
+        self.runner.run(lambda: (ledger.audit.actions(), ledger.audit.actors()), self._choices)
+
+    def _choices(self, found: tuple[list[str], list[str]]) -> None:
+        actions, actors = found
+        for widget, items, label in ((self.action, actions, ACTION_LABELS.get),
+                                     (self.user, actors, lambda a: a)):
+            widget.blockSignals(True)
+            for item in items:
+                widget.addItem(label(item) or item, item)
+            widget.blockSignals(False)
+        self.reload()
+
+    def filters(self) -> dict[str, Any]:
+        dated = self.by_date.isChecked()
+        action = self.action.currentData()
+        return {"date_from": self.date_from.date().toString("yyyy-MM-dd") if dated else None,
+                "date_to": self.date_to.date().toString("yyyy-MM-dd") if dated else None,
+                "actions": [action] if action else None, "actor": self.user.currentData(),
+                "entry_id": self.entry_id}
+
+    def scope(self) -> str:
+        f = self.filters()
+        return scope_text(f["date_from"], f["date_to"],
+                          self.action.currentText() if f["actions"] else None, f["actor"],
+                          self.entry_id)
+
+    def reload(self, *_: Any) -> None:
+        ledger, masked, filters = self.ledger, self.masked, self.filters()
+        self.runner.run(lambda: audit_rows(ledger, ledger.audit.search(**filters, limit=LIMIT),
+                                           masked), self._show)
+
+    def _show(self, rows: list[AuditRow]) -> None:
+        self.rows = rows
+        self.table.setRowCount(len(rows))
+        for r, row in enumerate(rows):
+            texts = (row.at, row.actor, row.action, row.record,
+                     "\n".join([row.summary, *row.changes]))
+            for c, text in enumerate(texts):
+                item = QTableWidgetItem(text)
+                item.setTextAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
+                self.table.setItem(r, c, item)
+        self.table.resizeRowsToContents()
+        more = f"（只显示最新的 {LIMIT} 条，请缩小日期范围）" if len(rows) == LIMIT else ""
+        self.count.setText(f"共 {len(rows)} 条{more}")
+
+    def choose_pdf(self) -> None:
+        path, _ = QFileDialog.getSaveFileName(self, "保存留痕", "留痕记录.pdf", "PDF (*.pdf)")
+        if path:
+            self.print_pdf(Path(path if path.lower().endswith(".pdf") else path + ".pdf"))
+
+    def print_pdf(self, out: Path, open_after: bool = True) -> None:
+        from ledger_app.outputs.pdf.audit_sheet import render_audit
+
+        rows, scope, org = list(self.rows), self.scope(), self.ledger.org_name
+
+        def printed(_: object) -> None:
+            self.printed = out
+            if open_after:
+                QDesktopServices.openUrl(QUrl.fromLocalFile(str(out)))
+
+        def failed(exc: BaseException) -> None:
+            from ledger_app.ui.errors import show_error
+
+            show_error(self, exc)
+
+        self.runner.run(lambda: render_audit(org, rows, scope, out), printed, failed)
