@@ -351,14 +351,12 @@ def test_opening_another_ledger_switches(window: MainWindow, filled: Ledger, tmp
     assert paths.recent_files()[0] == str(other.resolve())
 
 
-def test_output_actions_without_their_modules_are_disabled(window: MainWindow):
-    from ledger_app.ui.output_actions import NOT_YET, OUTPUTS, available
+def test_output_actions_are_enabled_with_a_ledger(window: MainWindow):
+    from ledger_app.ui.output_actions import OUTPUTS
 
     for spec in OUTPUTS:
         action = window.menus.outputs.actions[spec.key]
-        assert action.isEnabled() == available(spec)
-        if not available(spec):
-            assert action.toolTip() == NOT_YET
+        assert action.isEnabled() and action.toolTip() == spec.tip
 
 
 def test_geometry_and_recent_files_remembered(window: MainWindow, filled: Ledger):
@@ -375,18 +373,16 @@ def test_geometry_and_recent_files_remembered(window: MainWindow, filled: Ledger
 
 @pytest.mark.parametrize("key", ["print", "export", "import", "archive"])
 def test_output_actions_open_their_dialogs(window: MainWindow, key: str):
-    from ledger_app.ui.output_actions import OUTPUTS, available
+    from ledger_app.ui.output_actions import OUTPUTS
 
     spec = next(s for s in OUTPUTS if s.key == key)
-    if not available(spec):
-        pytest.skip(f"{spec.module} is not there yet")
     window.tree.select_type("meeting")
     settle(window)
     action = window.menus.outputs.actions[key]
     assert action.isEnabled()
     action.trigger()
     dialog = window.menus.outputs.dialog
-    assert type(dialog).__name__ == spec.attribute
+    assert type(dialog) is spec.target()
     assert dialog.isVisible() and dialog.parent() is window
     settle(window)
     dialog.close()

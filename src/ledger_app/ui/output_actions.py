@@ -1,58 +1,65 @@
 """输出 menu: printing, Excel and inspection archives, written in their own modules.
 
-Each dialog lives in a module other parts of the program provide; the window
-imports it only when the action is used, and disables an action whose module is
-not there (tooltip “尚未提供”) instead of failing at start.
+Each dialog is imported (plainly) when its action is first used, so that opening the
+window does not load reportlab and openpyxl; a dialog that fails to import is a bug and is
+reported as one, never a greyed-out action.
 """
 
 from __future__ import annotations
 
-import importlib
-import importlib.util
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Callable
 
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QDialog, QFileDialog
 
-from ledger_app.ui.errors import show_error
 from ledger_app.ui.saved_notice import SavedNotice
 
 if TYPE_CHECKING:
     from ledger_app.ui.main_window import MainWindow
 
-NOT_YET = "尚未提供"
-
-
 @dataclass(frozen=True)
 class OutputAction:
     key: str
     text: str
-    module: str
-    attribute: str
+    target: Callable[[], Any]      # imports and returns the dialog class (or opener)
     shortcut: str = ""
     tip: str = ""
 
 
+def _print_dialog() -> Any:
+    from ledger_app.ui.print_dialog import PrintDialog
+    return PrintDialog
+
+
+def _export_dialog() -> Any:
+    from ledger_app.ui.xlsx_dialogs import ExportDialog
+    return ExportDialog
+
+
+def _import_dialog() -> Any:
+    from ledger_app.ui.xlsx_dialogs import ImportDialog
+    return ImportDialog
+
+
+def _archive_dialog() -> Any:
+    from ledger_app.ui.archive_dialog import ArchiveDialog
+    return ArchiveDialog
+
+
+def _open_archive() -> Any:
+    from ledger_app.ui.inspection_window import open_archive
+    return open_archive
+
+
 OUTPUTS = (
-    OutputAction("print", "打印…", "ledger_app.ui.print_dialog", "PrintDialog", "Ctrl+P",
-                 "打印当前表格或当前记录，或保存为 PDF"),
-    OutputAction("export", "导出 Excel…", "ledger_app.ui.xlsx_dialogs", "ExportDialog", "",
-                 "把当前表格导出为 Excel 文件"),
-    OutputAction("import", "从 Excel 导入…", "ledger_app.ui.xlsx_dialogs", "ImportDialog", "",
-                 "从 Excel 表格批量导入记录"),
-    OutputAction("archive", "生成检查档案包…", "ledger_app.ui.archive_dialog", "ArchiveDialog",
-                 "", "把一个年度的台账整理成检查用的档案包"),
-    OutputAction("open_archive", "打开检查档案包…", "ledger_app.ui.inspection_window",
-                 "open_archive", "", "查看别人交来的检查档案包"),
+    OutputAction("print", "打印…", _print_dialog, "Ctrl+P", "打印当前表格或当前记录，或保存为 PDF"),
+    OutputAction("export", "导出 Excel…", _export_dialog, "", "把当前表格导出为 Excel 文件"),
+    OutputAction("import", "从 Excel 导入…", _import_dialog, "", "从 Excel 表格批量导入记录"),
+    OutputAction("archive", "生成检查档案包…", _archive_dialog, "",
+                 "把一个年度的台账整理成检查用的档案包"),
+    OutputAction("open_archive", "打开检查档案包…", _open_archive, "", "查看别人交来的检查档案包"),
 )
-
-
-def available(spec: OutputAction) -> bool:
-    try:
-        return importlib.util.find_spec(spec.module) is not None
-    except (ImportError, ValueError):
-        return False
 
 
 class OutputActions:
@@ -79,10 +86,9 @@ class OutputActions:
         has_ledger = self.window.ledger is not None
         for spec in OUTPUTS:
             action = self.actions[spec.key]
-            ok = available(spec)
             needs_ledger = spec.key != "open_archive"
-            action.setEnabled(ok and (has_ledger or not needs_ledger))
-            action.setToolTip(spec.tip if ok else NOT_YET)
+            action.setEnabled(has_ledger or not needs_ledger)
+            action.setToolTip(spec.tip)
 
     def _archive_saved(self, dialog: Any) -> None:
         result = getattr(dialog, "archive_result", None)
@@ -90,13 +96,7 @@ class OutputActions:
             self.saved_notice.show_saved(result.path, "检查档案包")
 
     def trigger(self, spec: OutputAction) -> None:
-        try:
-            target = getattr(importlib.import_module(spec.module), spec.attribute)
-        except (ImportError, AttributeError) as exc:
-            self.actions[spec.key].setEnabled(False)
-            self.actions[spec.key].setToolTip(NOT_YET)
-            show_error(self.window, exc)
-            return
+        target = spec.target()
         w = self.window
         if spec.key == "open_archive":
             path, _ = QFileDialog.getOpenFileName(w, "打开检查档案包", "",

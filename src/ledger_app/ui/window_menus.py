@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import importlib
-import importlib.util
 import platform
 from collections.abc import Callable
 from pathlib import Path
@@ -17,13 +15,12 @@ from PySide6.QtWidgets import QApplication, QFileDialog, QMenu, QMessageBox, QTo
 from ledger_app import __version__
 from ledger_app.ui import font_size, paths
 from ledger_app.ui.help_window import show_help
-from ledger_app.ui.output_actions import NOT_YET, OutputActions
+from ledger_app.ui.output_actions import OutputActions
 from ledger_app.ui.safety_actions import SafetyActions
 
 if TYPE_CHECKING:
     from ledger_app.ui.main_window import MainWindow
 
-RECORD_DIALOG_MODULE = "ledger_app.ui.record_form"
 LEDGER_FILTER = "台账文件 (*.ledger);;所有文件 (*)"
 
 
@@ -33,8 +30,6 @@ class WindowMenus:
         self.actions: dict[str, QAction] = {}
         self.outputs = OutputActions(window)
         self.safety = SafetyActions(window)
-        self._record_dialog_class: Any = None
-        self._can_edit: bool | None = None
 
         bar = w.menuBar()
         file_menu = bar.addMenu("文件(&F)")
@@ -145,17 +140,10 @@ class WindowMenus:
     # ---- state ---------------------------------------------------------------------------
 
     def record_dialog_class(self) -> Any:
-        """``RecordDialog`` if its module is there (built separately), else None."""
-        if self._record_dialog_class is None and self.can_edit():
-            module = importlib.import_module(RECORD_DIALOG_MODULE)
-            self._record_dialog_class = getattr(module, "RecordDialog", None)
-        return self._record_dialog_class
+        """The edit dialog's class, imported on first use (it pulls in the form widgets)."""
+        from ledger_app.ui.record_form import RecordDialog
 
-    def can_edit(self) -> bool:
-        """Whether the edit dialog exists, without importing it (that waits for first use)."""
-        if self._can_edit is None:
-            self._can_edit = importlib.util.find_spec(RECORD_DIALOG_MODULE) is not None
-        return self._can_edit
+        return RecordDialog
 
     def update_enabled(self) -> None:
         w = self.window
@@ -164,11 +152,8 @@ class WindowMenus:
         on_table = not w.showing_home()
         has_type = w.model is not None and on_table
         has_record = w.current_record_id() is not None and on_table
-        can_edit = self.can_edit()
-        self.actions["new"].setEnabled(has_type and can_edit)
-        self.actions["edit"].setEnabled(has_record and can_edit)
-        for key in ("new", "edit"):
-            self.actions[key].setToolTip(self.actions[key].text() if can_edit else NOT_YET)
+        self.actions["new"].setEnabled(has_type)
+        self.actions["edit"].setEnabled(has_record)
         self.actions["delete"].setEnabled(has_record)
         self.actions["record_audit"].setEnabled(has_record)
         for key in ("settings", "close_ledger", "recycle_bin", "previous", "next", "find",
