@@ -165,10 +165,16 @@ class RecordType:
 
     def field_for(self, role: str) -> Field | None:
         """The field declared with ``role``, if the type has one."""
-        for f in self.fields:
-            if f.role == role:
-                return f
-        return None
+        # Every module reads fields through roles, the rules once per record and role
+        # (tens of thousands of calls on a large ledger): the index is built on first use.
+        index = self.__dict__.get("_by_role")
+        if index is None:
+            index = {}
+            for f in self.fields:
+                if f.role:
+                    index.setdefault(f.role, f)
+            object.__setattr__(self, "_by_role", index)
+        return index.get(role)
 
     def key_for(self, role: str) -> str | None:
         f = self.field_for(role)
