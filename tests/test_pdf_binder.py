@@ -152,6 +152,9 @@ def test_archival_front_and_back_matter(filled, ledger, tmp_path: Path) -> None:
     assert f"本卷共有文件材料 {items} 件，共 {pages} 页" in closing.replace("\n", "")
     assert "立卷人" in closing and "检查人" in closing and "立卷时间" in closing
     assert "ab" * 32 in closing.replace("\n", "")
+    # The meeting with a photo says so in 备注, and the closing sheet counts it.
+    assert any(day in ln and "照片1张" in ln for ln in numbered)
+    assert "其中照片1张" in closing.replace("\n", "").replace(" ", "")
     cover = texts[0]
     assert f"共 {items} 件" in cover and f"{pages} 页" in cover
     assert "20250101—20251231" in cover and "保管期限" in cover and "第 1 卷" in cover

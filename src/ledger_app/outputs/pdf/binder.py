@@ -138,6 +138,13 @@ def checklist_evidence(ctx: PrintContext, rt: Any, year: int) -> list[Flowable]:
     return flow
 
 
+def printed_photos(ctx: PrintContext, entry_id: int, field_key: str | None = None) -> int:
+    """How many photos a record's page prints (as ``photo_flowables`` chooses them), for
+    the contents' 备注 and the 备考表's 照片 count."""
+    return sum(1 for a in ctx.ledger.attachments.of(entry_id, field_key)
+               if a.is_image and a.width)
+
+
 def ledger_records(ctx: PrintContext, type_key: str, year: int) -> list[Any]:
     return ctx.ledger.records.list(type_key, year)
 
@@ -339,6 +346,7 @@ def render_binder(ledger: "Ledger", out_path: str | os.PathLike[str], year: int 
 
     progress(0, total_work, "正在准备装订册……")
     body: list[Flowable] = []
+    photo_count = 0
     for key, types in plan:
         if not types:
             continue
@@ -368,7 +376,13 @@ def render_binder(ledger: "Ledger", out_path: str | os.PathLike[str], year: int 
                                Entry(f"t_{type_key}", heading, org, when)))
             body += flow
             if rt.role == "checklist_state" and year is not None:
-                body += checklist_evidence(ctx, rt, year)
+                evidence = checklist_evidence(ctx, rt, year)
+                body += evidence
+                shown = sum(printed_photos(ctx, r.id, rt.key_for("evidence"))
+                            for r in ledger_records(ctx, rt.key, year)) if evidence else 0
+                photo_count += shown
+                if shown:
+                    entries[-1].note = f"佐证照片{shown}张"
             if rt.prints_pages:      # meetings' record pages, documents' full text
                 page_kind = "doc" if rt.print_as == "document" else "form"
                 record_ids = ids if ids is not None else print_order(ledger, rt, year)
@@ -376,9 +390,14 @@ def render_binder(ledger: "Ledger", out_path: str | os.PathLike[str], year: int 
                 for entry_id in record_ids:
                     day, what, group = record_line(ctx, rt, rows[entry_id])
                     key_r = f"r_{entry_id}"
+                    # Photos as the record page prints them (a document's scans are not
+                    # counted as photos).
+                    photos = printed_photos(ctx, entry_id) if page_kind == "form" else 0
+                    photo_count += photos
                     body += [NextPageTemplate(page_kind), PageBreak(),
                              listed(Section(key_r, f"{day} {what}".strip(), 2),
-                                    Entry(key_r, what, group or org, archival_date(day)))]
+                                    Entry(key_r, what, group or org, archival_date(day),
+                                          f"照片{photos}张" if photos else ""))]
                     body += record_flowables(ctx, entry_id)
             step(f"已排版：{cat.label} · {rt.label}")
     cover = cover_flowable(ctx, keys[0] if len(keys) == 1 else None, year, retention,
@@ -408,7 +427,7 @@ def render_binder(ledger: "Ledger", out_path: str | os.PathLike[str], year: int 
     story += check_flow + body
     story += [NextPageTemplate("form"), PageBreak(), Marker(closing_section, found), Reserved()]
     what = ("、".join(ledger.pack.category(k).label for k in keys) if categories else "")
-    closing = Closing(items=sum(1 for e in entries if not e.heading),
+    closing = Closing(items=sum(1 for e in entries if not e.heading), photos=photo_count,
                       as_of=f"{ctx.as_of.year}年{ctx.as_of.month}月{ctx.as_of.day}日"
                       if ctx.as_of else "",
                       period=(f"{year}年度" if not (date_from or date_to)
