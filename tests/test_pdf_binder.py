@@ -57,8 +57,11 @@ def test_binder_of_a_year(filled, ledger, tmp_path: Path) -> None:
                      "党费收缴登记表（2025年度）"):
         assert expected in titles, expected
     assert {level for level, _t, _p in marks} == {0, 1, 2}   # categories, types, meetings
-    meetings = [m for m in marks if m[0] == 2]
+    # Level 2: each meeting's page, and the work plan printed as a document.
+    meetings = [m for m in marks if m[0] == 2 and "记录" in m[1]]
     assert len(meetings) == 3
+    assert [t for lvl, t, _p in marks if lvl == 2 and t not in {m[1] for m in meetings}] \
+        == ["2025 2025年党支部工作计划"]
     # Every bookmark points at the page where its section starts, and the TOC agrees.
     toc = texts[1]
     for level, title, page in marks:
