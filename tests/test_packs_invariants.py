@@ -145,3 +145,24 @@ def test_demo_prints_exports_imports_archives_and_checks(key, demos, tmp_path, c
     capsys.readouterr()
     assert main(["check", str(path), "--year", str(TODAY.year)]) in (0, 1, 2)
     assert path.name not in capsys.readouterr().err
+
+
+def test_findings_speak_of_the_organisation_s_own_term_and_paperwork(tmp_path, capsys):
+    path = tmp_path / "union.ledger"
+    assert main(["new", str(path), "--pack", "union", "--name", "青石镇总工会",
+                 "--term-start", "2020-03-01", "--term-years", "5"]) == 0
+    with Ledger.open(path) as ledger:    # records kept from January, whenever the test runs
+        ledger.update_settings({"kept_since": "2026-01-01"})
+        people = ledger.pack.record_type(ledger.pack.member_type)
+        ledger.records.insert(people.key, people.prefill({
+            "person_name": "王芳", "gender": "女", "joined": "2020-05-01",
+            "status": people.value_for("status", "active")}))
+    capsys.readouterr()
+    main(["check", str(path), "--year", "2026", "--as-of", "2026-06-30", "--json"])
+    findings = json.loads(capsys.readouterr().out)
+    term = next(f for f in findings if f["rule"] == "org.term_overdue")
+    assert term["subject"]["label"] == "工会委员会换届"
+    assert "工会法" in term["why"] and "党" not in term["why"]
+    audit = next(f for f in findings if f["rule"] == "cadence.fund_audit")
+    assert "尚未完成经费审查" in audit["why"]   # paperwork is 完成, meetings are 召开
+    assert not [f for f in findings if "党员" in f["why"] or "支部" in f["why"]]

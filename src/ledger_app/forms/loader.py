@@ -30,7 +30,7 @@ KEY_PATTERN = re.compile(r"^[a-z][a-z0-9_]*$")
 RESERVED_FIELD_KEYS = {"id", "type_key", "year", "created_at", "updated_at", "deleted_at"}
 
 PACK_KEYS = {"key", "label", "member_type", "member_noun", "emblem", "short_label", "org_types",
-             "org_labels", "basis", "meetings_title"}
+             "org_labels", "basis", "meetings_title", "term_label", "term_source"}
 # 组织设置 entries a pack may relabel (上级党组织 → 上级关工委, 书记 → 执行主任, 党小组 → 工作小组).
 ORG_LABEL_KEYS = ("parent_org", "secretary", "party_groups")
 CATEGORY_KEYS_ALLOWED = {"label", "order"}
@@ -468,7 +468,9 @@ def load_pack(folder: Path) -> Pack:
                 short_label=str(head.get("short_label", label)), org_types=tuple(org_types),
                 org_labels=tuple((k, str(v)) for k, v in org_labels.items()),
                 basis=str(head.get("basis", "")),
-                meetings_title=str(head.get("meetings_title", "会议")))
+                meetings_title=str(head.get("meetings_title", "会议")),
+                term_label=str(head.get("term_label", "委员会换届")),
+                term_source=str(head.get("term_source", "")))
     _check_roles(pack, pack_file, text)
     # Cadence and checklists refer to record types and their choices: loaded last.
     from ledger_app.forms.cadence import load_cadence

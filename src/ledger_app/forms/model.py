@@ -245,6 +245,8 @@ class Pack:
     org_labels: tuple[tuple[str, str], ...] = ()  # 组织设置 labels: secretary → 执行主任 …
     basis: str = ""                # what the 自查表 is checked against (依据)
     meetings_title: str = "会议"    # the 自查表's meetings heading: “三会一课”等会议
+    term_label: str = "委员会换届"   # what 换届 is called (支部委员会换届, 工会委员会换届)
+    term_source: str = ""          # the rule for the term, quoted in 换届 findings
     source: Path | None = None
     cadence: tuple["Requirement", ...] = ()
     checklists: tuple["Checklist", ...] = ()

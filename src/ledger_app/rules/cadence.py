@@ -172,13 +172,15 @@ def cadence_findings(facts: LedgerFacts, rows: Sequence[Row], as_of: dt.date,
             if cell.state not in ("missing", "due"):
                 continue
             period = cell.period
+            # Meetings are 召开; a yearly 工作总结 or 经费审查 (counted from its own records) is 完成.
+            verb = "召开" if req.kinds else "完成"
             if cell.held:
-                what = (f"{period.label}{who}只召开了 {cell.held} 次{req.label}，"
+                what = (f"{period.label}{who}只{verb}了 {cell.held} 次{req.label}，"
                         f"应至少 {req.count} 次")
             elif cell.state == "due":
-                what = f"{period.label}{who}尚未召开{req.label}（本期到 {_day(period.end)} 结束）"
+                what = f"{period.label}{who}尚未{verb}{req.label}（本期到 {_day(period.end)} 结束）"
             else:
-                what = f"{period.label}{who}没有召开{req.label}"
+                what = f"{period.label}{who}没有{verb}{req.label}"
             if cell.state == "due":
                 severity = "info"
             else:

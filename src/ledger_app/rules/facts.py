@@ -78,6 +78,10 @@ class OrgFacts:
     # The day the ledger's records begin (组织设置, else the month of the first meeting
     # recorded): periods before it are not judged, since the paper ledger holds them.
     kept_since: dt.date | None = None
+    # What 换届 is called and the rule for it, from the pack (支部委员会换届 …).
+    term_label: str = "支部委员会换届"
+    term_source: str = ("《关于党的基层组织任期的意见》：村、社区党支部每届任期 5 年，其他党支部 3 年，"
+                        "任期届满应按期换届")
 
 
 @dataclass(frozen=True)

@@ -265,7 +265,8 @@ def gather(ledger: "Ledger", year: int) -> LedgerFacts:
         term_years=int(term_years) if isinstance(term_years, int) or
         (isinstance(term_years, str) and term_years.isdigit()) else None,
         term_warn_months=int(settings.get("term_warn_months") or 6),
-        groups=tuple(ledger.party_groups()), kept_since=kept_since)
+        groups=tuple(ledger.party_groups()), kept_since=kept_since,
+        term_label=pack.term_label, term_source=pack.term_source or OrgFacts.term_source)
     return LedgerFacts(
         year=year, org=org, requirements=requirements, checklists=pack.checklists,
         members=tuple(members), meetings=tuple(sorted(meetings, key=lambda m: m.date)),

@@ -11,8 +11,6 @@ from ledger_app.rules.facts import LedgerFacts
 from ledger_app.rules.findings import Finding, Period, Subject, Suggestion
 from ledger_app.rules.membership import members_on
 
-TERM_SOURCE = ("《关于党的基层组织任期的意见》：村、社区党支部每届任期 5 年，其他党支部 3 年，"
-               "任期届满应按期换届")
 
 
 def _day(day: dt.date) -> str:
@@ -29,18 +27,18 @@ def term_findings(facts: LedgerFacts, as_of: dt.date, election_type: str | None,
     end = dates.add_months(start, 12 * org.term_years)
     warn_from = dates.add_months(end, -org.term_warn_months)
     period = Period(start, end, f"{start.year}—{end.year}届")
-    subject = Subject("org", "支部委员会换届", "term")
+    subject = Subject("org", org.term_label, "term")
     suggestion = Suggestion(election_type, {}) if election_type else None
     said = f"本届自 {_day(start)} 起，任期 {org.term_years} 年，应于 {_day(end)} 换届"
     if as_of >= end:
         return [Finding("org.term_overdue", "alert", category, period, subject,
-                        f"{said}，至今已超期 {(as_of - end).days} 天（{TERM_SOURCE}；"
+                        f"{said}，至今已超期 {(as_of - end).days} 天（{org.term_source}；"
                         "推迟换届须经上级批准，一般不超过 1 年）",
                         suggestion=suggestion)]
     if as_of >= warn_from:
         months = (end.year - as_of.year) * 12 + end.month - as_of.month
         return [Finding("org.term_due", "warn", category, period, subject,
-                        f"{said}，还有约 {max(months, 0)} 个月，请准备换届请示（{TERM_SOURCE}；"
+                        f"{said}，还有约 {max(months, 0)} 个月，请准备换届请示（{org.term_source}；"
                         f"提前 {org.term_warn_months} 个月提醒，可在组织设置中修改）",
                         suggestion=suggestion)]
     return []
