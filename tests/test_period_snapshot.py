@@ -125,3 +125,38 @@ def test_cli_date_option_and_a_bad_date(changed_in_2026, tmp_path: Path, capsys)
                  "--date", "2026-13-40", "-o", str(tmp_path / "x.pdf")]) != 0
     assert "填报日期 2026-13-40 不对" in capsys.readouterr().err
     assert not (tmp_path / "x.pdf").exists()
+
+
+def test_a_development_record_as_it_stood(ledger) -> None:
+    """The stage a person had reached by the day: the last dated step on or before it."""
+    from ledger_app.rules.snapshot import development_as_of
+
+    rt = ledger.pack.record_type("development")
+    record = {"name": "孙飞", "stage": "预备党员", "application_date": "2025-01-05",
+              "activist_date": "2025-09-02", "target_date": "2026-10-06",
+              "admission_date": "2027-11-20", "note": "x"}
+    then = development_as_of(rt, record, D(2025, 12, 31))
+    assert then["stage"] == "入党积极分子"
+    assert then["target_date"] is None and then["admission_date"] is None
+    assert then["activist_date"] == "2025-09-02"
+    assert development_as_of(rt, record, D(2026, 10, 6))["stage"] == "发展对象"   # that day
+    assert development_as_of(rt, record, D(2028, 1, 1)) == record                 # nothing later
+    # Steps without dates: the stored stage stands (nothing says it was different).
+    bare = {"name": "甲", "stage": "发展对象", "application_date": "2024-03-01",
+            "confirm_approval_date": "2026-05-01"}
+    assert development_as_of(rt, bare, D(2025, 12, 31))["stage"] == "入党申请人"
+    undated = {"name": "乙", "stage": "发展对象", "application_date": "2024-03-01"}
+    assert development_as_of(rt, undated, D(2025, 12, 31))["stage"] == "发展对象"
+
+
+def test_a_past_year_development_register(ledger, tmp_path: Path) -> None:
+    from ledger_app.outputs.pdf.table import render_table
+
+    ledger.records.insert("development", {
+        "name": "孙飞", "gender": "男", "stage": "发展对象", "application_date": "2025-01-05",
+        "activist_date": "2025-09-02", "target_date": "2026-10-06"})
+    out = tmp_path / "发展.pdf"
+    render_table(ledger, "development", out, year=2025)
+    text = page_text(out)
+    line = next(ln for ln in text.splitlines() if "孙飞" in ln)
+    assert "入党积极分子" in line and "发展对象" not in line and "2026" not in text

@@ -10,6 +10,7 @@ the period's last day (or today, if the period has not ended yet):
   who left or was confirmed later is still 在册 / 预备党员 that day, and nothing dated after
   it is printed;
 - 班子成员分工: the posts held that day (the committee then in office);
+- 发展党员登记: each person at the stage they had reached that day, no later step's date;
 - 填报日期: the period's last day, or today if that is earlier; the user may set another.
 
 Pure functions over ``rules.facts`` and stored values; ``outputs`` reads the ledger.
@@ -78,6 +79,38 @@ def member_as_of(rt: RecordType, values: Mapping[str, Any], day: dt.date) -> dic
     return out
 
 
+# 《中国共产党发展党员工作细则》: each stage starts on a dated step — the application, the
+# 支委会 confirming an activist, then a development target, the 支部大会 admitting a
+# probationary member, the approval of 转正.
+STAGES = (("applicant", "dev_applied"), ("activist", "dev_activist"),
+          ("target", "dev_target"), ("probationary", "dev_admitted"), ("full", "dev_full"))
+
+
+def development_as_of(rt: RecordType, values: Mapping[str, Any], day: dt.date
+                      ) -> dict[str, Any]:
+    """A 发展党员 record as it stood on ``day``: steps dated after it blanked, and the stage
+    the last step on or before it started (a 2025 register does not show someone as a
+    发展对象 because the 支委会 named them one in 2026). A record whose steps carry no
+    dates keeps its stage: nothing says it was different."""
+    out = dict(values)
+    later = {f.key for f in rt.fields if f.type in ("date", "month") and f.key in out
+             and _after(out[f.key], day)}
+    for key in later:
+        out[key] = None
+    stage = rt.key_for("dev_stage")
+    if not stage or stage not in out or not later:
+        return out
+    reached = None
+    for meaning, role in STAGES:
+        key = rt.key_for(role)
+        if key and out.get(key):
+            reached = meaning
+    value = rt.value_for("dev_stage", reached) if reached else None
+    if value:
+        out[stage] = value
+    return out
+
+
 def _after(value: Any, day: dt.date) -> bool:
     """A stored date that certainly falls after ``day`` (a month-only date in the day's own
     month might not: it is kept)."""
@@ -85,4 +118,5 @@ def _after(value: Any, day: dt.date) -> bool:
     return span is not None and span.first > day
 
 
-__all__ = ["period_end", "as_of", "filled_on", "roster_ids", "committee_ids", "member_as_of"]
+__all__ = ["period_end", "as_of", "filled_on", "roster_ids", "committee_ids", "member_as_of",
+           "development_as_of"]

@@ -1,7 +1,8 @@
 """A printout's period snapshot applied to the records read (``rules.snapshot`` decides).
 
 Year-less types that describe the branch at a moment — the roster and the committee —
-are cut to what was true on ``ctx.as_of``; roster rows are shown as they stood then.
+are cut to what was true on ``ctx.as_of``; roster and 发展党员 rows are shown as they
+stood then.
 """
 
 from __future__ import annotations
@@ -21,8 +22,16 @@ def _is_committee(ctx: PrintContext, rt: RecordType) -> bool:
     return committee is not None and committee.key == rt.key
 
 
+def _is_development(rt: RecordType) -> bool:
+    return bool(rt.key_for("dev_stage"))
+
+
 def applies(ctx: PrintContext, rt: RecordType) -> bool:
     return ctx.as_of is not None and (_is_roster(ctx, rt) or _is_committee(ctx, rt))
+
+
+def adjusts_rows(ctx: PrintContext, rt: RecordType) -> bool:
+    return ctx.as_of is not None and (_is_roster(ctx, rt) or _is_development(rt))
 
 
 def ids_as_of(ctx: PrintContext, rt: RecordType, ids: list[int]) -> list[int]:
@@ -47,19 +56,25 @@ def row_adjuster(ctx: PrintContext, rt: RecordType, keys: list[str]
     the row as it stood on ``ctx.as_of``; None when rows are printed as stored."""
     from ledger_app.rules import snapshot
 
-    if ctx.as_of is None or not _is_roster(ctx, rt):
+    if not adjusts_rows(ctx, rt):
         return None
+    assert ctx.as_of is not None
     day = ctx.as_of
-    # The dates that decide (离开日期, 转正日期) may not be printed columns: read them once.
-    roles = [rt.key_for(r) for r in ("left", "confirmed", "status", "member_class")]
-    extra = {i: v for i, v in ctx.ledger.records.fields_of(rt.key, [k for k in roles if k])}
+    roster = _is_roster(ctx, rt)
+    # The facts that decide (离开日期, 转正日期, the steps' dates) may not be printed
+    # columns: read them once.
+    roles = ("left", "confirmed", "status", "member_class") if roster else \
+        ("dev_stage", *(role for _m, role in snapshot.STAGES))
+    wanted = [k for k in (rt.key_for(r) for r in roles) if k]
+    extra = {i: v for i, v in ctx.ledger.records.fields_of(rt.key, wanted)}
+    as_then = snapshot.member_as_of if roster else snapshot.development_as_of
 
     def adjust(entry_id: int, row: list[Any]) -> list[Any]:
         stored = {**extra.get(entry_id, {}), **dict(zip(keys, row))}
-        then = snapshot.member_as_of(rt, stored, day)
+        then = as_then(rt, stored, day)
         return [then[k] for k in keys]
 
     return adjust
 
 
-__all__ = ["applies", "ids_as_of", "row_adjuster"]
+__all__ = ["applies", "adjusts_rows", "ids_as_of", "row_adjuster"]
