@@ -314,3 +314,20 @@ def test_an_empty_ledger_says_why_nothing_is_due_yet(qtbot, ledger, runner):
     assert "名册里还没有在册的成员" in window.home.grid_note.text()
     window.close()
     assert runner.wait_idle()
+
+
+def test_a_checklists_table_offers_its_year_on_one_page(qtbot, window):
+    filled(qtbot, window)
+    window.tree.select_type("six_haves")
+    assert window.runner.wait_idle()
+    button = window.checklist_button
+    assert button.isVisible() and "六有对照表" in button.text()
+    window.year_box.setCurrentIndex(window.year_box.findData(2025))
+    assert window.runner.wait_idle()
+    button.click()
+    dialog = window.checklist_dialog
+    qtbot.waitUntil(lambda: dialog.page is not None, timeout=10000)
+    assert dialog.year == 2025 and "2025年度" in dialog.windowTitle()
+    dialog.close()
+    window.tree.select_type("roster")
+    assert not button.isVisible()

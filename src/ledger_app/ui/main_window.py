@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QMainWindow,
+    QPushButton,
     QSplitter,
     QStackedWidget,
     QVBoxLayout,
@@ -146,7 +147,17 @@ class MainWindow(RecordActions, QMainWindow):
         right_layout = QVBoxLayout(right)
         right_layout.setContentsMargins(6, 6, 6, 0)
         right_layout.addLayout(bar)
-        right_layout.addWidget(self.type_title)
+        # A checklist's state records (六有建设, 最强支部五优) read better as the year's
+        # 对照表: every item with its requirement, status, note and photos on one page.
+        self.checklist_button = QPushButton()
+        self.checklist_button.setObjectName("checklistButton")
+        self.checklist_button.hide()
+        self.checklist_button.clicked.connect(self._checklist_of_type)
+        title_row = QHBoxLayout()
+        title_row.addWidget(self.type_title)
+        title_row.addStretch(1)
+        title_row.addWidget(self.checklist_button)
+        right_layout.addLayout(title_row)
         right_layout.addWidget(self.type_note)
         right_layout.addWidget(self.table_stack, 1)
 
@@ -224,6 +235,7 @@ class MainWindow(RecordActions, QMainWindow):
             return
         old = self.ledger
         self._save_type()
+        self.home.set_ledger(None)
         self.table.setModel(None)
         if self.model is not None:
             self.model.retire()
@@ -348,6 +360,10 @@ class MainWindow(RecordActions, QMainWindow):
         self.type_title.setText(f"<b style='font-size:13pt'>{rt.label}</b>")
         self.type_note.setText(rt.description)
         self.type_note.setVisible(bool(rt.description))
+        checklist = self._checklist_for(type_key)
+        self.checklist_button.setVisible(checklist is not None)
+        if checklist is not None:
+            self.checklist_button.setText(f"按年度逐项对照（{checklist.label}对照表）…")
         # Free text is masked too (numbers typed into 备注, 会议内容), so any text column counts.
         self.sensitive_box.setVisible(any(f.sensitive or f.type in ("text", "longtext")
                                           for f in rt.table_fields))
@@ -357,6 +373,16 @@ class MainWindow(RecordActions, QMainWindow):
         else:
             self.model.set_filter(self.current_year(), self.search_box.text())
         self.menus.update_enabled()
+
+    def _checklist_for(self, type_key: str) -> Any:
+        pack = self.ledger.pack if self.ledger is not None else None
+        return next((c for c in pack.checklists if c.state_type == type_key), None) \
+            if pack is not None else None
+
+    def _checklist_of_type(self) -> None:
+        checklist = self._checklist_for(self.current_type_key() or "")
+        if checklist is not None:
+            self.show_checklist(checklist.key)
 
     def _set_column_widths(self) -> None:
         if self.model is None:

@@ -88,7 +88,8 @@ class RecordActions(_Base):
             return
         from ledger_app.ui.checklist_view import ChecklistDialog
 
-        year = self.home.year or self.current_year()
+        # From the table: the year it shows (全部年度: the home page's year).
+        year = (self.current_year() if not self.showing_home() else None) or self.home.year
         if year is None:
             return
         dialog = ChecklistDialog(self.ledger, self.runner, checklist_key, year, self)
