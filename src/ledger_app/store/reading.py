@@ -31,6 +31,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ledger_app.store.errors import LedgerError, plain_reason
+from ledger_app.store.leftovers import temporary_prefix
 
 READ_TIMEOUT = 5  # seconds a read waits while a writer finishes a checkpoint
 
@@ -95,7 +96,7 @@ def open_for_reading(path: Path) -> ReadView:
 
 def private_copy(path: Path) -> ReadView:
     """Copy the ledger and its journal into a private folder and read the copy."""
-    folder = Path(tempfile.mkdtemp(prefix="ledger-read-"))
+    folder = Path(tempfile.mkdtemp(prefix=temporary_prefix("read")))
     copy = folder / path.name
     try:
         shutil.copyfile(path, copy)
@@ -114,7 +115,7 @@ def upgraded_copy(view: ReadView, path: Path) -> Path:
     """A private copy of an old-format ledger, taken with SQLite's backup API (so it is
     one consistent state including the journal), for the caller to upgrade and read.
     The ledger itself is never upgraded by a read."""
-    folder = Path(tempfile.mkdtemp(prefix="ledger-read-"))
+    folder = Path(tempfile.mkdtemp(prefix=temporary_prefix("read")))
     copy = folder / path.name
     try:
         target = sqlite3.connect(copy)

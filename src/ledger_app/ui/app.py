@@ -9,6 +9,7 @@ from __future__ import annotations
 import faulthandler
 import logging
 import sys
+import threading
 from pathlib import Path
 from types import TracebackType
 from typing import TYPE_CHECKING, Any
@@ -186,6 +187,7 @@ def run_app(ledger_path: str | None = None, demo: bool = False) -> int:
     log_file = setup_logging()
     log.info("基层台账 %s starting; log at %s", __version__, log_file)
     sys.excepthook = _excepthook
+    clean_leftovers_in_background()
     controller = AppController(app)
     controller.first_window(ledger_path, demo)
     app.setQuitOnLastWindowClosed(True)
@@ -194,6 +196,40 @@ def run_app(ledger_path: str | None = None, demo: bool = False) -> int:
     finally:
         controller.shutdown()
         log.info("closed")
+
+
+def leftover_folders() -> list[Path]:
+    """Where a killed program may have left hidden ``.part`` files: the documents folder
+    (where outputs are saved by default), and the folders and backup folders of the recent
+    ledgers."""
+    from ledger_app.store.backups import default_folder
+
+    folders = [paths.documents_dir()]
+    for name in paths.recent_files():
+        ledger = Path(name)
+        folders += [ledger.parent, default_folder(ledger)]
+    return folders
+
+
+def clean_leftovers_in_background() -> threading.Thread:
+    """Remove what killed programs left (store.leftovers), without delaying the window."""
+    from ledger_app.store.leftovers import clean_leftovers
+
+    folders = leftover_folders()
+
+    def clean() -> None:
+        try:
+            removed = clean_leftovers(folders)
+        except Exception:  # noqa: BLE001 - tidying up must never stop the program
+            log.exception("cleaning leftovers failed")
+            return
+        if removed:
+            log.info("removed %d leftovers of killed programs: %s", len(removed),
+                     ", ".join(p.name for p in removed[:10]))
+
+    thread = threading.Thread(target=clean, name="leftovers", daemon=True)
+    thread.start()
+    return thread
 
 
 def build_main_window(ledger_path: str | Path) -> MainWindow:

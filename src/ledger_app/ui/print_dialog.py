@@ -9,6 +9,7 @@ to where the user chooses, again through a temporary name.
 from __future__ import annotations
 
 import contextlib
+import os
 import shutil
 import tempfile
 from dataclasses import dataclass
@@ -37,6 +38,7 @@ from PySide6.QtWidgets import (
 
 from ledger_app.outputs.durable import durable_replace
 from ledger_app.store.errors import LedgerError, plain_reason
+from ledger_app.store.leftovers import temporary_prefix
 from ledger_app.ui.errors import show_error
 from ledger_app.ui.pdf_preview import HAVE_QTPDF, PdfPreview, print_document
 from ledger_app.ui.tasks import Cancelled
@@ -81,7 +83,7 @@ class PrintDialog(QDialog):
         self.runner = runner
         self.setWindowTitle("打印")
         self.resize(1100, 760)
-        self._tmpdir = Path(tempfile.mkdtemp(prefix="ledger-print-"))
+        self._tmpdir = Path(tempfile.mkdtemp(prefix=temporary_prefix("print")))
         self._serial = 0
         self.pdf_path: Path | None = None
         self._records_for = ""                    # which product the record list is for
@@ -480,7 +482,7 @@ class PrintDialog(QDialog):
             raise RuntimeError("nothing generated yet")
         if target.suffix.lower() != ".pdf":
             target = target.with_name(target.name + ".pdf")
-        tmp = target.with_name(f".{target.name}.part")
+        tmp = target.with_name(f".{target.name}.{os.getpid()}.part")   # see store.leftovers
         try:
             shutil.copyfile(self.pdf_path, tmp)
             durable_replace(tmp, target)

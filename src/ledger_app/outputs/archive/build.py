@@ -36,6 +36,7 @@ from ledger_app.outputs.archive.snapshot import write_snapshot
 from ledger_app.outputs.archive.writer import CHUNK, ArchiveWriter, WrittenFile
 from ledger_app.outputs.durable import durable_replace
 from ledger_app.store.errors import DiskFullError, LedgerError, plain_reason
+from ledger_app.store.leftovers import temporary_prefix
 
 Progress = Callable[[int, int, str], Any]
 REPORT_INTERVAL = 0.05
@@ -169,7 +170,7 @@ def build_archive(ledger: Any, out: Path, year: int, *, date_from: str | None = 
     exported_at = datetime.now()
     temp_zip = out.with_name(f".{out.stem}.{os.getpid()}.part.zip")
     try:
-        with tempfile.TemporaryDirectory(prefix="ledger-archive-") as work:
+        with tempfile.TemporaryDirectory(prefix=temporary_prefix("archive")) as work:
             # With a password the archive is made in the private work folder and then
             # sealed into one encrypted entry, so not even its file names show (sealed.py).
             target = Path(work) / SEALED_NAME if password else temp_zip

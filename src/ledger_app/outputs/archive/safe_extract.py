@@ -28,6 +28,7 @@ from typing import Iterator
 from ledger_app.outputs.archive.crypto import bad_zip_errors, password_problem
 from ledger_app.outputs.archive.layout import is_reserved
 from ledger_app.store.errors import LedgerError
+from ledger_app.store.leftovers import temporary_prefix
 
 CHUNK = 1024 * 1024
 
@@ -199,8 +200,10 @@ def read_small(zf: zipfile.ZipFile, info: zipfile.ZipInfo, limit: int) -> bytes:
 class TemporaryFolder:
     """A private folder (mode 700) for unpacked files, removed on close."""
 
-    def __init__(self, prefix: str = "ledger-archive-"):
-        self.path = Path(tempfile.mkdtemp(prefix=prefix))
+    def __init__(self, prefix: str | None = None):
+        # The prefix carries this program's id, so the next start removes the folder if
+        # this program is killed before it can (store.leftovers).
+        self.path = Path(tempfile.mkdtemp(prefix=prefix or temporary_prefix("archive")))
 
     def extract(self, zf: zipfile.ZipFile, info: zipfile.ZipInfo,
                 limits: Limits = DEFAULT_LIMITS) -> Path:

@@ -59,7 +59,7 @@ def unsealed(path: Path, password: str | None, limits: Limits = DEFAULT_LIMITS,
             if not password:
                 raise PasswordError("这个检查档案设置了密码，请输入密码后再打开。")
             own = folder is None
-            where = folder or TemporaryFolder(prefix="ledger-archive-")
+            where = folder or TemporaryFolder()
             try:
                 # The inner archive may be as large as everything unpacked together.
                 inner = where.extract(zf, sealed_info,
