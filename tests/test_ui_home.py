@@ -238,10 +238,11 @@ def test_the_checklist_view_shows_every_item_with_its_requirement_and_evidence(q
     assert list(rows) == ["有场所", "有设施", "有标志", "有党旗", "有党报党刊", "有制度"]
     press = rows["有党报党刊"]
     assert "订阅相关党报党刊" in table.item(press, 1).text()       # requirement in view
-    assert table.item(press, 2).text() == "✓ 达标但缺佐证"
+    assert table.item(press, 2).text() == "达标但缺佐证"
+    assert table.item(press, 2).checkState() == Qt.CheckState.Checked
     assert table.item(press, 4).text() == "没有佐证"
     place = rows["有场所"]
-    assert table.item(place, 2).text() == "✓ 达标"
+    assert table.item(place, 2).text() == "达标"
     assert table.cellWidget(place, 4) is not None                # the evidence thumbnails
     assert "达标 5 项" in dialog.summary.text()
     dialog.close()
@@ -331,3 +332,38 @@ def test_a_checklists_table_offers_its_year_on_one_page(qtbot, window):
     dialog.close()
     window.tree.select_type("roster")
     assert not button.isVisible()
+
+
+def test_ticking_an_item_in_the_checklist_view_saves_it(qtbot, window):
+    dialog = open_checklist(qtbot, window, "wuyou")
+    table = dialog.table
+    row = next(r for r in range(table.rowCount()) if table.item(r, 2) is not None
+               and table.item(r, 2).text() == "未检查")
+    label = table.item(row, 0).text()
+    before = dialog.page
+    table.setCurrentCell(row, 2)
+    table.setFocus()
+    qtbot.keyClick(table, Qt.Key.Key_Space)              # tick: met, no evidence yet
+    qtbot.waitUntil(lambda: dialog.page is not before, timeout=10000)
+    assert window.runner.wait_idle()
+    row = next(r for r in range(table.rowCount()) if table.item(r, 0).text() == label)
+    assert table.item(row, 2).text() == "达标但缺佐证"
+    ledger = window.ledger
+    rt = ledger.pack.record_type("strongest_branch")
+    item_key, met_key, year_key = (rt.key_for(r) for r in
+                                   ("checklist_item", "checklist_met", "checklist_year"))
+    stored = [r for r in ledger.records.list("strongest_branch")
+              if r[item_key] == label and r[year_key] == 2026]
+    assert len(stored) == 1 and stored[0][met_key] is True
+    # Unticked: 未达标, the same record.
+    before = dialog.page
+    table.item(row, 2).setCheckState(Qt.CheckState.Unchecked)
+    qtbot.waitUntil(lambda: dialog.page is not before, timeout=10000)
+    assert window.runner.wait_idle()
+    again = [r for r in ledger.records.list("strongest_branch")
+             if r[item_key] == label and r[year_key] == 2026]
+    assert [r.id for r in again] == [stored[0].id] and again[0][met_key] is False
+    row = next(r for r in range(table.rowCount()) if table.item(r, 0).text() == label)
+    assert table.item(row, 2).text() == "未达标"
+    assert table.item(row, 2).checkState() == Qt.CheckState.Unchecked
+    dialog.close()

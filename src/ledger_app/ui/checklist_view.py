@@ -64,10 +64,23 @@ def load_checklist(ledger: Ledger, key: str, year: int) -> ChecklistPage:
     return ChecklistPage(status, thumbs)
 
 
+def set_met(ledger: Ledger, state_type: str, entry_id: int | None, year: int, item: str,
+            met: bool) -> int:
+    """Tick (or untick) an item for the year: its state record, made if there is none."""
+    rt = ledger.pack.record_type(state_type)
+    if entry_id is not None:
+        ledger.records.update(entry_id, rt.prefill({"checklist_met": met}))
+        return entry_id
+    return ledger.records.insert(state_type, rt.prefill(
+        {"checklist_year": year, "checklist_item": item, "checklist_met": met}))
+
+
 class ChecklistDialog(QDialog):
-    """``record_wanted(type key, id or None, ids, initial values)`` like the home page."""
+    """``record_wanted(type key, id or None, ids, initial values)`` like the home page;
+    ``changed`` after an item was ticked here."""
 
     record_wanted = Signal(str, object, list, dict)
+    changed = Signal()
 
     def __init__(self, ledger: Ledger, runner: TaskRunner, key: str, year: int,
                  parent: QWidget | None = None):
@@ -96,7 +109,7 @@ class ChecklistDialog(QDialog):
         self.table.setWordWrap(True)
         self.table.verticalHeader().setVisible(False)
         header = self.table.horizontalHeader()
-        for column, width in enumerate((110, 0, 110, 0, 3 * 64 + 12)):
+        for column, width in enumerate((110, 0, 136, 0, 3 * 64 + 12)):
             if width:
                 header.setSectionResizeMode(column, QHeaderView.ResizeMode.Fixed)
                 header.resizeSection(column, width)
@@ -104,7 +117,9 @@ class ChecklistDialog(QDialog):
                 header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
         self.table.cellActivated.connect(self._activated)      # Enter, double-click
         self.table.cellDoubleClicked.connect(self._activated)
-        hint = QLabel("按 Enter 或双击一项：勾选是否达标、写情况说明、添加佐证照片。")
+        self.table.itemChanged.connect(self._tick_changed)
+        self._filling = False
+        hint = QLabel("勾选“是否达标”（或按空格）即保存；按 Enter 或双击一项：写情况说明、添加佐证照片。")
         hint.setStyleSheet("color:#555")
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.button(QDialogButtonBox.StandardButton.Close).setText("关闭")
@@ -130,6 +145,7 @@ class ChecklistDialog(QDialog):
         self.summary.setText("，".join(f"{STATES[s]} {status.count(s)} 项" for s in STATES
                                       if status.count(s)))
         current = max(self.table.currentRow(), 0)
+        self._filling = True
         self.table.clearSpans()
         self.table.setRowCount(0)
         group = None
@@ -148,6 +164,7 @@ class ChecklistDialog(QDialog):
                 self.table.setSpan(row, 0, 1, 5)
             self._add_item_row(index, s, page.thumbs)
         self.table.resizeRowsToContents()
+        self._filling = False
         rows = [r for r in range(self.table.rowCount()) if self._item_index(r) is not None]
         if rows:
             self.table.setCurrentCell(min(rows, key=lambda r: abs(r - current)), 0)
@@ -157,8 +174,9 @@ class ChecklistDialog(QDialog):
         self.table.insertRow(row)
         entry = s.entry
         evidence = f"\n应有佐证：{s.item.evidence}" if s.item.evidence else ""
-        cells = [s.item.label, f"{s.item.requirement}{evidence}",
-                 STATE_MARKS[s.state] + STATES[s.state], shown_text(entry.note, masked=True) if entry else "",
+        # A read-only ledger shows a mark; otherwise the tick box is the mark.
+        mark = STATE_MARKS[s.state] if self.ledger.readonly else ""
+        cells = [s.item.label, f"{s.item.requirement}{evidence}", mark + STATES[s.state], shown_text(entry.note, masked=True) if entry else "",
                  f"{entry.evidence} 个附件" if entry and entry.evidence else "没有佐证"]
         for column, text in enumerate(cells):
             item = QTableWidgetItem(text)
@@ -166,6 +184,10 @@ class ChecklistDialog(QDialog):
             item.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable)
             if column == 2:
                 item.setBackground(QBrush(QColor(STATE_COLOURS[s.state])))
+                if not self.ledger.readonly:
+                    item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+                    item.setCheckState(Qt.CheckState.Checked if s.state in ("met", "no_evidence")
+                                       else Qt.CheckState.Unchecked)
             self.table.setItem(row, column, item)
         pictures = thumbs.get(entry.id, []) if entry else []
         if pictures:
@@ -183,6 +205,41 @@ class ChecklistDialog(QDialog):
             holder.setMinimumHeight(64)
             self.table.item(row, 4).setText("")
             self.table.setCellWidget(row, 4, holder)
+
+    def keyPressEvent(self, event: Any) -> None:  # noqa: N802 - Qt name
+        """Space ticks the current item, wherever the cursor is in its row."""
+        if event.key() == Qt.Key.Key_Space and self.table.hasFocus():
+            row = self.table.currentRow()
+            cell = self.table.item(row, 2) if self._item_index(row) is not None else None
+            if cell is not None and cell.flags() & Qt.ItemFlag.ItemIsUserCheckable:
+                cell.setCheckState(Qt.CheckState.Unchecked if cell.checkState()
+                                   == Qt.CheckState.Checked else Qt.CheckState.Checked)
+                return
+        super().keyPressEvent(event)
+
+    def _tick_changed(self, cell: QTableWidgetItem) -> None:
+        if self._filling or cell.column() != 2 or self.page is None:
+            return
+        index = cell.data(ItemRole)
+        if index is None:
+            return
+        s = self.page.status.items[int(index)]
+        met = cell.checkState() == Qt.CheckState.Checked
+        ledger, state_type, year = self.ledger, self.page.status.checklist.state_type, self.year
+        entry_id = s.entry.id if s.entry is not None else None
+
+        def saved(_id: int) -> None:
+            self.changed.emit()
+            self.reload()
+
+        self.runner.run(lambda: set_met(ledger, state_type, entry_id, year, s.item.label, met),
+                        saved, self._tick_failed)
+
+    def _tick_failed(self, exc: BaseException) -> None:
+        from ledger_app.ui.errors import show_error
+
+        show_error(self, exc)
+        self.reload()
 
     def _item_index(self, row: int) -> int | None:
         item = self.table.item(row, 0)

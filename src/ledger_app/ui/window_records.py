@@ -94,6 +94,7 @@ class RecordActions(_Base):
             return
         dialog = ChecklistDialog(self.ledger, self.runner, checklist_key, year, self)
         dialog.record_wanted.connect(self.open_record)
+        dialog.changed.connect(self.refresh_all)
         self.dialog = dialog
         self.checklist_dialog = dialog
         dialog.show()
