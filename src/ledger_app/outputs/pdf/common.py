@@ -75,6 +75,7 @@ class PrintContext:
     filled_on: date = field(default_factory=date.today)
     _names: dict[int, str] | None = None
     _breaker: "Breaker | None" = None
+    _prose_breaker: "Breaker | None" = None
 
     def __post_init__(self) -> None:
         self.styles = styles.paragraph_styles(self.fs)
@@ -119,12 +120,23 @@ class PrintContext:
 
     @property
     def breaker(self) -> "Breaker":
-        """The line breaker of this print job: members' names are never split."""
+        """The line breaker of this print job's table cells: members' names are never
+        split, nor a short run between marks (how names are listed: "黄晓彤、唐飞")."""
         if self._breaker is None:
             from ledger_app.outputs.pdf.linebreak import Breaker
 
             self._breaker = Breaker(self.member_names().values())
         return self._breaker
+
+    @property
+    def prose_breaker(self) -> "Breaker":
+        """The line breaker of paragraphs: members' names are never split, but running
+        text may break inside a short term such as “三会一课” rather than leave a gap."""
+        if self._prose_breaker is None:
+            from ledger_app.outputs.pdf.linebreak import Breaker
+
+            self._prose_breaker = Breaker(self.member_names().values(), short_runs=False)
+        return self._prose_breaker
 
     def member_name(self, member_id: int | None) -> str:
         if member_id is None:

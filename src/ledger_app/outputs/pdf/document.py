@@ -74,7 +74,7 @@ def _verb(label: str) -> str:
 
 
 def _block(ctx: PrintContext, text: str, style: str, role: str) -> TextBlock:
-    return TextBlock(ctx.fs, text, ctx.styles[style], role, ctx.breaker)
+    return TextBlock(ctx.fs, text, ctx.styles[style], role, ctx.prose_breaker)
 
 
 def _signature(ctx: PrintContext, rt: RecordType, values: dict[str, Any], issued: str,
@@ -93,11 +93,11 @@ def _signature(ctx: PrintContext, rt: RecordType, values: dict[str, Any], issued
     parts: list[Flowable] = [Spacer(1, base.leading)]
     parts.append(TextBlock(ctx.fs, issuer, ParagraphStyle("sign", parent=base,
                                                           rightIndent=issuer_right),
-                           "fang", ctx.breaker))
+                           "fang", ctx.prose_breaker))
     if issued:
         parts.append(TextBlock(ctx.fs, issued, ParagraphStyle("date", parent=base,
                                                               rightIndent=date_right),
-                               "fang", ctx.breaker))
+                               "fang", ctx.prose_breaker))
     return KeepTogether(parts)
 
 

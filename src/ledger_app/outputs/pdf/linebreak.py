@@ -55,8 +55,8 @@ def _glue_pattern(short_runs: bool) -> re.Pattern[str]:
         rf"{_NUMBER}(?:[%％‰℃])?(?: ?[/／]?(?:{_UNIT})(?:[/／](?:{_UNIT}))?)?"
         # a Latin word, a date or code such as 2025-03-15, A4, GB/T
         rf"|[A-Za-z0-9][A-Za-z0-9_@#&'’./\-]*[A-Za-z0-9%]"
-        # a short bracketed unit: （元）, （%）, 《党章》
-        rf"|{_OPEN}[^{re.escape(NO_START + NO_END)}\s]{{1,6}}{_CLOSE}"
+        # a short bracketed unit: （元）, （%）, 《党章》 (a longer quotation may break)
+        rf"|{_OPEN}[^{re.escape(NO_START + NO_END)}\s]{{1,3}}{_CLOSE}"
         # a short run of Chinese characters between marks: how names are listed
         rf"{run}"
         rf"){_CLOSE}*"

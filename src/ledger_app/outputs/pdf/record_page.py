@@ -70,7 +70,7 @@ def para(ctx: PrintContext, text: str, style: str) -> TextBlock:
 
 def _p(ctx: PrintContext, text: str, style: str) -> TextBlock:
     # One line breaker for every paragraph: names never split, 禁则, linear in length.
-    return TextBlock(ctx.fs, text, ctx.styles[style], _role(ctx, style), ctx.breaker)
+    return TextBlock(ctx.fs, text, ctx.styles[style], _role(ctx, style), ctx.prose_breaker)
 
 
 def _role(ctx: PrintContext, style: str) -> str:

@@ -145,10 +145,15 @@ def _fit_widths(fs: FontSet, fields: list[Field | None], labels: list[str],
             weights = need
         total = sum(weights)
         return [n + spare * w / total for n, w in zip(need, weights)]
-    # Free text shares what is left by how much it holds, never below its header.
+    # Free text shares what is left: a column needing less than an equal share (a short
+    # 备注) gets all it needs; the rest share by how much they hold, never below their
+    # header.
     out = list(need)
-    open_ = [i for i, flex in enumerate(flexible) if flex]
+    open_ = sorted((i for i, flex in enumerate(flexible) if flex), key=lambda i: need[i])
     room = left
+    while open_ and need[open_[0]] <= room / len(open_):
+        out[open_[0]] = need[open_[0]]
+        room -= need[open_.pop(0)]
     while open_:
         weight = sum(need[i] for i in open_)
         low = [i for i in open_ if room * need[i] / weight < least[i]]

@@ -19,7 +19,7 @@ from ledger_app.outputs.pdf.linebreak import PLAIN, Breaker
 
 # A line is stretched to the full width (justified) only if that adds less than this
 # much space between two characters; more would look gappy, so it stays ragged.
-MAX_STRETCH = 0.6          # of the font size
+MAX_STRETCH = 0.2          # of the font size
 MIN_LINES_AT_BREAK = 2     # a paragraph split across pages leaves at least 2 lines each side
 
 Line = tuple[str, bool, bool]    # text, first line of its paragraph, last line of it
