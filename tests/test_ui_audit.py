@@ -126,3 +126,28 @@ def test_the_window_shows_the_trail_and_asks_once_before_showing_numbers(
         runner.wait_idle()
         runner.shutdown()
         ledger.close()
+
+
+def test_the_record_form_opens_its_records_trail(ledger_path: Path, qtbot) -> None:
+    from ledger_app.ui.record_form import RecordDialog
+    from ledger_app.ui.tasks import TaskRunner
+
+    runner = TaskRunner()
+    with Ledger.open(ledger_path) as ledger:
+        try:
+            new = RecordDialog(ledger, runner, "roster", None)
+            qtbot.addWidget(new)
+            assert runner.wait_idle() and not new.history_button.isEnabled()
+            dialog = RecordDialog(ledger, runner, "roster", 1)
+            qtbot.addWidget(dialog)
+            assert runner.wait_idle() and dialog.history_button.isEnabled()
+            dialog.history_button.click()
+            assert runner.wait_idle()
+            history = dialog.history_dialog
+            assert runner.wait_idle()
+            changes = [history.table.item(r, 4).text() for r in range(history.table.rowCount())]
+            assert len(changes) == 2 and any("139****4321" in c for c in changes)
+            history.close()
+        finally:
+            runner.wait_idle()
+            runner.shutdown()

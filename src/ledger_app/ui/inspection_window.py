@@ -201,7 +201,9 @@ class InspectionWindow(QMainWindow):
         period = manifest.get("period", {}).get("label", "")
         self.setWindowTitle(f"检查档案（只读）— {org} {period}")
         if report.ok:
-            self.banner.setText(f"✔ {report.summary()}　本窗口只能查看，不能修改。")
+            signer = (f"签名密钥指纹 {report.signer}（请与移交单、备考表上的指纹核对）"
+                      if report.signer else "未签名（早期版本导出，无法确认来源）")
+            self.banner.setText(f"✔ {report.summary()}　{signer}\n本窗口只能查看，不能修改。")
             self.banner.setStyleSheet("color: #006400; font-weight: bold")
         else:
             self.banner.setText("✘ " + "\n".join(report.lines()[:12]))

@@ -179,8 +179,11 @@ class RecordDialog(QDialog):
         self.save_button.setStyleSheet("font-weight: bold")
         self.save_button.setEnabled(not ledger.readonly)
         self.cancel_button = self._button("取消", self.reject, "Esc")
+        self.history_button = self._button("留痕…", self.show_history,
+                                           "这条记录的留痕：谁在什么时候改了什么")
         bar = QHBoxLayout()
         bar.addWidget(self.status, 1)
+        bar.addWidget(self.history_button)
         if self.ids:
             bar.addWidget(self.prev_button)
             bar.addWidget(self.next_button)
@@ -203,6 +206,18 @@ class RecordDialog(QDialog):
         # Short record types get a short dialog; long ones scroll.
         self.resize(900, min(680, max(300, self.form.sizeHint().height() + 120)))
         self._load(entry_id)
+
+    def show_history(self) -> None:
+        """This record's 留痕 (who changed what, when; numbers hidden as in the table)."""
+        if self.entry_id is None:
+            return
+        from ledger_app.ui.audit_view import AuditDialog
+
+        dialog = AuditDialog(self.ledger, self.runner, self.entry_id,
+                             title=f"{self.record_type.label} #{self.entry_id}", parent=self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+        self.history_dialog = dialog
 
     def _button(self, text: str, slot: Callable[[], Any], keys: str) -> QPushButton:
         button = QPushButton(text)
@@ -237,6 +252,7 @@ class RecordDialog(QDialog):
         for key, panel in self.form.attachment_panels().items():
             panel.populate(loaded.attachments.get(key, []))
         self._set_title(loaded.title)
+        self.history_button.setEnabled(self.entry_id is not None)
         self.form.setEnabled(True)
         self._loading = False
         self._baseline = self.form.snapshot()
