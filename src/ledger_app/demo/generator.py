@@ -109,6 +109,10 @@ class DemoBuilder:
         for hint, gender, born, steps, highest in plans:
             if steps["application_date"] > self.today:
                 steps = {k: d - timedelta(days=200) for k, d in steps.items()}
+            if hint:
+                # One date that breaks a rule on purpose, so the demo shows the check at
+                # work: the talk came 40 days after the application (the rule: 1 month).
+                steps["talk_date"] = steps["application_date"] + timedelta(days=40)
             values = dev.record_values(steps, self.today, highest)
             group = groups[len(self.development) % 2]
             if values["stage"] in ("预备党员", "正式党员"):

@@ -476,8 +476,11 @@ def load_pack(folder: Path) -> Pack:
     from ledger_app.forms.cadence import load_cadence
     from ledger_app.forms.checklists import load_checklists
 
+    from ledger_app.forms.development import load_development
+
     return replace(pack, cadence=load_cadence(folder / "cadence.toml", pack),
-                   checklists=load_checklists(folder / "checklists", pack))
+                   checklists=load_checklists(folder / "checklists", pack),
+                   development=load_development(folder / "development_steps.toml", pack))
 
 
 # What each feature needs the pack to declare. A pack that lacks one is refused when it is

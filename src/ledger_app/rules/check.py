@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from ledger_app.rules import cadence, checklists, dues_findings, org_findings, periods
+from ledger_app.rules.development import development_findings
 from ledger_app.rules.facts import LedgerFacts
 from ledger_app.rules.findings import Finding, most_serious_first
 
@@ -56,7 +57,12 @@ def evaluate(facts: LedgerFacts, as_of: dt.date, *, meetings_type: str, people_t
               + dues_findings.arrears_findings(
                   facts.dues, facts.year, as_of,
                   cat.get(facts.dues.type_key, "") if facts.dues else "")
-              + dues_findings.duplicate_findings(facts))
+              + dues_findings.duplicate_findings(facts)
+              + development_findings(
+                  facts.development_plan, facts.development,
+                  frozenset(m.id for m in facts.members if m.full), facts.settings,
+                  facts.year, as_of, cat.get(facts.development_plan.record_type, "")
+                  if facts.development_plan else ""))
     return Report(facts.year, as_of, facts, tuple(rows), tuple(statuses),
                   tuple(most_serious_first(found)))
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
+from typing import Any
 
 from ledger_app.forms.model import Checklist, Requirement
 from ledger_app.rules.dues import DuesMember
@@ -108,6 +109,10 @@ class LedgerFacts:
     dues: "DuesFacts | None" = None
     # records sharing a declared unique key: (type key, ids, the key as people read it)
     duplicates: tuple[tuple[str, tuple[int, ...], str], ...] = ()
+    # 发展党员: the pack's steps (forms.development.DevelopmentPlan) and each person's values
+    development_plan: Any = None
+    development: tuple[Any, ...] = ()           # rules.development.Person
+    settings: dict[str, Any] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)

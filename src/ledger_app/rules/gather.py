@@ -160,6 +160,24 @@ def read_dues_year(ledger: "Ledger", year: int, as_of: dt.date | None = None) ->
                       rounding_of(ledger.setting("dues_rounding")))
 
 
+def read_development(ledger: "Ledger") -> tuple[Any, ...]:
+    """Each development record's step values (the fields the pack's steps name)."""
+    from ledger_app.rules.development import Person
+
+    plan = ledger.pack.development
+    if plan is None:
+        return ()
+    rt = ledger.pack.record_type(plan.record_type)
+    keys = {rt.title_field}
+    for step in plan.steps:
+        keys.add(step.field)
+        for check in step.checks:
+            keys |= {str(check.get(k)) for k in ("field", "end_field", "hours_field",
+                                                  "extension_field") if check.get(k)}
+    return tuple(Person(i, _text(v.get(rt.title_field)), v)
+                 for i, v in ledger.records.fields_of(rt.key, sorted(k for k in keys if k)))
+
+
 def read_duplicates(ledger: "Ledger", year: int, skip: str = ""
                     ) -> list[tuple[str, tuple[int, ...], str]]:
     out = []
@@ -280,7 +298,9 @@ def gather(ledger: "Ledger", year: int) -> LedgerFacts:
         people_label=pack.record_type(pack.member_type).label,
         joined_label=getattr(pack.record_type(pack.member_type).field_for("joined"), "label", ""),
         dues_kept=pack.type_for("dues") is not None,
-        dues=dues, duplicates=tuple(duplicates))
+        dues=dues, duplicates=tuple(duplicates),
+        development_plan=pack.development, development=read_development(ledger),
+        settings=settings)
 
 
 def due_at_meeting(ledger: "Ledger", kinds: list[str] | tuple[str, ...], day: str | None,

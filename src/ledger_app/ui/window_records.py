@@ -118,6 +118,27 @@ class RecordActions(_Base):
         self.dues_dialog = dialog
         dialog.show()
 
+    def show_development(self) -> None:
+        """记录 → 发展党员时间线: the steps of each person in development, on the current
+        development record if one is selected."""
+        if self.ledger is None or self.ledger.pack.development is None:
+            return
+        from ledger_app.ui.development_view import DevelopmentDialog
+
+        plan = self.ledger.pack.development
+        current = self.current_record_id() if self.current_type_key() == plan.record_type \
+            and not self.showing_home() else None
+        existing = getattr(self, "development_dialog", None)
+        if existing is not None and isValid(existing) and existing.isVisible():
+            existing.raise_()
+            existing.activateWindow()
+            return
+        dialog = DevelopmentDialog(self.ledger, self.runner, current, self)
+        dialog.record_wanted.connect(self.open_record)
+        self.dialog = dialog
+        self.development_dialog = dialog
+        dialog.show()
+
     def _record_saved(self, record_id: int) -> None:
         """Show the saved record, switching to its year if the table shows another one."""
         ledger = self.ledger
@@ -135,7 +156,7 @@ class RecordActions(_Base):
                 self.statusBar().showMessage(f"已保存；这条记录属于 {year} 年度，已切换到该年度",
                                              5000)
             self.refresh_all(select_id=record_id)
-            for name in ("checklist_dialog", "dues_dialog"):
+            for name in ("checklist_dialog", "dues_dialog", "development_dialog"):
                 shown = getattr(self, name, None)
                 if shown is not None and isValid(shown) and shown.isVisible():
                     shown.reload()

@@ -1,0 +1,216 @@
+"""发展党员时间线: the pack's 25 steps for one person in development, with each step's date
+(or people) and the date rules broken on it, and the branch's steps due soon.
+
+The steps and checks are the pack's data (``forms.development``) applied by
+``rules.development``; this dialog only reads them on the worker and draws them. Enter on
+a step opens the person's development record.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QBrush, QColor
+from PySide6.QtWidgets import (
+    QAbstractItemView, QDialog, QDialogButtonBox, QHBoxLayout, QHeaderView, QLabel, QListWidget,
+    QListWidgetItem, QSplitter, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget,
+)
+
+from ledger_app.rules.development import Person, problems_of, timeline
+
+if TYPE_CHECKING:
+    from ledger_app.store import Ledger
+    from ledger_app.ui.tasks import TaskRunner
+
+SEVERITY_COLOURS = {"alert": "#f6c4c4", "warn": "#fde2b8", "info": "#e4ecf7"}
+SEVERITY_WORDS = {"alert": "严重", "warn": "需处理", "info": "提示"}
+
+
+@dataclass
+class DevelopmentPage:
+    plan: Any
+    people: list[Person]
+    stages: dict[int, str]
+    full_ids: frozenset[int]
+    settings: dict[str, Any]
+    names: dict[int, str]
+
+
+def load_page(ledger: "Ledger") -> DevelopmentPage:
+    """Everything the dialog draws, read on the worker."""
+    from ledger_app.rules.gather import read_development, read_members
+
+    plan = ledger.pack.development
+    people = list(read_development(ledger))
+    stages: dict[int, str] = {}
+    if plan is not None:
+        rt = ledger.pack.record_type(plan.record_type)
+        stage_field = rt.key_for("development_stage")
+        if stage_field:
+            stages = {i: str(v.get(stage_field) or "")
+                      for i, v in ledger.records.fields_of(rt.key, [stage_field])}
+    members = read_members(ledger)
+    return DevelopmentPage(plan, people, stages, frozenset(m.id for m in members if m.full),
+                           ledger.settings(), {m.id: m.name for m in members})
+
+
+class DevelopmentDialog(QDialog):
+    """``record_wanted(type key, id or None, ids, initial values)`` like the home page."""
+
+    record_wanted = Signal(str, object, list, dict)
+
+    def __init__(self, ledger: "Ledger", runner: "TaskRunner", record_id: int | None = None,
+                 parent: QWidget | None = None, as_of: dt.date | None = None):
+        super().__init__(parent)
+        self.setObjectName("developmentDialog")
+        self.setWindowTitle("发展党员时间线")
+        self.setWindowFlag(Qt.WindowType.WindowMaximizeButtonHint, True)
+        self.ledger, self.runner = ledger, runner
+        self.as_of = as_of or dt.date.today()
+        self.wanted_id = record_id
+        self.page: DevelopmentPage | None = None
+        self.people = QListWidget()
+        self.people.setObjectName("developmentPeople")
+        self.people.currentRowChanged.connect(self._person_chosen)
+        self.title = QLabel("正在读取……")
+        self.title.setWordWrap(True)
+        self.steps = QTableWidget(0, 5)
+        self.steps.setObjectName("developmentSteps")
+        self.steps.setHorizontalHeaderLabels(["步骤", "阶段", "内容", "日期 / 情况", "检查"])
+        self.steps.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.steps.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.steps.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.steps.setTabKeyNavigation(False)
+        self.steps.setWordWrap(True)
+        self.steps.verticalHeader().setVisible(False)
+        header = self.steps.horizontalHeader()
+        for column, width in enumerate((44, 96, 150, 150, 0)):
+            if width:
+                header.setSectionResizeMode(column, QHeaderView.ResizeMode.Fixed)
+                header.resizeSection(column, width)
+            else:
+                header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
+        self.steps.cellActivated.connect(lambda _r, _c: self._open_record())
+        self.steps.cellDoubleClicked.connect(lambda _r, _c: self._open_record())
+        self.due = QListWidget()
+        self.due.setObjectName("developmentDue")
+        self.due.setMaximumHeight(120)
+        self.due.itemActivated.connect(self._due_chosen)
+
+        right = QWidget()
+        right_layout = QVBoxLayout(right)
+        right_layout.setContentsMargins(0, 0, 0, 0)
+        right_layout.addWidget(self.title)
+        right_layout.addWidget(self.steps, 1)
+        split = QSplitter()
+        split.addWidget(self.people)
+        split.addWidget(right)
+        split.setSizes([200, 900])
+        hint = QLabel("上下键选人，Tab 到步骤表，Enter 打开此人的发展党员登记修改日期。"
+                      "步骤和时间要求取自《中国共产党发展党员工作细则》（台账类型中的 development_steps.toml）。")
+        hint.setWordWrap(True)
+        hint.setStyleSheet("color:#555")
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons.button(QDialogButtonBox.StandardButton.Close).setText("关闭")
+        buttons.rejected.connect(self.reject)
+        bottom = QHBoxLayout()
+        bottom.addWidget(hint, 1)
+        bottom.addWidget(buttons)
+        layout = QVBoxLayout(self)
+        layout.addWidget(split, 1)
+        layout.addWidget(QLabel("本支部近期到期或已超期的步骤："))
+        layout.addWidget(self.due)
+        layout.addLayout(bottom)
+        self.resize(1150, 720)
+        self.reload()
+
+    def reload(self) -> None:
+        ledger = self.ledger
+        self.runner.run(lambda: load_page(ledger), self._arrived)
+
+    def _arrived(self, page: DevelopmentPage) -> None:
+        self.page = page
+        keep = self.current_person().id if self.current_person() else self.wanted_id
+        self.people.blockSignals(True)
+        self.people.clear()
+        for person in page.people:
+            stage = page.stages.get(person.id, "")
+            found = self._problems(person)
+            mark = " ⚠" if any(p.severity in ("alert", "warn") for p in found) else ""
+            item = QListWidgetItem(f"{person.name}（{stage}）{mark}" if stage
+                                   else person.name + mark)
+            item.setData(Qt.ItemDataRole.UserRole, person.id)
+            self.people.addItem(item)
+        self.people.blockSignals(False)
+        self.due.clear()
+        for person in page.people:
+            for p in self._problems(person):
+                if p.rule == "due":
+                    item = QListWidgetItem(f"[{SEVERITY_WORDS[p.severity]}] {p.why}")
+                    item.setData(Qt.ItemDataRole.UserRole, person.id)
+                    item.setBackground(QBrush(QColor(SEVERITY_COLOURS[p.severity])))
+                    self.due.addItem(item)
+        if not self.due.count():
+            self.due.addItem("（没有）")
+        ids = [p.id for p in page.people]
+        self.people.setCurrentRow(ids.index(keep) if keep in ids else 0 if ids else -1)
+        if not ids:
+            self.title.setText("还没有发展党员登记。")
+        self.people.setFocus()
+
+    def _problems(self, person: Person) -> list[Any]:
+        page = self.page
+        if page is None or page.plan is None:
+            return []
+        return problems_of(page.plan, person, page.full_ids, page.settings, self.as_of)
+
+    def current_person(self) -> Person | None:
+        if self.page is None:
+            return None
+        row = self.people.currentRow()
+        return self.page.people[row] if 0 <= row < len(self.page.people) else None
+
+    def _person_chosen(self, _row: int) -> None:
+        person, page = self.current_person(), self.page
+        if person is None or page is None or page.plan is None:
+            return
+        states = timeline(page.plan, person, page.full_ids, page.settings, self.as_of,
+                          lambda i: page.names.get(i, f"#{i}"))
+        done = sum(1 for s in states if s.done)
+        stage = page.stages.get(person.id, "")
+        self.title.setText(f"<b style='font-size:13pt'>{person.name}</b>　{stage}　"
+                           f"已记录 {done} / {len(states)} 步")
+        self.steps.setRowCount(len(states))
+        for row, state in enumerate(states):
+            worst = next((s for s in ("alert", "warn", "info")
+                          if any(n[0] == s for n in state.notes)), "")
+            texts = [str(state.step.number), state.step.stage, state.step.label,
+                     state.shown or ("—" if state.step.field else "（不单独记录日期）"),
+                     "\n".join(f"[{SEVERITY_WORDS[s]}] {why.split('：', 1)[-1]}"
+                               for s, why in state.notes)]
+            for column, text in enumerate(texts):
+                item = QTableWidgetItem(text)
+                if worst and column == 4:
+                    item.setBackground(QBrush(QColor(SEVERITY_COLOURS[worst])))
+                if not state.done and column == 3:
+                    item.setForeground(QBrush(QColor("#999999")))
+                self.steps.setItem(row, column, item)
+        self.steps.resizeRowsToContents()
+
+    def _open_record(self) -> None:
+        person, page = self.current_person(), self.page
+        if person is not None and page is not None and page.plan is not None:
+            self.record_wanted.emit(page.plan.record_type, person.id,
+                                    [p.id for p in page.people], {})
+
+    def _due_chosen(self, item: QListWidgetItem) -> None:
+        person_id = item.data(Qt.ItemDataRole.UserRole)
+        if self.page is None or person_id is None:
+            return
+        ids = [p.id for p in self.page.people]
+        if person_id in ids:
+            self.people.setCurrentRow(ids.index(person_id))
+            self.steps.setFocus()
