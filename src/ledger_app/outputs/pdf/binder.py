@@ -35,6 +35,7 @@ from ledger_app.outputs.pdf.common import (
     check_year,
     dash_page_number,
     find_category,
+    margins,
     no_progress,
     page_frame_size,
 )
@@ -437,13 +438,23 @@ def render_binder(ledger: "Ledger", out_path: str | os.PathLike[str], year: int 
     book = Book(cover, entries, contents, closing, heading, duplex, blanks)
     pages = {"n": 0}
 
-    def count_pages(canvas: Canvas, doc: Any) -> None:
-        pages["n"] = canvas.getPageNumber()
-        if pages["n"] % 10 == 0:
-            progress(done["n"], total_work, f"正在生成第 {pages['n']} 页……")
+    def on_page(kind: str) -> Any:
+        # Duplex: the back of a sheet is bound on its right, so a portrait page with an even
+        # number has its binding margin there (the page shifted left by the difference).
+        shift = margins(kind)["left"] - margins(kind)["right"]
 
-    templates = [cover_template(), make_template("form", count_pages),
-                 make_template("landscape", count_pages), make_template("doc", count_pages)]
+        def count_pages(canvas: Canvas, doc: Any) -> None:
+            pages["n"] = canvas.getPageNumber()
+            if duplex and pages["n"] % 2 == 0 and kind != "landscape":
+                canvas.translate(-shift, 0)
+            if pages["n"] % 10 == 0:
+                progress(done["n"], total_work, f"正在生成第 {pages['n']} 页……")
+
+        return count_pages
+
+    templates = [cover_template(), make_template("form", on_page("form")),
+                 make_template("landscape", on_page("landscape")),
+                 make_template("doc", on_page("doc"))]
     with atomic_output(out_path) as tmp, open(tmp, "wb") as fh, streamed(fh):
         # streamed: photos and pages go to disk as written, so memory stays flat
         doc = LedgerDoc(fh, ctx, f"{ctx.org_name} 台账 {year or ''}", templates)
