@@ -37,3 +37,22 @@ def test_sync_helpers_accept_files_and_folders(tmp_path: Path) -> None:
     sync_folder(tmp_path / "missing")        # quietly nothing
     with pytest.raises(OSError):
         sync_file(tmp_path / "missing")
+
+
+def test_atomic_path_puts_the_file_in_place_only_when_the_block_ends_well(tmp_path):
+    import pytest
+
+    from ledger_app.outputs.durable import atomic_path
+
+    final = tmp_path / "自查表.pdf"
+    final.write_bytes(b"old")
+    with pytest.raises(RuntimeError):
+        with atomic_path(final) as temporary:
+            assert temporary.parent == tmp_path and temporary.suffix == ".pdf"
+            temporary.write_bytes(b"half")
+            raise RuntimeError("cancelled")
+    assert final.read_bytes() == b"old" and sorted(tmp_path.iterdir()) == [final]
+    with atomic_path(final) as temporary:
+        temporary.write_bytes(b"new")
+        assert final.read_bytes() == b"old"
+    assert final.read_bytes() == b"new" and sorted(tmp_path.iterdir()) == [final]

@@ -9,8 +9,10 @@ it costs milliseconds for a printout.
 
 from __future__ import annotations
 
+import contextlib
 import os
 from pathlib import Path
+from typing import Iterator
 
 
 def sync_file(path: Path) -> None:
@@ -37,6 +39,23 @@ def sync_folder(folder: Path) -> None:
         pass   # some file systems (network shares) refuse; the file itself is flushed
     finally:
         os.close(fd)
+
+
+@contextlib.contextmanager
+def atomic_path(final: str | os.PathLike[str], synced: bool = False) -> Iterator[Path]:
+    """The one way every output is written: yield a temporary name beside ``final``
+    (``.名称.<pid>.part.pdf``: hidden, same folder so the rename is atomic, same suffix so
+    libraries that look at it are happy); when the block ends, put it in place durably
+    (``synced``: the block flushed it itself). Any exception — a full disk, a cancel —
+    removes the temporary and leaves an existing ``final`` as it was."""
+    final = Path(final)
+    temporary = final.with_name(f".{final.stem}.{os.getpid()}.part{final.suffix}")
+    try:
+        yield temporary
+        durable_replace(temporary, final, synced=synced)
+    finally:
+        with contextlib.suppress(OSError):
+            temporary.unlink()
 
 
 def durable_replace(temporary: Path, final: Path, synced: bool = False) -> None:

@@ -34,7 +34,7 @@ from ledger_app.outputs.archive.plan import Plan, make_plan
 from ledger_app.outputs.archive.sealed import SEALED_NAME, seal
 from ledger_app.outputs.archive.snapshot import write_snapshot
 from ledger_app.outputs.archive.writer import CHUNK, ArchiveWriter, WrittenFile
-from ledger_app.outputs.durable import durable_replace
+from ledger_app.outputs.durable import atomic_path
 from ledger_app.store.errors import DiskFullError, LedgerError, plain_reason
 from ledger_app.store.leftovers import temporary_prefix
 
@@ -168,9 +168,9 @@ def build_archive(ledger: Any, out: Path, year: int, *, date_from: str | None = 
 
     key = private_key(ledger)
     exported_at = datetime.now()
-    temp_zip = out.with_name(f".{out.stem}.{os.getpid()}.part.zip")
     try:
-        with tempfile.TemporaryDirectory(prefix=temporary_prefix("archive")) as work:
+        with atomic_path(out, synced=True) as temp_zip, \
+                tempfile.TemporaryDirectory(prefix=temporary_prefix("archive")) as work:
             # With a password the archive is made in the private work folder and then
             # sealed into one encrypted entry, so not even its file names show (sealed.py).
             target = Path(work) / SEALED_NAME if password else temp_zip
@@ -192,15 +192,10 @@ def build_archive(ledger: Any, out: Path, year: int, *, date_from: str | None = 
             if password:
                 job.step("正在加密档案（连同文件名）…")
                 seal(target, temp_zip, password, exported_at, job.tick)
-        durable_replace(temp_zip, out, synced=True)
     except OSError as exc:
-        temp_zip.unlink(missing_ok=True)
         if exc.errno == 28:
             raise DiskFullError("磁盘空间不足，检查档案没有导出完成（没有留下不完整的文件）。") from exc
         raise LedgerError(f"无法写入检查档案：{plain_reason(exc)}") from exc
-    except BaseException:
-        temp_zip.unlink(missing_ok=True)
-        raise
     if progress:
         progress(total, total, f"已导出 {out.name}")
     from ledger_app.store.signing import fingerprint, public_bytes

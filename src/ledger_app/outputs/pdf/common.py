@@ -17,7 +17,7 @@ from ledger_app.forms.display import display, shown_text
 from ledger_app.forms.model import Field, RecordType
 from ledger_app.outputs.pdf import styles
 from ledger_app.outputs.pdf.fonts import FontSet, fonts
-from ledger_app.outputs.durable import durable_replace
+from ledger_app.outputs.durable import atomic_path
 from ledger_app.store.errors import LedgerError, plain_reason
 
 if TYPE_CHECKING:
@@ -45,19 +45,12 @@ def atomic_output(out_path: str | os.PathLike[str]) -> Iterator[Path]:
         raise LedgerError(f"{out} 是一个文件夹，请给出要保存的 PDF 文件名。")
     if not out.parent.is_dir():
         raise LedgerError(f"文件夹 {out.parent} 不存在，无法保存 {out.name}。")
-    tmp = out.with_name(f".{out.name}.{os.getpid()}.part")
     try:
-        yield tmp
-        durable_replace(tmp, out)
+        with atomic_path(out) as tmp:
+            yield tmp
     except OSError as exc:
-        with contextlib.suppress(OSError):
-            tmp.unlink()
         raise LedgerError(f"无法写入 {out}：{plain_reason(exc)}。"
                           "请检查文件是否正被其他程序打开，或换一个位置保存。") from exc
-    except BaseException:
-        with contextlib.suppress(OSError):
-            tmp.unlink()
-        raise
 
 
 @dataclass

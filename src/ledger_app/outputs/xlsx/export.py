@@ -32,7 +32,7 @@ from ledger_app.outputs.xlsx.columns import (
     columns_for,
     printed_count,
 )
-from ledger_app.outputs.durable import durable_replace
+from ledger_app.outputs.durable import atomic_path
 from ledger_app.store.errors import LedgerError, plain_reason
 
 if TYPE_CHECKING:
@@ -42,10 +42,6 @@ Progress = Callable[[int, int, str], None]
 PAGE = 1000
 TITLE_ROW, HEADER_ROW, FIRST_DATA_ROW = 1, 2, 3
 OPTIONS_SHEET = "选项"
-
-
-def temporary_path(out: Path) -> Path:
-    return out.with_name(f".{out.stem}.{os.getpid()}.part{out.suffix or '.xlsx'}")
 
 
 def _save(wb: Workbook, path: Path) -> None:
@@ -68,16 +64,13 @@ def _save(wb: Workbook, path: Path) -> None:
 
 def save_atomically(wb: Workbook, out: Path) -> Path:
     out = Path(out)
-    temp = temporary_path(out)
     try:
-        _save(wb, temp)
-        durable_replace(temp, out)
+        with atomic_path(out) as temp:
+            _save(wb, temp)
     except OSError as exc:
         discard(wb)   # a save cut short (disk full) leaves row streams open: close them
         raise LedgerError(f"无法写入 {out}：{plain_reason(exc)}。请检查文件夹是否可写、"
                           "文件是否正在 Excel/WPS 中打开。") from exc
-    finally:
-        temp.unlink(missing_ok=True)
     return out
 
 
