@@ -48,7 +48,7 @@ def load_page(ledger: "Ledger") -> DevelopmentPage:
     stages: dict[int, str] = {}
     if plan is not None:
         rt = ledger.pack.record_type(plan.record_type)
-        stage_field = rt.key_for("development_stage")
+        stage_field = rt.key_for("dev_stage")
         if stage_field:
             stages = {i: str(v.get(stage_field) or "")
                       for i, v in ledger.records.fields_of(rt.key, [stage_field])}
