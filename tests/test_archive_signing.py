@@ -286,3 +286,11 @@ def test_the_binders_closing_sheet_prints_the_key_fingerprint_unmasked(signed,
     assert "卷 内 备 考 表" in closing and fp in closing
     # … the same fingerprint the archive's signature carries.
     assert verify_archive(archive, expect_key=fp).ok
+
+
+def test_info_names_the_fingerprint_for_scripts(signed, capsys) -> None:
+    ledger_path, archive, fp = signed
+    assert main(["info", str(ledger_path), "--json"]) == 0
+    info = json.loads(capsys.readouterr().out)
+    assert info["signing_key_fingerprint"] == fp
+    assert main(["verify", str(archive), "--expect-key", info["signing_key_fingerprint"]]) == 0

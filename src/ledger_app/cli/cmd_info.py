@@ -21,6 +21,7 @@ def register(sub: argparse._SubParsersAction) -> None:
 def describe(path: Path, year: int | None = None) -> dict[str, Any]:
     from ledger_app.store import Ledger
     from ledger_app.store.doctor import ensure_whole
+    from ledger_app.store.signing import ledger_fingerprint
 
     with Ledger.open(path, readonly=True) as ledger:
         ensure_whole(ledger)   # counts read through a damaged index would be quietly wrong
@@ -37,6 +38,8 @@ def describe(path: Path, year: int | None = None) -> dict[str, Any]:
             "organisation": {k: v for k, v in settings.items() if not k.startswith("_")},
             "pack": settings.get("_pack"),
             "schema_version": ledger.schema_version(),
+            # What receivers of this ledger's archives compare (verify --expect-key).
+            "signing_key_fingerprint": ledger_fingerprint(ledger),
             "program_version": __version__,
             "year": year,
             "years": ledger.years(),
@@ -58,4 +61,6 @@ def run(args: argparse.Namespace) -> int:
         for t in cat["record_types"]:
             print(f"    {t['label']:<10} {t['count']:>7}")
     print(f"  合计 {info['total']} 条；回收站 {info['recycle_bin']} 条")
+    if info["signing_key_fingerprint"]:
+        print(f"  签名密钥指纹 {info['signing_key_fingerprint']}")
     return 0
