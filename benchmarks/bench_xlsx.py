@@ -2,10 +2,13 @@
 
     .venv/bin/python benchmarks/bench_xlsx.py [--rows 10000] [--repeat 2] [--only import|export]
 
-Targets (issue 4), each as a multiple of raw openpyxl doing the bare job:
-- import of a 10,000-row roster (title row, mixed date styles, IDs as text, 汉, spaced
-  names): the preview (read + parse + match) and the whole import (preview + write, one
-  transaction) beside openpyxl read-only mode reading every cell: goal within 2x;
+Targets (issues 4 and 11), each as a multiple of raw openpyxl doing the bare job:
+- import of a 10,000-row roster as branches keep them (title row, mixed date styles, 出生年月
+  and 入党时间 to the month — "1978.05", "1990年11月", a 1985.1 number cell —, phones
+  written 138-0000-0003 or +86 …, 学历 written 本科 / 大专 / 硕士研究生 / 大学, IDs as text
+  some with spaces or a lowercase x, 汉, spaced names, a totals row): the preview (read +
+  parse + settle by ID + match) and the whole import (preview + write, one transaction, with
+  the 待核实 marks) beside openpyxl read-only mode reading every cell: goal within 2x;
 - export of the scale-30 demo ledger (about 92,500 records, every record type, one sheet
   each, masked) beside openpyxl write-only mode writing the same rows (plain SELECT * values
   of each record table): goal within 2x.
@@ -46,7 +49,7 @@ def roster_xlsx(rows: int) -> Path:
 
     from ledger_app.forms.idcard import check_digit
 
-    path = OUT / f"xlsx-roster-{rows}.xlsx"
+    path = OUT / f"xlsx-roster-v2-{rows}.xlsx"
     if path.exists():
         return path
     OUT.mkdir(parents=True, exist_ok=True)
@@ -63,17 +66,32 @@ def roster_xlsx(rows: int) -> Path:
         first17 = f"{rng.randrange(110000, 659999):06d}{born:%Y%m%d}{i % 1000:03d}"
         name = rng.choice(SURNAMES) + ("" if i % 3 else " ") + rng.choice(GIVEN) + \
             (rng.choice(GIVEN) if i % 2 else "") + (str(i) if i % 7 == 0 else "")
-        style = i % 3
-        birth = datetime(born.year, born.month, born.day) if style == 0 else (
-            f"{born:%Y.%m.%d}" if style == 1 else f"{born.year}年{born.month}月{born.day}日")
-        ws.append([i, f"{name}{i}", rng.choice("男女"), "汉" if i % 5 else "汉族", birth,
-                   first17 + check_digit(first17), rng.choice(["本科", "大专", "高中", "研究生"]),
+        style = i % 6
+        # Month-only birth dates (completed from the ID) and a number cell 1985.1 (settled
+        # by it) beside full dates in three spellings.
+        birth = [datetime(born.year, born.month, born.day), f"{born:%Y.%m.%d}",
+                 f"{born.year}年{born.month}月{born.day}日", f"{born:%Y.%m}",
+                 f"{born.year}年{born.month}月",
+                 float(f"{born.year}.{born.month}") if born.month not in (10, 1)
+                 else f"{born:%Y-%m}"][style]
+        number = first17 + check_digit(first17)
+        if i % 11 == 0:
+            number = f"{number[:6]} {number[6:14]} {number[14:]}".lower()
+        mobile = f"{13800000000 + i}"
+        phone = [int(mobile), f"{mobile[:3]}-{mobile[3:7]}-{mobile[7:]}",
+                 f"+86 {mobile[:3]} {mobile[3:7]} {mobile[7:]}"][i % 3]
+        sex = "男" if int(first17[16]) % 2 else "女"    # as the ID number says
+        ws.append([i, f"{name}{i}", sex if i % 4 else None,
+                   "汉" if i % 5 else "汉族", birth, number,
+                   rng.choice(["本科", "大专", "高中", "研究生", "硕士研究生", "大学"]),
                    f"第{1 + i % 6}党小组", "正式党员" if i % 9 else "预备党员",
-                   datetime(joined.year, joined.month, joined.day),
+                   datetime(joined.year, joined.month, joined.day) if i % 2
+                   else f"{joined.year}年{joined.month}月",
                    f"{confirmed.year}/{confirmed.month}/{confirmed.day}" if i % 9 else None,
-                   "幸福里社区居委会 干事" if i % 4 else "退休", 13800000000 + i, "在册",
+                   "幸福里社区居委会 干事" if i % 4 else "退休", phone, "在册",
                    None if i % 10 else "流动党员"])
     ws.append(["合计", f"{rows}人"])
+    ws.append(["其中：预备党员若干人"])
     wb.save(path)
     return path
 
@@ -105,7 +123,7 @@ def job_import_plan(path: str) -> dict:
         started = time.perf_counter()
         plan = plan_import(ledger, path, "roster")
         seconds = time.perf_counter() - started
-    return {"seconds": seconds, "counts": plan.counts()}
+    return {"seconds": seconds, "counts": plan.counts(), "levels": plan.levels()}
 
 
 def job_import_full(path: str) -> dict:
@@ -224,7 +242,7 @@ def main() -> int:
         report("preview (read, find header, parse, match)", plan, raw)
         report(f"whole import (+ write {full['written']} records)", full, raw)
         print(f"    of which writing: {full['seconds'] - full['plan_seconds']:.2f} s; "
-              f"preview statuses {plan['counts']}")
+              f"preview statuses {plan['counts']}, levels {plan['levels']}")
     if args.only != "import":
         from bench_common import scale_ledger
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 from typing import Any
 
@@ -157,7 +158,7 @@ class RecordType:
                 return f
         raise KeyError(f"{self.key} has no field {key!r}")
 
-    @property
+    @cached_property   # asked for on every record written: a declaration never changes
     def stored_fields(self) -> tuple[Field, ...]:
         """Fields that are columns of the record type's own table."""
         return tuple(f for f in self.fields if not f.detached)

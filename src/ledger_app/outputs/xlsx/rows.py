@@ -140,7 +140,8 @@ def row_kind(cells: list[Cell], columns: list[Any], header_words: set[str],
         filled = sum(1 for v, _ in cells if not is_blank(v))
         if any(lead.startswith(normalise(w)) for w in FOOTER_WORDS) and filled <= 3:
             return "footer"
-    if any(isinstance(v, str) and HEAD_COUNT.match(normalise(v)) for v, _ in cells):
+    if any(isinstance(v, str) and len(v) <= 16 and v.rstrip()[-1:] in "人名位"
+           and HEAD_COUNT.match(normalise(v)) for v, _ in cells):
         return "total"
     mapped = [(c, cells[c.index][0]) for c in columns
               if c.field_key and c.field_key != seq_key and c.index < len(cells)]
