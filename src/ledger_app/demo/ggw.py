@@ -64,7 +64,6 @@ REGULATIONS = (
 
 def build(org: SmallOrg) -> None:
     first, last = org.years
-    rng = org.rng
     people: list[dict[str, Any]] = []
     for n, (post, kind, layer, former, specialty, (lo, hi)) in enumerate(LEADERS):
         gender = "女" if n in (3, 7) else "男"

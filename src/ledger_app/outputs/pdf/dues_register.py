@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Any
 from reportlab.lib.units import mm
 
 from ledger_app.forms.values import format_money
+from ledger_app.store.errors import LedgerError
 from ledger_app.outputs.pdf.common import (
     PrintContext,
     Progress,
@@ -40,7 +41,7 @@ def dues_rows(ctx: PrintContext, year: int) -> tuple[list[list[str]], list[str]]
 
     ledger = ctx.ledger
     if ledger.pack.type_for("dues") is None:
-        raise ValueError(f"{ledger.pack.label}台账没有党费收缴记录，不能打印党费收缴登记表")
+        raise LedgerError(f"{ledger.pack.label}台账不记党费，没有党费收缴登记表可打印。")
     grid = read_dues_year(ledger, year, ctx.as_of or date.today())
     rows: list[list[str]] = []
     for n, member in enumerate(grid.rows, start=1):
