@@ -160,3 +160,21 @@ def test_a_past_year_development_register(ledger, tmp_path: Path) -> None:
     text = page_text(out)
     line = next(ln for ln in text.splitlines() if "孙飞" in ln)
     assert "入党积极分子" in line and "发展对象" not in line and "2026" not in text
+
+
+def test_a_receipt_that_came_back_later_was_not_back_yet(ledger, tmp_path: Path) -> None:
+    from ledger_app.outputs.pdf.table import render_table
+    from ledger_app.rules.snapshot import transfer_as_of
+
+    rt = ledger.pack.record_type("transfer")
+    record = {"name": "甲", "receipt_returned": True, "receipt_date": "2026-01-12"}
+    assert transfer_as_of(rt, record, D(2025, 12, 31)) == {
+        "name": "甲", "receipt_returned": False, "receipt_date": None}
+    assert transfer_as_of(rt, record, D(2026, 1, 12)) == record
+    ledger.records.insert("transfer", {"direction": "转出", "member_name": "跨年转出",
+                                       "member_class": "正式党员", "date": "2025-12-20",
+                                       "receipt_returned": True, "receipt_date": "2026-01-12"})
+    out = tmp_path / "转接.pdf"
+    render_table(ledger, "transfer", out, year=2025)
+    text = page_text(out)
+    assert "跨年转出" in text and "2026" not in text

@@ -97,7 +97,7 @@ def development_as_of(rt: RecordType, values: Mapping[str, Any], day: dt.date
              and _after(out[f.key], day)}
     for key in later:
         out[key] = None
-    stage = rt.key_for("dev_stage")
+    stage = rt.key_for("development_stage")
     if not stage or stage not in out or not later:
         return out
     reached = None
@@ -105,9 +105,25 @@ def development_as_of(rt: RecordType, values: Mapping[str, Any], day: dt.date
         key = rt.key_for(role)
         if key and out.get(key):
             reached = meaning
-    value = rt.value_for("dev_stage", reached) if reached else None
+    value = rt.value_for("development_stage", reached) if reached else None
     if value:
         out[stage] = value
+    return out
+
+
+def transfer_as_of(rt: RecordType, values: Mapping[str, Any], day: dt.date
+                   ) -> dict[str, Any]:
+    """A 转入转出 record as it stood on ``day``: a 回执 that came back later had not come
+    back yet (RULES.md §6: the 回执 returns within a month, so a December transfer's
+    回执 often dates from January)."""
+    out = dict(values)
+    later = {f.key for f in rt.fields if f.type in ("date", "month") and f.key in out
+             and _after(out[f.key], day)}
+    for key in later:
+        out[key] = None
+    returned, receipt = rt.key_for("receipt_returned"), rt.key_for("receipt_date")
+    if receipt in later and returned in out:
+        out[returned] = False
     return out
 
 
@@ -119,4 +135,4 @@ def _after(value: Any, day: dt.date) -> bool:
 
 
 __all__ = ["period_end", "as_of", "filled_on", "roster_ids", "committee_ids", "member_as_of",
-           "development_as_of"]
+           "development_as_of", "transfer_as_of"]

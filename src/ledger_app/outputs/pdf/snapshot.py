@@ -1,8 +1,8 @@
 """A printout's period snapshot applied to the records read (``rules.snapshot`` decides).
 
 Year-less types that describe the branch at a moment — the roster and the committee —
-are cut to what was true on ``ctx.as_of``; roster and 发展党员 rows are shown as they
-stood then.
+are cut to what was true on ``ctx.as_of``; roster, 发展党员 and 转入转出 rows are shown
+as they stood then.
 """
 
 from __future__ import annotations
@@ -23,15 +23,20 @@ def _is_committee(ctx: PrintContext, rt: RecordType) -> bool:
 
 
 def _is_development(rt: RecordType) -> bool:
-    return bool(rt.key_for("dev_stage"))
+    return bool(rt.key_for("development_stage"))
 
 
 def applies(ctx: PrintContext, rt: RecordType) -> bool:
     return ctx.as_of is not None and (_is_roster(ctx, rt) or _is_committee(ctx, rt))
 
 
+def _is_transfer(rt: RecordType) -> bool:
+    return bool(rt.key_for("receipt_date"))
+
+
 def adjusts_rows(ctx: PrintContext, rt: RecordType) -> bool:
-    return ctx.as_of is not None and (_is_roster(ctx, rt) or _is_development(rt))
+    return ctx.as_of is not None and (_is_roster(ctx, rt) or _is_development(rt)
+                                      or _is_transfer(rt))
 
 
 def ids_as_of(ctx: PrintContext, rt: RecordType, ids: list[int]) -> list[int]:
@@ -60,14 +65,19 @@ def row_adjuster(ctx: PrintContext, rt: RecordType, keys: list[str]
         return None
     assert ctx.as_of is not None
     day = ctx.as_of
-    roster = _is_roster(ctx, rt)
-    # The facts that decide (离开日期, 转正日期, the steps' dates) may not be printed
-    # columns: read them once.
-    roles = ("left", "confirmed", "status", "member_class") if roster else \
-        ("dev_stage", *(role for _m, role in snapshot.STAGES))
+    # The facts that decide (离开日期, 转正日期, the steps' dates, the 回执) may not be
+    # printed columns: read them once.
+    if _is_roster(ctx, rt):
+        roles: tuple[str, ...] = ("left", "confirmed", "status", "member_class")
+        as_then = snapshot.member_as_of
+    elif _is_development(rt):
+        roles = ("development_stage", *(role for _m, role in snapshot.STAGES))
+        as_then = snapshot.development_as_of
+    else:
+        roles = ("receipt_returned", "receipt_date")
+        as_then = snapshot.transfer_as_of
     wanted = [k for k in (rt.key_for(r) for r in roles) if k]
     extra = {i: v for i, v in ctx.ledger.records.fields_of(rt.key, wanted)}
-    as_then = snapshot.member_as_of if roster else snapshot.development_as_of
 
     def adjust(entry_id: int, row: list[Any]) -> list[Any]:
         stored = {**extra.get(entry_id, {}), **dict(zip(keys, row))}
