@@ -115,3 +115,18 @@ def test_a_last_photo_never_stands_alone_on_a_page(ledger, tmp_path):
         assert sum(counts) == 3
         singles += [(repeat, counts) for c in counts if c == 1]
     assert not singles
+
+
+def test_evidence_items_never_leave_one_alone_on_the_last_page():
+    from reportlab.platypus import Spacer
+
+    from ledger_app.outputs.pdf.binder import _evidence_pages
+
+    def items(n):
+        return [[Spacer(1, 30)] for _ in range(n)]
+
+    # Three fit a page of 100 points: 4 items would be 3 + 1, so they print 2 + 2.
+    assert [len(p) for p in _evidence_pages(items(4), 200, 100)] == [2, 2]
+    assert [len(p) for p in _evidence_pages(items(6), 200, 100)] == [3, 3]
+    assert [len(p) for p in _evidence_pages(items(7), 200, 100)] == [3, 2, 2]
+    assert [len(p) for p in _evidence_pages(items(1), 200, 100)] == [1]

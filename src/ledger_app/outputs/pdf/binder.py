@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING, Any
 
 from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import CondPageBreak, Flowable, NextPageTemplate, PageBreak
+from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, NextPageTemplate, PageBreak
 from reportlab.platypus.doctemplate import ActionFlowable
 
 from ledger_app.forms import values as fv
@@ -124,19 +124,54 @@ def checklist_evidence(ctx: PrintContext, rt: Any, year: int) -> list[Flowable]:
     item_key = rt.key_for("checklist_item")
     year_key = rt.key_for("checklist_year")
     evidence_key = rt.key_for("evidence")
-    flow: list[Flowable] = []
+    width, height = page_frame_size("form")
+    items: list[list[Flowable]] = []
     for record in ledger_records(ctx, rt.key, year):
         if year_key and record[year_key] not in (None, year):
             continue
-        photos = photo_flowables(ctx, record.id, page_frame_size("form")[0], meeting=False,
-                                 field_key=evidence_key)
+        photos = photo_flowables(ctx, record.id, width, meeting=False, field_key=evidence_key,
+                                 titled=False)
         if photos:
             title = f"{rt.label}佐证：{record[item_key] if item_key else ''}"
-            flow += [CondPageBreak(60 * mm), para(ctx, title, "heading"), *photos]
+            items.append([para(ctx, title, "heading"), *photos])
+    flow: list[Flowable] = []
+    for n, page in enumerate(_evidence_pages(items, width, height)):
+        if n:
+            flow.append(PageBreak())
+        flow += [f for item in page for f in item]
     if flow:
         flow.insert(0, NextPageTemplate("form"))
         flow.insert(1, PageBreak())
     return flow
+
+
+def _evidence_pages(items: list[list[Flowable]], width: float, height: float
+                    ) -> list[list[list[Flowable]]]:
+    """Items (a heading and its photos) packed into pages, and no page left with one
+    item alone when the page before can give it one (a lone photo is a widow)."""
+    pages: list[list[list[Flowable]]] = [[]]
+    used = 0.0
+    for item in items:
+        h = _stack_height(item, width)
+        if pages[-1] and used + h > height:
+            pages.append([])
+            used = 0.0
+        pages[-1].append(item)
+        used += h
+    if len(pages) > 1 and len(pages[-1]) == 1 and len(pages[-2]) >= 3:
+        pages[-1].insert(0, pages[-2].pop())
+    return pages
+
+
+def _stack_height(flowables: list[Flowable], width: float) -> float:
+    total = 0.0
+    for f in flowables:
+        if isinstance(f, KeepTogether):
+            total += _stack_height(list(f._content), width)
+            continue
+        _w, h = f.wrap(width, 10_000)
+        total += h + f.getSpaceBefore() + f.getSpaceAfter()
+    return total
 
 
 def printed_photos(ctx: PrintContext, entry_id: int, field_key: str | None = None) -> int:

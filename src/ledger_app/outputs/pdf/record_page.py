@@ -163,8 +163,10 @@ def header_table(ctx: PrintContext, cells: list[tuple[str, str, bool]], width: f
 
 
 def photo_flowables(ctx: PrintContext, entry_id: int, width: float,
-                    meeting: bool = True, field_key: str | None = None) -> list[Flowable]:
-    """Photos two to a row, each kept in proportion, with its caption beneath."""
+                    meeting: bool = True, field_key: str | None = None,
+                    titled: bool = True) -> list[Flowable]:
+    """Photos two to a row, each kept in proportion, with its caption beneath; under a
+    "照片及附件" heading unless ``titled`` is false (the caller has its own title)."""
     atts = ctx.ledger.attachments.of(entry_id, field_key)
     images = [a for a in atts if a.is_image and a.width]
     others = [a for a in atts if not (a.is_image and a.width)]
@@ -193,13 +195,16 @@ def photo_flowables(ctx: PrintContext, entry_id: int, width: float,
                                ("ALIGN", (0, 0), (-1, -1), "CENTER"),
                                ("VALIGN", (0, 0), (-1, -1), "TOP"),
                                ("BOTTOMPADDING", (0, 0), (-1, -1), 8)]))
-        flow.append(KeepTogether([heading, t]) if not flow else t)   # no orphan heading
+        if not flow and titled:
+            flow.append(KeepTogether([heading, t]))      # no orphan heading
+        else:
+            flow.append(t)
     if len(rows) > 1 and rows[-1][1] == "":
         # A last photo on its own would be a page with one photo alone: it goes over
         # with the pair before it.
         last_pair = flow.pop(-2)
         flow[-1] = KeepTogether([last_pair, flow[-1]])
-    if not flow:
+    if not flow and titled:
         flow.append(heading)
     if others:
         names = "；".join(ctx.shown(a.caption or a.filename) for a in others)
