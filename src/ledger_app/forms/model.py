@@ -71,7 +71,7 @@ FIELD_ROLES = {
     "cash_direction": "收支", "cash_amount": "金额",
     # member development (发展党员): the stage and the dates that start each stage, so a
     # printout of a past period shows the stage each person had reached then
-    "dev_applied": "递交申请日期", "dev_activist": "确定积极分子日期",
+    "dev_stage": "发展阶段", "dev_applied": "递交申请日期", "dev_activist": "确定积极分子日期",
     "dev_target": "确定发展对象日期", "dev_admitted": "接收预备党员日期",
     "dev_full": "批准转正日期",
 }
@@ -86,7 +86,7 @@ ROLE_VALUES = {
     "member_class": ("full", "probationary"),
     "post": ("secretary",),
     "cash_direction": ("income", "expense"),
-    "development_stage": ("applicant", "activist", "target", "probationary", "full"),
+    "dev_stage": ("applicant", "activist", "target", "probationary", "full"),
     "transfer_direction": ("in", "out"),
 }
 

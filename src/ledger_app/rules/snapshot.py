@@ -97,7 +97,7 @@ def development_as_of(rt: RecordType, values: Mapping[str, Any], day: dt.date
              and _after(out[f.key], day)}
     for key in later:
         out[key] = None
-    stage = rt.key_for("development_stage")
+    stage = rt.key_for("dev_stage")
     if not stage or stage not in out or not later:
         return out
     reached = None
@@ -105,7 +105,7 @@ def development_as_of(rt: RecordType, values: Mapping[str, Any], day: dt.date
         key = rt.key_for(role)
         if key and out.get(key):
             reached = meaning
-    value = rt.value_for("development_stage", reached) if reached else None
+    value = rt.value_for("dev_stage", reached) if reached else None
     if value:
         out[stage] = value
     return out

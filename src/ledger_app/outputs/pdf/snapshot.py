@@ -23,7 +23,7 @@ def _is_committee(ctx: PrintContext, rt: RecordType) -> bool:
 
 
 def _is_development(rt: RecordType) -> bool:
-    return bool(rt.key_for("development_stage"))
+    return bool(rt.key_for("dev_stage"))
 
 
 def applies(ctx: PrintContext, rt: RecordType) -> bool:
@@ -71,7 +71,7 @@ def row_adjuster(ctx: PrintContext, rt: RecordType, keys: list[str]
         roles: tuple[str, ...] = ("left", "confirmed", "status", "member_class")
         as_then = snapshot.member_as_of
     elif _is_development(rt):
-        roles = ("development_stage", *(role for _m, role in snapshot.STAGES))
+        roles = ("dev_stage", *(role for _m, role in snapshot.STAGES))
         as_then = snapshot.development_as_of
     else:
         roles = ("receipt_returned", "receipt_date")
