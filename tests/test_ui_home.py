@@ -367,3 +367,24 @@ def test_ticking_an_item_in_the_checklist_view_saves_it(qtbot, window):
     assert table.item(row, 2).text() == "未达标"
     assert table.item(row, 2).checkState() == Qt.CheckState.Unchecked
     dialog.close()
+
+
+def test_the_charts_show_the_quarters_and_name_a_meeting_under_the_pointer(qtbot, window):
+    from PySide6.QtCore import QEvent, QPoint
+    from PySide6.QtGui import QHelpEvent
+    from PySide6.QtWidgets import QToolTip
+
+    filled(qtbot, window)
+    chart = window.home.quarter_chart
+    assert [label for label, _r, _h in chart.totals] == ["第一季度", "第二季度", "第三季度",
+                                                        "第四季度"]
+    assert chart.states == ["over", "over", "over", "running"]
+    third = chart.totals[2]
+    assert third[2] < third[1]                            # the third quarter's missed 党课
+    dots = window.home.attendance_chart
+    assert dots.rates and all(0 < rate <= 1 for _d, _t, rate in dots.rates)
+    x, y = dots._points()[0]
+    where = QPoint(round(x), round(y))
+    QApplication.sendEvent(dots, QHelpEvent(QEvent.Type.ToolTip, where, dots.mapToGlobal(where)))
+    day, topic, rate = dots.rates[0]
+    assert QToolTip.text() == f"{day.month}月{day.day}日 {topic}：到会率 {rate:.0%}"

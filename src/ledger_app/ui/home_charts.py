@@ -5,9 +5,9 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import QPointF, QRectF, QSize, Qt
+from PySide6.QtCore import QEvent, QPointF, QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QPainter, QPaintEvent, QPen
-from PySide6.QtWidgets import QSizePolicy, QWidget
+from PySide6.QtWidgets import QSizePolicy, QToolTip, QWidget
 
 HELD = QColor("#4a9a48")
 SHORT = QColor("#d9534f")
@@ -93,12 +93,35 @@ class AttendanceChart(_Chart):
             self.setToolTip("本年度还没有记到会情况的会议")
         self.update()
 
+    def _frame(self) -> tuple[float, float, float, float]:
+        fm = self.fontMetrics()
+        return fm.horizontalAdvance("100%") + 6, self.width() - 4, 6, self.height() - fm.height() - 4
+
+    def _points(self) -> list[tuple[float, float]]:
+        left, right, top, bottom = self._frame()
+        start = dt.date(self.year, 1, 1)
+        days = (dt.date(self.year, 12, 31) - start).days or 1
+        return [(left + (right - left) * (day - start).days / days,
+                 bottom - (bottom - top) * min(rate, 1.0)) for day, _t, rate in self.rates]
+
+    def event(self, e: QEvent) -> bool:
+        """Hovering a dot names its meeting and rate."""
+        if e.type() == QEvent.Type.ToolTip and self.rates:
+            pos = e.pos()  # type: ignore[attr-defined]
+            near = min(zip(self.rates, self._points()),
+                       key=lambda rp: (rp[1][0] - pos.x()) ** 2 + (rp[1][1] - pos.y()) ** 2)
+            (day, topic, rate), (x, y) = near
+            if (x - pos.x()) ** 2 + (y - pos.y()) ** 2 <= 64:
+                QToolTip.showText(e.globalPos(), f"{day.month}月{day.day}日 {topic}：到会率 {rate:.0%}",
+                                  self)  # type: ignore[attr-defined]
+                return True
+        return super().event(e)
+
     def paintEvent(self, _event: QPaintEvent) -> None:  # noqa: N802 - Qt name
         p = QPainter(self)
         p.setRenderHint(QPainter.RenderHint.Antialiasing)
         fm = self.fontMetrics()
-        left, right = fm.horizontalAdvance("100%") + 6, self.width() - 4
-        top, bottom = 6, self.height() - fm.height() - 4
+        left, right, top, bottom = self._frame()
         p.setPen(AXIS)
         for share in (0.5, 1.0):
             y = bottom - (bottom - top) * share
@@ -118,11 +141,7 @@ class AttendanceChart(_Chart):
                        "还没有记到会情况的会议")
             p.end()
             return
-        start = dt.date(self.year, 1, 1)
-        days = (dt.date(self.year, 12, 31) - start).days or 1
-        for day, _topic, rate in self.rates:
-            x = left + (right - left) * (day - start).days / days
-            y = bottom - (bottom - top) * min(rate, 1.0)
+        for (day, _topic, rate), (x, y) in zip(self.rates, self._points()):
             p.setPen(Qt.PenStyle.NoPen)
             p.setBrush(HELD if rate >= 0.8 else SHORT)
             p.drawEllipse(QPointF(x, y), 2.6, 2.6)
