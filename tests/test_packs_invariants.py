@@ -166,3 +166,43 @@ def test_findings_speak_of_the_organisation_s_own_term_and_paperwork(tmp_path, c
     audit = next(f for f in findings if f["rule"] == "cadence.fund_audit")
     assert "尚未完成经费审查" in audit["why"]   # paperwork is 完成, meetings are 召开
     assert not [f for f in findings if "党员" in f["why"] or "支部" in f["why"]]
+
+
+def _gold_pixels(pdf: Path) -> int:
+    """Gold pixels on the first page rendered at 100×141: the emblem is the only gold."""
+    import io
+
+    from PIL import Image
+    from PySide6.QtCore import QBuffer, QIODevice, QSize
+    from PySide6.QtPdf import QPdfDocument
+
+    doc = QPdfDocument()
+    doc.load(str(pdf))
+    image = doc.render(0, QSize(100, 141))
+    buffer = QBuffer()
+    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+    image.save(buffer, "PNG")
+    picture = Image.open(io.BytesIO(bytes(buffer.data()))).convert("RGB")
+    return sum(n for n, (r, g, b) in picture.getcolors(100 * 141)
+               if r > 230 and g > 190 and b < 80)
+
+
+@pytest.mark.parametrize("key, emblem", [("party_branch", True), ("ggw", False),
+                                         ("union", False)])
+def test_covers_carry_the_party_emblem_only_on_party_ledgers(key, emblem, tmp_path):
+    pytest.importorskip("PySide6.QtPdf")
+    from PIL import Image
+
+    path = tmp_path / "l.ledger"
+    main(["new", str(path), "--pack", key, "--name", "测试组织"])
+    cover = tmp_path / "cover.pdf"
+    assert main(["print", "cover", str(path), "--year", "2026", "-o", str(cover),
+                 "--quiet"]) == 0
+    gold = _gold_pixels(cover)
+    assert (gold > 100) if emblem else gold == 0, gold
+    # An emblem file the user supplies is printed on any kind of ledger.
+    own = tmp_path / "会徽.png"
+    Image.new("RGB", (64, 64), (255, 215, 0)).save(own)
+    assert main(["print", "cover", str(path), "--year", "2026", "--emblem", str(own),
+                 "-o", str(cover), "--quiet"]) == 0
+    assert _gold_pixels(cover) > 100
