@@ -100,6 +100,9 @@ def run(args: argparse.Namespace) -> int:
             options["type_key"] = find_type(ledger, args.type_key)
         elif product in ("record", "signin"):
             _need(args.record, "--record", product, _records_hint(ledger, args.year))
+        elif product == "letter":
+            _need(args.record, "--record", product, "用 ledger-app export-xlsx 或窗口中的"
+                  "“党员转入转出台账”查看记录编号。")
         pages = render(product, ledger, out, options, progress)
         note = ledger.empty_year_note(args.year) \
             if product in ("binder", "table", "dues") and args.year else None

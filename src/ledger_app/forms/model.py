@@ -50,6 +50,9 @@ FIELD_ROLES = {
     "transfer_direction": "转接方向", "dues_paid_to": "党费交至", "letter_no": "介绍信编号",
     "receipt_returned": "回执已退回", "receipt_date": "回执日期", "valid_days": "有效期",
     "from_org": "转出党组织", "to_org": "转入党组织",
+    # 民主评议: one record per member and year
+    "eval_year": "评议年度", "eval_grade": "评定等次", "eval_self": "个人自评",
+    "eval_comment": "支部评定意见",
     # meetings
     "meeting_kinds": "会议类型", "meeting_group": "会议所属小组", "place": "地点",
     "chair": "主持人", "recorder": "记录人", "start_time": "开始时间", "end_time": "结束时间",
@@ -88,6 +91,7 @@ ROLE_VALUES = {
     "cash_direction": ("income", "expense"),
     "dev_stage": ("applicant", "activist", "target", "probationary", "full"),
     "transfer_direction": ("in", "out"),
+    "eval_grade": ("excellent",),
 }
 
 

@@ -6,7 +6,9 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from ledger_app.rules import cadence, checklists, dues_findings, org_findings, periods
+from ledger_app.rules import (
+    cadence, checklists, dues_findings, org_findings, periods, transfers_evaluations,
+)
 from ledger_app.rules.development import development_findings
 from ledger_app.rules.facts import LedgerFacts
 from ledger_app.rules.findings import Finding, most_serious_first
@@ -62,9 +64,19 @@ def evaluate(facts: LedgerFacts, as_of: dt.date, *, meetings_type: str, people_t
                   facts.development_plan, facts.development,
                   frozenset(m.id for m in facts.members if m.full), facts.settings,
                   facts.year, as_of, cat.get(facts.development_plan.record_type, "")
-                  if facts.development_plan else ""))
+                  if facts.development_plan else "")
+              + transfers_evaluations.receipt_findings(
+                  list(facts.transfers), facts.year, as_of, _category_of(facts, "transfers"))
+              + transfers_evaluations.evaluation_findings(
+                  list(facts.evaluations), facts.members, facts.year, as_of,
+                  _category_of(facts, "evaluations")))
     return Report(facts.year, as_of, facts, tuple(rows), tuple(statuses),
                   tuple(most_serious_first(found)))
+
+
+def _category_of(facts: LedgerFacts, role: str) -> str:
+    """The category of the record type playing ``role``, from the facts' type keys."""
+    return facts.role_categories.get(role, "")
 
 
 def check_ledger(ledger: "Ledger", year: int | None = None,

@@ -113,6 +113,9 @@ class LedgerFacts:
     development_plan: Any = None
     development: tuple[Any, ...] = ()           # rules.development.Person
     settings: dict[str, Any] = field(default_factory=dict)
+    role_categories: dict[str, str] = field(default_factory=dict)   # type role -> category
+    transfers: tuple[Any, ...] = ()             # rules.transfers_evaluations.Transfer
+    evaluations: tuple[Any, ...] = ()           # the year's: rules.transfers_evaluations.Evaluation
 
 
 @dataclass(frozen=True)

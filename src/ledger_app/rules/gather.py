@@ -178,6 +178,41 @@ def read_development(ledger: "Ledger") -> tuple[Any, ...]:
                  for i, v in ledger.records.fields_of(rt.key, sorted(k for k in keys if k)))
 
 
+def read_transfers(ledger: "Ledger") -> tuple[Any, ...]:
+    from ledger_app.rules.transfers_evaluations import Transfer
+
+    tt = ledger.pack.type_for("transfers")
+    if tt is None:
+        return ()
+    outgoing = tt.value_for("transfer_direction", "out")
+    roles = ("person_name", "transfer_direction", "letter_no", "receipt_returned", "receipt_date")
+    out = []
+    for i, v in ledger.records.fields_of(tt.key, [tt.date_field,
+                                                  *(tt.key_for(r) or "" for r in roles)]):
+        out.append(Transfer(i, _text(_get(tt, v, "person_name")),
+                            outgoing is not None and _get(tt, v, "transfer_direction") == outgoing,
+                            dates.as_date(v.get(tt.date_field)), _text(_get(tt, v, "letter_no")),
+                            bool(_get(tt, v, "receipt_returned") or _get(tt, v, "receipt_date"))))
+    return tuple(out)
+
+
+def read_evaluations(ledger: "Ledger", year: int) -> tuple[Any, ...]:
+    from ledger_app.rules.transfers_evaluations import Evaluation
+
+    et = ledger.pack.type_for("evaluations")
+    if et is None or not et.key_for("eval_grade"):
+        return ()
+    excellent = et.value_for("eval_grade", "excellent")
+    out = []
+    for i, v in ledger.records.fields_of(et.key, [et.key_for(r) or "" for r in
+                                                  ("person", "eval_grade", "eval_year")], year):
+        if _get(et, v, "eval_year") not in (None, year):
+            continue
+        grade = _text(_get(et, v, "eval_grade"))
+        out.append(Evaluation(i, _get(et, v, "person"), grade, grade == excellent))
+    return tuple(out)
+
+
 def read_duplicates(ledger: "Ledger", year: int, skip: str = ""
                     ) -> list[tuple[str, tuple[int, ...], str]]:
     out = []
@@ -300,7 +335,9 @@ def gather(ledger: "Ledger", year: int) -> LedgerFacts:
         dues_kept=pack.type_for("dues") is not None,
         dues=dues, duplicates=tuple(duplicates),
         development_plan=pack.development, development=read_development(ledger),
-        settings=settings)
+        settings=settings, transfers=read_transfers(ledger),
+        role_categories={rt.role: rt.category for rt in pack.record_types if rt.role},
+        evaluations=read_evaluations(ledger, year))
 
 
 def due_at_meeting(ledger: "Ledger", kinds: list[str] | tuple[str, ...], day: str | None,

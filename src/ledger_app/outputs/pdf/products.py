@@ -29,12 +29,13 @@ PRODUCTS = {
     "dues": "党费收缴登记表",
     "binder": "全年装订册（封面、目录、自查表、各类表格和记录页）",
     "checklist": "年度自查表（会议召开情况、六有等检查项、发现的问题）",
+    "letter": "党员组织关系介绍信（存根、介绍信、回执，一张 A4）",
 }
 
 
 MODULES = {"cover": "cover", "labels": "labels", "table": "table", "record": "record_page",
            "signin": "signin", "dues": "dues_register", "binder": "binder",
-           "checklist": "self_check"}
+           "checklist": "self_check", "letter": "letter"}
 
 
 def render(product: str, ledger: "Ledger", out_path: str | os.PathLike[str],
@@ -65,6 +66,10 @@ def render(product: str, ledger: "Ledger", out_path: str | os.PathLike[str],
         return module.render_table(ledger, o["type_key"], out_path, year, masked, progress,
                                    date_from=o.get("date_from"), date_to=o.get("date_to"),
                                    filled_on=o.get("filled_on"))
+    if product == "letter":
+        if o.get("record_id") is None:
+            raise LedgerError("请给出要打印介绍信的转入转出记录编号（--record）。")
+        return module.render_letter(ledger, o["record_id"], out_path, masked, progress)
     if product in ("record", "signin"):
         if o.get("record_id") is None:
             raise LedgerError("请选择要打印的会议记录（这一年度可能还没有会议记录）。")
