@@ -388,3 +388,16 @@ def test_the_charts_show_the_quarters_and_name_a_meeting_under_the_pointer(qtbot
     QApplication.sendEvent(dots, QHelpEvent(QEvent.Type.ToolTip, where, dots.mapToGlobal(where)))
     day, topic, rate = dots.rates[0]
     assert QToolTip.text() == f"{day.month}月{day.day}日 {topic}：到会率 {rate:.0%}"
+
+
+def test_a_checklist_not_yet_gone_through_opens_its_table(qtbot, window):
+    filled(qtbot, window)
+    findings = window.home.findings
+    findings.setCurrentRow(finding_row(window, "最强支部“五优”有 8 项尚未对照检查"))
+    findings.setFocus()
+    qtbot.keyClick(findings, Qt.Key.Key_Return)
+    dialog = window.checklist_dialog
+    qtbot.waitUntil(lambda: dialog.page is not None, timeout=10000)
+    assert dialog.key == "wuyou" and dialog.year == 2026
+    assert window.record_dialog is None
+    dialog.close()

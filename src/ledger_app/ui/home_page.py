@@ -333,9 +333,15 @@ class HomePage(QWidget):
     # ---- acting on what is shown -------------------------------------------------------------
 
     def act_on(self, finding: Finding) -> None:
-        """Open the records behind a finding, else a new record that would answer it."""
+        """Open the records behind a finding, else a new record that would answer it (a
+        checklist as a whole opens as its 对照表)."""
         ledger = self.ledger
         if ledger is None:
+            return
+        checklists = {c.key for c in ledger.pack.checklists}
+        if finding.subject.kind == "checklist" and finding.subject.id in checklists:
+            # A whole checklist to go through (items not yet assessed): its 对照表.
+            self.checklist_wanted.emit(str(finding.subject.id))
             return
         if finding.records:
             ids = list(finding.records)
