@@ -101,3 +101,22 @@ def test_new_checklist_record_takes_the_chosen_year(qtbot, runner, ledger):
     window.current_year = lambda: 2024
     assert window._year_default("six_haves") == {rt.date_field: 2024}
     assert window._year_default("roster") == {}
+
+
+def test_table_lists_only_records_waiting_for_a_check(qtbot, runner, ledger):
+    from ledger_app.ui.main_window import MainWindow
+
+    waiting = ledger.records.insert("roster", {"name": "乙", "gender": "男",
+                                               "member_class": "正式党员", "status": "在册"},
+                                    pending={"birth_date": "表中未填，待核实"})
+    ledger.records.insert("roster", {"name": "甲", "gender": "男", "birth_date": "1970-01",
+                                     "member_class": "正式党员", "status": "在册"})
+    window = MainWindow(ledger, runner)
+    qtbot.addWidget(window)
+    assert runner.wait_idle()
+    window._show_type("roster")
+    assert runner.wait_idle()
+    assert window.model.rowCount() == 2
+    window.pending_box.setChecked(True)
+    assert runner.wait_idle()
+    assert list(window.model.ids) == [waiting]

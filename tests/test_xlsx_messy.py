@@ -234,3 +234,19 @@ def test_import_xlsx_command_imports_the_issue_roster(tmp_path, org):
     assert "有提示" in done.stdout and "待核实" in done.stdout
     with Ledger.open(path, readonly=True) as ledger:
         assert ledger.records.count("roster") == 5
+
+
+def test_pending_checks_are_listed_filtered_and_a_finding(ledger, tmp_path):
+    from ledger_app.rules.check import check_ledger
+
+    apply_import(ledger, plan_import(ledger, issue_roster(tmp_path / "r.xlsx"), "roster"))
+    every = ledger.records.ids("roster")
+    waiting = ledger.records.ids("roster", pending_only=True)
+    assert len(every) == 5 and len(waiting) == 5            # 人员类别 missing on every row
+    names = {ledger.records.get(i)["name"]: i for i in every}
+    ledger.records.update(names["张伟"], {"member_class": "正式党员"})
+    assert names["张伟"] not in ledger.records.ids("roster", pending_only=True)
+    (finding,) = [f for f in check_ledger(ledger, 2025).findings
+                  if f.rule == "records.roster.pending"]
+    assert finding.severity == "warn" and set(finding.records) == set(every) - {names["张伟"]}
+    assert finding.why.startswith("党员名册中有 4 条记录的出生日期、学历、人员类别、入党日期待核实")

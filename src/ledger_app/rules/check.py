@@ -10,6 +10,7 @@ from ledger_app.rules import (
     cadence, checklists, dues_findings, org_findings, periods, transfers_evaluations,
 )
 from ledger_app.rules.development import development_findings
+from ledger_app.rules.pending_findings import pending_findings
 from ledger_app.rules.facts import LedgerFacts
 from ledger_app.rules.findings import Finding, most_serious_first
 
@@ -60,6 +61,7 @@ def evaluate(facts: LedgerFacts, as_of: dt.date, *, meetings_type: str, people_t
                   facts.dues, facts.year, as_of,
                   cat.get(facts.dues.type_key, "") if facts.dues else "")
               + dues_findings.duplicate_findings(facts)
+              + pending_findings(facts)
               + development_findings(
                   facts.development_plan, facts.development,
                   frozenset(m.id for m in facts.members if m.full), facts.settings,

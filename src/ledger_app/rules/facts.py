@@ -109,6 +109,8 @@ class LedgerFacts:
     dues: "DuesFacts | None" = None
     # records sharing a declared unique key: (type key, ids, the key as people read it)
     duplicates: tuple[tuple[str, tuple[int, ...], str], ...] = ()
+    # 待核实: (type key, the records with a field to check, the fields' labels)
+    pending: tuple[tuple[str, tuple[int, ...], tuple[str, ...]], ...] = ()
     # 发展党员: the pack's steps (forms.development.DevelopmentPlan) and each person's values
     development_plan: Any = None
     development: tuple[Any, ...] = ()           # rules.development.Person

@@ -222,6 +222,21 @@ def read_duplicates(ledger: "Ledger", year: int, skip: str = ""
     return out
 
 
+def read_pending(ledger: "Ledger") -> tuple[tuple[str, tuple[int, ...], tuple[str, ...]], ...]:
+    """Per record type: the records with a field 待核实 and which fields (by label)."""
+    found: dict[str, tuple[set[int], set[str]]] = {}
+    for mark in ledger.pending.listing():
+        ids, keys = found.setdefault(mark.type_key, (set(), set()))
+        ids.add(mark.entry_id)
+        keys.add(mark.field_key)
+    out = []
+    for type_key, (ids, keys) in sorted(found.items()):
+        rt = ledger.pack.record_type(type_key)
+        labels = tuple(f.label for f in rt.fields if f.key in keys)
+        out.append((type_key, tuple(sorted(ids)), labels))
+    return tuple(out)
+
+
 def read_posts(ledger: "Ledger", names: dict[int, str]) -> list[Post]:
     rt = ledger.pack.type_for("committee")
     if rt is None:
@@ -333,7 +348,7 @@ def gather(ledger: "Ledger", year: int) -> LedgerFacts:
         people_label=pack.record_type(pack.member_type).label,
         joined_label=getattr(pack.record_type(pack.member_type).field_for("joined"), "label", ""),
         dues_kept=pack.type_for("dues") is not None,
-        dues=dues, duplicates=tuple(duplicates),
+        dues=dues, duplicates=tuple(duplicates), pending=read_pending(ledger),
         development_plan=pack.development, development=read_development(ledger),
         settings=settings, transfers=read_transfers(ledger),
         role_categories={rt.role: rt.category for rt in pack.record_types if rt.role},

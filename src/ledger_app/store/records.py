@@ -435,8 +435,10 @@ class Records:
     def ids(self, type_key: str, year: int | None = None, search: str | None = None,
             sort_field: str | None = None, descending: bool = False,
             deleted: bool = False, conn: sqlite3.Connection | None = None,
-            date_from: str | None = None, date_to: str | None = None) -> list[int]:
+            date_from: str | None = None, date_to: str | None = None,
+            pending_only: bool = False) -> list[int]:
         """Ordered ids only: a view keeps these and reads rows a page at a time.
+        ``pending_only``: only records with a field 待核实.
 
         ``date_from``/``date_to`` (YYYY-MM-DD, inclusive) narrow dated record types to a
         period (a half-year inspection, say); types without a date field are not narrowed."""
@@ -446,6 +448,8 @@ class Records:
             period, period_params = self._period(rt, date_from, date_to)
             where += f" AND {period}"
             params += period_params
+        if pending_only:
+            where += " AND e.id IN (SELECT entry_id FROM pending_checks)"
         sql = (f'SELECT e.id FROM entries e JOIN "{table_name(type_key)}" t ON t.id = e.id '
                f"WHERE {where} {self.order_clause(rt, sort_field, descending)}")
         if conn is not None:

@@ -76,6 +76,7 @@ class RecordTableModel(QAbstractTableModel):
         self.cached_pages = cached_pages
         self.year: int | None = None
         self.search = ""
+        self.pending_only = False
         self.sort_field: str | None = None
         self.descending = False
         self.show_sensitive = False
@@ -91,6 +92,12 @@ class RecordTableModel(QAbstractTableModel):
         return self.record_type.key
 
     # ---- what is shown -------------------------------------------------------------------
+
+    def set_pending_only(self, only: bool) -> None:
+        """Only the records with a field 待核实 (left blank by an import, with why)."""
+        if only != self.pending_only:
+            self.pending_only = only
+            self.reload()
 
     def set_filter(self, year: int | None, search: str = "") -> None:
         self.year = year
@@ -124,13 +131,15 @@ class RecordTableModel(QAbstractTableModel):
         self._generation += 1
         generation = self._generation
         args = (self.type_key, self.year, self.search or None, self.sort_field, self.descending)
+        pending = self.pending_only
         if self.runner is None:
-            self._apply_ids(generation, self.ledger.records.ids(*args, conn=self.reader))
+            self._apply_ids(generation, self.ledger.records.ids(*args, conn=self.reader,
+                                                                pending_only=pending))
             return
         records = self.ledger.records
         # On the worker, through the ledger's own connection (guarded by its lock):
         # the read connection belongs to the GUI thread.
-        self.runner.run(lambda: records.ids(*args),
+        self.runner.run(lambda: records.ids(*args, pending_only=pending),
                         lambda ids: self._apply_ids(generation, ids))
 
     def preload(self, year: int | None, search: str, ids: list[int]) -> None:
