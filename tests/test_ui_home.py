@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QLabel
 
 from ledger_app.demo import create_demo
 from ledger_app.store import Ledger
@@ -245,6 +245,10 @@ def test_the_checklist_view_shows_every_item_with_its_requirement_and_evidence(q
     assert table.item(place, 2).text() == "达标"
     assert table.cellWidget(place, 4) is not None                # the evidence thumbnails
     assert "达标 5 项" in dialog.summary.text()
+    # The home page's box shows the same, one square per item, named on hover.
+    strip = window.home.checklists.findChild(QLabel, "items_six_haves")
+    assert strip.text().count("■") == 6
+    assert "有党报党刊：达标但缺佐证" in strip.toolTip().splitlines()
     dialog.close()
 
 

@@ -48,6 +48,8 @@ if TYPE_CHECKING:
 SEVERITY_COLOURS = {"alert": "#c0392b", "warn": "#e08a00", "info": "#7f8c8d"}
 FindingRole = int(Qt.ItemDataRole.UserRole) + 1
 CHECKLIST_ORDER = ("met", "no_evidence", "not_met", "unassessed")
+ITEM_COLOURS = {"met": "#4a9a48", "no_evidence": "#e0a800", "not_met": "#d9534f",
+                "unassessed": "#bbbbbb"}
 
 
 def _dot(colour: str) -> QPixmap:
@@ -127,8 +129,16 @@ class ChecklistBox(QGroupBox):
             button.setObjectName(f"checklist_{c.key}")
             button.setToolTip(f"{c.label}逐项对照：要求、是否达标、情况说明、佐证照片")
             button.clicked.connect(lambda _c=False, k=c.key: self.open_wanted.emit(k))
-            self.grid.addWidget(label, r, 0)
-            self.grid.addWidget(button, r, 1)
+            # One square per item, in the checklist's order, coloured by its state.
+            strip = QLabel("".join(f"<span style='color:{ITEM_COLOURS[i.state]}'>■</span>"
+                                   for i in status.items))
+            strip.setObjectName(f"items_{c.key}")
+            strip.setTextFormat(Qt.TextFormat.RichText)
+            strip.setWordWrap(True)
+            strip.setToolTip("\n".join(f"{i.item.label}：{STATES[i.state]}" for i in status.items))
+            self.grid.addWidget(label, 2 * r, 0)
+            self.grid.addWidget(button, 2 * r, 1)
+            self.grid.addWidget(strip, 2 * r + 1, 0, 1, 2)
             self.buttons[c.key] = button
         if not statuses:
             self.grid.addWidget(QLabel("本台账类型没有检查项。"), 0, 0)
