@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Iterable
+from typing import TYPE_CHECKING, Any, Iterable
 
 from ledger_app.store.errors import LedgerError
 
@@ -70,17 +70,20 @@ class Attendance:
     def tally(self, entry_id: int) -> Tally:
         return self._tally(self.of(entry_id))
 
-    def tallies(self, entry_ids: Iterable[int]) -> dict[int, Tally]:
-        """应到/实到 of many meetings in one query (the home page's attendance chart)."""
+    def tallies(self, entry_ids: Iterable[int], conn: Any = None) -> dict[int, Tally]:
+        """应到/实到 of many meetings in one query (the home page's attendance chart, the
+        workbook's 出席情况 column; ``conn``: a reader connection of the caller's)."""
         ids = list(entry_ids)
         out: dict[int, Tally] = {}
         for start in range(0, len(ids), 500):
             chunk = ids[start:start + 500]
             marks = ",".join("?" for _ in chunk)
-            for r in self.ledger.query(
-                    "SELECT entry_id, COUNT(*), SUM(status = 'present'), SUM(status = 'leave'), "
-                    f"SUM(status = 'absent') FROM attendance WHERE entry_id IN ({marks}) "
-                    "GROUP BY entry_id", chunk):
+            sql = ("SELECT entry_id, COUNT(*), SUM(status = 'present'), SUM(status = 'leave'), "
+                   f"SUM(status = 'absent') FROM attendance WHERE entry_id IN ({marks}) "
+                   "GROUP BY entry_id")
+            rows = conn.execute(sql, chunk).fetchall() if conn is not None \
+                else self.ledger.query(sql, chunk)
+            for r in rows:
                 out[r[0]] = Tally(r[1], r[2] or 0, r[3] or 0, r[4] or 0)
         return out
 

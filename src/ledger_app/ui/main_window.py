@@ -60,9 +60,7 @@ class FirstLoad:
 
 
 def first_load(ledger: Ledger, type_key: str) -> FirstLoad:
-    rows = ledger.query("SELECT DISTINCT year FROM entries "
-                        "WHERE deleted_at IS NULL AND year IS NOT NULL")
-    with_records = sorted({int(r[0]) for r in rows}, reverse=True)
+    with_records = ledger.years_with_records()
     this_year = date.today().year
     year = next((y for y in with_records if y <= this_year), this_year)
     return FirstLoad(ledger.settings(), sorted({*with_records, this_year}, reverse=True), year,

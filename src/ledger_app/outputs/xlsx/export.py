@@ -280,7 +280,7 @@ def write_record_sheet(ws: Any, ledger: Ledger, rt: RecordType, ids: list[int],
     for start in range(0, len(ids), PAGE):
         page = ids[start:start + PAGE]
         rows = ledger.records.rows(rt.key, page, conn=conn)
-        tallies = attendance_summaries(conn, page) if summary_cols else {}
+        tallies = attendance_summaries(ledger, conn, page) if summary_cols else {}
         for entry_id in page:
             values = rows[entry_id]
             row_idx += 1
@@ -311,13 +311,7 @@ def finish_sheet(ws: Any, columns: list[Column], last_row: int) -> None:
         ws.print_area = f"A{TITLE_ROW}:{get_column_letter(printed)}{last_row}"
 
 
-def attendance_summaries(conn: sqlite3.Connection, ids: list[int]) -> dict[int, str]:
-    marks = ",".join("?" for _ in ids)
-    counts: dict[int, dict[str, int]] = {}
-    for entry_id, status, n in conn.execute(
-            f"SELECT entry_id, status, count(*) FROM attendance WHERE entry_id IN ({marks}) "
-            "GROUP BY entry_id, status", ids):
-        counts.setdefault(entry_id, {})[status] = n
-    return {i: (f"应到 {sum(c.values())} 人，实到 {c.get('present', 0)} 人，"
-                f"请假 {c.get('leave', 0)} 人，缺席 {c.get('absent', 0)} 人")
-            for i, c in counts.items()}
+def attendance_summaries(ledger: Ledger, conn: sqlite3.Connection,
+                         ids: list[int]) -> dict[int, str]:
+    return {i: f"应到 {t.due} 人，实到 {t.present} 人，请假 {t.leave} 人，缺席 {t.absent} 人"
+            for i, t in ledger.attendance.tallies(ids, conn=conn).items()}
