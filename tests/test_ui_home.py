@@ -405,3 +405,16 @@ def test_a_checklist_not_yet_gone_through_opens_its_table(qtbot, window):
     assert dialog.key == "wuyou" and dialog.year == 2026
     assert window.record_dialog is None
     dialog.close()
+
+
+def test_a_findings_records_of_several_types_open_as_one_type(demo_file: Path, tmp_path: Path):
+    from ledger_app.ui.home_data import records_to_open
+
+    path = tmp_path / "演示.ledger"
+    shutil.copy(demo_file, path)
+    with Ledger.open(path, readonly=True) as ledger:
+        meetings = [r.id for r in ledger.records.list("meeting", 2026)[:2]]
+        member = ledger.records.list("roster")[0].id
+        assert records_to_open(ledger, [meetings[0], member, meetings[1]]) == \
+            ("meeting", [meetings[0], meetings[1]])
+        assert records_to_open(ledger, [member]) == ("roster", [member])

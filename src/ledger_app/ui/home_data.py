@@ -32,6 +32,10 @@ def load_home(ledger: Ledger, year: int, as_of: dt.date | None = None) -> HomeDa
                     {rt.key: rt.label for rt in ledger.pack.record_types})
 
 
-def record_type_of(ledger: Ledger, entry_id: int) -> str:
-    """The record type a finding's record belongs to (findings carry ids only)."""
-    return ledger.records.get(entry_id).type_key
+def records_to_open(ledger: Ledger, ids: list[int]) -> tuple[str, list[int]]:
+    """A finding's records as the edit dialog can step through them: the first record's
+    type, and those of its records that are of that type (findings carry ids only, and a
+    rule may name records of several types)."""
+    types = {i: ledger.records.get(i).type_key for i in ids}
+    first = types[ids[0]]
+    return first, [i for i in ids if types[i] == first]

@@ -355,10 +355,10 @@ class HomePage(QWidget):
             return
         if finding.records:
             ids = list(finding.records)
-            from ledger_app.ui.home_data import record_type_of
+            from ledger_app.ui.home_data import records_to_open
 
-            self.runner.run(lambda: record_type_of(ledger, ids[0]),
-                            lambda key: self.record_wanted.emit(key, ids[0], ids, {}))
+            self.runner.run(lambda: records_to_open(ledger, ids),
+                            lambda found: self.record_wanted.emit(found[0], ids[0], found[1], {}))
         elif finding.suggestion is not None:
             self._new(finding.suggestion.type_key, finding.suggestion.values)
 
