@@ -51,7 +51,7 @@ FIELD_ROLES = {
     "receipt_returned": "回执已退回", "receipt_date": "回执日期", "valid_days": "有效期",
     "from_org": "转出党组织", "to_org": "转入党组织",
     # 民主评议: one record per member and year
-    "eval_year": "评议年度", "eval_grade": "评定等次", "eval_self": "个人自评",
+    "eval_year": "评议年度", "eval_grade": "评定等次", "eval_self": "个人自评", "eval_peer": "党员互评",
     "eval_comment": "支部评定意见",
     # meetings
     "meeting_kinds": "会议类型", "meeting_group": "会议所属小组", "place": "地点",

@@ -61,6 +61,8 @@ class WindowMenus:
         self._add(record_menu, "find", "查找", w.focus_search, QKeySequence.StandardKey.Find)
         record_menu.addSeparator()
         self._add(record_menu, "dues_grid", "党费收缴表（按月）…", w.show_dues_grid, "Ctrl+Shift+D")
+        self._add(record_menu, "evaluation_round", "民主评议（按年度批量录入）…",
+                  w.show_evaluation_round, "Ctrl+Shift+E")
         self._add(record_menu, "development_timeline", "发展党员时间线…", w.show_development, "Ctrl+Shift+T")
         record_menu.addSeparator()
         self._add(record_menu, "recycle_bin", "回收站…", w.show_recycle_bin)
@@ -162,6 +164,9 @@ class WindowMenus:
             self.actions[key].setEnabled(has_ledger)
         self.actions["dues_grid"].setEnabled(
             has_ledger and w.ledger is not None and w.ledger.pack.type_for("dues") is not None)
+        self.actions["evaluation_round"].setEnabled(
+            has_ledger and w.ledger is not None
+            and w.ledger.pack.type_for("evaluations") is not None)
         self.actions["development_timeline"].setEnabled(
             has_ledger and w.ledger is not None and w.ledger.pack.development is not None)
         self.outputs.update()

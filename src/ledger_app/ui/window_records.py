@@ -118,6 +118,19 @@ class RecordActions(_Base):
         self.dues_dialog = dialog
         dialog.show()
 
+    def show_evaluation_round(self) -> None:
+        """记录 → 民主评议（按年度批量录入）: one table for the year's whole round."""
+        if self.ledger is None or self.ledger.pack.type_for("evaluations") is None:
+            return
+        from ledger_app.ui.evaluation_grid import EvaluationRoundDialog
+
+        year = self.current_year() or dt.date.today().year
+        dialog = EvaluationRoundDialog(self.ledger, self.runner, year, self)
+        dialog.saved.connect(self.refresh_all)
+        self.dialog = dialog
+        self.evaluation_dialog = dialog
+        dialog.show()
+
     def show_development(self) -> None:
         """记录 → 发展党员时间线: the steps of each person in development, on the current
         development record if one is selected."""
