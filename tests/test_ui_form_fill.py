@@ -120,3 +120,35 @@ def test_table_lists_only_records_waiting_for_a_check(qtbot, runner, ledger):
     window.pending_box.setChecked(True)
     assert runner.wait_idle()
     assert list(window.model.ids) == [waiting]
+
+
+def test_meeting_number_proposed_per_year_kind_and_group(qtbot, runner, ledger):
+    def meeting(kind, day, seq, group=None):
+        ledger.records.insert("meeting", {"kinds": [kind], "date": day, "seq": seq,
+                                          "topic": "学习", "party_group": group})
+
+    meeting("支部党员大会", "2025-01-10", 1)
+    meeting("支部党员大会", "2025-04-10", 2)
+    meeting("支部党员大会", "2024-11-10", 7)           # another year: not counted
+    meeting("党小组会", "2025-02-10", 1, "第一党小组")
+    dialog = open_dialog(qtbot, ledger, runner, "meeting")
+    form = dialog.form
+    kinds = {b.property("choice"): b for b in form.editors["kinds"].boxes}
+    type_into(qtbot, dialog, "date", "2025-05-01")
+    kinds["支部党员大会"].setChecked(True)
+    assert runner.wait_idle()
+    assert form.editors["seq"].value() == 3             # 支部党员大会第3次
+    kinds["支部党员大会"].setChecked(False)
+    kinds["党小组会"].setChecked(True)
+    form.editors["party_group"].set_value("第一党小组")
+    form.editors["party_group"].changed.emit()
+    assert runner.wait_idle()
+    assert form.editors["seq"].value() == 2             # 第一党小组's second
+    form.editors["party_group"].set_value("第二党小组")
+    form.editors["party_group"].changed.emit()
+    assert runner.wait_idle()
+    assert form.editors["seq"].value() == 1
+    type_into(qtbot, dialog, "seq", "9")                 # typed: the person's own
+    type_into(qtbot, dialog, "date", "2025-06-01")
+    assert runner.wait_idle()
+    assert form.editors["seq"].value() == 9

@@ -382,6 +382,26 @@ class Records:
         return int(self.ledger.query(f"SELECT count(*) FROM entries e WHERE {where}",
                                      params)[0][0])
 
+    def next_number(self, type_key: str, seq_key: str, year: int | None = None,
+                    same: dict[str, Any] | None = None) -> int:
+        """The next 序号: one past the highest among live records — of ``year`` when given,
+        and agreeing on ``same`` (a list field by its first item: 会议类型's first kind)."""
+        rt = self.pack.record_type(type_key)
+        where, params = ["e.deleted_at IS NULL"], []
+        if year is not None:
+            where.append("e.year = ?")
+            params.append(year)
+        for key, value in (same or {}).items():
+            f = rt.field(key)
+            column = (f"json_extract(t.\"{key}\", '$[0]')" if f.type in ("multichoice", "members")
+                      else f't."{key}"')
+            where.append(f"{column} = ?")
+            params.append(value)
+        found = self.ledger.query(
+            f'SELECT max(t."{rt.field(seq_key).key}") FROM "{table_name(type_key)}" t '
+            f"JOIN entries e ON e.id = t.id WHERE {' AND '.join(where)}", params)
+        return int(found[0][0] or 0) + 1
+
     def distinct_values(self, type_key: str, field_key: str) -> list[str]:
         """The different non-empty values a text field has among live records (党小组 in use)."""
         self.pack.record_type(type_key).field(field_key)   # a declared field, or KeyError

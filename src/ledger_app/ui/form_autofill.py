@@ -85,3 +85,63 @@ class IdAutofill:
             self._busy = False
         if any(k in self.filled for k in done.filled):
             form.changed.emit()
+
+
+class SeqProposal:
+    """年度序号 of a new meeting proposed as its date, kind and 党小组 are chosen: the next
+    of that year and first kind ("支部党员大会第3次"), per 党小组 for a kind the cadence
+    requires of each group (党小组会). A number the person typed is theirs; a stored one
+    stays as it is (numbers are stable)."""
+
+    def __init__(self, form: RecordForm, ledger: Any, runner: Any):
+        self.form, self.ledger, self.runner = form, ledger, runner
+        rt = form.record_type
+        self.seq_key = rt.key_for("seq")
+        self.kinds_key = rt.key_for("meeting_kinds")
+        self.group_key = rt.key_for("meeting_group")
+        self.proposed: Any = None
+        self.active = bool(self.seq_key and rt.date_field and self.kinds_key
+                           and self.seq_key in form.editors)
+        if not self.active:
+            return
+        self.group_kinds = {k for r in ledger.pack.cadence if r.scope == "group" for k in r.kinds}
+        for key in (rt.date_field, self.kinds_key, self.group_key):
+            if key in form.editors:
+                form.editors[key].changed.connect(self.update)
+
+    def loaded(self) -> None:
+        self.proposed = None
+
+    def _value(self, key: str | None) -> Any:
+        if not key or key not in self.form.editors:
+            return None
+        try:
+            return self.form.editors[key].value()
+        except (ValueError, TypeError):
+            return None
+
+    def update(self) -> None:
+        if not self.active or self.runner is None:
+            return
+        seq = self._value(self.seq_key)
+        if seq is not None and seq != self.proposed:
+            return                   # typed by the person, or the record's stored number
+        rt = self.form.record_type
+        year = fv.year_of(rt, {rt.date_field: self._value(rt.date_field)})
+        kinds = self._value(self.kinds_key) or []
+        if year is None or not kinds:
+            return
+        same: dict[str, Any] = {self.kinds_key: kinds[0]}
+        if kinds[0] in self.group_kinds and self.group_key:
+            same[self.group_key] = self._value(self.group_key) or ""
+        records, type_key, seq_key = self.ledger.records, rt.key, self.seq_key
+        self.runner.run(lambda: records.next_number(type_key, seq_key, year, same), self._got)
+
+    def _got(self, number: int) -> None:
+        try:
+            current = self._value(self.seq_key)
+            if current is None or current == self.proposed:
+                self.form.editors[self.seq_key].set_value(number)
+                self.proposed = number
+        except RuntimeError:
+            pass                     # the dialog closed while the worker counted

@@ -136,9 +136,10 @@ class RecordForm(QWidget):
             editor.changed.connect(lambda k=key: self._edited(k))
             editor.left.connect(lambda k=key: self._left(k))
         self._tab_order()
-        from ledger_app.ui.form_autofill import IdAutofill
+        from ledger_app.ui.form_autofill import IdAutofill, SeqProposal
 
         self.autofill = IdAutofill(self)
+        self.seq_proposal = SeqProposal(self, ledger, runner)
 
     # ---- layout ------------------------------------------------------------------------------
 
@@ -275,6 +276,7 @@ class RecordForm(QWidget):
         for key in self.notices:
             self.set_notice(key, None)
         self.autofill.loaded()
+        self.seq_proposal.loaded()
 
     # ---- notices (not errors: saving goes ahead) ----------------------------------------------
 
