@@ -418,3 +418,14 @@ def test_a_findings_records_of_several_types_open_as_one_type(demo_file: Path, t
         assert records_to_open(ledger, [meetings[0], member, meetings[1]]) == \
             ("meeting", [meetings[0], meetings[1]])
         assert records_to_open(ledger, [member]) == ("roster", [member])
+
+
+def test_a_record_saved_in_a_new_year_adds_that_year_to_the_home_page(qtbot, window):
+    filled(qtbot, window)
+    assert window.home.year_box.findData(2027) < 0
+    window.ledger.records.insert("meeting", {"kinds": ["党课"], "date": "2027-01-05",
+                                             "topic": "新年党课"})
+    window.refresh_all()
+    assert window.runner.wait_idle()
+    qtbot.waitUntil(lambda: window.home.year_box.findData(2027) >= 0, timeout=5000)
+    assert window.home.year_box.currentData() == 2026     # the year shown stays

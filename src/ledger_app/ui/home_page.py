@@ -271,6 +271,16 @@ class HomePage(QWidget):
         self.year = year
         self.reload()
 
+    def offer_years(self, years: list[int]) -> None:
+        """A changed list of years (a record saved in a new year): the shown one stays."""
+        self.year_box.blockSignals(True)
+        self.year_box.clear()
+        for y in sorted({*years, *([self.year] if self.year else [])}, reverse=True):
+            self.year_box.addItem(f"{y} 年度", y)
+        if self.year is not None:
+            self.year_box.setCurrentIndex(self.year_box.findData(self.year))
+        self.year_box.blockSignals(False)
+
     def set_year(self, year: int) -> None:
         """Show another year (from the window's year box): no signal back."""
         if year == self.year:

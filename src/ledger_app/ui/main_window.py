@@ -545,6 +545,7 @@ class MainWindow(RecordActions, QMainWindow):
         present = [self.year_box.itemData(i) for i in range(self.year_box.count())]
         if present != [*years, None]:
             self._fill_years(years, current)
+            self.home.offer_years(years)
 
     # ---- window state ---------------------------------------------------------------------
 
