@@ -425,3 +425,23 @@ def test_a_date_can_be_picked_from_the_calendar(qtbot, ledger, runner):
         qtbot.keyClick(editor.calendar.findChild(QAbstractItemView), Qt.Key.Key_Return)
     assert editor.edit.text() == "1990-05-06" and editor.value() == "1990-05-06"
     assert dialog.form.error_text("birth_date") == ""
+
+
+def test_the_dues_form_computes_what_is_owed_and_an_override_needs_a_note(qtbot, ledger, runner):
+    payer = member(ledger, "王芳", dues_base="4000")
+    dialog = open_dialog(qtbot, ledger, runner, "dues")
+    dialog.form.editors["member"].set_value(payer)
+    type_into(qtbot, dialog, "month", "2025-03")
+    qtbot.waitUntil(lambda: dialog.form.editors["due"].value() == 4000, timeout=5000)
+    assert dialog.form.editors["base"].value() == 400000          # from the roster
+    assert dialog.form.editors["rate"].value() == "1%"
+    assert "按规则应交 40.00 元：在职党员月基数 4000.00 元，按 1% 交纳" in \
+        dialog.form.notice_text("due")
+    type_into(qtbot, dialog, "due", "30")
+    dialog.save_button.click()
+    assert "手工调整须在备注中写明原因" in dialog.form.error_text("due")
+    assert ledger.records.count("dues") == 0
+    type_into(qtbot, dialog, "note", "经支部大会讨论、上级党委批准减交")
+    with qtbot.waitSignal(dialog.saved, timeout=5000) as saved:
+        dialog.save_button.click()
+    assert ledger.records.get(saved.args[0])["due"] == 3000

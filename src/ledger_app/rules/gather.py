@@ -213,6 +213,18 @@ def read_evaluations(ledger: "Ledger", year: int) -> tuple[Any, ...]:
     return tuple(out)
 
 
+def read_month_due(ledger: "Ledger", member_id: int, month: str) -> Any:
+    """What one member owes for one month, with the rule applied (the dues edit form)."""
+    from ledger_app.rules.dues import DuesMember, due_for, rounding_of
+    from ledger_app.store import dues as store_dues
+
+    found = [m for m in read_dues_members(ledger) if m.id == member_id]
+    member = found[0] if found else DuesMember(member_id, f"#{member_id}")
+    history = store_dues.base_history(ledger, [member_id]).get(member_id) \
+        if member.base_from and month < member.base_from else None
+    return due_for(member, month, history, rounding_of(ledger.setting("dues_rounding")))
+
+
 def read_duplicates(ledger: "Ledger", year: int, skip: str = ""
                     ) -> list[tuple[str, tuple[int, ...], str]]:
     out = []

@@ -140,6 +140,9 @@ class RecordForm(QWidget):
 
         self.autofill = IdAutofill(self)
         self.seq_proposal = SeqProposal(self, ledger, runner)
+        from ledger_app.ui.form_dues import DuesAutofill
+
+        self.dues_autofill = DuesAutofill(self, ledger, runner)
 
     # ---- layout ------------------------------------------------------------------------------
 
@@ -277,6 +280,7 @@ class RecordForm(QWidget):
             self.set_notice(key, None)
         self.autofill.loaded()
         self.seq_proposal.loaded()
+        self.dues_autofill.loaded()
 
     # ---- notices (not errors: saving goes ahead) ----------------------------------------------
 
@@ -308,6 +312,8 @@ class RecordForm(QWidget):
             message = self.editors[f.key].problem()
             if message:
                 found[f.key] = message
+        for key, message in self.dues_autofill.problems().items():
+            found.setdefault(key, message)
         return found
 
     def show_all_problems(self) -> dict[str, str]:
