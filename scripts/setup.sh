@@ -3,7 +3,8 @@
 #   bash scripts/setup.sh          program only
 #   bash scripts/setup.sh --test   program, test tools and the command-line tools tests read PDFs,
 #                                  zips, workbooks and index.html with (pdffonts, pdftoppm, 7z,
-#                                  bsdtar, unzip, LibreOffice, Chromium)
+#                                  bsdtar, unzip, LibreOffice, Chromium); PyInstaller, NSIS and
+#                                  binutils for the slow tests that build the packages
 # Installs only the system packages that are missing, and only where it may (root or sudo).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -19,6 +20,9 @@ if (( with_tests )); then
   # Chromium opens the archive's index.html and LibreOffice reads exported workbooks in the
   # tests: a test that CI skips checks nothing, so they are installed here, not assumed.
   packages+=(poppler-utils p7zip-full libarchive-tools unzip zip chromium libreoffice-calc-nogui)
+  # The slow tests build the frozen program (PyInstaller reads binaries with binutils), make
+  # and install the .deb (dpkg-deb, desktop-file-validate) and compile the Windows installer.
+  packages+=(binutils nsis desktop-file-utils)
 fi
 
 if command -v dpkg-query >/dev/null 2>&1 && command -v apt-get >/dev/null 2>&1; then
@@ -43,7 +47,7 @@ fi
 python3 -m venv .venv
 .venv/bin/python -m pip install -q --upgrade pip
 if (( with_tests )); then
-  .venv/bin/python -m pip install -q -e ".[test]"
+  .venv/bin/python -m pip install -q -e ".[test,build]"
 else
   .venv/bin/python -m pip install -q -e .
 fi
