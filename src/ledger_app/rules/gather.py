@@ -17,6 +17,8 @@ from ledger_app.rules.facts import (
     ChecklistEntry, DuesFacts, LedgerFacts, Meeting, Member, OrgFacts, Post, Talk,
 )
 
+from ledger_app.store.errors import LedgerError
+
 if TYPE_CHECKING:
     from ledger_app.rules.dues_grid import DuesYear
     from ledger_app.store import Ledger
@@ -223,6 +225,42 @@ def read_month_due(ledger: "Ledger", member_id: int, month: str) -> Any:
     history = store_dues.base_history(ledger, [member_id]).get(member_id) \
         if member.base_from and month < member.base_from else None
     return due_for(member, month, history, rounding_of(ledger.setting("dues_rounding")))
+
+
+def transfer_roster_changes(ledger: "Ledger", record_id: int
+                            ) -> tuple[int | None, dict[str, Any], str]:
+    """What a saved 转入转出 record means for its linked roster member: (member id, changes
+    by field key, the question to ask first or ""). A 转入 fills an empty 转入本支部日期;
+    a 转出 of a member still in the branch sets 状态 and 离开日期 — asked first."""
+    tt = ledger.pack.type_for("transfers")
+    people = ledger.pack.record_type(ledger.pack.member_type)
+    record = ledger.records.get(record_id)
+    if tt is None or record.type_key != tt.key:
+        return None, {}, ""
+    member_id = _get(tt, record.values, "person")
+    day = record.values.get(tt.date_field)
+    if member_id is None or not day:
+        return None, {}, ""
+    try:
+        member = ledger.records.get(int(member_id)).values
+    except LedgerError:
+        return None, {}, ""
+    direction = _get(tt, record.values, "transfer_direction")
+    name = _text(_get(people, member, "person_name"))
+    arrived, left, status = (people.key_for(r) for r in ("arrived", "left", "status"))
+    if direction == tt.value_for("transfer_direction", "in"):
+        if arrived and not member.get(arrived):
+            return int(member_id), {arrived: day}, ""
+        return None, {}, ""
+    gone = tt.value_for("transfer_direction", "out")
+    status_field = people.field_for("status")
+    if (direction == gone and status and left and status_field is not None
+            and gone in status_field.choices
+            and member.get(status) == people.value_for("status", "active")):
+        return int(member_id), {status: gone, left: day}, (
+            f"这条记录是{name}转出本支部。要把党员名册中{name}的状态改为“{gone}”、离开日期记为 "
+            f"{dates.chinese(day)}吗？（此后不再算应到会、应交党费，记录保留。）")
+    return None, {}, ""
 
 
 def read_duplicates(ledger: "Ledger", year: int, skip: str = ""

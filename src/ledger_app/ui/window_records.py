@@ -99,6 +99,34 @@ class RecordActions(_Base):
         self.checklist_dialog = dialog
         dialog.show()
 
+    def _transfer_followup(self, record_id: int) -> None:
+        """A saved 转入转出 record linked to a roster member: a 转入 fills her 转入本支部日期;
+        a 转出 sets 状态 and 离开日期 once the person says yes."""
+        ledger = self.ledger
+        if ledger is None or ledger.pack.type_for("transfers") is None:
+            return
+        from ledger_app.rules.gather import transfer_roster_changes
+
+        def apply(member_id: int, changes: dict[str, Any]) -> None:
+            self.runner.run(lambda: ledger.records.update(member_id, changes),
+                            lambda _r: (self.statusBar().showMessage("已同步更新党员名册", 5000),
+                                        self.refresh_all()))
+
+        def found(result: tuple[int | None, dict[str, Any], str]) -> None:
+            member_id, changes, question = result
+            if member_id is None or not changes:
+                return
+            if not question:
+                apply(member_id, changes)
+                return
+            from ledger_app.ui.confirm import ask
+
+            self.dialog = ask(self, "同步党员名册", question,
+                              lambda: apply(member_id, changes), yes_text="修改名册",
+                              no_text="暂不修改")
+
+        self.runner.run(lambda: transfer_roster_changes(ledger, record_id), found)
+
     def show_dues_grid(self) -> None:
         """记录 → 党费收缴表（按月）: the year's dues, member × month, with 本月收缴."""
         if self.ledger is None or self.ledger.pack.type_for("dues") is None:
@@ -157,6 +185,7 @@ class RecordActions(_Base):
         ledger = self.ledger
         if ledger is None:
             return
+        self._transfer_followup(record_id)
 
         def where() -> tuple[list[int], int | None]:
             return ledger.years(), ledger.records.get(record_id).year
