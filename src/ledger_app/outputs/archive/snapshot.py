@@ -31,6 +31,11 @@ _CORE_FILTERS = {
     "attendance": "entry_id IN (SELECT id FROM temp.keep)",
     "attachments": "entry_id IN (SELECT id FROM temp.keep) AND deleted_at IS NULL",
     "audit": "entry_id IS NULL OR entry_id IN (SELECT id FROM temp.keep)",
+    "pending_checks": "entry_id IN (SELECT id FROM temp.keep)",
+    # An import batch holds whole rows before and after, of any year, for 撤销导入; a
+    # read-only archive cannot undo anything, so none of them travels (a 2025 archive
+    # would otherwise carry 2026 members' rows).
+    "import_batches": "0",
 }
 
 
