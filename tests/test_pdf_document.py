@@ -105,3 +105,20 @@ def test_binder_holds_the_documents_full_text(ledger, tmp_path):
     for paragraph in PLAN:
         assert "".join(paragraph.split()) in flat
     assert "（2025年2月1日通过）" in flat
+
+
+def test_signature_never_stands_alone_on_the_last_page(ledger, tmp_path):
+    """Bodies of many lengths: the page with the issuer and date always carries the
+    body's last lines too (GB/T 9704-2012 §7.3.5.4)."""
+    from ledger_app.outputs.pdf.record_page import render_record
+
+    sentence = "支部按计划推进各项工作，党员积极参加组织生活和志愿服务。"
+    for n in range(28, 44, 2):          # around one full page of 22 lines
+        entry = ledger.records.insert("work_summary", {
+            "for_year": 2025, "title": f"工作总结{n}", "adopted_date": "2025-12-28",
+            "content": "\n".join([sentence * 2] * (n // 2))})
+        out = tmp_path / f"s{n}.pdf"
+        render_record(ledger, entry, out)
+        last = "".join(PdfReader(out).pages[-1].extract_text().split())
+        assert "2025年12月28日" in last and "测试街道第一社区党支部" in last
+        assert "志愿服务。测试街道第一社区党支部" in last, (n, last)

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any, Iterator
 
+from ledger_app.demo import documents
 from ledger_app.demo.calendar import nth_weekday
 
 
@@ -49,9 +50,11 @@ SIX_HAVES = {
 
 REGULATIONS = (
     ("幸福里社区党支部工作职责", "党支部工作职责",
-     "一、宣传和执行党的路线方针政策；二、组织党员学习；三、做好党员教育管理监督服务；四、密切联系群众……"),
+     "一、宣传和执行党的路线方针政策；二、组织党员学习；三、做好党员教育管理监督服务；四、密切联系群众，"
+     "了解反映群众意见；五、做好发展党员工作；六、监督党员干部遵纪守法。"),
     ("幸福里社区党支部班子成员分工负责表", "班子成员分工负责表",
-     "书记：主持全面工作；组织委员：组织发展、党员管理、党费收缴；宣传委员：理论学习、宣传报道……"),
+     "书记：主持全面工作；组织委员：组织发展、党员管理、党费收缴；宣传委员：理论学习、宣传报道、"
+     "党务公开；纪检委员：党员教育监督、党风廉政建设。"),
     ("“三会一课”制度", "三会一课制度",
      "支部党员大会一般每季度召开一次；支部委员会一般每月召开一次；党小组会一般每月召开一次；党课每季度至少一次。"),
     ("主题党日（党员活动日）制度", "党员活动日制度",
@@ -180,30 +183,27 @@ def plans_and_summaries(c: Context) -> Iterator[tuple[str, list[dict[str, Any]],
         if c.past(adopted):
             plans.append({"for_year": year, "period": "年度", "title": f"幸福里社区党支部{year}年度党建工作计划",
                           "adopted_date": adopted.isoformat(), "note": "已报街道党工委备案",
-                          "content": f"{year}年，支部以党的创新理论为指导，重点抓好“三会一课”、党员教育管理、"
-                                     "发展党员、党建引领社区治理和党费收缴管理等工作。"})
+                          "content": documents.ANNUAL_PLAN.format(year=year)})
             studies.append({"for_year": year, "period": "年度", "title": f"{year}年度党员学习计划",
                             "adopted_date": adopted.isoformat(), "note": "经支委会讨论通过",
-                            "content": "党员全年集中学习不少于 32 学时，书记和支委委员不少于 56 学时；"
-                                       "每月主题党日集中学习，每季度一次专题党课。"})
+                            "content": documents.STUDY_PLAN.format(year=year)})
         special = date(year, 6, 3)
         if c.past(special):
             plans.append({"for_year": year, "period": "专项", "title": f"{year}年“七一”系列活动方案",
                           "adopted_date": special.isoformat(),
-                          "content": "开展重温入党誓词、走访慰问老党员和困难党员、表彰优秀共产党员等活动。"})
+                          "content": documents.JULY_FIRST.format(age=year - 1921)})
         half = date(year, 7, 8)
         if c.past(half):
             summaries.append({"for_year": year, "period": "上半年",
                               "title": f"幸福里社区党支部{year}年上半年工作总结",
                               "adopted_date": half.isoformat(),
-                              "content": "上半年召开支委会 6 次、党员大会 2 次、专题党课 2 次，开展主题党日 6 次。"})
+                              "content": documents.HALF_YEAR})
         full = date(year, 12, 28)
         if c.past(full):
             summaries.append({"for_year": year, "period": "年度",
                               "title": f"幸福里社区党支部{year}年度工作总结",
                               "adopted_date": full.isoformat(), "note": "已报街道党工委",
-                              "content": "全年“三会一课”基本按时召开，党费按月收缴，发展党员按程序推进，"
-                                         "存在问题：个别月份支委会未按时召开，流动党员管理有待加强。"})
+                              "content": documents.ANNUAL_SUMMARY.format(year=year)})
     yield "work_plan", plans, "正在写入工作计划…"
     yield "work_summary", summaries, "正在写入工作总结…"
     yield "study_plan", studies, "正在写入学习计划…"

@@ -58,9 +58,12 @@ def document_flowables(ctx: PrintContext, record: "Record", rt: RecordType,
     paragraphs = [p.strip() for p in text.splitlines() if p.strip()]
     if not paragraphs:
         paragraphs = ["（本文件的正文未录入台账，见所附文件。）"]
-    for paragraph in paragraphs:
-        flow.append(_block(ctx, paragraph, "doc_body", "fang"))
-    flow.append(_signature(ctx, rt, values, issued, width))
+    blocks = [_block(ctx, paragraph, "doc_body", "fang") for paragraph in paragraphs]
+    # The signature never stands alone on a page (GB/T 9704-2012 §7.3.5.4): the body's
+    # last two lines go with it.
+    rest, tail = blocks[-1].last_lines(width, 2)
+    flow += blocks[:-1] + ([rest] if rest is not None else [])
+    flow.append(KeepTogether([tail, *_signature(ctx, rt, values, issued, width)]))
     files = photo_flowables(ctx, record.id, width, meeting=False)
     if files:
         flow += [CondPageBreak(80 * mm), *files]
@@ -78,7 +81,7 @@ def _block(ctx: PrintContext, text: str, style: str, role: str) -> TextBlock:
 
 
 def _signature(ctx: PrintContext, rt: RecordType, values: dict[str, Any], issued: str,
-               width: float) -> Flowable:
+               width: float) -> list[Flowable]:
     issuer_key = rt.key_for("issuer")
     issuer = ctx.shown(str(values.get(issuer_key) or "")) if issuer_key else ""
     issuer = issuer or ctx.org_name
@@ -98,7 +101,7 @@ def _signature(ctx: PrintContext, rt: RecordType, values: dict[str, Any], issued
         parts.append(TextBlock(ctx.fs, issued, ParagraphStyle("date", parent=base,
                                                               rightIndent=date_right),
                                "fang", ctx.prose_breaker))
-    return KeepTogether(parts)
+    return parts      # kept together by the caller (a KeepTogether never nests well)
 
 
 def document_heading(rt: RecordType, values: dict[str, Any], ctx: PrintContext) -> str:

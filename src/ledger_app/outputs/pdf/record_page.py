@@ -203,7 +203,10 @@ def photo_flowables(ctx: PrintContext, entry_id: int, width: float,
         # A last photo on its own would be a page with one photo alone: it goes over
         # with the pair before it.
         last_pair = flow.pop(-2)
-        flow[-1] = KeepTogether([last_pair, flow[-1]])
+        # (flattened: a KeepTogether inside another always forces a new page)
+        pair = list(last_pair._content) if isinstance(last_pair, KeepTogether) \
+            else [last_pair]
+        flow[-1] = KeepTogether([*pair, flow[-1]])
     if not flow and titled:
         flow.append(heading)
     if others:

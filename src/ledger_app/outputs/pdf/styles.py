@@ -55,7 +55,7 @@ def paragraph_styles(fs: FontSet) -> dict[str, ParagraphStyle]:
         "title": ParagraphStyle("title", fontName=sans, fontSize=SIZE_2 - 4, leading=SIZE_2 + 2,
                                 alignment=TA_CENTER, spaceAfter=4 * mm),
         "heading": ParagraphStyle("heading", fontName=sans, fontSize=SIZE_4, leading=SIZE_4 * 1.5,
-                                  spaceBefore=3 * mm, spaceAfter=1.5 * mm, keepWithNext=1),
+                                  spaceBefore=3 * mm, spaceAfter=1.5 * mm),
         "subheading": ParagraphStyle("subheading", fontName=kai, fontSize=SIZE_SMALL_4,
                                      leading=SIZE_SMALL_4 * 1.5, spaceBefore=2 * mm),
         "body": ParagraphStyle("body", fontName=fang, fontSize=SIZE_SMALL_4,

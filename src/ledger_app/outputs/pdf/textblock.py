@@ -92,6 +92,20 @@ class TextBlock(Flowable):
                           _start=start + fit, _end=end, _first=False, _last=self._last,
                           **common)]
 
+    def last_lines(self, width: float, count: int) -> tuple["TextBlock | None", "TextBlock"]:
+        """This block cut before its last ``count`` lines at ``width``: (the rest or None,
+        the last lines), so the last lines can be kept with what follows (a signature)."""
+        start, end = self._range(width)
+        if end - start <= count:
+            return None, self
+        common = dict(_shared=self._shared)
+        return (TextBlock(self.fs, self.text, self.style, self.role, self.breaker,
+                          _start=start, _end=end - count, _first=self._first, _last=False,
+                          **common),
+                TextBlock(self.fs, self.text, self.style, self.role, self.breaker,
+                          _start=end - count, _end=end, _first=False, _last=self._last,
+                          **common))
+
     def minWidth(self) -> float:  # noqa: N802 - reportlab's name
         widths = self.fs.char_widths(self.role)
         return max((widths[c] for c in self.text), default=0.0) * self.style.fontSize / 1000
