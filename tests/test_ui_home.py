@@ -429,3 +429,25 @@ def test_a_record_saved_in_a_new_year_adds_that_year_to_the_home_page(qtbot, win
     assert window.runner.wait_idle()
     qtbot.waitUntil(lambda: window.home.year_box.findData(2027) >= 0, timeout=5000)
     assert window.home.year_box.currentData() == 2026     # the year shown stays
+
+
+def test_a_ledger_of_many_groups_scrolls_inside_the_grid(qtbot):
+    from ledger_app.rules.cadence import cadence_rows
+    from ledger_app.ui.home_grid import MAX_ROWS_SHOWN, CadenceGrid
+    from test_rules_cadence import GROUP, facts, members
+
+    groups = [f"第{n}党小组" for n in range(1, 21)]
+    people = [m for n, g in enumerate(groups) for m in members(2, g, start=10 * n + 1)]
+    rows = cadence_rows(facts([], people, requirements=(GROUP,), groups=groups),
+                        dt.date(2025, 6, 1))
+    assert len(rows) == 20
+    grid = CadenceGrid()
+    qtbot.addWidget(grid)
+    grid.resize(900, 400)
+    grid.show()
+    grid.set_rows(rows, 2025)
+    QApplication.processEvents()
+    assert grid.rowCount() == 20
+    assert grid.height() < 26 * (MAX_ROWS_SHOWN + 2) + 40  # room left for the findings
+    assert grid.verticalScrollBar().maximum() > 0          # the other groups scroll into view
+    assert grid.item(19, 0).text() == "缺"                  # 第20党小组, January

@@ -33,6 +33,7 @@ STATE_WORDS = {"held": "已开", "missing": "未开（已过期）", "due": "本
                "future": "未到期", "na": "不需召开"}
 CellRole = int(Qt.ItemDataRole.UserRole) + 1     # (row index, cell index)
 SPAN = {"month": 1, "quarter": 3, "half_year": 6, "year": 12}
+MAX_ROWS_SHOWN = 10
 
 
 def cell_text(cell: Cell) -> str:
@@ -108,7 +109,10 @@ class CadenceGrid(QTableWidget):
             item.setToolTip(f"{row.label}全年：已开/应开{'，缺：已过期未开的期数' if total.missing else ''}")
             item.setBackground(QBrush(QColor(COLOURS["missing"] if total.missing else "#f7f7f7")))
             self.setItem(r, 12, item)
-        height = self.horizontalHeader().height() + 26 * len(rows) + 2 * self.frameWidth() + 2
+        # All rows in view up to MAX_ROWS_SHOWN (a branch with a few 党小组); a ledger of many
+        # groups scrolls inside the grid so the findings below keep their room.
+        shown = min(len(rows), MAX_ROWS_SHOWN)
+        height = self.horizontalHeader().height() + 26 * shown + 2 * self.frameWidth() + 2
         self.setFixedHeight(max(height, 60))
 
     def chosen(self, row: int, column: int) -> tuple[int, int] | None:
