@@ -107,3 +107,21 @@ def test_schema_2_ledger_upgrades_and_takes_pending_checks(tmp_path):
         assert list(ledger.pending.of(new)) == ["birth_date"]
     backups = list(tmp_path.glob("*升级前备份-v2*"))
     assert len(backups) == 1 and backups[0].read_bytes() == original
+
+
+def test_schema_3_ledger_upgrades_and_keeps_its_import_batches(tmp_path):
+    """A ledger whose import made the batches table on the side keeps its batch (撤销导入
+    still works); the table is now a schema step every ledger has."""
+    from ledger_app.store import import_batches
+
+    path = tmp_path / "第三版台账.ledger"
+    shutil.copy(FIXTURES / "schema_v3.ledger", path)
+    with Ledger.open(path) as ledger:
+        assert ledger.schema_version() == SCHEMA_VERSION
+        (batch,) = import_batches.batches(ledger)
+        assert batch.type_key == "roster" and len(batch.inserted) == 1
+        import_batches.undo_import(ledger)
+        assert ledger.records.list("roster") == []
+    with Ledger.create(tmp_path / "新.ledger", {"org_name": "新支部"}) as fresh:
+        assert import_batches.batches(fresh) == []
+        assert fresh.query("SELECT count(*) FROM import_batches")[0][0] == 0

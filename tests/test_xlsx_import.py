@@ -10,7 +10,7 @@ import openpyxl
 import pytest
 
 from ledger_app.forms.idcard import check_digit
-from ledger_app.outputs.xlsx import batches
+from ledger_app.store import import_batches as batches
 from ledger_app.outputs.xlsx.importer import apply_import, plan_import
 from ledger_app.outputs.xlsx.mapping_memory import remembered
 from ledger_app.store.errors import LedgerError

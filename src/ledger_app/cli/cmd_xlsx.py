@@ -189,7 +189,7 @@ def _print_plan(plan: Any) -> None:
 
 
 def run_undo(args: argparse.Namespace) -> int:
-    from ledger_app.outputs.xlsx.batches import undo_import
+    from ledger_app.store.import_batches import undo_import
     from ledger_app.store import Ledger
 
     with Ledger.open(args.ledger_path) as ledger:

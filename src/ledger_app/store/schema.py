@@ -21,7 +21,7 @@ log = logging.getLogger(__name__)
 
 # 'LDGR': marks an SQLite file as a ledger, so any other database is refused.
 APPLICATION_ID = 0x4C444752
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 
 CORE_V1 = """
 CREATE TABLE settings (
@@ -111,6 +111,22 @@ UPGRADES: dict[int, str] = {
         created_at TEXT NOT NULL,
         PRIMARY KEY (entry_id, field_key)
     ) WITHOUT ROWID;
+    """,
+    # 4: import batches (撤销导入) as part of the schema, not a table an import made on the
+    # side: every ledger has it, and the archive snapshot knows to leave it out. Ledgers
+    # that imported before already have it.
+    3: """
+    CREATE TABLE IF NOT EXISTS import_batches (
+        id INTEGER PRIMARY KEY,
+        at TEXT NOT NULL,
+        actor TEXT NOT NULL,
+        type_key TEXT NOT NULL,
+        source TEXT NOT NULL,           -- file name and sheet
+        inserted TEXT NOT NULL,         -- JSON list of record ids
+        updated TEXT NOT NULL,          -- JSON {id: [before, after]}
+        audit_mark INTEGER NOT NULL,    -- last audit line written by the import itself
+        undone_at TEXT
+    );
     """,
 }
 

@@ -32,7 +32,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ledger_app.outputs.xlsx import batches
+from ledger_app.store import import_batches as batches
 from ledger_app.outputs.xlsx.export import export_workbook
 from ledger_app.outputs.xlsx.importer import ImportPlan, ImportResult, apply_import, plan_import
 from ledger_app.outputs.xlsx.reader import open_workbook

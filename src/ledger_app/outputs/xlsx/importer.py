@@ -21,7 +21,8 @@ from typing import TYPE_CHECKING, Any
 
 from ledger_app.forms import values as fv
 from ledger_app.forms.model import RecordType
-from ledger_app.outputs.xlsx import batches, mapping_memory
+from ledger_app.outputs.xlsx import mapping_memory
+from ledger_app.store import import_batches as batches
 from ledger_app.outputs.xlsx.export import resolve_type
 from ledger_app.outputs.xlsx.headers import (
     HeaderGuess,

@@ -1,4 +1,5 @@
-"""Each import is one batch that can be taken back in one step (撤销上次导入).
+"""Each import is one batch that can be taken back in one step (撤销上次导入): kept in the
+ledger's ``import_batches`` table (a numbered schema step), read and undone here.
 
 A batch remembers the ids it inserted and, for records it updated, their values before
 and after. Undo refuses when any of those records was changed since the import (undoing
@@ -18,19 +19,8 @@ from ledger_app.store.errors import LedgerError
 if TYPE_CHECKING:
     from ledger_app.store.ledger import Ledger
 
+# The table is made by schema step 4 (store.schema.UPGRADES[3]).
 TABLE = "import_batches"
-CREATE = f"""
-CREATE TABLE IF NOT EXISTS {TABLE} (
-    id INTEGER PRIMARY KEY,
-    at TEXT NOT NULL,
-    actor TEXT NOT NULL,
-    type_key TEXT NOT NULL,
-    source TEXT NOT NULL,           -- file name and sheet
-    inserted TEXT NOT NULL,         -- JSON list of record ids
-    updated TEXT NOT NULL,          -- JSON {{id: [before, after]}}
-    audit_mark INTEGER NOT NULL,    -- last audit line written by the import itself
-    undone_at TEXT
-)"""
 
 
 @dataclass
@@ -55,7 +45,6 @@ def record_batch(conn: sqlite3.Connection, ledger: Ledger, type_key: str, source
     """Called inside the import's transaction, so the batch lands with the records or not at all."""
     from ledger_app.store.ledger import now_text
 
-    conn.execute(CREATE)
     mark = conn.execute("SELECT coalesce(max(id), 0) FROM audit").fetchone()[0]
     cursor = conn.execute(
         f"INSERT INTO {TABLE}(at, actor, type_key, source, inserted, updated, audit_mark) "
@@ -66,11 +55,6 @@ def record_batch(conn: sqlite3.Connection, ledger: Ledger, type_key: str, source
     return int(cursor.lastrowid)
 
 
-def _has_table(ledger: Ledger) -> bool:
-    return bool(ledger.query("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?",
-                             (TABLE,)))
-
-
 def _batch(row: sqlite3.Row) -> Batch:
     updated = {int(k): (v[0], v[1]) for k, v in json.loads(row["updated"]).items()}
     return Batch(row["id"], row["at"], row["type_key"], row["source"],
@@ -79,8 +63,6 @@ def _batch(row: sqlite3.Row) -> Batch:
 
 def batches(ledger: Ledger, type_key: str | None = None) -> list[Batch]:
     """Import batches, newest first."""
-    if not _has_table(ledger):
-        return []
     where, params = ("WHERE type_key = ?", [type_key]) if type_key else ("", [])
     return [_batch(r) for r in ledger.query(f"SELECT * FROM {TABLE} {where} ORDER BY id DESC",
                                             params)]
