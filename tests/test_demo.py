@@ -161,7 +161,7 @@ def test_photos_are_present_and_deduplicated(demo: Ledger) -> None:
     with_photos = [m for m in demo.records.list("meeting") if demo.attachments.of(m.id)]
     assert len(with_photos) >= 10
     photo = demo.attachments.of(with_photos[0].id)[0]
-    assert photo.is_image and (photo.width, photo.height) == (1600, 1200)
+    assert photo.is_image and (photo.width, photo.height) == (1024, 768)
     with Image.open(io.BytesIO(demo.attachments.data(photo.sha256))) as image:
         assert image.format == "JPEG"
     assert demo.attachments.thumbnail(photo.sha256)

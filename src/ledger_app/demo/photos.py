@@ -15,7 +15,12 @@ from PIL import Image, ImageDraw, ImageFont
 
 from ledger_app.resources import resource_path
 
-WIDTH, HEIGHT = 1600, 1200
+WIDTH, HEIGHT = 1600, 1200   # the scene is drawn at this size ...
+# ... and stored at this one: a phone photo as sent through WeChat is about this size, and
+# every photo a new demo holds is decoded again for its thumbnail and print rendition when
+# attached: at 1600×1200 the photos were most of the time `ledger-app --demo` kept a
+# newcomer waiting (issue 15). Prints use a 700 px rendition either way.
+PHOTO_WIDTH, PHOTO_HEIGHT = 1024, 768
 
 _WALL = ((236, 228, 214), (229, 233, 226), (238, 232, 222))
 _FLOOR = ((176, 150, 120), (160, 140, 118), (190, 170, 140))
@@ -114,17 +119,19 @@ def _room(banner: str, variant: int, people: bool = True) -> Image.Image:
 
 @lru_cache(maxsize=32)
 def _room_cached(banner: str, variant: int, people: bool) -> Image.Image:
-    return _room(banner, variant, people)
+    return _room(banner, variant, people).resize((PHOTO_WIDTH, PHOTO_HEIGHT),
+                                                 Image.Resampling.LANCZOS)
 
 
 def meeting_photo(banner: str, stamp: str, variant: int = 0, quality: int = 82,
                   people: bool = True) -> bytes:
-    """A 1600×1200 JPEG of a meeting under ``banner``, stamped like a camera (``stamp``);
+    """A 1024×768 JPEG of a meeting under ``banner``, stamped like a camera (``stamp``);
     without ``people``, the empty room (for the 活动室 records)."""
     image = _room_cached(banner, variant % 4, people).copy()
     draw = ImageDraw.Draw(image)
-    font = _font(44)
-    draw.text((WIDTH - 40, HEIGHT - 40), stamp, font=font, fill=(255, 140, 30), anchor="rd",
+    font = _font(28)
+    draw.text((PHOTO_WIDTH - 26, PHOTO_HEIGHT - 26), stamp, font=font, fill=(255, 140, 30),
+              anchor="rd",
               stroke_width=2, stroke_fill=(90, 40, 0))
     out = io.BytesIO()
     image.save(out, "JPEG", quality=quality, optimize=False)
