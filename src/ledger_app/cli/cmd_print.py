@@ -43,7 +43,7 @@ def register(sub: argparse._SubParsersAction) -> None:
                    help="身份证号、电话等敏感信息完整打印（默认部分隐藏）")
     p.add_argument("--emblem", metavar="FILE", help="使用自己的党徽图片（PNG/JPG）代替内置矢量党徽")
     p.add_argument("--retention", default="永久", help="保管期限：永久、30年、10年（默认 永久）")
-    p.add_argument("--volume", default="1", help="卷号（封面，默认 1）；标签的起始盒号")
+    p.add_argument("--volume", default="1", help="卷号（封面、装订册，默认 1）；标签的起始盒号")
     p.add_argument("--from", dest="date_from", metavar="YYYY-MM-DD", help="装订册、表格：起始日期")
     p.add_argument("--to", dest="date_to", metavar="YYYY-MM-DD", help="装订册、表格：截止日期")
     p.add_argument("--date", dest="filled_on", metavar="YYYY-MM-DD",
