@@ -156,7 +156,7 @@ def test_a_garbled_signature_file_is_a_plain_message(signed, tmp_path: Path) -> 
                                 "algorithm": "Ed25519", "public_key": "!!",
                                 "signature": "AA=="}).encode(), b"\xff\xfe" * 10):
         bad = tmp_path / "坏签名.zip"
-        rewrite_zip(archive, bad, lambda n, d: (n, garbage if n == SIGNATURE_NAME else d))
+        rewrite_zip(archive, bad, lambda n, d, g=garbage: (n, g if n == SIGNATURE_NAME else d))
         report = verify_archive(bad)
         assert not report.ok and SIGNATURE_NAME in report.signature_problem
 

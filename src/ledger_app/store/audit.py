@@ -46,7 +46,8 @@ class AuditTrail:
                entry_id: int | None = None, limit: int = 5000) -> list[AuditLine]:
         """Lines newest first, filtered by day (``YYYY-MM-DD``, both ends included),
         action, who and record."""
-        where, params = [], []   # type: ignore[var-annotated]
+        where: list[str] = []
+        params: list[Any] = []
         if date_from:
             where.append("at >= ?")
             params.append(date_from)
