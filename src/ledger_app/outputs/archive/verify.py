@@ -65,6 +65,8 @@ class VerifyReport:
 
     def lines(self) -> list[str]:
         out = [self.summary(), self.signature_line()]
+        if self.sealed:
+            out.append("已加密：整个档案封在加密的“档案内容.zip”中，没有密码连文件名也看不到。")
         out += [f"  缺少：{p}" for p in self.missing]
         out += [f"  被改动：{p}（{why}）" for p, why in self.changed]
         out += [f"  多出：{p}（清单中没有）" for p in self.extra]
