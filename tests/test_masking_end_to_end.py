@@ -121,7 +121,8 @@ def outputs(ledger: Path, meeting: int, folder: Path, unmasked: bool) -> dict[st
     for product, extra in [("table", ["--type", "roster"]), ("table", ["--type", "meeting"]),
                            ("table", ["--type", "regulation"]),
                            ("record", ["--record", str(meeting)]),
-                           ("signin", ["--record", str(meeting)]),
+                           # filled: the leave reasons, where a number was typed, print
+                           ("signin", ["--record", str(meeting), "--filled"]),
                            ("binder", ["--year", "2025"])]:
         out = folder / f"{product}_{extra[1]}.pdf"
         assert main(["print", product, str(ledger), *extra, *flag, "-o", str(out)]) == 0

@@ -222,7 +222,11 @@ def draw_closing(ctx: PrintContext, c: Canvas, info: Closing) -> None:
                                              else "。"),
              f"本卷为{ctx.org_name}{info.period}台账，由“基层台账”程序按台账记录打印。"]
     if info.as_of:
-        lines.append(f"党员名册、班子成员分工按 {info.as_of} 的情况打印。")
+        # Named by the pack: a 关工委's volume has a 人员名册, not a 党员名册.
+        pack = ctx.ledger.pack
+        lists = [rt.label for rt in (pack.type_for("people"), pack.type_for("committee"))
+                 if rt is not None]
+        lines.append(f"{'、'.join(lists)}按 {info.as_of} 的情况打印。")
     width = right - left - 16 * mm
     y -= 4 * mm
     for text in lines:
