@@ -93,15 +93,15 @@ class CoverPage(Flowable):
         block_bottom = page_h - 160 * mm
         c.setFillColor(colors.HexColor(RED))
         c.rect(0, block_bottom, page_w, page_h - block_bottom, stroke=0, fill=1)
-        emblem = ctx.emblem_size(46 * mm)
+        emblem = ctx.emblem_size(44 * mm)
         # Nothing is drawn on the emblem's square; the text starts below it.
         if emblem:
-            draw_emblem(c, (page_w - emblem) / 2, page_h - 28 * mm - emblem, emblem,
+            draw_emblem(c, (page_w - emblem) / 2, page_h - 26 * mm - emblem, emblem,
                         artwork=ctx.emblem_path)
         else:
             emblem = 24 * mm      # no emblem: the title sits a little higher in the block
         c.setFillColor(WHITE)
-        y = page_h - 28 * mm - emblem - 22 * mm
+        y = page_h - 26 * mm - emblem - 22 * mm
         size = fit_font_size(ctx, self.title, "sans", 34, page_w - 40 * mm)
         draw_text(ctx, c, page_w / 2, y, self.title, "sans", size)
         if self.category:
