@@ -228,3 +228,16 @@ def test_a_binder_split_into_volumes(filled, ledger, tmp_path: Path, capsys) -> 
                                                                   "卷内备考表"]
     printed = capsys.readouterr().out
     assert "共 5 卷" in printed and "第3卷-基本队伍" in printed
+
+
+def test_a_wrapped_name_is_balanced(ledger) -> None:
+    """Two lines of about equal length, never two characters left alone on the second."""
+    from reportlab.lib.units import mm
+
+    from ledger_app.outputs.pdf.common import PrintContext
+    from ledger_app.outputs.pdf.cover import wrapped
+
+    name = "湘江市岳山区桂花街道幸福里社区第一居民小区联合党总支部第三党支部委员会"
+    size, lines = wrapped(PrintContext(ledger), name, "serif", 13, 150 * mm)
+    assert size == 13 and "".join(lines) == name and len(lines) == 2
+    assert abs(len(lines[0]) - len(lines[1])) <= 3, lines

@@ -152,8 +152,26 @@ def wrapped(ctx: PrintContext, text: str, role: str, size: float, width: float,
     while True:
         lines = (wrap(ctx.fs, text, role, size, width) or [""]) if text else [""]
         if len(lines) <= max_lines or size <= smallest:
-            return size, lines
+            return size, balanced(ctx, text, role, size, width, lines)
         size -= 0.5
+
+
+def balanced(ctx: PrintContext, text: str, role: str, size: float, width: float,
+             lines: list[str]) -> list[str]:
+    """Lines of about equal length, so a name wrapped onto two lines does not leave two
+    characters alone on the second ("…第三党支部委/员会")."""
+    if len(lines) < 2:
+        return lines
+    from ledger_app.outputs.pdf.linebreak import wrap
+
+    total = ctx.fs.width(text, role, size)
+    narrow = total / len(lines)
+    while narrow < width:
+        again = wrap(ctx.fs, text, role, size, narrow)
+        if len(again) <= len(lines):
+            return again
+        narrow += size / 2
+    return lines
 
 
 def cover_template(template_id: str = "cover") -> PageTemplate:
