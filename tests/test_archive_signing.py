@@ -294,3 +294,18 @@ def test_info_names_the_fingerprint_for_scripts(signed, capsys) -> None:
     info = json.loads(capsys.readouterr().out)
     assert info["signing_key_fingerprint"] == fp
     assert main(["verify", str(archive), "--expect-key", info["signing_key_fingerprint"]]) == 0
+
+
+def test_doctor_finds_a_damaged_signing_key(signed, tmp_path: Path, capsys) -> None:
+    ledger_path, _, _ = signed
+    copy = tmp_path / "坏密钥.ledger"
+    shutil.copy(ledger_path, copy)
+    assert main(["doctor", str(copy)]) == 0
+    conn = sqlite3.connect(copy)
+    conn.execute("UPDATE settings SET value = ? WHERE key = ?",
+                 (json.dumps({"private": "AAAA"}), KEY_SETTING))
+    conn.commit()
+    conn.close()
+    capsys.readouterr()
+    assert main(["doctor", str(copy)]) == 1
+    assert "签名密钥已损坏" in capsys.readouterr().err

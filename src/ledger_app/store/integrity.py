@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from typing import Callable, Iterable
 
 from ledger_app.forms.model import Pack
+from ledger_app.store import signing
 from ledger_app.store.schema import table_name
 
 Progress = Callable[[int, int, str], object]
@@ -71,7 +72,8 @@ def check(conn: sqlite3.Connection, pack: Pack, full: bool = False,
     report = IntegrityReport()
     steps: list[tuple[str, Callable[[sqlite3.Connection, dict[str, str]], list[str]]]] = [
         ("文件结构", _structure), ("表之间的关联", _links),
-        ("记录与搜索索引", lambda c, _: _records_and_index(c, pack))]
+        ("记录与搜索索引", lambda c, _: _records_and_index(c, pack)),
+        ("签名密钥", lambda c, _: signing.key_problems(c))]
     if full:
         steps.append(("附件内容的 SHA-256", lambda c, _: _attachment_hashes(c, progress)))
     for number, (what, step) in enumerate(steps):

@@ -69,6 +69,21 @@ def private_key(ledger: "Ledger") -> "Ed25519PrivateKey | None":
                           "请用 ledger-app doctor 检查台账，或从备份恢复。") from exc
 
 
+def key_problems(conn: sqlite3.Connection) -> list[str]:
+    """For ``doctor``: a stored key that no longer reads as an Ed25519 key (none is fine:
+    a ledger of an earlier version gets one when next opened for writing)."""
+    from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+
+    row = conn.execute("SELECT value FROM settings WHERE key = ?", (KEY_SETTING,)).fetchone()
+    if row is None:
+        return []
+    try:
+        Ed25519PrivateKey.from_private_bytes(base64.b64decode(json.loads(row[0])["private"]))
+    except (ValueError, KeyError, TypeError):
+        return ["台账的签名密钥已损坏：导出的检查档案将无法签名。请从备份恢复。"]
+    return []
+
+
 def public_bytes(key: Any) -> bytes:
     """The raw 32-byte public key of a private or public Ed25519 key."""
     from cryptography.hazmat.primitives.serialization import Encoding, PublicFormat
