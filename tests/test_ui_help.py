@@ -74,3 +74,21 @@ def test_larger_font_applies_at_once_and_is_remembered(window, qtbot) -> None:
     finally:
         font_size.apply(app, 1.0)
     assert app.font().pointSizeF() == pytest.approx(font_size.BASE_POINT_SIZE)
+
+
+def test_f1_in_a_dialog_opens_its_section(qtbot, ledger) -> None:
+    from PySide6.QtGui import QShortcut
+
+    from ledger_app.ui.help_window import show_help
+    from ledger_app.ui.xlsx_dialogs import ExportDialog
+
+    runner = TaskRunner()
+    dialog = ExportDialog(ledger, runner, "roster", 2025)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    guide = show_help(None, None)
+    assert guide.browser.verticalScrollBar().value() == 0
+    dialog.findChild(QShortcut, "helpShortcut").activated.emit()
+    assert guide.isVisible() and guide.browser.verticalScrollBar().value() > 0
+    guide.close()
+    runner.shutdown()

@@ -34,6 +34,7 @@ from PySide6.QtWidgets import (
 from ledger_app.outputs.archive.layout import clean_component
 from ledger_app.store.errors import LedgerError
 from ledger_app.ui.qt_locale import chinese_date_edit
+from ledger_app.ui.help_window import help_key
 
 if TYPE_CHECKING:
     from ledger_app.outputs.archive import ArchiveResult
@@ -45,6 +46,7 @@ class ArchiveDialog(QDialog):
     def __init__(self, ledger: "Ledger", runner: "TaskRunner", year: int | None = None,
                  parent: QWidget | None = None):
         super().__init__(parent)
+        help_key(self, "archive")  # F1: the guide's section on this
         self.setObjectName("archiveDialog")
         self.setWindowTitle("生成检查档案包")
         self.ledger = ledger

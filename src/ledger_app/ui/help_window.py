@@ -9,6 +9,7 @@ shows it without a browser engine, and other parts of the window open it at a se
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, QUrl
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QDialog, QTextBrowser, QVBoxLayout, QWidget
 
 from ledger_app.resources import resource_path
@@ -61,3 +62,13 @@ def show_help(parent: QWidget | None = None, section: str | None = None) -> Help
 def _forget(*_args: object) -> None:
     global _window
     _window = None
+
+
+def help_key(dialog: QWidget, section: str) -> QShortcut:
+    """F1 in ``dialog`` opens the guide at ``section`` (context help: a dialog is a window
+    of its own, so the main window's F1 does not reach it)."""
+    assert section in SECTIONS, section
+    shortcut = QShortcut(QKeySequence("F1"), dialog)
+    shortcut.setObjectName("helpShortcut")
+    shortcut.activated.connect(lambda: show_help(dialog, section))
+    return shortcut

@@ -42,6 +42,7 @@ from ledger_app.store.leftovers import temporary_prefix
 from ledger_app.ui.errors import show_error
 from ledger_app.ui.pdf_preview import HAVE_QTPDF, PdfPreview, print_document
 from ledger_app.ui.tasks import Cancelled
+from ledger_app.ui.help_window import help_key
 
 if TYPE_CHECKING:
     from ledger_app.store.ledger import Ledger
@@ -79,6 +80,7 @@ class PrintDialog(QDialog):
                  type_key: str | None = None, year: int | None = None,
                  record_id: int | None = None):
         super().__init__(parent)
+        help_key(self, "print")  # F1: the guide's section on this
         self.ledger = ledger
         self.runner = runner
         self.setWindowTitle("打印")

@@ -39,6 +39,7 @@ from ledger_app.ui.attendance_editor import due_at_meeting, member_infos_in_orde
 from ledger_app.ui.errors import show_error
 from ledger_app.ui.form_grid import RecordForm
 from ledger_app.ui.member_picker import MemberInfo, member_infos
+from ledger_app.ui.help_window import help_key
 
 if TYPE_CHECKING:
     from ledger_app.store import Ledger
@@ -149,6 +150,7 @@ class RecordDialog(QDialog):
                  ids: list[int] | None = None, index: int | None = None,
                  initial: dict[str, Any] | None = None):
         super().__init__(parent)
+        help_key(self, "everyday")  # F1: the guide's section on this
         self.ledger = ledger
         self.runner = runner
         self.record_type = ledger.pack.record_type(type_key)

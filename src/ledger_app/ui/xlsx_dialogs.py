@@ -39,6 +39,7 @@ from ledger_app.outputs.xlsx.reader import open_workbook
 from ledger_app.outputs.xlsx.template import write_template
 from ledger_app.store.errors import LedgerError
 from ledger_app.ui.import_preview import PreviewPage, problem_label
+from ledger_app.ui.help_window import help_key
 
 XLSX_FILTER = "Excel 工作簿 (*.xlsx)"
 OPEN_FILTER = "Excel/WPS 表格 (*.xlsx *.xlsm *.xls);;所有文件 (*)"
@@ -62,6 +63,7 @@ class ExportDialog(QDialog):
     def __init__(self, ledger: Any, runner: Any, type_key: str | None, year: int | None = None,
                  parent: QWidget | None = None):
         super().__init__(parent)
+        help_key(self, "excel")  # F1: the guide's section on this
         self.ledger, self.runner, self.year = ledger, runner, year
         self.rt = ledger.pack.record_type(type_key or ledger.pack.member_type)
         self.result_path: Path | None = None
@@ -160,6 +162,7 @@ class ImportDialog(QDialog):
     def __init__(self, ledger: Any, runner: Any, type_key: str | None,
                  parent: QWidget | None = None):
         super().__init__(parent)
+        help_key(self, "excel")  # F1: the guide's section on this
         self.ledger, self.runner = ledger, runner
         # No record type chosen in the window (a category is selected): the roster.
         self.rt = ledger.pack.record_type(type_key or ledger.pack.member_type)
