@@ -102,6 +102,8 @@ def test_the_grid_shows_the_demo_gaps_per_group_and_quarter(qtbot, window):
     assert feb.background().color().name() == COLOURS["missing"]
     _row, feb_first = grid_cell(window, "党小组会（第一党小组）", 1)
     assert feb_first.text() == "✓" and feb_first.background().color().name() == COLOURS["held"]
+    tip = feb_first.toolTip().splitlines()
+    assert tip[0] == "2026年2月 党小组会（第一党小组）：已开" and tip[2].startswith("· 2月")
     # A quarter's cell spans its three months: the third quarter's 党课 starts in July.
     row, q3 = grid_cell(window, "党课", 6)
     assert q3.text() == "缺" and window.home.grid.columnSpan(row, 6) == 3

@@ -34,6 +34,7 @@ STATE_WORDS = {"held": "已开", "missing": "未开（已过期）", "due": "本
 CellRole = int(Qt.ItemDataRole.UserRole) + 1     # (row index, cell index)
 SPAN = {"month": 1, "quarter": 3, "half_year": 6, "year": 12}
 MAX_ROWS_SHOWN = 10
+MAX_NAMES_IN_TIP = 8
 
 
 def cell_text(cell: Cell) -> str:
@@ -48,10 +49,14 @@ def cell_text(cell: Cell) -> str:
     return ""
 
 
-def cell_tip(row: Row, cell: Cell) -> str:
+def cell_tip(row: Row, cell: Cell, names: dict[int, str] | None = None) -> str:
     lines = [f"{cell.period.label} {row.label}：{STATE_WORDS[cell.state]}"]
     if cell.required:
         lines.append(f"应开 {cell.required} 次，已开 {cell.held} 次")
+    shown = [names[i] for i in cell.records[:MAX_NAMES_IN_TIP] if names and i in names]
+    lines += [f"· {name}" for name in shown]
+    if len(cell.records) > len(shown) and shown:
+        lines.append(f"……共 {len(cell.records)} 条")
     lines.append("按 Enter 或单击：查看已开的会议，或新增一条记录")
     return "\n".join(lines)
 
@@ -82,7 +87,8 @@ class CadenceGrid(QTableWidget):
         self.cellClicked.connect(self._clicked)
         self.rows: list[Row] = []
 
-    def set_rows(self, rows: list[Row], year: int) -> None:
+    def set_rows(self, rows: list[Row], year: int, names: dict[int, str] | None = None) -> None:
+        """``names``: record id -> how a meeting is named in a cell's tooltip."""
         self.clearSpans()
         self.clearContents()
         self.rows = list(rows)
@@ -98,7 +104,7 @@ class CadenceGrid(QTableWidget):
                 if cell.state in ("missing", "na"):
                     item.setForeground(QBrush(QColor("#9a1c12" if cell.state == "missing"
                                                      else "#888888")))
-                item.setToolTip(cell_tip(row, cell))
+                item.setToolTip(cell_tip(row, cell, names))
                 item.setData(CellRole, (r, i))
                 self.setItem(r, i * span, item)
                 if span > 1:

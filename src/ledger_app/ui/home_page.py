@@ -336,7 +336,9 @@ class HomePage(QWidget):
                  f"<b>{counts[s]}</b> 项</span>" for s in ("alert", "warn", "info")]
         self.headline.setText(f"检查截至 {as_of.year}年{as_of.month}月{as_of.day}日：" +
                               "　".join(parts))
-        self.grid.set_rows(list(report.rows), report.year)
+        self.grid.set_rows(list(report.rows), report.year, {
+            m.id: f"{m.date.month}月{m.date.day}日 {m.topic}".strip()
+            for m in report.facts.meetings})
         nothing_due = all(c.state == "na" for row in report.rows for c in row.cells)
         self.grid_note.setText(f"{report.year}年还没有需要召开的会议：名册里还没有在册的成员，"
                                "或这一年在电子台账启用日期（组织设置 → 检查规则）之前。")
