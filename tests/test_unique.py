@@ -124,3 +124,23 @@ def test_duplicates_already_in_a_ledger_open_and_are_listed(tmp_path, org):
         ledger.records.update(dup, {"note": "重复录入，待核对"})
         names = [r[1] for r in ledger.query("PRAGMA index_list(t_dues)")]
         assert "t_dues__unique" in names
+
+
+def test_a_ledger_without_the_key_index_is_still_read(tmp_path, org):
+    """A file written before the index existed and opened read-only (no sync) reads fine."""
+    import datetime as dt
+
+    from ledger_app.rules.check import check_ledger
+
+    path = tmp_path / "无索引.ledger"
+    with Ledger.create(path, org) as ledger:
+        zhang = member(ledger, "张秀英")
+        dues(ledger, zhang, "2025-03")
+    conn = sqlite3.connect(path)
+    with conn:
+        conn.execute('DROP INDEX "t_dues__unique"')
+        conn.execute('DROP INDEX "t_evaluation__unique"')
+    conn.close()
+    with Ledger.open(path, readonly=True) as ledger:
+        assert ledger.records.duplicates("dues") == []
+        check_ledger(ledger, 2025, dt.date(2025, 12, 1))

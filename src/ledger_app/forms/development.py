@@ -7,6 +7,7 @@ the window draws the timeline from the steps.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 from typing import Any
 
@@ -54,8 +55,12 @@ class DevelopmentPlan:
     source: str
     steps: tuple[Step, ...]
 
+    @cached_property
+    def _by_number(self) -> dict[int, Step]:
+        return {s.number: s for s in self.steps}
+
     def step(self, number: int) -> Step:
-        return next(s for s in self.steps if s.number == number)
+        return self._by_number[number]
 
 
 def load_development(path: Path, pack: Pack) -> DevelopmentPlan | None:

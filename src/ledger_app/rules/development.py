@@ -261,7 +261,14 @@ def development_findings(plan: DevelopmentPlan | None, people: Iterable[Person],
     if plan is None:
         return []
     out = []
+    current = year == as_of.year
+    last = plan.steps[-1].field
     for person in people:
+        # Only a date in the year can break a rule that year; reminders only in the year of
+        # ``as_of``, and none once the last step (归档) is done: skip the rest unread.
+        touched = any(isinstance(v, str) and v[:4] == str(year) for v in person.values.values())
+        if not touched and not (current and not person.values.get(last)):
+            continue
         for p in problems_of(plan, person, full_ids, settings, as_of):
             if p.day is None or p.day.year != year:
                 continue

@@ -64,7 +64,7 @@ def paid_months(ledger: "Ledger", first: str, last: str) -> PaidMonths:
     if rt is None:
         return PaidMonths({}, None, None)
     table, person, month = table_name(rt.key), _col(rt, "person"), f't."{rt.date_field}"'
-    by_key = (f'INDEXED BY "{table}__unique"'
+    by_key = (ledger.records.by_unique_index(rt)
               if rt.unique == (rt.key_for("person"), rt.date_field) else "")
     rows = ledger.query(
         f'SELECT {person}, group_concat({month}), min({month}), max({month}) FROM "{table}" t '

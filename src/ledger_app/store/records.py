@@ -229,27 +229,36 @@ class Records:
                    ) -> list[tuple[tuple[int, ...], str]]:
         """Groups of live records sharing a unique key (kept from before the key was
         declared, or from an old import), each with the key as people read it: shown as
-        findings, never deleted."""
+        findings, never deleted. Read for every ``check``: candidates come from the key's
+        index alone (recycled records included), then are checked against live records."""
         rt = self.pack.record_type(type_key)
         if not rt.unique:
             return []
-        cols = ", ".join(f't."{k}"' for k in rt.unique)
-        filled = " AND ".join(f't."{k}" IS NOT NULL' for k in rt.unique)
-        params: list[Any] = []
-        if year is not None:
-            filled += " AND e.year = ?"
-            params.append(year)
-        rows = self.ledger.query(
-            f'SELECT group_concat(t.id), {cols} FROM "{table_name(rt.key)}" t JOIN entries e '
-            f"ON e.id = t.id WHERE e.deleted_at IS NULL AND {filled} GROUP BY {cols} "
-            "HAVING count(*) > 1", params)
+        table = table_name(rt.key)
+        cols = ", ".join(f'"{k}"' for k in rt.unique)
+        filled = " AND ".join(f'"{k}" IS NOT NULL' for k in rt.unique)
         fields = [rt.field(k) for k in rt.unique]
-        out = []
-        for r in rows:
-            values = {f.key: from_column(f, r[n]) for n, f in enumerate(fields, 1)}
-            out.append((tuple(sorted(int(i) for i in str(r[0]).split(","))),
-                        self.describe_key(rt, values)))
-        return sorted(out)
+        candidates = [{f.key: from_column(f, r[n]) for n, f in enumerate(fields)}
+                      for r in self.ledger.query(
+                          f'SELECT {cols} FROM "{table}" {self.by_unique_index(rt)} '
+                          f"WHERE {filled} GROUP BY {cols} HAVING count(*) > 1")]
+        found = self.duplicates_of(type_key, candidates)
+        if year is None or not found:
+            return found
+        ids = [i for group, _said in found for i in group]
+        marks = ",".join("?" for _ in ids)
+        years = {int(r[0]): r[1] for r in self.ledger.query(
+            f"SELECT id, year FROM entries WHERE id IN ({marks})", ids)}
+        return [(group, said) for group, said in found
+                if any(years.get(i) == year for i in group)]
+
+    def by_unique_index(self, rt: RecordType) -> str:
+        """``INDEXED BY`` the type's unique-key index when the file has it (a ledger last
+        opened for writing by an older program, then read-only, may not): SQLite's planner
+        would otherwise sort the whole table through another index."""
+        table = table_name(rt.key)
+        names = {r[1] for r in self.ledger.query(f'PRAGMA index_list("{table}")')}
+        return f'INDEXED BY "{table}__unique"' if f"{table}__unique" in names else ""
 
     def duplicates_of(self, type_key: str, keys: list[dict[str, Any]]
                       ) -> list[tuple[tuple[int, ...], str]]:
