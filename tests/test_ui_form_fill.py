@@ -8,7 +8,6 @@ import pytest
 
 pytest.importorskip("pytestqt")
 
-from PySide6.QtCore import Qt  # noqa: E402
 from PySide6.QtWidgets import QComboBox  # noqa: E402
 
 from ledger_app.forms.idcard import check_digit  # noqa: E402
@@ -152,3 +151,6 @@ def test_meeting_number_proposed_per_year_kind_and_group(qtbot, runner, ledger):
     type_into(qtbot, dialog, "date", "2025-06-01")
     assert runner.wait_idle()
     assert form.editors["seq"].value() == 9
+    # the attendance list reloads 250 ms after the date settles: let it, before closing
+    qtbot.wait(400)
+    assert runner.wait_idle()

@@ -89,6 +89,8 @@ def _settle_birth(out: Settlement, key: str, typed: Any, birth: str,
     if span is None:
         return
     day = dates.span(birth)
+    if day is None:
+        return
     if span.first <= day.first <= span.last:   # agrees (a month or year containing the day)
         if not span.exact:
             out.filled[key] = birth

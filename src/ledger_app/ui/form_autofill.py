@@ -22,7 +22,7 @@ class IdAutofill:
     def __init__(self, form: RecordForm):
         self.form = form
         rt = form.record_type
-        self.id_key = rt.key_for("id_number")
+        self.id_key = rt.key_for("id_number") or ""
         self.targets = [k for k in (rt.key_for("birth_date"), rt.key_for("gender"))
                         if k and k in form.editors]
         self.filled: dict[str, Any] = {}      # field -> the value this module put there
@@ -60,7 +60,7 @@ class IdAutofill:
         if not self.targets or self._busy:
             return
         form = self.form
-        values = {self.id_key: self._value(self.id_key)}
+        values: dict[str, Any] = {self.id_key: self._value(self.id_key)}
         for key in self.targets:
             mine = key in self.filled and self._value(key) == self.filled[key]
             values[key] = None if mine else self._value(key)
@@ -96,9 +96,9 @@ class SeqProposal:
     def __init__(self, form: RecordForm, ledger: Any, runner: Any):
         self.form, self.ledger, self.runner = form, ledger, runner
         rt = form.record_type
-        self.seq_key = rt.key_for("seq")
-        self.kinds_key = rt.key_for("meeting_kinds")
-        self.group_key = rt.key_for("meeting_group")
+        self.seq_key = rt.key_for("seq") or ""
+        self.kinds_key = rt.key_for("meeting_kinds") or ""
+        self.group_key = rt.key_for("meeting_group") or ""
         self.proposed: Any = None
         self.active = bool(self.seq_key and rt.date_field and self.kinds_key
                            and self.seq_key in form.editors)

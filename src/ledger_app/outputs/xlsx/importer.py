@@ -13,13 +13,11 @@ and leaves the bad ones out. The written batch can be undone (``batches.undo_imp
 from __future__ import annotations
 
 import json
-import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from ledger_app.forms import values as fv
 from ledger_app.forms.model import RecordType
 from ledger_app.outputs.xlsx import mapping_memory
 from ledger_app.store import import_batches as batches
