@@ -65,7 +65,7 @@ REGULATIONS = (
 def build(org: SmallOrg) -> None:
     first, last = org.years
     people: list[dict[str, Any]] = []
-    for n, (post, kind, layer, former, specialty, (lo, hi)) in enumerate(LEADERS):
+    for n, (_post, kind, layer, former, specialty, (lo, hi)) in enumerate(LEADERS):
         gender = "女" if n in (3, 7) else "男"
         p = org.person(gender, org.birth(lo, hi))
         p.update({"wulao_type": kind, "layer": layer, "former_post": former,
@@ -86,7 +86,7 @@ def build(org: SmallOrg) -> None:
         p["seq"] = n
     ids = org.insert("roster", people)
     leaders = ids[:len(LEADERS)]
-    active = [i for i, p in zip(ids, people) if p.get("status", "在册") == "在册"]
+    active = [i for i, p in zip(ids, people, strict=True) if p.get("status", "在册") == "在册"]
 
     org.insert("committee", [
         {"member": member, "post": post, "own_post": former,
@@ -94,7 +94,7 @@ def build(org: SmallOrg) -> None:
         for member, (post, _k, _l, former, _s, _b), duty in zip(leaders, LEADERS, (
             "全面领导，协调成员单位", "主持日常工作", "协助执行主任，负责“五老”队伍建设",
             "分管家庭教育和学校关工委工作", "分管革命传统教育", "负责会议、台账和宣传",
-            "负责法治教育", "负责劳动教育和表彰"))])
+            "负责法治教育", "负责劳动教育和表彰"), strict=True)])
     org.insert("setup", [
         {"date": f"{first}-03-15", "kind": "调整充实", "matter": "调整充实街道关工委领导班子成员",
          "doc_number": f"桂街党发〔{first}〕9号",

@@ -123,7 +123,7 @@ class SmallOrg:
         photo_key = rt.attachments_field().key if rt.attachments_field() else None
         ids = self.insert(type_key, rows)
         with self.ledger.transaction():
-            for n, (values, entry_id) in enumerate(zip(rows, ids)):
+            for n, (values, entry_id) in enumerate(zip(rows, ids, strict=True)):
                 day = values[rt.date_field]
                 due = due_at_meeting(self.ledger, rt.read(values, "meeting_kinds") or [], day)
                 presences = []
@@ -148,7 +148,7 @@ class SmallOrg:
         if photo_field is None:
             return ids
         with self.ledger.transaction():
-            for n, (values, entry_id) in enumerate(zip(rows, ids)):
+            for n, (values, entry_id) in enumerate(zip(rows, ids, strict=True)):
                 day = str(values.get(rt.date_field) or self.today.isoformat())
                 self.attach(entry_id, photo_field.key,
                             self.photo(str(values[banner_key]), day, n),
@@ -185,7 +185,7 @@ class SmallOrg:
             if evidence is None:
                 continue
             with self.ledger.transaction():
-                for n, (values, entry_id) in enumerate(zip(rows, ids)):
+                for n, (values, entry_id) in enumerate(zip(rows, ids, strict=True)):
                     year = rt.read(values, "checklist_year")
                     label = rt.read(values, "checklist_item")
                     if not rt.read(values, "checklist_met") or \

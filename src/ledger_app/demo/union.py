@@ -76,7 +76,7 @@ def build(org: SmallOrg) -> None:
          "term_end": f"{first + 3}-03-19",
          "responsibilities": f"负责{post.removesuffix('委员')}方面的工作" if "委员" in post
          else ("主持工会全面工作" if post == "主席" else "协助主席工作")}
-        for member, post in zip(committee, POSTS)])
+        for member, post in zip(committee, POSTS, strict=True)])
     org.insert("unit_union", [
         {"name": name, "kind": kind, "founded": f"{first - 8 + n}-0{1 + n}-15",
          "chair": org.names.name("男", 1975), "workers": size, "members_count": size,

@@ -48,7 +48,7 @@ def load_cadence(path: Path, pack: Pack) -> tuple[Requirement, ...]:
             raise DeclarationError(path, "要求重复声明", where, key)
         seen.add(key)
 
-        def line(name: str) -> int | None:
+        def line(name: str, span: tuple[int, int] = span, where: int = where) -> int | None:
             return _setting_line(text, name, span) or where
 
         label = raw.get("label")
