@@ -250,3 +250,28 @@ def test_pending_checks_are_listed_filtered_and_a_finding(ledger, tmp_path):
                   if f.rule == "records.roster.pending"]
     assert finding.severity == "warn" and set(finding.records) == set(every) - {names["张伟"]}
     assert finding.why.startswith("党员名册中有 4 条记录的出生日期、学历、人员类别、入党日期待核实")
+
+
+def test_old_xls_roster_with_title_row_merged_header_and_messy_cells(ledger, tmp_path):
+    xlwt = pytest.importorskip("xlwt")
+    book = xlwt.Workbook()
+    ws = book.add_sheet("花名册")
+    ws.write_merge(0, 0, 0, 5, "某某社区党支部党员花名册")
+    for c, h in enumerate(["序号", "姓名", "出生年月", "身份证号码", "文化程度", "联系电话"]):
+        ws.write_merge(1, 2, c, c, h)                      # headers merged over two rows
+    rows = [[1, "张伟", "1978.05", ID_1978, "本科", "138-0000-0001"],
+            [2, "王芳", 1985.1, f" {ID_1985[:6]} {ID_1985[6:]} ", "大学", "+86 138 0000 0003"],
+            ["2人"]]
+    for r, row in enumerate(rows, 3):
+        for c, value in enumerate(row):
+            ws.write(r, c, value)
+    book.save(str(tmp_path / "旧名册.xls"))
+    plan = plan_import(ledger, tmp_path / "旧名册.xls", "roster")
+    assert [(r.status, r.level) for r in plan.rows] == [("new", "ok"), ("new", "warning"),
+                                                        ("skip", "ok")]
+    zhang, wang = plan.rows[0].values, plan.rows[1].values
+    assert (zhang["birth_date"], zhang["gender"], zhang["phone"]) == ("1978-05-12", "男",
+                                                                      "13800000001")
+    assert (wang["birth_date"], wang["gender"], wang["id_number"]) == ("1985-10-21", "女",
+                                                                       ID_1985)
+    assert wang["education"] is None and "education" in plan.rows[1].pending
