@@ -275,3 +275,18 @@ def test_old_xls_roster_with_title_row_merged_header_and_messy_cells(ledger, tmp
     assert (wang["birth_date"], wang["gender"], wang["id_number"]) == ("1985-10-21", "女",
                                                                        ID_1985)
     assert wang["education"] is None and "education" in plan.rows[1].pending
+
+
+def test_sheet_without_gender_column_still_gets_gender_from_the_id(ledger, tmp_path):
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.append(["姓名", "出生年月", "身份证号码", "人员类别"])
+    ws.append(["张伟", "1978.05", ID_1978, "正式党员"])
+    ws.append(["钱多多", "2003-01", None, "正式党员"])
+    wb.save(tmp_path / "r.xlsx")
+    plan = plan_import(ledger, tmp_path / "r.xlsx", "roster")
+    zhang, qian = plan.rows
+    assert zhang.values["gender"] == "男" and "gender" not in zhang.pending
+    assert qian.values["gender"] is None
+    assert qian.pending == {"gender": "表中没有“性别”这一列，待核实"}
+    assert any("性别" in n for n in plan.notes)
