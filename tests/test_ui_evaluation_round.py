@@ -8,7 +8,6 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import Qt
 
 from ledger_app.store import Ledger
 from ledger_app.ui.main_window import MainWindow

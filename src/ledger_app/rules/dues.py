@@ -160,7 +160,8 @@ def base_for(member: DuesMember, month: str, history: Mapping[str, int] | None =
     from the month the new salary is first paid (新基数起算月份); earlier months keep the
     base recorded on their own dues records (``history``: month -> base)."""
     if member.base_from and month < member.base_from and member.base is not None:
-        earlier = sorted(m for m in (history or {}) if m < member.base_from)
+        history = history or {}
+        earlier = sorted(m for m in history if m < member.base_from)
         before = [m for m in earlier if m <= month]
         chosen = before[-1] if before else (earlier[0] if earlier else None)
         if chosen is None:

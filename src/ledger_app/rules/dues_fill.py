@@ -75,8 +75,9 @@ def plan_fill(rt: "RecordType", members: Sequence[DuesMember], month: str,
                             ("dues_rate", owed.rate), ("dues_due", owed.amount),
                             ("dues_paid", None if unpaid else owed.amount),
                             ("dues_paid_date", None if unpaid else paid_date)):
-            if key[role]:
-                values[key[role]] = value
+            field_key = key[role]
+            if field_key:
+                values[field_key] = value
         plan.rows.append(values)
         plan.names.append(m.name)
     return plan

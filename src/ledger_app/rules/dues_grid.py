@@ -130,10 +130,10 @@ def build_grid(year: int, members: Sequence[DuesMember], cells: Iterable["DuesCe
         if not f.rule.startswith("dues.arrears") or not isinstance(f.subject.id, int):
             continue
         shown_findings.append(f)
-        month = f.period.start.replace(day=1)
-        while month <= f.period.end:
-            arrears[(f.subject.id, f"{month.year:04d}-{month.month:02d}")] = f
-            month = (month + dt.timedelta(days=32)).replace(day=1)
+        first = f.period.start.replace(day=1)
+        while first <= f.period.end:
+            arrears[(f.subject.id, f"{first.year:04d}-{first.month:02d}")] = f
+            first = (first + dt.timedelta(days=32)).replace(day=1)
     rows = []
     owing = {m.id: owed_months(m) for m in members}
     chosen = [m for m in members if m.id in recorded or _in_year(owing[m.id], year)]

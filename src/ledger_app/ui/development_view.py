@@ -133,7 +133,8 @@ class DevelopmentDialog(QDialog):
 
     def _arrived(self, page: DevelopmentPage) -> None:
         self.page = page
-        keep = self.current_person().id if self.current_person() else self.wanted_id
+        shown = self.current_person()
+        keep = shown.id if shown is not None else self.wanted_id
         self.people.blockSignals(True)
         self.people.clear()
         for person in page.people:

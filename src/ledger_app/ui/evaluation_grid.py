@@ -14,7 +14,7 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QModelIndex, Qt, Signal
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView, QComboBox, QDialog, QDialogButtonBox, QHBoxLayout, QHeaderView, QLabel,
     QLineEdit, QSpinBox, QStyledItemDelegate, QTableWidget, QTableWidgetItem, QVBoxLayout,
@@ -93,16 +93,18 @@ class GradeDelegate(QStyledItemDelegate):
         super().__init__(parent)
         self.choices = choices
 
-    def createEditor(self, parent: QWidget, _option: Any, _index: QModelIndex) -> QWidget:  # noqa: N802
+    def createEditor(self, parent: QWidget, _option: Any, _index: QModelIndex | QPersistentModelIndex) -> QWidget:  # noqa: N802
         box = QComboBox(parent)
         box.addItems(["", *self.choices])
         return box
 
-    def setEditorData(self, editor: QWidget, index: QModelIndex) -> None:  # noqa: N802
+    def setEditorData(self, editor: QWidget,  # noqa: N802
+                      index: QModelIndex | QPersistentModelIndex) -> None:
         assert isinstance(editor, QComboBox)
         editor.setCurrentText(str(index.data() or ""))
 
-    def setModelData(self, editor: QWidget, model: Any, index: QModelIndex) -> None:  # noqa: N802
+    def setModelData(self, editor: QWidget, model: Any,  # noqa: N802
+                     index: QModelIndex | QPersistentModelIndex) -> None:
         assert isinstance(editor, QComboBox)
         model.setData(index, editor.currentText())
 
@@ -130,8 +132,7 @@ class EvaluationRoundDialog(QDialog):
         self.day = QLineEdit(f"{year}-12-31")
         self.day.setMaximumWidth(130)
         self.day.setToolTip("评议日期：这一天在册的党员参加评议")
-        self.year_box.valueChanged.connect(lambda y: (self.day.setText(f"{y}-12-31"),
-                                                      self.reload()))
+        self.year_box.valueChanged.connect(self._year_changed)
         self.day.editingFinished.connect(self.reload)
         self.table = QTableWidget(0, len(COLUMNS))
         self.table.setObjectName("evaluationTable")
@@ -182,6 +183,10 @@ class EvaluationRoundDialog(QDialog):
     @property
     def year(self) -> int:
         return self.year_box.value()
+
+    def _year_changed(self, year: int) -> None:
+        self.day.setText(f"{year}-12-31")
+        self.reload()
 
     def reload(self) -> None:
         from ledger_app.forms.values import parse_date

@@ -25,9 +25,9 @@ class DuesAutofill:
     def __init__(self, form: "RecordForm", ledger: "Ledger", runner: "TaskRunner"):
         self.form, self.ledger, self.runner = form, ledger, runner
         rt = form.record_type
-        self.person, self.month = rt.key_for("person"), rt.date_field
-        self.keys = {role: rt.key_for(role) for role in ROLES}
-        self.note = rt.key_for("note")
+        self.person, self.month = rt.key_for("person") or "", rt.date_field
+        self.keys = {role: rt.key_for(role) or "" for role in ROLES}
+        self.note = rt.key_for("note") or ""
         self.active = (rt.role == "dues" and bool(self.person) and bool(self.month)
                        and all(k and k in form.editors for k in self.keys.values()))
         self.computed: MonthDue | None = None
