@@ -154,3 +154,16 @@ def test_meeting_number_proposed_per_year_kind_and_group(qtbot, runner, ledger):
     # the attendance list reloads 250 ms after the date settles: let it, before closing
     qtbot.wait(400)
     assert runner.wait_idle()
+
+
+def test_meeting_opened_with_date_and_kind_gets_its_number_and_is_not_dirty(
+        qtbot, runner, ledger):
+    ledger.records.insert("meeting", {"kinds": ["党课"], "date": "2025-03-10", "seq": 1,
+                                      "topic": "学习"})
+    dialog = open_dialog(qtbot, ledger, runner, "meeting",
+                         initial={"date": "2025-06-20", "kinds": ["党课"]})
+    assert runner.wait_idle()
+    assert dialog.form.editors["seq"].value() == 2
+    assert not dialog.is_dirty()
+    qtbot.wait(400)                      # the attendance list's delayed reload
+    assert runner.wait_idle()

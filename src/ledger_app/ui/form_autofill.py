@@ -9,6 +9,7 @@ with the import; fields are found by role.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from ledger_app.forms import settle
@@ -120,7 +121,8 @@ class SeqProposal:
         except (ValueError, TypeError):
             return None
 
-    def update(self) -> None:
+    def update(self, then: Callable[[], None] | None = None) -> None:
+        """Ask the worker for the next number; ``then`` runs once it is shown."""
         if not self.active or self.runner is None:
             return
         seq = self._value(self.seq_key)
@@ -135,13 +137,16 @@ class SeqProposal:
         if kinds[0] in self.group_kinds and self.group_key:
             same[self.group_key] = self._value(self.group_key) or ""
         records, type_key, seq_key = self.ledger.records, rt.key, self.seq_key
-        self.runner.run(lambda: records.next_number(type_key, seq_key, year, same), self._got)
+        self.runner.run(lambda: records.next_number(type_key, seq_key, year, same),
+                        lambda number: self._got(number, then))
 
-    def _got(self, number: int) -> None:
+    def _got(self, number: int, then: Callable[[], None] | None) -> None:
         try:
             current = self._value(self.seq_key)
             if current is None or current == self.proposed:
                 self.form.editors[self.seq_key].set_value(number)
                 self.proposed = number
+                if then is not None:
+                    then()
         except RuntimeError:
             pass                     # the dialog closed while the worker counted

@@ -258,12 +258,21 @@ class RecordDialog(QDialog):
         self.form.setEnabled(True)
         self._loading = False
         self._baseline = self.form.snapshot()
+        if loaded.entry_id is None:
+            # A new meeting opened with its date and kind (from the home page) gets its
+            # 年度序号 at once; the proposal is where the form starts, not an edit.
+            self.form.seq_proposal.update(then=self._proposal_shown)
         self._update_status()
         self._update_nav()
         self.scroll.verticalScrollBar().setValue(0)
         first = self.record_type.fields[0].key
         self.form.focus_field(first)
         self.loaded.emit()
+
+    def _proposal_shown(self) -> None:
+        key = self.form.seq_proposal.seq_key
+        if self._baseline is not None and key in self._baseline:
+            self._baseline[key] = self.form.editors[key].snapshot()
 
     def _load_failed(self, exc: BaseException) -> None:
         if not isValid(self):
