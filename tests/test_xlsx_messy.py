@@ -290,3 +290,15 @@ def test_sheet_without_gender_column_still_gets_gender_from_the_id(ledger, tmp_p
     assert qian.values["gender"] is None
     assert qian.pending == {"gender": "表中没有“性别”这一列，待核实"}
     assert any("性别" in n for n in plan.notes)
+
+
+@pytest.mark.parametrize("cells,kind", [
+    ([("共6人", None)], "total"), ([("4人", None)], "total"), ([(None, None), ("合计：12名", None)],
+                                                               "total"),
+    ([("其中：预备党员1人", None)], "footer"), ([("合计", None), ("5人", None)], "total"),
+    ([("制表人：王建国", None)], "footer"),
+])
+def test_totals_and_notes_rows_are_recognised(cells, kind):
+    from ledger_app.outputs.xlsx.rows import row_kind
+
+    assert row_kind(cells, [], set()) == kind
