@@ -21,8 +21,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ledger_app.rules import cadence, periods
-
 if TYPE_CHECKING:
     from ledger_app.rules.cadence import Cell, Row
 
@@ -89,6 +87,8 @@ class CadenceGrid(QTableWidget):
 
     def set_rows(self, rows: list[Row], year: int, names: dict[int, str] | None = None) -> None:
         """``names``: record id -> how a meeting is named in a cell's tooltip."""
+        from ledger_app.rules import cadence, periods   # when filled, not for the first paint
+
         self.clearSpans()
         self.clearContents()
         self.rows = list(rows)

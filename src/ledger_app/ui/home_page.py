@@ -32,10 +32,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ledger_app.forms.display import shown_text
-from ledger_app.rules import periods
-from ledger_app.rules.checklists import STATES
-from ledger_app.rules.findings import SEVERITY_LABELS
 from ledger_app.ui.home_charts import AttendanceChart, QuarterChart
 from ledger_app.ui.home_grid import COLOURS, CadenceGrid
 
@@ -72,6 +68,9 @@ class FindingList(QListWidget):
         self.setSpacing(1)
 
     def set_findings(self, findings: tuple[Finding, ...], labels: dict[str, str]) -> None:
+        from ledger_app.forms.display import shown_text
+        from ledger_app.rules.findings import SEVERITY_LABELS
+
         self.clear()
         for f in findings:
             # Masked like every other output (a number typed into a note stays hidden).
@@ -111,6 +110,8 @@ class ChecklistBox(QGroupBox):
         self.buttons: dict[str, QPushButton] = {}
 
     def set_statuses(self, statuses: tuple[Any, ...]) -> None:
+        from ledger_app.rules.checklists import STATES
+
         while self.grid.count():
             widget = self.grid.takeAt(0).widget()
             if widget is not None:
@@ -328,6 +329,10 @@ class HomePage(QWidget):
     def _arrived(self, generation: int, data: HomeData) -> None:
         if generation != self._generation:
             return   # a newer request (another year, another ledger) is on its way
+        # The rules are imported here, not at the top: the first paint does not wait for them.
+        from ledger_app.rules import periods
+        from ledger_app.rules.findings import SEVERITY_LABELS
+
         self.data = data
         report = data.report
         counts = report.counts()
