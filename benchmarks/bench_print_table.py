@@ -49,9 +49,19 @@ def roster_ledger(rows: int) -> Path:
     OUT.mkdir(parents=True, exist_ok=True)
     print(f"building {path.name} …", file=sys.stderr, flush=True)
     rng = random.Random(rows)
+    seen: set[str] = set()
+
+    def member(i: int) -> dict:
+        # 公民身份号码 is unique in a ledger: draw again on the rare repeat.
+        while True:
+            values = member_values(i, rng)
+            if values["id_number"] not in seen:
+                seen.add(values["id_number"])
+                return values
+
     with Ledger.create(path, ORG) as ledger:
         for start in range(0, rows, 2000):
-            ledger.records.insert_many("roster", [member_values(i, rng) for i in
+            ledger.records.insert_many("roster", [member(i) for i in
                                                   range(start + 1, min(rows, start + 2000) + 1)])
     return path
 
