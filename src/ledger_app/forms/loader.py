@@ -505,6 +505,7 @@ def _check_roles(pack: Pack, pack_file: Path, text: str) -> None:
     links = any(f.type in ("member", "members", "attendance") for rt in pack.record_types
                 for f in rt.fields)
     for rt in pack.record_types:
+        wanted: tuple[str, ...]
         if rt is people:
             wanted = PEOPLE_ROLES if links else ()
         else:
