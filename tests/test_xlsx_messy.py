@@ -302,3 +302,21 @@ def test_totals_and_notes_rows_are_recognised(cells, kind):
     from ledger_app.outputs.xlsx.rows import row_kind
 
     assert row_kind(cells, [], set()) == kind
+
+
+def test_six_haves_one_record_per_year_and_item_in_store_and_import(ledger, tmp_path):
+    from ledger_app.store.errors import ValidationError
+
+    ledger.records.insert("six_haves", {"for_year": 2025, "item": "有场所", "met": True})
+    with pytest.raises(ValidationError, match="已有一条六有建设记录"):
+        ledger.records.insert("six_haves", {"for_year": 2025, "item": "有场所", "met": False})
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.append(["年度", "检查项目", "是否达标"])
+    ws.append([2025, "有场所", "否"])
+    ws.append([2025, "有设施", "是"])
+    wb.save(tmp_path / "六有.xlsx")
+    plan = plan_import(ledger, tmp_path / "六有.xlsx", "six_haves", on_match="update")
+    assert [r.status for r in plan.rows] == ["update", "new"]
+    apply_import(ledger, plan)
+    assert ledger.records.count("six_haves") == 2
