@@ -173,3 +173,15 @@ def test_printed_table_keeps_every_character_and_states_units_once(tmp_path) -> 
     text = "".join("".join(p.extract_text().split()) for p in PdfReader(out).pages)
     assert "（元）（元）" not in text
     ledger.close()
+
+
+def test_table_headers_break_at_their_spaces_then_at_sensible_points(fs) -> None:
+    from ledger_app.outputs.pdf.grid import header_lines
+
+    def head(label, chars):
+        return header_lines(fs, label, "sans", SIZE, em(chars) + 0.01)
+
+    assert head("10月 实交", 3) == ["10月", "实交"]      # not "10月 实" / "交"
+    assert head("1月 实交", 3.5) == ["1月", "实交"]
+    assert head("计算基数（元）", 4) == ["计算基数", "（元）"]
+    assert head("经办人", 3) == ["经办人"]

@@ -52,6 +52,25 @@ def wrap_text(fs: FontSet, text: str, role: str, size: float, width: float,
     return wrap(fs, text, role, size, width, breaker)
 
 
+def header_lines(fs: FontSet, label: str, role: str, size: float, width: float
+                 ) -> list[str]:
+    """A column header's lines: a label written with spaces ("10月 实交") breaks at its
+    spaces when each part fits; otherwise only where the rules allow ("计算基数 / （元）")."""
+    if pdfmetrics.stringWidth(label, fs.name(role), size) <= width:
+        return [label]
+    parts = label.split()
+    if len(parts) > 1 and all(fs.width(p, role, size) <= width for p in parts):
+        lines = [parts[0]]
+        for part in parts[1:]:
+            joined = f"{lines[-1]} {part}"
+            if fs.width(joined, role, size) <= width:
+                lines[-1] = joined
+            else:
+                lines.append(part)
+        return lines
+    return wrap_text(fs, label, role, size, width, HEADER)
+
+
 def _cell_lines(cell: tuple) -> tuple[str, ...]:
     """A cell is (text, width) on one line, or (line, ..., None)."""
     if len(cell) == 2 and cell[1] is not None:
@@ -81,9 +100,8 @@ class GridLayout:
 
     def __post_init__(self) -> None:
         st = self.style
-        self.header_lines = [wrap_text(self.fs, c.label, st.header_role, st.header_size,
-                                       c.width - 2 * PAD_X, HEADER)
-                             for c in self.columns]
+        self.header_lines = [header_lines(self.fs, c.label, st.header_role, st.header_size,
+                                          c.width - 2 * PAD_X) for c in self.columns]
         n = max(len(lines) for lines in self.header_lines)
         self.header_height = n * st.leading + 2 * PAD_Y
 

@@ -117,8 +117,9 @@ def _fit_widths(fs: FontSet, fields: list[Field | None], labels: list[str],
     least: list[float] = []     # the header on at most two lines (three if long)
     need: list[float] = []      # what the values ask for
     for i, label in enumerate(labels):
-        # 序号, 性别, 备注 never break; longer labels at a sensible point only.
-        lines = 1 if len(label) <= 2 else 2 if len(label) <= 8 else 3
+        # 序号, 性别, 经办人 never break (a lone last character reads badly); longer labels
+        # at a sensible point only.
+        lines = 1 if len(label) <= 3 else 2 if len(label) <= 8 else 3
         least.append(HEADER.narrowest(label, lines, head) * per_point + pad)
         sizes = sorted(sum(map(body.__getitem__, row[i])) for row in sample)
         longest = sizes[-1] if sizes else 0.0
