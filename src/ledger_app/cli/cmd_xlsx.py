@@ -185,7 +185,7 @@ def _print_plan(plan: Any) -> None:
     levels = plan.levels()
     if levels["warning"]:
         print(f"其中 {levels['warning']} 行有提示：照常导入，留空的项标为待核实，"
-              "导入后可在名册中筛选“待核实”逐条核对")
+              "导入后在窗口中勾选表格上方的“只看待核实”逐条核对")
 
 
 def run_undo(args: argparse.Namespace) -> int:
