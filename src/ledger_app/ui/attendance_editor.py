@@ -181,6 +181,8 @@ class AttendanceEditor(QWidget):
 
     def reload_roster(self) -> None:
         self._debounce.stop()
+        if self.runner.is_shut_down:
+            return      # the debounce fired after the ledger was closed: nothing to show
         self._generation += 1
         generation, day = self._generation, self._date
         if not day:

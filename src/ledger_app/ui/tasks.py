@@ -154,6 +154,11 @@ class TaskRunner(QObject):
             QCoreApplication.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 50)
         return True
 
+    @property
+    def is_shut_down(self) -> bool:
+        """True once the window closed its ledger: late timers must not ask for work."""
+        return self._closed
+
     def shutdown(self) -> None:
         """Let queued work finish (it may be a save), then stop taking jobs."""
         self._closed = True
