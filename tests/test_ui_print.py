@@ -205,3 +205,17 @@ def test_preview_zooms_prints_a_range_and_offers_the_new_choices(qtbot, filled, 
     dialog.filled.setChecked(True)
     generate(dialog, runner)
     assert "按台账记录的出席情况打印" in PdfReader(dialog.pdf_path).pages[0].extract_text()
+
+
+def test_a_document_is_offered_and_previewed_with_its_full_text(qtbot, filled, runner):
+    plan = filled.records.insert("work_plan", {
+        "for_year": 2025, "title": "2025年党支部工作计划", "adopted_date": "2025-01-15",
+        "content": "一、加强理论学习。\n二、落实“三会一课”制度。"})
+    dialog = make_dialog(qtbot, filled, runner, record_id=plan)
+    assert dialog.current.key == "record"
+    items = [dialog.record_box.itemText(i) for i in range(dialog.record_box.count())]
+    assert any("2025年党支部工作计划" in text for text in items)
+    assert "2025年党支部工作计划" in dialog.suggested_name()
+    generate(dialog, runner)
+    text = "".join(PdfReader(dialog.pdf_path).pages[0].extract_text().split())
+    assert "2025年党支部工作计划（2025年1月15日通过）一、加强理论学习。" in text

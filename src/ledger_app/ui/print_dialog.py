@@ -311,7 +311,8 @@ class PrintDialog(QDialog):
 
     def _load_records(self) -> None:
         """Fill the record list for the year: meetings for a sign-in sheet, every type with
-        record pages (meetings, activities) for a record page. Read on the worker."""
+        pages of its own (meetings, activities, documents such as 工作计划) for a record
+        page. Read on the worker."""
         year = self.year_box.currentData() or None
         ledger = self.ledger
         meetings_only = self.current.key == "signin"
@@ -323,7 +324,7 @@ class PrintDialog(QDialog):
 
             found = []
             for rt in ledger.pack.record_types:
-                if not rt.record_pages or (meetings_only and rt.role != "meetings"):
+                if not rt.prints_pages or (meetings_only and rt.role != "meetings"):
                     continue
                 ids = print_order(ledger, rt, year)
                 rows = ledger.records.rows(rt.key, ids)

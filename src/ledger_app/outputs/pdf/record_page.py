@@ -56,7 +56,10 @@ def get_record(ledger: "Ledger", entry_id: int) -> "Record":
 
 
 def record_heading(rt: RecordType, values: dict[str, Any]) -> str:
-    """"支部委员会记录" for a meeting; "<类型>记录" otherwise ("党员活动记录")."""
+    """"支部委员会记录" for a meeting; a document's own title ("2025年党支部工作计划");
+    "<类型>记录" otherwise ("党员活动记录")."""
+    if rt.print_as == "document" and rt.title_field and values.get(rt.title_field):
+        return str(values[rt.title_field])
     kinds = rt.read(values, "meeting_kinds")
     if kinds:
         return "、".join(kinds) + "记录"
