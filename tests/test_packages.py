@@ -166,10 +166,8 @@ def test_deb_installs_and_runs(frozen: Path, tmp_path: Path) -> None:
                                       "/usr/share/applications/ledger-app.desktop"],
                                      capture_output=True, text=True)
             assert checked.returncode == 0, checked.stdout + checked.stderr
-        if shutil.which("xdg-mime"):
-            kind = subprocess.run(["xdg-mime", "query", "filetype", str(tmp_path / "d.ledger")],
-                                  capture_output=True, text=True).stdout.strip()
-            assert kind in ("application/x-grassroots-ledger", "")
+        # The desktop's MIME database knows *.ledger (what file managers go by to offer
+        # the program for a double-click).
         mime_cache = Path("/usr/share/mime/globs2")
         if mime_cache.exists():
             assert "application/x-grassroots-ledger:*.ledger" in mime_cache.read_text()
@@ -180,7 +178,7 @@ def test_deb_installs_and_runs(frozen: Path, tmp_path: Path) -> None:
 @pytest.mark.skipif(shutil.which("makensis") is None, reason="makensis (NSIS) not installed")
 def test_windows_installer_script_compiles(frozen: Path, tmp_path: Path) -> None:
     """makensis compiles the installer from the build (uncompressed: a compile check)."""
-    out = tmp_path / "setup.exe"
+    out = tmp_path / "ledger-app-installer.exe"  # "setup.exe" alone draws a shim warning
     made = subprocess.run(["makensis", "-WX", "-V2", "-DFAST", f"-DVERSION={VERSION}",
                            f"-DSOURCE_DIR={frozen.parent}", f"-DOUTFILE={out}",
                            str(ROOT / "installer" / "ledger-app.nsi")],
