@@ -17,7 +17,7 @@ from ledger_app.forms.model import Requirement
 from ledger_app.rules import periods
 from ledger_app.rules.facts import LedgerFacts
 from ledger_app.rules.findings import Finding, Period, Subject, Suggestion
-from ledger_app.rules.membership import has_committee, members_on, posts_on
+from ledger_app.rules.membership import Roll, committee_among, members_on, posts_on
 
 GROUP_NOTE = "党小组按名册中现在的划分计算，台账不保存党员以往所在的党小组"
 
@@ -83,12 +83,13 @@ class _Day:
         self._groups: dict[dt.date, set[str]] = {}
         self._any: dict[dt.date, bool] = {}
         self._committee: dict[dt.date, bool] = {}
+        self._roll = Roll(facts.members)
 
     def _read(self, day: dt.date) -> None:
-        present = members_on(self.facts.members, day)
+        present = self._roll.on(day)
         self._groups[day] = {m.group for m in present}
         self._any[day] = bool(present)
-        self._committee[day] = has_committee(present, self.facts.posts, day)
+        self._committee[day] = committee_among(present, self.facts.posts, day)
 
     def groups(self, day: dt.date) -> set[str]:
         if day not in self._groups:

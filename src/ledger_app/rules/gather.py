@@ -56,19 +56,28 @@ def _members(ledger: "Ledger", rows: list[tuple[int, dict[str, Any]]]) -> list[M
     active_value = rt.value_for("status", "active")
     wanted = [f for f in rt.stored_fields if f.required]
     joined = rt.field_for("joined")
+    # The keys once, not per row (by role; a role the pack lacks reads as None).
+    name_k, group_k, class_k, joined_k, arrived_k, left_k, status_k = (
+        rt.key_for(role) for role in MEMBER_ROLES)
+    title_k = rt.title_field
+    wanted_keys = [(f.key, f.label) for f in wanted]
+
+    def get(v: dict[str, Any], key: str | None) -> Any:
+        return v.get(key) if key else None
+
     out = []
     for entry_id, v in rows:
-        missing = [f.label for f in wanted if v.get(f.key) in (None, "", [])]
+        missing = [label for key, label in wanted_keys if v.get(key) in (None, "", [])]
         if joined is not None and not v.get(joined.key) and joined.label not in missing:
             missing.append(joined.label)
-        klass = _get(rt, v, "member_class")
-        status = _get(rt, v, "status")
+        klass = get(v, class_k)
+        status = get(v, status_k)
         out.append(Member(
-            id=entry_id, name=_text(_get(rt, v, "person_name") or v.get(rt.title_field)),
-            group=_text(_get(rt, v, "group")),
+            id=entry_id, name=_text(get(v, name_k) or v.get(title_k)),
+            group=_text(get(v, group_k)),
             full=None if klass is None or full_value is None else klass == full_value,
-            joined=_get(rt, v, "joined"), arrived=_get(rt, v, "arrived"),
-            left=_get(rt, v, "left"),
+            joined=get(v, joined_k), arrived=get(v, arrived_k),
+            left=get(v, left_k),
             active=status in (None, "") or active_value is None or status == active_value,
             missing=tuple(missing)))
     return out
@@ -327,13 +336,15 @@ def gather(ledger: "Ledger", year: int) -> LedgerFacts:
         rows = ledger.records.fields_of(
             mt.key, [mt.date_field, mt.title_field, *(mt.key_for(r) or "" for r in roles)], year)
         tallies = ledger.attendance.tallies(i for i, _v in rows)
+        kinds_k, group_k = (mt.key_for(r) for r in roles)
         for entry_id, v in rows:
             day = dates.as_date(v.get(mt.date_field))
             if day is None:
                 continue
             tally = tallies.get(entry_id)
-            meetings.append(Meeting(entry_id, day, tuple(_get(mt, v, "meeting_kinds") or ()),
-                                    _text(_get(mt, v, "meeting_group")),
+            meetings.append(Meeting(entry_id, day,
+                                    tuple((v.get(kinds_k) if kinds_k else None) or ()),
+                                    _text(v.get(group_k) if group_k else None),
                                     _text(v.get(mt.title_field)),
                                     tally.due if tally else 0, tally.present if tally else 0))
     talks: list[Talk] = []

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 from functools import lru_cache
-from typing import Iterable, Sequence, TypeVar
+from typing import Any, Iterable, Sequence, TypeVar
 
 from ledger_app.forms import dates
 from ledger_app.forms.model import Requirement
@@ -49,6 +49,20 @@ def members_on(members: Iterable[M], day: dt.date) -> list[M]:
     return [m for m in members if in_branch(m, day)]
 
 
+class Roll:
+    """The members with their windows (``_window``, the same test as ``in_branch``)
+    worked out once: the cadence grid asks who was in the branch on some eighty days of a
+    year, which then costs two comparisons per member instead of a date parse."""
+
+    def __init__(self, members: Iterable[M]):
+        self._rows = [(m, *_window(m.joined, m.arrived, m.left, m.active)) for m in members]
+
+    def on(self, day: dt.date) -> list[Any]:
+        return [m for m, first_day, gone_after in self._rows
+                if (first_day is None or first_day <= day)
+                and (gone_after is None or gone_after > day)]
+
+
 def posts_on(posts: Iterable[Post], day: dt.date) -> list[Post]:
     """Committee posts held that day: started by then and the term not yet over."""
     held = []
@@ -64,7 +78,12 @@ def posts_on(posts: Iterable[Post], day: dt.date) -> list[Post]:
 def has_committee(members: Sequence[Member], posts: Sequence[Post], day: dt.date) -> bool:
     """Does the branch have a 支部委员会 that day: ≥ 7 full members, or at least 3 委员 in
     office recorded in 班子成员分工."""
-    full = sum(1 for m in members_on(members, day) if m.full)
+    return committee_among(members_on(members, day), posts, day)
+
+
+def committee_among(present: Sequence[Member], posts: Sequence[Post], day: dt.date) -> bool:
+    """``has_committee`` for the members already known to be in the branch that day."""
+    full = sum(1 for m in present if m.full)
     in_office = {p.member_id for p in posts_on(posts, day) if p.member_id is not None}
     return full >= COMMITTEE_MIN_FULL_MEMBERS or len(in_office) >= COMMITTEE_MIN_POSTS
 

@@ -508,8 +508,16 @@ class Records:
         rows = self.ledger.query(
             f'SELECT e.id{columns} FROM entries e JOIN "{table_name(type_key)}" t '
             f"ON t.id = e.id WHERE {where} ORDER BY e.id", params)
-        return [(r[0], {f.key: from_column(f, r[n]) for n, f in enumerate(fields, 1)})
-                for r in rows]
+        # Most columns are stored as they are read; only lists and booleans are decoded,
+        # so the rows are zipped and just those few columns fixed up (the rules read
+        # 100 k values per check: a decode call per value was a third of its time).
+        keys = [f.key for f in fields]
+        coded = [(f.key, f) for f in fields if f.type in ("multichoice", "members", "bool")]
+        out = [(r[0], dict(zip(keys, r[1:]))) for r in rows]
+        for key, f in coded:
+            for _i, values in out:
+                values[key] = from_column(f, values[key])
+        return out
 
     def list(self, type_key: str, year: int | None = None, search: str | None = None,
              sort_field: str | None = None, descending: bool = False) -> list[Record]:
