@@ -112,8 +112,9 @@ def _held_by_period(req: Requirement, facts: LedgerFacts, groups: list[str]
     """Records counting for ``req``, by (group, period index); "" for branch-wide rows."""
     out: dict[tuple[str, int], list[int]] = {}
     only = groups[0] if len(groups) == 1 else None
+    kinds = frozenset(req.kinds)
     for m in facts.meetings:
-        if m.date.year != facts.year or not set(m.kinds) & set(req.kinds):
+        if m.date.year != facts.year or kinds.isdisjoint(m.kinds):
             continue
         group = "" if req.scope != "group" else (m.group or only or "")
         out.setdefault((group, _period_index(req.every, m.date)), []).append(m.id)

@@ -350,11 +350,13 @@ def gather(ledger: "Ledger", year: int) -> LedgerFacts:
     talks: list[Talk] = []
     tt = pack.type_for("talks")
     if tt is not None:
-        keys = [tt.date_field, tt.key_for("talker") or "", tt.key_for("talkee") or ""]
+        talker_k, talkee_k = tt.key_for("talker"), tt.key_for("talkee")
+        keys = [tt.date_field, talker_k or "", talkee_k or ""]
         for entry_id, v in ledger.records.fields_of(tt.key, keys, year):
             day = dates.as_date(v.get(tt.date_field))
             if day is not None:
-                talks.append(Talk(entry_id, day, _get(tt, v, "talker"), _get(tt, v, "talkee")))
+                talks.append(Talk(entry_id, day, v.get(talker_k) if talker_k else None,
+                                  v.get(talkee_k) if talkee_k else None))
 
     typed: dict[str, list[tuple[int, dt.date | None]]] = {}
     wanted_types = {r.record_type for r in requirements if r.record_type and r.scope != "pairs"}
