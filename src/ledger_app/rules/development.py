@@ -65,6 +65,10 @@ def _step_text(step: Step, value: Any) -> str:
     return f"第 {step.number} 步“{step.label}”（{dates.chinese(value)}）"
 
 
+def _both(step: Step, value: Any, earlier: Step, earlier_value: Any) -> str:
+    return f"{_step_text(step, value)}与{_step_text(earlier, earlier_value)}"
+
+
 class _Checker:
     def __init__(self, plan: DevelopmentPlan, person: Person, full_ids: frozenset[int],
                  settings: dict[str, Any], as_of: dt.date):
@@ -89,9 +93,7 @@ class _Checker:
         later, earlier = _span(later_value), _span(earlier_value)
         if later is None or earlier is None:
             return
-        earlier_step_obj = self.plan.step(earlier_step)
         limit = f"{days} 天" if days else _months_text(months)
-        both = f"{_step_text(step, later_value)}与{_step_text(earlier_step_obj, earlier_value)}"
 
         def bound(day: dt.date) -> dt.date:
             return day + dt.timedelta(days=days) if days else add_months(day, months)
@@ -99,6 +101,9 @@ class _Checker:
         if at_most:
             broken = later.first > bound(earlier.last)
             fine = later.last <= bound(earlier.first)
+            if fine and not broken:
+                return   # the common case: no text to write
+            both = _both(step, later_value, self.plan.step(earlier_step), earlier_value)
             if broken:
                 severity = "warn"
                 if alert_months is not None and later.first > add_months(earlier.last,
@@ -111,6 +116,9 @@ class _Checker:
         else:
             fine = later.first >= bound(earlier.last)
             broken = later.last < bound(earlier.first)
+            if fine and not broken:
+                return
+            both = _both(step, later_value, self.plan.step(earlier_step), earlier_value)
             if broken:
                 self.add("warn", step, f"{both}相隔不满 {limit}", check, later.first)
             elif not fine:
