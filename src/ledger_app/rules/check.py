@@ -3,14 +3,11 @@
 from __future__ import annotations
 
 import datetime as dt
-import gc
-import threading
-from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from ledger_app.rules import (
-    cadence, checklists, dues_findings, org_findings, periods, transfers_evaluations,
+    cadence, collector, checklists, dues_findings, org_findings, periods, transfers_evaluations,
 )
 from ledger_app.rules.development import development_findings
 from ledger_app.rules.pending_findings import pending_findings
@@ -94,36 +91,9 @@ def check_ledger(ledger: "Ledger", year: int | None = None,
     pack = ledger.pack
     meetings = pack.type_for("meetings")
     elections = pack.type_for("elections")
-    with _collector_paused():
+    with collector.paused():
         return evaluate(gather(ledger, year), as_of,
                         meetings_type=meetings.key if meetings else "",
                         people_type=pack.member_type,
                         election_type=elections.key if elections else None)
 
-
-_paused = 0
-_paused_lock = threading.Lock()
-
-
-@contextmanager
-def _collector_paused():
-    """Python's cycle collector paused for one check (counted: the home page's worker and
-    the GUI may check at once). A large ledger's check reads some 100,000 rows into short-
-    lived dicts, which made the collector walk the heap over a hundred times per check —
-    a sixth of its time; the rows hold no cycles, so they are freed as they go regardless."""
-    global _paused
-    with _paused_lock:
-        _paused += 1
-        if _paused == 1:
-            _paused_was_enabled[0] = gc.isenabled()
-            gc.disable()
-    try:
-        yield
-    finally:
-        with _paused_lock:
-            _paused -= 1
-            if _paused == 0 and _paused_was_enabled[0]:
-                gc.enable()
-
-
-_paused_was_enabled = [True]

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Any
 from ledger_app.forms import dates
 from ledger_app.forms.cadence import with_overrides
 from ledger_app.forms.model import RecordType
+from ledger_app.rules import collector
 from ledger_app.rules.dues import DuesMember
 from ledger_app.rules.facts import (
     ChecklistEntry, DuesFacts, LedgerFacts, Meeting, Member, OrgFacts, Post, Talk,
@@ -160,15 +161,16 @@ def read_dues_year(ledger: "Ledger", year: int, as_of: dt.date | None = None) ->
     from ledger_app.store import dues as store_dues
 
     as_of = as_of or dt.date.today()
-    facts, _duplicates = read_dues(ledger, year)
-    if facts is None:
-        return DuesYear(year, ())
-    cells = store_dues.cells(ledger, f"{year}-01", f"{year}-12")
-    newer = [m.id for m in facts.members if m.base_from and m.base_from > f"{year}-01"]
-    return build_grid(year, facts.members, cells, as_of,
-                      arrears_findings(facts, year, as_of),
-                      store_dues.base_history(ledger, newer),
-                      rounding_of(ledger.setting("dues_rounding")))
+    with collector.paused():
+        facts, _duplicates = read_dues(ledger, year)
+        if facts is None:
+            return DuesYear(year, ())
+        cells = store_dues.cells(ledger, f"{year}-01", f"{year}-12")
+        newer = [m.id for m in facts.members if m.base_from and m.base_from > f"{year}-01"]
+        return build_grid(year, facts.members, cells, as_of,
+                          arrears_findings(facts, year, as_of),
+                          store_dues.base_history(ledger, newer),
+                          rounding_of(ledger.setting("dues_rounding")))
 
 
 def read_development(ledger: "Ledger") -> tuple[Any, ...]:
