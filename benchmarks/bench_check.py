@@ -12,22 +12,8 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
-import time
 
-from bench_common import line, median_ms, scale_ledger
-
-def median_cpu_ms(fn, runs: int) -> float:
-    """Median CPU time of this process (time.process_time): steadier than the wall clock
-    on a machine shared with other jobs, which is what the check competes with."""
-    import statistics
-
-    fn()
-    times = []
-    for _ in range(runs):
-        started = time.process_time()
-        fn()
-        times.append((time.process_time() - started) * 1000)
-    return statistics.median(times)
+from bench_common import line, median_cpu_ms, median_ms, scale_ledger
 
 TARGET_MS = 100.0
 
@@ -48,16 +34,20 @@ def main() -> None:
         print(f"ledger: {path.name}, {sum(counts.values())} records, "
               f"{counts.get('meeting', 0)} meetings, {counts.get('roster', 0)} members")
         for year in (today.year - 1, today.year):
+            def check(year: int = year) -> object:
+                return check_ledger(ledger, year, today)
+
+            def facts(year: int = year) -> object:
+                return gather(ledger, year)
+
             report = check_ledger(ledger, year, today)
             line(f"check {year} ({len(report.findings)} findings)",
-                 median_ms(lambda: check_ledger(ledger, year, today), args.runs), "ms",
-                 TARGET_MS)
-            line("  the same, CPU time", median_cpu_ms(lambda: check_ledger(ledger, year, today),
-                                                       args.runs), "ms", TARGET_MS)
-            line("  of which gathering the facts", median_ms(lambda: gather(ledger, year),
-                                                            args.runs), "ms")
-            line("  of which gathering the facts, CPU time",
-                 median_cpu_ms(lambda: gather(ledger, year), args.runs), "ms")
+                 median_ms(check, args.runs), "ms", TARGET_MS)
+            line("  the same, CPU time", median_cpu_ms(check, args.runs), "ms", TARGET_MS)
+            line("  of which gathering the facts", median_ms(facts, args.runs), "ms")
+            line("  of which gathering the facts, CPU time", median_cpu_ms(facts, args.runs),
+                 "ms")
+
 
 if __name__ == "__main__":
     main()

@@ -72,6 +72,19 @@ def median_ms(fn: Callable[[], object], runs: int = 50, warmup: int = 2) -> floa
     return statistics.median(times)
 
 
+def median_cpu_ms(fn: Callable[[], object], runs: int = 50, warmup: int = 1) -> float:
+    """Median CPU time of this process (time.process_time): steadier than the wall clock
+    on a machine shared with other jobs, though still raised by them (caches, cores)."""
+    for _ in range(warmup):
+        fn()
+    times = []
+    for _ in range(runs):
+        started = time.process_time()
+        fn()
+        times.append((time.process_time() - started) * 1000)
+    return statistics.median(times)
+
+
 def verdict(value: float, target: float) -> str:
     return "PASS" if value < target else "MISS"
 
