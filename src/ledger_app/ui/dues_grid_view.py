@@ -148,6 +148,7 @@ class DuesGridDialog(QDialog):
 
     record_wanted = Signal(str, object, list, dict)
     filled = Signal()
+    print_wanted = Signal(int)     # Ctrl+P: the year's 党费收缴登记表
 
     def __init__(self, ledger: "Ledger", runner: "TaskRunner", year: int,
                  parent: QWidget | None = None, as_of: dt.date | None = None):
@@ -183,6 +184,7 @@ class DuesGridDialog(QDialog):
             QShortcut(QKeySequence(keys), self.table, lambda: self._activated(
                 self.table.currentIndex()), context=Qt.ShortcutContext.WidgetShortcut)
         QShortcut(QKeySequence("F5"), self, self.reload)
+        QShortcut(QKeySequence("Ctrl+P"), self, lambda: self.print_wanted.emit(self.year))
 
         # 本月收缴: a month, an optional 交纳日期, and whether 实交 = 应交.
         self.month_box = QComboBox()

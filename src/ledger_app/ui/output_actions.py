@@ -109,8 +109,15 @@ class OutputActions:
         type_key, year = w.current_type_key(), w.current_year()
         dialog: Any
         if spec.key == "print":
-            dialog = target(w.ledger, w.runner, parent=w, type_key=type_key, year=year,
-                            record_id=w.current_record_id())
+            # The printout that fits where the user is: the home page's 自查表, or the
+            # table on screen (with the selected record's own page offered beside it).
+            if w.showing_home():
+                dialog = target(w.ledger, w.runner, parent=w, year=w.home.year,
+                                product="checklist")
+            else:
+                dialog = target(w.ledger, w.runner, parent=w, type_key=type_key, year=year,
+                                record_id=w.current_record_id(),
+                                product="table" if type_key else None)
         elif spec.key == "export":
             dialog = target(w.ledger, w.runner, type_key, year, w)
             dialog.exported.connect(lambda path: self.saved_notice.show_saved(path, "Excel "))

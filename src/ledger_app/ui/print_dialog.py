@@ -69,6 +69,30 @@ PRODUCTS = (
     Product("labels", "档案盒标签（盒面、盒脊）", ("year", "category", "spine", "retention",
                                             "emblem", "volume")),
 )
+# The buttons offering another printout that fits where the user is.
+ALTERNATIVE_LABELS = {"table": "这类记录的表格", "record": "选中记录的记录页",
+                      "signin": "选中会议的签到表", "dues": "党费收缴登记表"}
+
+
+def fitting_products(ledger: "Ledger", type_key: str | None,
+                     record_id: int | None) -> list[str]:
+    """The printouts that fit a record table (and the record selected in it), best first:
+    the type's table; the selected record's own page where its type prints pages (a
+    meeting's 记录页 and 签到表, an activity's or a document's page); for 党费 records
+    the 党费收缴登记表."""
+    if not type_key:
+        return []
+    rt = ledger.pack.record_type(type_key)
+    found = ["table"]
+    if record_id is not None and rt.prints_pages:
+        found.append("record")
+        if rt.role == "meetings":
+            found.append("signin")
+    if rt.role == "dues":
+        found.append("dues")
+    return found
+
+
 SPINES = (20, 30, 35, 40, 50, 55, 60, 75)
 ALL_YEARS = 0
 
@@ -78,7 +102,7 @@ class PrintDialog(QDialog):
 
     def __init__(self, ledger: "Ledger", runner: "TaskRunner", parent: QWidget | None = None,
                  type_key: str | None = None, year: int | None = None,
-                 record_id: int | None = None):
+                 record_id: int | None = None, product: str | None = None):
         super().__init__(parent)
         help_key(self, "print")  # F1: the guide's section on this
         self.ledger = ledger
@@ -91,7 +115,7 @@ class PrintDialog(QDialog):
         self._records_for = ""                    # which product the record list is for
         self._record_names: dict[int, str] = {}   # record id -> "党员活动记录", for file names
         self._build()
-        self._fill(type_key, year, record_id)
+        self._fill(type_key, year, record_id, product)
         self.finished.connect(self._cleanup)
 
     # ---- building the window ---------------------------------------------------------------
@@ -145,6 +169,11 @@ class PrintDialog(QDialog):
         self.filled = QCheckBox("按台账记录填好实到人数和请假原因（默认留空，供会上签到）")
         self.duplex = QCheckBox("双面打印（各部分从右页开始，页码在外侧）")
 
+        # 也可打印: the other printouts that fit where the user was (the selected meeting's
+        # 记录页 and 签到表 beside its table), one click away; filled in by _offer().
+        self.alternatives = QHBoxLayout()
+        self.alternatives.setContentsMargins(0, 0, 0, 0)
+        self.alternative_buttons: dict[str, QPushButton] = {}
         form = QFormLayout()
         form.addRow("打印内容", self.product)
         self._rows: dict[str, tuple[QLabel, QWidget]] = {}
@@ -177,6 +206,7 @@ class PrintDialog(QDialog):
 
         left = QWidget()
         left_layout = QVBoxLayout(left)
+        left_layout.addLayout(self.alternatives)
         left_layout.addLayout(form)
         left_layout.addWidget(self.generate_button)
         left_layout.addWidget(self.status)
@@ -224,7 +254,8 @@ class PrintDialog(QDialog):
             signal.connect(self._stale)
         self.filled_on.textChanged.connect(self._stale)
 
-    def _fill(self, type_key: str | None, year: int | None, record_id: int | None) -> None:
+    def _fill(self, type_key: str | None, year: int | None, record_id: int | None,
+              product: str | None = None) -> None:
         years = self.ledger.years()
         if year is None and record_id is not None:
             with contextlib.suppress(LedgerError):   # a record deleted meanwhile: any year
@@ -235,16 +266,32 @@ class PrintDialog(QDialog):
         self.year_box.addItem("全部年度", ALL_YEARS)
         self.year_box.setCurrentIndex(self.year_box.findData(this_year))
         self._wanted_record = record_id
-        if record_id is not None:
-            self.product.setCurrentIndex(self._product_index("record"))
-        elif type_key and self.ledger.pack.record_type(type_key).role == "dues":
-            self.product.setCurrentIndex(self._product_index("dues"))
+        if product is None:   # no context given: the record if there is one
+            product = "record" if record_id is not None else None
+        if product is not None:
+            self.product.setCurrentIndex(self._product_index(product))
         if type_key:
             index = self.type_box.findData(type_key)
             if index >= 0:
                 self.type_box.setCurrentIndex(index)
+        self._offer(fitting_products(self.ledger, type_key, record_id))
         self._product_changed()
         self._load_records()
+
+    def _offer(self, keys: list[str]) -> None:
+        """Buttons for the other printouts that fit (the one chosen is left out)."""
+        chosen = self.current.key
+        keys = [k for k in keys if k != chosen]
+        if not keys:
+            return
+        self.alternatives.addWidget(QLabel("也可打印："))
+        for key in keys:
+            button = QPushButton(ALTERNATIVE_LABELS[key])
+            button.setObjectName(f"alternative_{key}")
+            button.clicked.connect(lambda _c=False, k=key: self.choose_product(k))
+            self.alternatives.addWidget(button)
+            self.alternative_buttons[key] = button
+        self.alternatives.addStretch(1)
 
     def choose_product(self, key: str) -> None:
         """Open on one product (the home page's 打印自查表…)."""

@@ -12,6 +12,8 @@ from PySide6.QtCore import Qt
 from shiboken6 import isValid
 
 if TYPE_CHECKING:
+    from PySide6.QtWidgets import QWidget
+
     from ledger_app.ui.main_window import MainWindow
 
     _Base = MainWindow
@@ -73,12 +75,17 @@ class RecordActions(_Base):
 
     def print_self_check(self, year: int) -> None:
         """The print window, opened on the year's 自查表 (from the home page)."""
+        self.print_product("checklist", year)
+
+    def print_product(self, product: str, year: int, parent: QWidget | None = None) -> None:
+        """The print window opened on one printout: the home page's 自查表, the dues
+        grid's 党费收缴登记表 (Ctrl+P there)."""
         if self.ledger is None:
             return
         from ledger_app.ui.print_dialog import PrintDialog
 
-        dialog = PrintDialog(self.ledger, self.runner, parent=self, year=year)
-        dialog.choose_product("checklist")
+        dialog = PrintDialog(self.ledger, self.runner, parent=parent or self, year=year,
+                             product=product)
         self.dialog = dialog
         dialog.open()
 
@@ -142,6 +149,7 @@ class RecordActions(_Base):
         dialog = DuesGridDialog(self.ledger, self.runner, year, self)
         dialog.record_wanted.connect(self.open_record)
         dialog.filled.connect(self.refresh_all)
+        dialog.print_wanted.connect(lambda y, d=dialog: self.print_product("dues", y, d))
         self.dialog = dialog
         self.dues_dialog = dialog
         dialog.show()

@@ -1,0 +1,193 @@
+"""Comfort in the window, with real widgets on the real demo ledger (pytest-qt, offscreen):
+Ctrl+P offers the printout that fits where the user is, and the window comes back with
+the size and splitter the user left it with."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction
+
+from ledger_app.demo import create_demo
+from ledger_app.store import Ledger
+from ledger_app.ui.main_window import MainWindow
+from ledger_app.ui.tasks import TaskRunner
+
+pytest.importorskip("PySide6.QtPdf")
+
+TODAY = dt.date(2026, 11, 27)
+
+
+@pytest.fixture(scope="module")
+def demo_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    path = tmp_path_factory.mktemp("demo") / "演示.ledger"
+    create_demo(path, today=TODAY)
+    return path
+
+
+def open_window(demo_file: Path, folder: Path, runner: TaskRunner, qtbot) -> MainWindow:
+    path = folder / "演示.ledger"
+    if not path.exists():
+        shutil.copy(demo_file, path)
+    window = MainWindow(Ledger.open(path), runner)
+    window.home.as_of = TODAY
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitUntil(lambda: window.home.data is not None, timeout=15000)
+    assert runner.wait_idle()
+    return window
+
+
+@pytest.fixture
+def window(demo_file: Path, tmp_path: Path, runner: TaskRunner, qtbot):
+    window = open_window(demo_file, tmp_path, runner, qtbot)
+    window.resize(1366, 768)
+    yield window
+    window.close()
+    runner.wait_idle()
+
+
+def press_ctrl_p(qtbot, window: MainWindow):
+    window.findChild(QAction, "action_print").trigger()
+    dialog = window.menus.outputs.dialog
+    qtbot.addWidget(dialog)
+    assert window.runner.wait_idle(10000)
+    return dialog
+
+
+def show_table(window: MainWindow, type_key: str, select_row: int | None = None) -> None:
+    window.tree.select_type(type_key)
+    assert window.runner.wait_idle()
+    window.year_box.setCurrentIndex(window.year_box.findData(2026))
+    assert window.runner.wait_idle()
+    if select_row is not None:
+        window.table.setCurrentIndex(window.model.index(select_row, 0))
+
+
+def test_ctrl_p_on_the_home_page_offers_the_years_self_check(qtbot, window):
+    assert window.showing_home()
+    dialog = press_ctrl_p(qtbot, window)
+    assert dialog.current.key == "checklist"
+    assert dialog.options()["year"] == window.home.year == 2026
+    assert dialog.alternative_buttons == {}
+    dialog.close()
+
+
+def test_ctrl_p_on_the_dues_table_offers_its_table_and_the_register(qtbot, window):
+    show_table(window, "dues", select_row=0)
+    assert window.current_record_id() is not None
+    dialog = press_ctrl_p(qtbot, window)
+    # The table of 党费 records, not a 记录页 of the selected one (dues print no pages).
+    assert dialog.current.key == "table" and dialog.options()["type_key"] == "dues"
+    assert set(dialog.alternative_buttons) == {"dues"}
+    dialog.alternative_buttons["dues"].click()
+    assert dialog.current.key == "dues" and dialog.options()["year"] == 2026
+    dialog.close()
+
+
+def test_ctrl_p_on_a_meeting_offers_its_table_then_its_page_and_sign_in_sheet(qtbot, window):
+    show_table(window, "meeting", select_row=0)
+    meeting = window.current_record_id()
+    assert meeting is not None
+    dialog = press_ctrl_p(qtbot, window)
+    assert dialog.current.key == "table" and dialog.options()["type_key"] == "meeting"
+    assert list(dialog.alternative_buttons) == ["record", "signin"]
+    assert dialog.alternative_buttons["record"].isVisible()
+    dialog.alternative_buttons["record"].click()
+    assert window.runner.wait_idle()
+    assert dialog.current.key == "record" and dialog.options()["record_id"] == meeting
+    dialog.alternative_buttons["signin"].click()
+    assert window.runner.wait_idle()
+    assert dialog.current.key == "signin" and dialog.options()["record_id"] == meeting
+    dialog.close()
+
+
+def test_ctrl_p_on_a_table_without_pages_offers_only_the_table(qtbot, window):
+    show_table(window, "roster", select_row=0)
+    dialog = press_ctrl_p(qtbot, window)
+    assert dialog.current.key == "table" and dialog.options()["type_key"] == "roster"
+    assert dialog.alternative_buttons == {}
+    dialog.close()
+
+
+def test_ctrl_p_in_the_dues_grid_offers_the_register(qtbot, window):
+    window.show_dues_grid()
+    grid = window.dues_dialog
+    qtbot.addWidget(grid)
+    assert window.runner.wait_idle()
+    grid.activateWindow()
+    qtbot.keyClick(grid.table, Qt.Key.Key_P, Qt.KeyboardModifier.ControlModifier)
+    dialog = window.dialog
+    assert dialog is not grid
+    qtbot.addWidget(dialog)
+    assert window.runner.wait_idle()
+    assert dialog.current.key == "dues" and dialog.options()["year"] == grid.year
+    dialog.close()
+    grid.close()
+
+
+TWO_WINDOWS = r"""
+import json, sys
+from PySide6.QtWidgets import QApplication
+from ledger_app.store import Ledger
+from ledger_app.ui.main_window import MainWindow
+from ledger_app.ui.tasks import TaskRunner
+
+app = QApplication([])
+runner = TaskRunner()
+def opened():
+    window = MainWindow(Ledger.open(sys.argv[1]), runner)
+    window.show()
+    runner.wait_idle()
+    app.processEvents()
+    return window
+first = opened()
+first.resize(1300, 760)
+app.processEvents()
+first.splitter.setSizes([380, 916])
+app.processEvents()
+before = first.splitter.sizes(), [first.width(), first.height()]
+first.close()
+runner.wait_idle()
+second = opened()
+after = second.splitter.sizes(), [second.width(), second.height()]
+second.showMaximized()
+app.processEvents()
+second.close()
+runner.wait_idle()
+third = opened()
+maximized = third.isMaximized()
+third.close()
+runner.wait_idle()
+runner.shutdown()
+print(json.dumps([before, after, maximized]))
+"""
+
+
+def test_a_second_window_comes_back_with_the_first_ones_size_splitter_and_maximized(
+        demo_file: Path, tmp_path: Path) -> None:
+    # Its own process on an offscreen screen of 1920×1080 (the default 800×800 screen
+    # would cut the restored window down to fit it).
+    screen = tmp_path / "screen.json"
+    screen.write_text(json.dumps({"screens": [
+        {"name": "office", "x": 0, "y": 0, "width": 1920, "height": 1080,
+         "logicalDpi": 96, "logicalBaseDpi": 96, "dpr": 1}]}))
+    path = tmp_path / "演示.ledger"
+    shutil.copy(demo_file, path)
+    env = {**os.environ, "QT_QPA_PLATFORM": f"offscreen:configfile={screen}",
+           "PYTHONPATH": os.pathsep.join(sys.path)}
+    done = subprocess.run([sys.executable, "-c", TWO_WINDOWS, str(path)], env=env,
+                          capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr
+    (sizes, size), (sizes_again, size_again), maximized = json.loads(done.stdout.splitlines()[-1])
+    assert size == [1300, 760] and sizes[0] == 380        # not the default 230
+    assert sizes_again == sizes and size_again == size
+    assert maximized                       # and maximized, when it was left so
