@@ -14,7 +14,6 @@ import json
 import os
 import sys
 import tempfile
-import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -40,22 +39,20 @@ def main() -> int:
 
     from PIL import Image
     from PySide6.QtGui import QAction
-    from PySide6.QtWidgets import QApplication, QDialog
 
     from ledger_app.demo import create_demo
     from ledger_app.store import Ledger
     from ledger_app.ui.app import make_application
     from ledger_app.ui.main_window import MainWindow
     from ledger_app.ui.tasks import TaskRunner
+    from make_help_screenshots import Session   # beside this script
 
     app = make_application()
     runner = TaskRunner()
     percent = round(float(scale) * 100)
 
-    def settle(rounds: int = 20) -> None:
-        for _ in range(rounds):
-            runner.wait_idle()
-            app.processEvents()
+    session = Session(app, runner)
+    settle = session.settle
 
     def shot(widget, name: str) -> None:
         settle()
@@ -64,13 +61,6 @@ def main() -> int:
         image = Image.open(path).convert("RGB")
         image.quantize(colors=96, dither=Image.Dither.NONE).save(path, optimize=True)
         print(path)
-
-    def dialog_after(trigger) -> QDialog:
-        before = set(QApplication.topLevelWidgets())
-        trigger()
-        settle(40)
-        return next(w for w in QApplication.topLevelWidgets()
-                    if w not in before and isinstance(w, QDialog) and w.isVisible())
 
     ledger = Ledger.open(create_demo(home / "演示台账.ledger"))
     window = MainWindow(ledger, runner)
@@ -82,17 +72,12 @@ def main() -> int:
     settle()
     window.table.selectRow(0)
     shot(window, "table")
-    form = dialog_after(window.edit_current)
+    form = session.dialog_after(window.edit_current)
     shot(form, "form")
     form.reject()
     settle()
-    dialog = dialog_after(window.findChild(QAction, "action_print").trigger)
-    dialog.generate()
-    settle(60)
-    until = time.monotonic() + 3      # the PDF view renders its pages on a thread
-    while time.monotonic() < until:
-        app.processEvents()
-        time.sleep(0.05)
+    dialog = session.dialog_after(window.findChild(QAction, "action_print").trigger)
+    session.preview(dialog)
     shot(dialog, "print")
     dialog.reject()
     settle()

@@ -18,6 +18,40 @@ ROOT = Path(__file__).resolve().parents[1]
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 
+class Session:
+    """Waiting for the worker and the window, and finding the dialog an action opened
+    (shared with make_dpi_screenshots.py)."""
+
+    def __init__(self, app, runner) -> None:
+        self.app, self.runner = app, runner
+
+    def settle(self, rounds: int = 20) -> None:
+        for _ in range(rounds):
+            self.runner.wait_idle()
+            self.app.processEvents()
+
+    def dialog_after(self, trigger):
+        from PySide6.QtWidgets import QApplication, QDialog
+
+        before = set(QApplication.topLevelWidgets())
+        trigger()
+        self.settle(40)
+        new = [w for w in QApplication.topLevelWidgets()
+               if w not in before and isinstance(w, QDialog) and w.isVisible()]
+        return new[0] if new else None
+
+    def preview(self, dialog) -> None:
+        """生成预览 in the print window, then wait: the PDF view renders on a thread."""
+        import time
+
+        dialog.generate()
+        self.settle(60)
+        until = time.monotonic() + 3
+        while time.monotonic() < until:
+            self.app.processEvents()
+            time.sleep(0.05)
+
+
 def main() -> int:
     args = sys.argv[1:]
     if "--scale" in args:
@@ -29,8 +63,6 @@ def main() -> int:
     home = Path(tempfile.mkdtemp(prefix="ledger-help-"))
     os.environ["LEDGER_APP_HOME"] = str(home)
 
-    from PySide6.QtWidgets import QApplication, QDialog
-
     from ledger_app.demo import create_demo
     from ledger_app.store import Ledger
     from ledger_app.ui.app import make_application
@@ -41,10 +73,8 @@ def main() -> int:
     app = make_application()
     runner = TaskRunner()
 
-    def settle(rounds: int = 20) -> None:
-        for _ in range(rounds):
-            runner.wait_idle()
-            app.processEvents()
+    session = Session(app, runner)
+    settle = session.settle
 
     def shot(widget, name: str) -> None:
         settle()
@@ -66,13 +96,7 @@ def main() -> int:
     window.table.selectRow(0)
     shot(window, "main.png")
 
-    def dialog_after(trigger) -> QDialog | None:
-        before = set(QApplication.topLevelWidgets())
-        trigger()
-        settle(40)
-        new = [w for w in QApplication.topLevelWidgets()
-               if w not in before and isinstance(w, QDialog) and w.isVisible()]
-        return new[0] if new else None
+    dialog_after = session.dialog_after
 
     form = dialog_after(window.edit_current)
     if form is not None:
@@ -88,16 +112,8 @@ def main() -> int:
             continue
         if size:
             dialog.resize(*size)
-        from PySide6.QtWidgets import QPushButton
-        for button in dialog.findChildren(QPushButton):
-            if button.text() == "生成预览":  # the print dialog shows the real PDF
-                button.click()
-                settle(60)
-                import time
-                until = time.monotonic() + 3  # the PDF view renders its pages on a thread
-                while time.monotonic() < until:
-                    app.processEvents()
-                    time.sleep(0.05)
+        if action == "action_print":   # the print dialog shows the real PDF
+            session.preview(dialog)
         shot(dialog, name)
         dialog.reject()
         settle()
