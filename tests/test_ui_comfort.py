@@ -191,3 +191,30 @@ def test_a_second_window_comes_back_with_the_first_ones_size_splitter_and_maximi
     assert size == [1300, 760] and sizes[0] == 380        # not the default 230
     assert sizes_again == sizes and size_again == size
     assert maximized                       # and maximized, when it was left so
+
+
+def test_the_home_grid_stays_whole_in_the_largest_font(qtbot, window):
+    """特大字体 at 1366×768: the 全年 column keeps "10/12 缺 1" whole, every row is in
+    view, and the month headers shorten to numbers rather than being cut."""
+    from PySide6.QtWidgets import QApplication
+
+    from ledger_app.ui import font_size
+
+    app = QApplication.instance()
+    grid = window.home.grid
+    assert grid.horizontalHeaderItem(9).text() == "10月"       # room enough normally
+    try:
+        window.findChild(QAction, "action_font_150").trigger()
+        qtbot.waitUntil(lambda: grid.font().pointSizeF() > font_size.BASE_POINT_SIZE * 1.4)
+        qtbot.wait(50)
+        metrics = grid.fontMetrics()
+        assert grid.columnWidth(12) >= metrics.horizontalAdvance("10/12 缺 1")
+        assert grid.rowHeight(0) >= metrics.height()
+        assert not grid.verticalScrollBar().isVisible()
+        header = grid.horizontalHeader()
+        for column in range(12):
+            label = grid.horizontalHeaderItem(column).text()
+            assert header.sectionSize(column) >= header.fontMetrics().horizontalAdvance(label)
+    finally:
+        font_size.apply(app, 1.0)
+    qtbot.waitUntil(lambda: grid.horizontalHeaderItem(9).text() == "10月")

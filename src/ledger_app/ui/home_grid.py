@@ -10,8 +10,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QBrush, QColor, QKeyEvent
+from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtGui import QBrush, QColor, QKeyEvent, QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
@@ -77,10 +77,9 @@ class CadenceGrid(QTableWidget):
         header = self.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(12, QHeaderView.ResizeMode.Fixed)
-        header.resizeSection(12, 74)
         header.setMinimumSectionSize(30)
         self.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
-        self.verticalHeader().setDefaultSectionSize(26)
+        self._fit_to_font()
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         self.cellClicked.connect(self._clicked)
         self.rows: list[Row] = []
@@ -117,9 +116,42 @@ class CadenceGrid(QTableWidget):
             self.setItem(r, 12, item)
         # All rows in view up to MAX_ROWS_SHOWN (a branch with a few 党小组); a ledger of many
         # groups scrolls inside the grid so the findings below keep their room.
-        shown = min(len(rows), MAX_ROWS_SHOWN)
-        height = self.horizontalHeader().height() + 26 * shown + 2 * self.frameWidth() + 2
+        self._fit_height()
+
+    def _fit_to_font(self) -> None:
+        """The 全年 column and the rows sized from the font, so 10/12 缺 1 stays whole in
+        大字体 / 特大字体 and at any screen scaling (fixed pixels clipped it)."""
+        metrics = self.fontMetrics()
+        self.row_height = max(26, metrics.height() + 8)
+        self.verticalHeader().setDefaultSectionSize(self.row_height)
+        self.horizontalHeader().resizeSection(
+            12, max(74, metrics.horizontalAdvance("10/12 缺 1") + 14))
+
+    def _fit_height(self) -> None:
+        shown = min(len(self.rows), MAX_ROWS_SHOWN)
+        height = (self.horizontalHeader().sizeHint().height() + self.row_height * shown
+                  + 2 * self.frameWidth() + 2)
         self.setFixedHeight(max(height, 60))
+
+    def _fit_month_labels(self) -> None:
+        """"10月" where it fits, else "10": a narrow window in 特大字体 keeps every month
+        readable rather than cut to "1("."""
+        wide = self.horizontalHeader().sectionSize(0) >= \
+            self.horizontalHeader().fontMetrics().horizontalAdvance("12月") + 8
+        labels = [f"{m}月" if wide else str(m) for m in range(1, 13)]
+        if self.horizontalHeaderItem(0) is None or self.horizontalHeaderItem(0).text() != labels[0]:
+            self.setHorizontalHeaderLabels(labels + ["全年"])
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt name
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.FontChange:   # 视图 → 字体大小
+            self._fit_to_font()
+            self._fit_height()
+            self._fit_month_labels()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt name
+        super().resizeEvent(event)
+        self._fit_month_labels()
 
     def chosen(self, row: int, column: int) -> tuple[int, int] | None:
         item = self.item(row, column)

@@ -173,7 +173,7 @@ class HomePage(QWidget):
         self.headline.setObjectName("homeHeadline")
         self.headline.setTextFormat(Qt.TextFormat.RichText)
         top = QHBoxLayout()
-        top.addWidget(QLabel("<b style='font-size:13pt'>自查</b>"))
+        top.addWidget(QLabel("<big><b>自查</b></big>"))   # grows with 字体大小
         top.addSpacing(8)
         top.addWidget(QLabel("年度"))
         top.addWidget(self.year_box)
