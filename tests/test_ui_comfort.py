@@ -218,3 +218,24 @@ def test_the_home_grid_stays_whole_in_the_largest_font(qtbot, window):
     finally:
         font_size.apply(app, 1.0)
     qtbot.waitUntil(lambda: grid.horizontalHeaderItem(9).text() == "10月")
+
+
+def test_the_print_window_leaves_the_preview_the_room_in_the_largest_font(qtbot, window):
+    """特大字体: the options column is as narrow as its contents allow (a long product
+    name no longer sets its width), so the preview keeps most of the window."""
+    from PySide6.QtWidgets import QApplication
+
+    from ledger_app.ui import font_size
+
+    app = QApplication.instance()
+    try:
+        font_size.apply(app, 1.5)
+        dialog = press_ctrl_p(qtbot, window)           # the home page: 年度自查表（…）
+        dialog.show()
+        qtbot.waitUntil(lambda: dialog.splitter.sizes()[0] > 0)
+        options, preview = dialog.splitter.sizes()
+        assert preview > options
+        assert options >= dialog.splitter.widget(0).minimumSizeHint().width()
+        dialog.close()
+    finally:
+        font_size.apply(app, 1.0)

@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Callable
 
 from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -97,6 +98,17 @@ SPINES = (20, 30, 35, 40, 50, 55, 60, 75)
 ALL_YEARS = 0
 
 
+def narrow_combo() -> QComboBox:
+    """A combo box as wide as its column, not as its longest entry: in 特大字体 the longest
+    (年度自查表（会议召开情况…）) set the options column's least width and left the
+    preview a strip. (Set before any item is added: Qt keeps the least width it worked
+    out from the items.)"""
+    box = QComboBox()
+    box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+    box.setMinimumContentsLength(12)
+    return box
+
+
 class PrintDialog(QDialog):
     saved = Signal(object)  # Path of a PDF the user saved (the window says where)
 
@@ -122,7 +134,7 @@ class PrintDialog(QDialog):
 
     def _build(self) -> None:
         pack = self.ledger.pack
-        self.product = QComboBox()
+        self.product = narrow_combo()
         for p in PRODUCTS:
             self.product.addItem(p.label, p.key)
             if p.needs and pack.type_for(p.needs) is None:
@@ -130,16 +142,15 @@ class PrintDialog(QDialog):
                 # cannot be chosen.
                 item = self.product.model().item(self.product.count() - 1)  # type: ignore
                 item.setEnabled(False)
-        self.type_box = QComboBox()
+        self.type_box = narrow_combo()
         for rt in pack.record_types:
             self.type_box.addItem(f"{pack.category(rt.category).label} · {rt.label}", rt.key)
-        self.year_box = QComboBox()
-        self.category_box = QComboBox()
+        self.year_box = narrow_combo()
+        self.category_box = narrow_combo()
         self.category_box.addItem("全部类别", None)
         for c in pack.categories:
             self.category_box.addItem(c.label, c.key)
-        self.record_box = QComboBox()
-        self.record_box.setMinimumWidth(260)
+        self.record_box = narrow_combo()
         self.spine_box = QComboBox()
         for w in SPINES:
             self.spine_box.addItem(f"{w} 毫米", float(w))
@@ -154,20 +165,22 @@ class PrintDialog(QDialog):
         self.volume_box = QSpinBox()
         self.volume_box.setRange(1, 999)
         # The emblem: the built-in vector drawing, or the official artwork file the user holds.
-        self.emblem_box = QComboBox()
+        self.emblem_box = narrow_combo()
         self.emblem_box.addItem("内置矢量党徽", "")      # "" overrides the ledger setting
         setting = str(self.ledger.setting("emblem_path", "") or "")
         if setting:
             self.emblem_box.addItem(f"台账设置的图片：{Path(setting).name}", setting)
             self.emblem_box.setCurrentIndex(1)
         self.emblem_box.addItem("选择图片文件（PNG/JPG）…", "choose")
-        self.masked = QCheckBox("身份证号、电话等部分隐藏（对外提供时请保持勾选）")
+        self.masked = QCheckBox("身份证号、电话等部分隐藏\n（对外提供时请保持勾选）")
         self.masked.setChecked(True)
         # 填报日期: empty means the period's end (or today while the period runs).
         self.filled_on = QLineEdit()
         self.filled_on.setPlaceholderText("默认为所印年度的最后一天，如 2025-12-31")
-        self.filled = QCheckBox("按台账记录填好实到人数和请假原因（默认留空，供会上签到）")
-        self.duplex = QCheckBox("双面打印（各部分从右页开始，页码在外侧）")
+        self.filled = QCheckBox("按台账记录填好实到人数和请假原因\n（默认留空，供会上签到）")
+        # (Two lines each: one long line would set the options column's least width and
+        # leave the preview a strip in 特大字体.)
+        self.duplex = QCheckBox("双面打印\n（各部分从右页开始，页码在外侧）")
 
         # 也可打印: the other printouts that fit where the user was (the selected meeting's
         # 记录页 and 签到表 beside its table), one click away; filled in by _offer().
@@ -234,7 +247,8 @@ class PrintDialog(QDialog):
         splitter.addWidget(left)
         splitter.addWidget(self.preview)
         splitter.setStretchFactor(1, 1)
-        splitter.setSizes([360, 740])
+        self.splitter = splitter
+        self._options_fitted = False
         layout = QVBoxLayout(self)
         layout.addWidget(splitter)
 
@@ -292,6 +306,16 @@ class PrintDialog(QDialog):
             self.alternatives.addWidget(button)
             self.alternative_buttons[key] = button
         self.alternatives.addStretch(1)
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt name
+        """The options as narrow as they can be (once shown, when the splitter knows its
+        width; set before, the split came out half and half): the rest for the preview."""
+        super().showEvent(event)
+        if not self._options_fitted:
+            self._options_fitted = True
+            total = sum(self.splitter.sizes())
+            left = max(360, self.splitter.widget(0).minimumSizeHint().width())
+            self.splitter.setSizes([left, max(total - left, 1)])
 
     def choose_product(self, key: str) -> None:
         """Open on one product (the home page's 打印自查表…)."""
