@@ -12,7 +12,7 @@ from __future__ import annotations
 import os
 from datetime import date
 from pathlib import Path
-from typing import Callable
+from typing import Any, Callable, Iterator
 
 from ledger_app.store.errors import LedgerError
 
@@ -97,6 +97,71 @@ def create_demo(path: str | os.PathLike[str], scale: int = 1, progress: Progress
     return path
 
 
+class DemoFill:
+    """A demo ledger being written piece by piece (``begin_demo``): ``ledger`` is open and
+    already holds the first piece; each ``step()`` commits one more. Whatever has been
+    committed is a consistent ledger, so stopping between steps loses only what was not
+    written yet."""
+
+    CHUNK = 20  # rows per piece: a meeting row costs ~40 ms here, so a piece stays < 1 s
+
+    def __init__(self, ledger: Any, builder: Any, steps: Iterator[str]):
+        self.ledger = ledger
+        self.builder = builder
+        self._steps = steps
+        self.complete = False
+        self.message = "正在生成演示台账…"
+
+    def step(self) -> bool:
+        """Write the next piece; False once the demo is complete."""
+        try:
+            self.message = next(self._steps)
+        except StopIteration:
+            self.complete = True
+            self.message = "演示台账已生成。"
+            return False
+        return True
+
+    @property
+    def progress(self) -> tuple[int, int]:
+        """(done, total) in the builder's units of work."""
+        return min(self.builder.done, self.builder.total), self.builder.total
+
+
+def begin_demo(path: str | os.PathLike[str], seed: int = DEFAULT_SEED,
+               today: date | None = None) -> DemoFill:
+    """Create the Party branch demo at ``path`` (which must not exist) with its first piece
+    written, for a window to show at once; ``DemoFill.step`` writes the rest. Unlike
+    ``create_demo`` the ledger is written in place (an open SQLite file cannot be renamed
+    under its reader), so an interrupted fill leaves a smaller but consistent ledger."""
+    from ledger_app.demo.generator import ORG, DemoBuilder
+    from ledger_app.store import Ledger
+
+    path = Path(path)
+    if path.exists():
+        raise LedgerError(f"文件 {path.name} 已存在，不会覆盖。")
+    if not path.parent.is_dir():
+        raise LedgerError(f"文件夹 {path.parent} 不存在。")
+    today = today or date.today()
+    builder = DemoBuilder(None, scale=1, seed=seed, today=today, years=history_years(1),
+                          report=None)
+    builder.plan_people()
+    secretary = next(p.name for p in builder.units[0] if p.post == "书记")
+    org = {**ORG, "secretary": secretary, "term_start": builder.term_start().isoformat(),
+           "party_groups": builder.groups}
+    ledger = Ledger.create(path, org)
+    try:
+        builder.ledger = ledger
+        builder.chunk = DemoFill.CHUNK
+        fill = DemoFill(ledger, builder, builder.steps())
+        fill.step()  # the roster, committee, development and transfers
+    except BaseException:
+        ledger.close()
+        _remove_ledger_files(path)
+        raise
+    return fill
+
+
 def _small_demo(path: Path, pack: str, seed: int, today: date,
                 progress: Progress | None) -> None:
     import importlib
@@ -114,4 +179,4 @@ def _small_demo(path: Path, pack: str, seed: int, today: date,
             progress(1, 1, "演示台账已生成")
 
 
-__all__ = ["create_demo", "DEFAULT_SEED", "DEMO_PACKS", "history_years"]
+__all__ = ["begin_demo", "create_demo", "DemoFill", "DEFAULT_SEED", "DEMO_PACKS", "history_years"]

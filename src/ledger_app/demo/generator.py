@@ -3,13 +3,19 @@
 Rows are built in Python first, then each record type goes in with ``records.insert_many``
 (one transaction per type), so a scale-30 benchmark ledger takes a minute rather than an
 hour. ``report(done, total, message)`` is called as rows go in and may raise to cancel.
+
+``steps()`` does the same work in pieces for a window that shows the demo while it is
+written (ui.demo_fill): the first piece is the roster, committee, development and
+transfers; with ``chunk`` set, every later piece is at most ``chunk`` rows (or photos), each
+committed on its own, so the window's worker can answer the window between pieces. The
+rows and their order are the same either way: the same seed gives the same ledger.
 """
 
 from __future__ import annotations
 
 import random
 from datetime import date, timedelta
-from typing import Any, Callable, Iterator
+from typing import Any, Callable, Generator, Iterator
 
 from ledger_app.demo import calendar as cal
 from ledger_app.demo import development as dev
@@ -51,6 +57,7 @@ class DemoBuilder:
         self.photo_cache: dict[tuple[str, str, int, bool], bytes] = {}
         self.summary: dict[str, int] = {}
         self.election_turnout: tuple[int, int] | None = None
+        self.chunk: int | None = None  # rows per piece in ``steps``; None: one per type
 
     # ---- the plan ----------------------------------------------------------------------
 
@@ -163,7 +170,25 @@ class DemoBuilder:
         self.summary[type_key] = self.summary.get(type_key, 0) + len(ids)
         return ids
 
+    def insert_steps(self, type_key: str, rows: list[dict[str, Any]],
+                     message: str) -> Generator[str, None, list[int]]:
+        """``insert`` in pieces of ``chunk`` rows, yielding after each (once when unchunked)."""
+        if not rows:
+            return self.insert(type_key, rows, message)
+        size = self.chunk or len(rows)
+        ids: list[int] = []
+        for start in range(0, len(rows), size):
+            ids += self.insert(type_key, rows[start:start + size], message)
+            yield message
+        return ids
+
     def run(self) -> dict[str, int]:
+        for _ in self.steps():
+            pass
+        return self.summary
+
+    def steps(self) -> Iterator[str]:
+        """The whole demo, yielding between pieces (see the module's docstring)."""
         if self.report:
             self.report(0, 1, "正在准备演示数据…")
         if not self.units:
@@ -182,14 +207,15 @@ class DemoBuilder:
         self.insert("committee", self.committee_rows(), "正在写入班子成员…")
         self.insert("development", self.development_rows(), "正在写入发展党员登记…")
         self.insert("transfer", self.transfer_rows(), "正在写入转入转出…")
-        mt.write_meetings(self, all_meetings, attendance_weight)
-        self.insert("talk", routine.talk_rows(self), "正在写入谈心谈话…")
-        self.insert("evaluation", routine.evaluation_rows(self, meetings), "正在写入民主评议…")
-        self.insert("dues", routine.dues_rows(self), "正在写入党费收缴…")
-        self.write_paperwork()
+        yield "名册已写入"  # the first piece: enough for a window to show the branch
+        yield from mt.write_meetings(self, all_meetings, attendance_weight)
+        yield from self.insert_steps("talk", routine.talk_rows(self), "正在写入谈心谈话…")
+        yield from self.insert_steps("evaluation", routine.evaluation_rows(self, meetings),
+                                     "正在写入民主评议…")
+        yield from self.insert_steps("dues", routine.dues_rows(self), "正在写入党费收缴…")
+        yield from self.write_paperwork()
         if self.report:
             self.report(self.total, self.total, "演示台账已生成。")
-        return self.summary
 
     def _estimate_rest(self, roster: list[Person]) -> int:
         months = (self.last_year - self.first_year) * 12 + self.today.month
@@ -336,19 +362,23 @@ class DemoBuilder:
                                             f"{values['item']}佐证")
                 self.summary["photos"] = self.summary.get("photos", 0) + 1
 
-    def activity_photos(self, rows: list[dict[str, Any]], ids: list[int]) -> None:
+    def activity_photos(self, rows: list[dict[str, Any]], ids: list[int]) -> Iterator[str]:
         """One photo of each activity, so its record page shows what a real one does."""
-        with self.ledger.transaction():
-            for n, (values, entry_id) in enumerate(zip(rows, ids)):
-                day = values["date"]
-                stamp = f"{day.replace('-', '/')} {9 + n % 6:02d}:{(17 * n) % 60:02d}"
-                data = mt.photo(self, f"{mt.SHORT_ORG}{values['topic']}", stamp, n % 4)
-                self.ledger.attachments.add(entry_id, "photos", data,
-                                            f"IMG_{day.replace('-', '')}_{n + 1:03d}.jpg",
-                                            "活动现场")
-                self.summary["photos"] = self.summary.get("photos", 0) + 1
+        pairs = list(enumerate(zip(rows, ids)))
+        size = max(1, (self.chunk or len(pairs)) // 10)  # a photo costs about 10 rows
+        for start in range(0, len(pairs), size):
+            with self.ledger.transaction():
+                for n, (values, entry_id) in pairs[start:start + size]:
+                    day = values["date"]
+                    stamp = f"{day.replace('-', '/')} {9 + n % 6:02d}:{(17 * n) % 60:02d}"
+                    data = mt.photo(self, f"{mt.SHORT_ORG}{values['topic']}", stamp, n % 4)
+                    self.ledger.attachments.add(entry_id, "photos", data,
+                                                f"IMG_{day.replace('-', '')}_{n + 1:03d}.jpg",
+                                                "活动现场")
+                    self.summary["photos"] = self.summary.get("photos", 0) + 1
+            yield "正在写入党员活动照片…"
 
-    def write_paperwork(self) -> None:
+    def write_paperwork(self) -> Iterator[str]:
         people = self.units[0]
         sec = next(p for p in people if p.post == "书记")
         org = next(p for p in people if p.post == "组织委员")
@@ -365,9 +395,9 @@ class DemoBuilder:
                                     election_day=self.election_day,
                                     turnout=self.election_turnout)
         for type_key, rows, message in paperwork.all_rows(context):
-            ids = self.insert(type_key, rows, message)
+            ids = yield from self.insert_steps(type_key, rows, message)
             if type_key == "activity":
-                self.activity_photos(rows, ids)
+                yield from self.activity_photos(rows, ids)
             if type_key in ("six_haves", "strongest_branch"):
                 self.checklist_evidence(type_key, rows, ids, room_photo)
             if type_key == "room_building":

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Iterator
 
 from ledger_app.demo import calendar as cal
 from ledger_app.demo import content as tx
@@ -216,28 +216,34 @@ def photo(b: "DemoBuilder", banner: str, stamp: str, variant: int,
     return b.photo_cache[key]
 
 
-def write_meetings(b: "DemoBuilder", plans: list[MeetingPlan], attendance_weight: int) -> None:
+def write_meetings(b: "DemoBuilder", plans: list[MeetingPlan],
+                   attendance_weight: int) -> Iterator[str]:
+    """The meetings, then who came and the photos: in pieces when ``b.chunk`` is set."""
     rows = []
     for plan in plans:
         values = dict(plan.values)
         values["chair"] = values["chair"].id
         values["recorder"] = values["recorder"].id
         rows.append(values)
-    ids = b.insert("meeting", rows, "正在写入会议记录…")
+    ids = yield from b.insert_steps("meeting", rows, "正在写入会议记录…")
     ledger = b.ledger
     done_weight = 0
-    with ledger.transaction():
-        for n, (plan, entry_id) in enumerate(zip(plans, ids), start=1):
-            ledger.attendance.set(entry_id, [Presence(p.id, status, reason)
-                                             for p, status, reason in plan.presences])
-            for banner, stamp, variant, caption in plan.photos:
-                data = photo(b, banner, stamp, variant)
-                filename = "IMG_" + stamp.replace("/", "").replace(" ", "_").replace(":", "") \
-                    + "00.jpg"
-                ledger.attachments.add(entry_id, "photos", data, filename, caption)
-                b.summary["photos"] = b.summary.get("photos", 0) + 1
-            if n % 50 == 0:
-                weight = attendance_weight * n // len(plans) - done_weight
-                done_weight += weight
-                b.tick(weight, "正在登记出席情况和会议照片…")
+    numbered = list(enumerate(zip(plans, ids), start=1))
+    size = max(1, (b.chunk or len(numbered)) // 10)  # a meeting's roll call and photos
+    for start in range(0, len(numbered), size):
+        with ledger.transaction():
+            for n, (plan, entry_id) in numbered[start:start + size]:
+                ledger.attendance.set(entry_id, [Presence(p.id, status, reason)
+                                                 for p, status, reason in plan.presences])
+                for banner, stamp, variant, caption in plan.photos:
+                    data = photo(b, banner, stamp, variant)
+                    filename = "IMG_" + stamp.replace("/", "").replace(" ", "_") \
+                        .replace(":", "") + "00.jpg"
+                    ledger.attachments.add(entry_id, "photos", data, filename, caption)
+                    b.summary["photos"] = b.summary.get("photos", 0) + 1
+                if n % 50 == 0:
+                    weight = attendance_weight * n // len(plans) - done_weight
+                    done_weight += weight
+                    b.tick(weight, "正在登记出席情况和会议照片…")
+        yield "正在登记出席情况和会议照片…"
     b.tick(attendance_weight - done_weight, "正在登记出席情况和会议照片…")

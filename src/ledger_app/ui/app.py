@@ -118,6 +118,7 @@ class AppController:
         self.runner = TaskRunner()
         self.window: MainWindow | None = None
         self.start: StartDialog | None = None
+        self.filler: Any = None  # demo_launch.DemoFiller while --demo is being written
 
     def show_main(self, ledger: Ledger) -> MainWindow:
         from ledger_app.ui.main_window import MainWindow
@@ -154,14 +155,18 @@ class AppController:
         self.runner.run(lambda: Ledger.open(path), self.show_main, failed)
 
     def open_demo(self) -> None:
-        from ledger_app.ui.demo_launch import create_and_open_demo
+        """The window on the first piece of a fresh demo at once; the rest fills in."""
+        from ledger_app.ui.demo_launch import DemoFiller, begin_demo_window
 
         def failed(exc: BaseException) -> None:
             start = self.show_start()
             show_error(start, exc)
 
-        create_and_open_demo(self.runner, None, self.show_main, failed,
-                             on_cancel=self.show_start)
+        def begun(fill: Any) -> None:
+            window = self.show_main(fill.ledger)
+            self.filler = DemoFiller(window, fill)
+
+        begin_demo_window(self.runner, begun, failed)
 
     def first_window(self, ledger_path: str | None, demo: bool) -> None:
         if demo:
@@ -193,13 +198,21 @@ def _screenshot_when_shown(controller: AppController, out: Path, started: float)
             timer.stop()
             controller.app.exit(3)
             return
-        if window is None or not window.isVisible() or not controller.runner.wait_idle(0):
+        if window is None or not window.isVisible():
+            return
+        filling = controller.filler is not None and controller.filler.running
+        # While a demo fills in the worker stays busy: the window is usable once its first
+        # table is in.
+        ready = not window._loading_first_table if filling else controller.runner.wait_idle(0)
+        if not ready:
             return
         timer.stop()
         window.grab().save(str(out))
         log.info("window shown %.2f s after start; picture in %s",
                  time.monotonic() - started, out)
         print(f"window shown after {time.monotonic() - started:.2f} s", flush=True)
+        if controller.filler is not None:
+            controller.filler.ask_on_close = False
         controller.app.quit()
 
     timer.timeout.connect(poll)

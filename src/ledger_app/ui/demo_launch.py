@@ -1,19 +1,29 @@
-"""Make a fresh demo ledger off the UI thread, with a progress dialog, then open it."""
+"""Make a fresh demo ledger off the UI thread and open it: all at once behind a progress
+dialog (the start dialog's packs), or for ``ledger-app --demo`` the window first and the
+rest written behind it (``DemoFiller``)."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import datetime
+import logging
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtWidgets import QWidget
+from PySide6.QtCore import QEvent, QObject, QTimer, Signal
+from PySide6.QtWidgets import QLabel, QMessageBox, QProgressBar, QWidget
+from shiboken6 import isValid
 
 from ledger_app.ui import paths
+from ledger_app.ui.errors import show_error
 
 if TYPE_CHECKING:
+    from ledger_app.demo import DemoFill
     from ledger_app.store.ledger import Ledger
+    from ledger_app.ui.main_window import MainWindow
     from ledger_app.ui.tasks import Report, TaskRunner
+
+log = logging.getLogger("ledger_app.ui.demo_launch")
 
 
 def demo_path() -> Path:
@@ -74,3 +84,120 @@ def demo_available() -> bool:
     except ImportError:
         return False
     return True
+
+
+def begin_demo_window(runner: TaskRunner, on_begun: Callable[[Any], None],
+                      on_error: Callable[[BaseException], None]) -> None:
+    """``ledger-app --demo``: write the first piece of a demo ledger on the window's worker
+    and hand over its ``DemoFill`` at once (``DemoFiller`` writes the rest behind the window),
+    so a newcomer sees the window in about a second instead of after the whole demo."""
+
+    def job() -> Any:
+        from ledger_app.demo import begin_demo
+
+        return begin_demo(demo_path())
+
+    runner.run(job, on_begun, on_error)
+
+
+class DemoFiller(QObject):
+    """Writes the rest of a demo behind its window, one piece per job on the window's own
+    worker (so nothing is written by two connections and the window's reads slip in
+    between pieces), with progress in the status bar; the home page and tables refresh
+    when the demo is complete. Closing the window mid-fill asks first, then stops after
+    the piece being written: the ledger keeps what was committed."""
+
+    completed = Signal()
+    stopped = Signal()
+
+    def __init__(self, window: MainWindow, fill: DemoFill):
+        super().__init__(window)
+        self.window = window
+        self.fill = fill
+        self.running = True
+        self.ask_on_close = True  # False: a scripted run (LEDGER_APP_SCREENSHOT) quits as is
+        self.label = QLabel("正在生成演示台账…")
+        self.label.setMinimumWidth(self.label.fontMetrics().horizontalAdvance("正在登记出席情况和会议照片…") + 8)
+        self.bar = QProgressBar()
+        self.bar.setMaximumWidth(160)
+        self.bar.setTextVisible(True)
+        window.statusBar().addPermanentWidget(self.label)
+        window.statusBar().addPermanentWidget(self.bar)
+        window.installEventFilter(self)
+        self._show_progress()
+        self._next()
+
+    def _next(self) -> None:
+        runner = self.window.runner
+        if self.window.ledger is not self.fill.ledger or runner.is_shut_down:
+            self._stop()
+            return
+        runner.run(self.fill.step, self._stepped, self._failed)
+
+    def _stepped(self, more: bool) -> None:
+        if not self.running:
+            return
+        self._show_progress()
+        if more:
+            self._next()
+        else:
+            self._finish(keep_label=True)
+            # The status bar's own message is cleared whenever the worker goes idle: say
+            # it in our label instead, for a few seconds.
+            self.label.setText("演示台账已生成完毕。")
+            QTimer.singleShot(8000, self._remove_label)
+            self.window.refresh_all()
+            self.completed.emit()
+
+    def _failed(self, exc: BaseException) -> None:
+        self._finish()
+        log.exception("filling the demo failed", exc_info=exc)
+        show_error(self.window, exc)
+        self.stopped.emit()
+
+    def _stop(self) -> None:
+        if self.running:
+            log.info("demo %s left incomplete: its window was closed", self.fill.ledger.path)
+            self._finish()
+            self.stopped.emit()
+
+    def _finish(self, keep_label: bool = False) -> None:
+        self.running = False
+        self.window.removeEventFilter(self)
+        self.window.statusBar().removeWidget(self.bar)
+        self.bar.deleteLater()
+        if not keep_label:
+            self._remove_label()
+
+    def _remove_label(self) -> None:
+        if isValid(self.label):
+            self.window.statusBar().removeWidget(self.label)
+            self.label.deleteLater()
+
+    def _show_progress(self) -> None:
+        done, total = self.fill.progress
+        self.bar.setMaximum(max(total, 1))
+        self.bar.setValue(total if self.fill.complete else done)
+        self.label.setText(self.fill.message)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.window and event.type() == QEvent.Type.Close and self.running:
+            if self.ask_on_close and not self.confirm_close():
+                event.ignore()
+                return True
+            # The window detaches its ledger now; _next sees that after the piece in hand.
+            log.info("demo %s closed while being written", self.fill.ledger.path)
+        return super().eventFilter(watched, event)
+
+    def confirm_close(self) -> bool:
+        done, total = self.fill.progress
+        box = QMessageBox(QMessageBox.Icon.Question, "演示台账还没有生成完",
+                          f"演示台账正在后台生成（约 {100 * done // max(total, 1)}%）。\n"
+                          "现在关闭的话，已写入的部分保留在台账里，可以再打开，但内容不完整；"
+                          "下次用“打开演示台账”会重新生成一份完整的。\n\n仍要关闭吗？",
+                          parent=self.window)
+        close = box.addButton("关闭", QMessageBox.ButtonRole.AcceptRole)
+        box.addButton("继续生成", QMessageBox.ButtonRole.RejectRole)
+        box.setObjectName("demo_close_question")
+        box.exec()
+        return box.clickedButton() is close
