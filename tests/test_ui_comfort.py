@@ -215,6 +215,12 @@ def test_the_home_grid_stays_whole_in_the_largest_font(qtbot, window):
         for column in range(12):
             label = grid.horizontalHeaderItem(column).text()
             assert header.sectionSize(column) >= header.fontMetrics().horizontalAdvance(label)
+        # The 六有 / 五优 summaries (labels with a style sheet) are made again in the new font.
+        from PySide6.QtWidgets import QLabel
+
+        summary = next(label for label in window.home.checklists.findChildren(QLabel)
+                       if "六有" in label.text())
+        qtbot.waitUntil(lambda: summary.font().pointSizeF() > font_size.BASE_POINT_SIZE * 1.4)
     finally:
         font_size.apply(app, 1.0)
     qtbot.waitUntil(lambda: grid.horizontalHeaderItem(9).text() == "10月")

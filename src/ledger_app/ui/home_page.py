@@ -13,7 +13,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QPoint, Qt, Signal
+from PySide6.QtCore import QEvent, QPoint, Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QPixmap
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -108,8 +108,17 @@ class ChecklistBox(QGroupBox):
         self.grid = QGridLayout(self)
         self.grid.setContentsMargins(8, 6, 8, 6)
         self.buttons: dict[str, QPushButton] = {}
+        self.statuses: tuple[Any, ...] = ()
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt name
+        super().changeEvent(event)
+        # 视图 → 字体大小: a label with a style sheet of its own keeps the font it was made
+        # with, so the summaries are made again in the new one.
+        if event.type() == QEvent.Type.FontChange and self.statuses:
+            self.set_statuses(self.statuses)
 
     def set_statuses(self, statuses: tuple[Any, ...]) -> None:
+        self.statuses = statuses
         from ledger_app.rules.checklists import STATES
 
         while self.grid.count():
