@@ -130,7 +130,7 @@ def run_size(gigabytes: float, base: Path, repeat: int) -> dict[str, float]:
     folder = Path(tempfile.mkdtemp(prefix="bench-archive-", dir=base))
     try:
         t = time.perf_counter()
-        ledger_path, photos, count, total = make_data(folder, gigabytes)
+        ledger_path, _photos, count, total = make_data(folder, gigabytes)
         print(f"\n== {count} photos, {total / 1e9:.2f} GB (generated in "
               f"{time.perf_counter() - t:.0f} s)", flush=True)
         env = dict(os.environ, XDG_CACHE_HOME=str(folder / "cache"), LANG="C.UTF-8")

@@ -17,11 +17,11 @@ import tempfile
 import time
 from pathlib import Path
 
-import bench_common  # noqa: F401  (puts src/ on the path)
+import bench_common
 
 sys.path.insert(0, str(bench_common.ROOT / "tests"))
 
-from crash_support import CrashTrials  # noqa: E402
+from crash_support import CrashTrials
 
 
 def main() -> None:

@@ -15,13 +15,13 @@ import tempfile
 import time
 from pathlib import Path
 
-import bench_common  # noqa: F401  (puts src/ on the path)
+import bench_common
 
 sys.path.insert(0, str(bench_common.ROOT / "tests"))
 
-from lock_support import contend  # noqa: E402
+from lock_support import contend
 
-from ledger_app.store.lock import RETRY_SECONDS  # noqa: E402
+from ledger_app.store.lock import RETRY_SECONDS
 
 
 def main() -> None:

@@ -108,8 +108,8 @@ def main() -> None:
             like = f"%{query}%"
             hits = conn.execute("SELECT count(*) FROM plain WHERE body LIKE ?",
                                 (like,)).fetchone()[0]
-            ms = median_ms(lambda l=like: conn.execute(
-                "SELECT id FROM plain WHERE body LIKE ? ORDER BY id DESC", (l,)).fetchall(),
+            ms = median_ms(lambda pattern=like: conn.execute(
+                "SELECT id FROM plain WHERE body LIKE ? ORDER BY id DESC", (pattern,)).fetchall(),
                 max(5, args.runs // 5))
             line(f"plain LIKE scan {query!r}  [{hits}]", ms, "ms",
                  note=f"bigram FTS finds {fts_hits[query]} of {hits}")

@@ -37,6 +37,7 @@ def main() -> int:
     os.environ["QT_SCALE_FACTOR"] = scale
     os.environ["LEDGER_APP_HOME"] = str(home)
 
+    from make_help_screenshots import Session  # beside this script
     from PIL import Image
     from PySide6.QtGui import QAction
 
@@ -45,7 +46,6 @@ def main() -> int:
     from ledger_app.ui.app import make_application
     from ledger_app.ui.main_window import MainWindow
     from ledger_app.ui.tasks import TaskRunner
-    from make_help_screenshots import Session   # beside this script
 
     app = make_application()
     runner = TaskRunner()

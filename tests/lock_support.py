@@ -12,7 +12,7 @@ from pathlib import Path
 
 
 def _contend(folder: str, attempts: int, real_opens: bool,
-             results: "multiprocessing.Queue[tuple[int, int, int]]") -> None:
+             results: multiprocessing.Queue[tuple[int, int, int]]) -> None:
     from ledger_app.store import Ledger
     from ledger_app.store.errors import LedgerLockedError
     from ledger_app.store.lock import LedgerLock
@@ -59,7 +59,7 @@ def contend(folder: Path, processes: int, attempts: int,
     return tuple(sum(t[i] for t in totals) for i in range(3))  # type: ignore[return-value]
 
 
-def _read_forever(ledger_path: str, stop: "multiprocessing.Event") -> None:
+def _read_forever(ledger_path: str, stop: multiprocessing.Event) -> None:
     from ledger_app.store import Ledger
 
     while not stop.is_set():
@@ -67,7 +67,7 @@ def _read_forever(ledger_path: str, stop: "multiprocessing.Event") -> None:
             ledger.records.count("roster")
 
 
-def start_readers(ledger_path: Path, count: int) -> tuple[list[multiprocessing.Process], "multiprocessing.Event"]:
+def start_readers(ledger_path: Path, count: int) -> tuple[list[multiprocessing.Process], multiprocessing.Event]:
     stop = multiprocessing.Event()
     readers = [multiprocessing.Process(target=_read_forever, args=(str(ledger_path), stop))
                for _ in range(count)]

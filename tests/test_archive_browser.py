@@ -10,8 +10,8 @@ from pathlib import Path
 from urllib.parse import unquote, urljoin, urlparse
 
 import pytest
-
 from archive_support import ORG, build, make_ledger
+
 from ledger_app.outputs.archive import layout
 
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser") \

@@ -11,8 +11,9 @@ from pathlib import Path
 from urllib.parse import unquote
 
 import pytest
+from archive_support import ORG, build, make_ledger
+from archive_support import scan_texts as _scan
 
-from archive_support import ORG, build, make_ledger, scan_texts as _scan
 from ledger_app.outputs.archive import layout, products
 from ledger_app.outputs.archive.safe_extract import entry_name
 from ledger_app.store import Ledger, LedgerError
@@ -43,7 +44,7 @@ def names_of(path: Path) -> list[str]:
 
 
 def test_layout_of_the_archive(built) -> None:
-    _, facts, result = built
+    _, _facts, result = built
     names = names_of(result.path)
     assert "manifest.json" in names and layout.INDEX_PATH in names and layout.SNAPSHOT_PATH in names
     for folder in ("01_基本队伍", "02_基本活动", "03_基本阵地", "04_基本制度", "05_基本保障"):

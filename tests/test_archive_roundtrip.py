@@ -3,7 +3,6 @@ odd characters included (hypothesis)."""
 
 from __future__ import annotations
 
-
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 

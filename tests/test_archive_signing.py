@@ -12,8 +12,8 @@ import zipfile
 from pathlib import Path
 
 import pytest
-
 from archive_support import ORG, build, make_ledger, rewrite_zip
+
 from ledger_app.cli.main import main
 from ledger_app.outputs.archive import verify_archive
 from ledger_app.outputs.archive.layout import MANIFEST_NAME, SIGNATURE_NAME, SNAPSHOT_PATH
@@ -265,7 +265,7 @@ def test_an_archive_encrypted_entry_by_entry_by_an_earlier_version_still_verifie
     older = tmp_path / "旧式加密.zip"
     with zipfile.ZipFile(archive) as zin, pyzipper.AESZipFile(
             older, "w", compression=zipfile.ZIP_DEFLATED, encryption=pyzipper.WZ_AES) as zout:
-        zout.setpassword("pw".encode())
+        zout.setpassword(b"pw")
         for info in zin.infolist():
             zout.writestr(info.filename, zin.read(info))
     report = verify_archive(older, "pw")

@@ -7,8 +7,8 @@ import zipfile
 from pathlib import Path
 
 import pytest
-
 from archive_support import ORG, build, make_ledger, rewrite_zip
+
 from ledger_app.cli.main import main
 from ledger_app.outputs.archive import verify_archive
 from ledger_app.store import LedgerError
@@ -100,7 +100,7 @@ def test_not_an_archive_of_ours(tmp_path: Path) -> None:
     plain = tmp_path / "别的.zip"
     with zipfile.ZipFile(plain, "w") as zf:
         zf.writestr("a.txt", "x")
-    with pytest.raises(LedgerError, match="没有 manifest.json"):
+    with pytest.raises(LedgerError, match=r"没有 manifest\.json"):
         verify_archive(plain)
     (tmp_path / "不是zip.zip").write_bytes(b"hello")
     with pytest.raises(LedgerError, match="不是一个有效的 zip"):
@@ -108,7 +108,7 @@ def test_not_an_archive_of_ours(tmp_path: Path) -> None:
     broken = tmp_path / "坏清单.zip"
     with zipfile.ZipFile(broken, "w") as zf:
         zf.writestr("manifest.json", "{not json")
-    with pytest.raises(LedgerError, match="manifest.json 已损坏"):
+    with pytest.raises(LedgerError, match=r"manifest\.json 已损坏"):
         verify_archive(broken)
 
 

@@ -10,8 +10,8 @@ import zipfile
 from pathlib import Path
 
 import pytest
-
 from archive_support import ORG, build, make_ledger
+
 from ledger_app.outputs.archive.write_behind import WriteBehind
 from ledger_app.outputs.archive.writer import ArchiveWriter
 
@@ -50,7 +50,7 @@ def test_large_entry_written_behind_reads_back_intact(tmp_path: Path) -> None:
         writer = ArchiveWriter(fh)
         chunks = (big[at:at + 4 * MB] for at in range(0, len(big), 4 * MB))
         written = writer.add_stream("照片/大文件.jpg", chunks, len(big))
-        writer.add_bytes("说明.txt", "第二个文件".encode("utf-8"))
+        writer.add_bytes("说明.txt", "第二个文件".encode())
         writer.close()
     assert written.sha256 == hashlib.sha256(big).hexdigest()
     with zipfile.ZipFile(path) as zf:

@@ -10,8 +10,8 @@ import subprocess
 from pathlib import Path
 
 import pytest
-
 from archive_support import ORG, build, make_ledger
+
 from ledger_app.store import Ledger, LedgerError
 from ledger_app.store.errors import DiskFullError
 

@@ -46,11 +46,10 @@ def test_atomic_path_puts_the_file_in_place_only_when_the_block_ends_well(tmp_pa
 
     final = tmp_path / "自查表.pdf"
     final.write_bytes(b"old")
-    with pytest.raises(RuntimeError):
-        with atomic_path(final) as temporary:
-            assert temporary.parent == tmp_path and temporary.suffix == ".pdf"
-            temporary.write_bytes(b"half")
-            raise RuntimeError("cancelled")
+    with pytest.raises(RuntimeError), atomic_path(final) as temporary:
+        assert temporary.parent == tmp_path and temporary.suffix == ".pdf"
+        temporary.write_bytes(b"half")
+        raise RuntimeError("cancelled")
     assert final.read_bytes() == b"old" and sorted(tmp_path.iterdir()) == [final]
     with atomic_path(final) as temporary:
         temporary.write_bytes(b"new")

@@ -30,7 +30,7 @@ ALSO_OTHER_KEYS = {"files", "period", "label", "kind", "source", "category", "pa
 
 def _uses(keys: set[str]) -> list[re.Pattern[str]]:
     alt = "|".join(sorted(map(re.escape, keys)))
-    q = r"""["'](%s)["']""" % alt
+    q = rf"""["']({alt})["']"""
     return [
         re.compile(r"\[\s*" + q + r"\s*\]"),                       # record["name"]
         re.compile(r"\.get\(\s*" + q),                              # values.get("kinds")
@@ -41,8 +41,7 @@ def _uses(keys: set[str]) -> list[re.Pattern[str]]:
         re.compile(r"records\.\w+\(\s*" + q),                       # records.list("dues")
         re.compile(r"\.field\(\s*" + q),                            # rt.field("item")
         # SQL naming a field: SELECT id, name FROM "t_roster"
-        re.compile(r"SELECT\b[^\"']*?(?<![{\w])(%s)(?![}\w])[^\"']*?\bFROM\s+\"?(t_|\{)"
-                   % alt),
+        re.compile(rf"SELECT\b[^\"']*?(?<![{{\w])({alt})(?![}}\w])[^\"']*?\bFROM\s+\"?(t_|\{{)"),
     ]
 
 

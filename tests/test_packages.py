@@ -135,7 +135,9 @@ def test_deb_installs_and_runs(frozen: Path, tmp_path: Path) -> None:
     made = subprocess.run(["bash", "scripts/build_deb.sh"], cwd=ROOT, capture_output=True,
                           text=True, timeout=1200, env={**os.environ, "DEB_COMPRESS": "gzip"})
     assert made.returncode == 0, made.stderr
-    deb = ROOT / "dist" / f"ledger-app_{VERSION}_{subprocess.run(['dpkg', '--print-architecture'], capture_output=True, text=True).stdout.strip()}.deb"
+    arch = subprocess.run(["dpkg", "--print-architecture"], capture_output=True,
+                          text=True).stdout.strip()
+    deb = ROOT / "dist" / f"ledger-app_{VERSION}_{arch}.deb"
     listing = subprocess.run(["dpkg-deb", "-c", str(deb)], capture_output=True, text=True,
                              check=True).stdout
     for path in ("./opt/ledger-app/ledger-app", "./usr/share/applications/ledger-app.desktop",

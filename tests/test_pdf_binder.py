@@ -181,7 +181,7 @@ def test_duplex_starts_each_part_on_a_right_hand_page(filled, ledger, tmp_path: 
     for index in (odd, even):
         page = reader.pages[index]
         xs = []
-        page.extract_text(visitor_text=lambda t, cm, tm, fd, fs: xs.append(tm[4] + cm[4])
+        page.extract_text(visitor_text=lambda t, cm, tm, fd, fs, xs=xs: xs.append(tm[4] + cm[4])
                           if t.strip().startswith("—") else None)
         width = float(page.mediabox.width)
         assert xs, index

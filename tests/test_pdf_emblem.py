@@ -5,6 +5,7 @@ when given."""
 from __future__ import annotations
 
 import io
+import itertools
 import math
 import shutil
 import subprocess
@@ -56,7 +57,7 @@ def _flatten(commands) -> list[tuple[float, float]]:
 
 def _distance_to_polyline(p, points) -> float:
     best = math.inf
-    for (ax, ay), (bx, by) in zip(points, points[1:]):
+    for (ax, ay), (bx, by) in itertools.pairwise(points):
         dx, dy = bx - ax, by - ay
         length2 = dx * dx + dy * dy
         t = 0.0 if length2 == 0 else max(0.0, min(1.0, ((p[0] - ax) * dx + (p[1] - ay) * dy)
@@ -101,7 +102,7 @@ def test_each_part_is_one_closed_path_wound_like_the_others() -> None:
         points = _flatten(commands)
         assert points[-1] == pytest.approx(points[0], abs=1e-9), part
         areas[part] = sum(ax * by - bx * ay for (ax, ay), (bx, by)
-                          in zip(points, points[1:])) / 2
+                          in itertools.pairwise(points)) / 2
     # One winding direction for all four: the nonzero fill then unites them where they
     # overlap instead of cutting a hole.
     assert all(a > 0 for a in areas.values()) or all(a < 0 for a in areas.values())

@@ -397,7 +397,7 @@ def test_spine_labels_turn_brackets_and_use_a_wide_spine(ledger, tmp_path: Path)
         render_labels(ledger, out, 2025, "team", spine_mm=spine)
         page = PdfReader(out).pages[1]
         runs: list[tuple[str, float]] = []
-        page.extract_text(visitor_text=lambda t, cm, tm, fd, fs: runs.append(
+        page.extract_text(visitor_text=lambda t, cm, tm, fd, fs, runs=runs: runs.append(
             (t, fs * tm[0] * cm[0])) if t.strip() else None)
         text = "".join(t for t, _s in runs)
         assert "︵" in text and "︶" in text and "（" not in text, spine

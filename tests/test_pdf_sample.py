@@ -82,7 +82,7 @@ def fill(ledger, members: int = 30, year: int = 2025, meetings: int = 3,
                         "结合社区实际，部署了本季度的重点工作。\n"
                         "与会党员逐一发言，围绕服务群众、垃圾分类、"
                         "老旧小区改造等议题展开讨论。") * 3,
-            "votes": "应到党员 %d 名，实到 %d 名，举手表决，全票通过。" % (members, members - 2),
+            "votes": f"应到党员 {members} 名，实到 {members - 2} 名，举手表决，全票通过。",
             "decisions": "一、同意开展“我为群众办实事”活动；\n二、由组织委员负责落实志愿服务排班。",
         }
         if m == 2:

@@ -6,11 +6,11 @@ import datetime as dt
 from pathlib import Path
 
 from pypdf import PdfReader
+from test_pdf_products import assert_fonts_embedded
+from test_pdf_sample import photo_bytes
 
 from ledger_app.cli.main import main
 from ledger_app.store import Ledger
-from test_pdf_products import assert_fonts_embedded
-from test_pdf_sample import photo_bytes
 
 
 def text(path: Path) -> str:

@@ -3,6 +3,7 @@ complete across many pages, 禁则 and names kept, read back from the PDF."""
 
 from __future__ import annotations
 
+import itertools
 import random
 
 import pytest
@@ -58,7 +59,7 @@ def test_long_meeting_record_prints_whole_with_names_and_marks_in_place(ledger, 
     assert "…" not in printed
     start = next(i for i, ln in enumerate(lines) if ln == "会议内容") + 1
     body = lines[start:start + 400]
-    for before, line in zip(body, body[1:]):
+    for before, line in itertools.pairwise(body):
         assert line[0] not in NO_START, (before, line)
         assert before[-1] not in NO_END, (before, line)
         for name in ("黄晓彤", "唐飞"):

@@ -50,9 +50,9 @@ def test_farmers_pay_what_the_branch_set_between_twenty_fen_and_one_yuan():
     assert monthly_due("农民", None).amount == 20
     assert monthly_due("农民", None, 50).amount == 50
     assert monthly_due("农民", None, 100).amount == 100
-    with pytest.raises(ValueError, match="0.2 元至 1 元"):
+    with pytest.raises(ValueError, match=r"0\.2 元至 1 元"):
         monthly_due("农民", None, 120)
-    with pytest.raises(ValueError, match="0.2 元至 1 元"):
+    with pytest.raises(ValueError, match=r"0\.2 元至 1 元"):
         monthly_due("农民", None, 10)
 
 

@@ -6,10 +6,11 @@ from __future__ import annotations
 
 import datetime as dt
 
+from test_rules_cadence import ASSEMBLY, GROUP, THEME, facts, members
+
 from ledger_app.rules import periods
 from ledger_app.rules.cadence import cadence_rows, cells_within, quarter_totals, summarise
 from ledger_app.rules.facts import Meeting
-from test_rules_cadence import ASSEMBLY, GROUP, THEME, facts, members
 
 D = dt.date
 Q1, Q2, Q3, Q4 = periods.quarters(2025)

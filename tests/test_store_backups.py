@@ -140,9 +140,8 @@ def test_restore_over_an_open_ledger_is_refused_and_changes_nothing(filled, tmp_
     with Ledger.open(filled, readonly=True) as ledger:
         backup = bk.back_up(ledger)
     before = sorted(p.name for p in tmp_path.iterdir())
-    with Ledger.open(filled):
-        with pytest.raises(LedgerLockedError, match="请先关闭"):
-            restore(backup, filled)
+    with Ledger.open(filled), pytest.raises(LedgerLockedError, match="请先关闭"):
+        restore(backup, filled)
     assert sorted(p.name for p in tmp_path.iterdir()) == before
 
 
@@ -233,9 +232,8 @@ def test_a_damaged_ledger_is_never_backed_up_over_good_backups(filled):
     with Ledger.open(filled, readonly=True) as ledger:
         good = bk.back_up(ledger)
     damage_table(filled, "t_roster")
-    with pytest.raises(DamagedLedgerError, match="已损坏"):
-        with Ledger.open(filled, readonly=True) as ledger:
-            bk.back_up(ledger)
+    with pytest.raises(DamagedLedgerError, match="已损坏"), Ledger.open(filled, readonly=True) as ledger:
+        bk.back_up(ledger)
     assert [b.path for b in bk.listing(good.parent, "支部")] == [good]
 
 
@@ -245,9 +243,9 @@ def test_an_archive_is_refused_when_only_an_index_is_damaged(filled, tmp_path):
     from ledger_app.outputs.archive import build_archive
 
     damage_table(filled, "audit_by_entry")
-    with Ledger.open(filled, readonly=True) as ledger:
-        with pytest.raises(DamagedLedgerError, match="“留痕记录”所在的数据页已损坏"):
-            build_archive(ledger, tmp_path / "档案.zip", 2025)
+    with Ledger.open(filled, readonly=True) as ledger, \
+            pytest.raises(DamagedLedgerError, match="“留痕记录”所在的数据页已损坏"):
+        build_archive(ledger, tmp_path / "档案.zip", 2025)
     assert not list(tmp_path.glob("*.zip"))
 
 

@@ -19,10 +19,10 @@ def test_common_errors_have_chinese_reasons(code: int, words: str) -> None:
 
 def test_real_errors_from_the_file_system(tmp_path) -> None:
     with pytest.raises(OSError) as missing:
-        open(tmp_path / "没有这个文件.xlsx", "rb")
+        (tmp_path / "没有这个文件.xlsx").read_bytes()
     assert plain_reason(missing.value) == "找不到这个文件或文件夹"
     with pytest.raises(OSError) as folder:
-        open(tmp_path, "rb")
+        tmp_path.read_bytes()
     assert "文件夹" in plain_reason(folder.value)
 
 

@@ -9,10 +9,10 @@ from pathlib import Path
 import pytest
 from PIL import Image
 
-pytestmark = pytest.mark.filterwarnings("ignore::PIL.Image.DecompressionBombWarning")
-
 from ledger_app.store import Ledger
 from ledger_app.store.attachments import MAX_PIXELS, ImageTooLargeError
+
+pytestmark = pytest.mark.filterwarnings("ignore::PIL.Image.DecompressionBombWarning")
 
 
 def png(width: int, height: int) -> bytes:

@@ -16,7 +16,11 @@ from ledger_app.forms.loader import load_pack
 from ledger_app.resources import forms_dir
 from ledger_app.store import Ledger, LedgerError
 from ledger_app.store.errors import (
-    DiskFullError, LedgerLockedError, NewerVersionError, NotALedgerError, ReadOnlyError,
+    DiskFullError,
+    LedgerLockedError,
+    NewerVersionError,
+    NotALedgerError,
+    ReadOnlyError,
     ValidationError,
 )
 from ledger_app.store.schema import SCHEMA_VERSION
@@ -148,10 +152,9 @@ def test_full_disk_rolls_back_the_whole_write(ledger):
 
 
 def test_a_failed_write_changes_nothing(ledger):
-    with pytest.raises(RuntimeError):
-        with ledger.transaction():
-            ledger.records.insert("roster", MEMBER)
-            raise RuntimeError("power cut in the middle")
+    with pytest.raises(RuntimeError), ledger.transaction():
+        ledger.records.insert("roster", MEMBER)
+        raise RuntimeError("power cut in the middle")
     assert ledger.records.count("roster") == 0
 
 

@@ -12,7 +12,6 @@ from roster_support import MEMBER
 from ledger_app.store import Ledger
 from ledger_app.store.errors import LedgerLockedError
 
-
 pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="fork-based stress test")
 
 
@@ -25,9 +24,8 @@ def test_concurrent_openers_are_never_granted_the_lock_together(tmp_path: Path) 
 
 def test_a_second_writer_is_still_refused_with_the_holders_name(tmp_path: Path, org) -> None:
     path = tmp_path / "a.ledger"
-    with Ledger.create(path, org):
-        with pytest.raises(LedgerLockedError, match="正被另一个程序使用.*打开"):
-            Ledger.open(path)
+    with Ledger.create(path, org), pytest.raises(LedgerLockedError, match=r"正被另一个程序使用.*打开"):
+        Ledger.open(path)
 
 
 def test_readers_cannot_make_a_lone_writer_fail(tmp_path: Path, org) -> None:

@@ -11,6 +11,7 @@ from pypdf import PdfReader
 
 from ledger_app.store import Ledger
 from ledger_app.store.attachments import PRINT_SIZE
+from ledger_app.store.errors import LedgerError
 from ledger_app.store.schema import SCHEMA_VERSION
 
 FIXTURES = Path(__file__).parent / "fixtures"
@@ -63,7 +64,7 @@ def test_a_failed_upgrade_leaves_the_old_file_as_it_was(tmp_path, monkeypatch):
     shutil.copy(FIXTURES / "schema_v1.ledger", path)
     before = list(sqlite3.connect(FIXTURES / "schema_v1.ledger").iterdump())
     monkeypatch.setitem(schema.UPGRADES, 1, schema.UPGRADES[1] + "\nTHIS IS NOT SQL;\n")
-    with pytest.raises(Exception):
+    with pytest.raises(LedgerError):
         Ledger.open(path)
     conn = sqlite3.connect(path)
     assert conn.execute("PRAGMA user_version").fetchone()[0] == 1

@@ -5,8 +5,8 @@ from __future__ import annotations
 import hashlib
 import os
 import shutil
-import tempfile
 import sys
+import tempfile
 import time
 from pathlib import Path
 
@@ -57,11 +57,11 @@ def test_print_after_a_killed_writer_prints_every_commit_without_the_write_lock(
 
 
 def test_a_window_opening_during_a_read_is_not_refused(crashed):
-    with Ledger.open(crashed, readonly=True) as reading:
-        with Ledger.open(crashed) as window:     # a read never holds the write lock
-            window.records.insert("roster", {"name": "新来的", "gender": "女", "birth_date": "1990-05-06",
-                                             "member_class": "预备党员", "status": "在册"})
-            assert reading.records.count("roster") == 301
+    # A read never holds the write lock.
+    with Ledger.open(crashed, readonly=True) as reading, Ledger.open(crashed) as window:
+        window.records.insert("roster", {"name": "新来的", "gender": "女", "birth_date": "1990-05-06",
+                                         "member_class": "预备党员", "status": "在册"})
+        assert reading.records.count("roster") == 301
 
 
 def test_on_read_only_media_a_leftover_journal_is_read_from_a_private_copy(crashed, monkeypatch):

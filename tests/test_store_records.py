@@ -154,14 +154,12 @@ def test_audit_trail_records_changes_and_cannot_be_rewritten(ledger):
     ledger.records.update(mid, {"phone": "13900001111"})
     ledger.records.delete(mid)
     lines = ledger.audit.lines(mid)
-    assert [l.action for l in lines] == ["delete", "update", "create"]
+    assert [line.action for line in lines] == ["delete", "update", "create"]
     assert lines[1].detail["phone"] == [None, "13900001111"]
-    with pytest.raises(sqlite3.IntegrityError, match="append-only"):
-        with ledger.transaction() as conn:
-            conn.execute("UPDATE audit SET summary = 'x'")
-    with pytest.raises(sqlite3.IntegrityError, match="append-only"):
-        with ledger.transaction() as conn:
-            conn.execute("DELETE FROM audit")
+    with pytest.raises(sqlite3.IntegrityError, match="append-only"), ledger.transaction() as conn:
+        conn.execute("UPDATE audit SET summary = 'x'")
+    with pytest.raises(sqlite3.IntegrityError, match="append-only"), ledger.transaction() as conn:
+        conn.execute("DELETE FROM audit")
 
 
 def test_settings_changes_are_audited(ledger):

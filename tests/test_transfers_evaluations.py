@@ -13,7 +13,10 @@ from ledger_app.cli.main import main
 from ledger_app.outputs.pdf.letter import upper_month, upper_number, upper_year
 from ledger_app.rules.facts import Member
 from ledger_app.rules.transfers_evaluations import (
-    Evaluation, Transfer, evaluation_findings, receipt_findings,
+    Evaluation,
+    Transfer,
+    evaluation_findings,
+    receipt_findings,
 )
 
 

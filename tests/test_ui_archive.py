@@ -5,17 +5,18 @@ from __future__ import annotations
 import hashlib
 import zipfile
 from pathlib import Path
+from typing import ClassVar
 
 import pytest
 
 pytest.importorskip("pytestqt")
 
-from PySide6.QtWidgets import QAbstractItemView, QApplication  # noqa: E402
+from archive_support import ORG, build, make_ledger
+from PySide6.QtWidgets import QAbstractItemView, QApplication
 
-from archive_support import ORG, build, make_ledger  # noqa: E402
-from ledger_app.outputs.archive import verify_archive  # noqa: E402
-from ledger_app.store import Ledger  # noqa: E402
-from ledger_app.ui.errors import open_error_dialogs  # noqa: E402
+from ledger_app.outputs.archive import verify_archive
+from ledger_app.store import Ledger
+from ledger_app.ui.errors import open_error_dialogs
 
 
 @pytest.fixture
@@ -63,10 +64,10 @@ def test_dialog_exports_a_verified_archive(qtbot, runner, made, tmp_path: Path) 
     from PySide6.QtWidgets import QPushButton
 
     class Opened(QObject):
-        urls: list[str] = []
+        urls: ClassVar[list[str]] = []
 
         @Slot("QUrl")
-        def open(self, url) -> None:  # noqa: A003 - Qt calls it by this name
+        def open(self, url) -> None:
             self.urls.append(url.toLocalFile())
 
     opened = Opened()
@@ -96,7 +97,7 @@ def test_cancel_leaves_no_file(qtbot, runner, made, tmp_path: Path) -> None:
         dialog.export()
         from PySide6.QtWidgets import QPushButton
 
-        cancel = [b for b in dialog.progress.findChildren(QPushButton) if b.text() == "取消"][0]
+        cancel = next(b for b in dialog.progress.findChildren(QPushButton) if b.text() == "取消")
         cancel.click()  # as the secretary would; the job stops at its next report
         assert runner.wait_idle(30000)
         assert dialog.archive_result is None
@@ -146,8 +147,8 @@ def test_inspection_window_is_read_only_and_leaves_the_file_untouched(
     text = window.detail.toPlainText()
     assert facts["ids"][0][:6] + "********" in text and facts["ids"][0] not in text
 
-    checklist_item = [window.tree.topLevelItem(i) for i in range(window.tree.topLevelItemCount())
-                      if window.tree.topLevelItem(i).text(0).startswith("检查清单")][0]
+    checklist_item = next(window.tree.topLevelItem(i) for i in range(window.tree.topLevelItemCount())
+                      if window.tree.topLevelItem(i).text(0).startswith("检查清单"))
     window.tree.setCurrentItem(checklist_item)
     assert window.checklist.rowCount() == 6
     assert window.checklist.item(0, 1).text() == "✔ 达标"
@@ -168,6 +169,7 @@ def test_inspection_window_is_read_only_and_leaves_the_file_untouched(
 
 def test_a_tampered_archive_opens_with_a_red_banner(qtbot, made, tmp_path: Path) -> None:
     from archive_support import rewrite_zip
+
     from ledger_app.ui.inspection_window import open_archive
 
     ledger_path, _ = made

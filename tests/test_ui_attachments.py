@@ -9,13 +9,13 @@ import pytest
 
 pytest.importorskip("pytestqt")
 
-from PIL import Image  # noqa: E402
-from PySide6.QtCore import QMimeData, QObject, QPointF, Qt, QUrl, Slot  # noqa: E402
-from PySide6.QtGui import QDesktopServices, QDragEnterEvent, QDropEvent  # noqa: E402
-from PySide6.QtWidgets import QApplication  # noqa: E402
+from PIL import Image
+from PySide6.QtCore import QMimeData, QObject, QPointF, Qt, QUrl, Slot
+from PySide6.QtGui import QDesktopServices, QDragEnterEvent, QDropEvent
+from PySide6.QtWidgets import QApplication
 
-from ledger_app.ui.errors import LEDGER_ERROR_BOX, open_error_dialogs  # noqa: E402
-from ledger_app.ui.record_form import RecordDialog  # noqa: E402
+from ledger_app.ui.errors import LEDGER_ERROR_BOX, open_error_dialogs
+from ledger_app.ui.record_form import RecordDialog
 
 RED = (200, 30, 30)
 

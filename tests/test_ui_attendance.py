@@ -6,12 +6,12 @@ import pytest
 
 pytest.importorskip("pytestqt")
 
-from PySide6.QtCore import Qt  # noqa: E402
-from PySide6.QtGui import QInputMethodEvent  # noqa: E402
-from PySide6.QtWidgets import QAbstractSpinBox, QApplication, QLineEdit  # noqa: E402
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QInputMethodEvent
+from PySide6.QtWidgets import QAbstractSpinBox, QApplication, QLineEdit
 
-from ledger_app.store.attendance import Presence  # noqa: E402
-from ledger_app.ui.record_form import RecordDialog  # noqa: E402
+from ledger_app.store.attendance import Presence
+from ledger_app.ui.record_form import RecordDialog
 
 
 @pytest.fixture

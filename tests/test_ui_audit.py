@@ -87,7 +87,7 @@ def test_the_window_shows_the_trail_and_asks_once_before_showing_numbers(
         yes.click()
         assert runner.wait_idle()
         assert window.model.data(window.model.index(0, phone)) == "13987654321"
-        assert [line.action for line in ledger.audit.lines()][0] == "show_sensitive"
+        assert next(line.action for line in ledger.audit.lines()) == "show_sensitive"
         # Not asked again in this run.
         window.sensitive_box.setChecked(False)
         window.sensitive_box.setChecked(True)

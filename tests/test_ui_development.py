@@ -51,7 +51,7 @@ def test_timeline_of_a_person_with_the_broken_date(qtbot, runner, demo_file, tmp
         assert "相隔超过 1 个月" in dialog.steps.item(1, 4).text()
         assert dialog.steps.item(2, 3).text() == "—"          # not yet an activist
         due = [dialog.due.item(i).text() for i in range(dialog.due.count())]
-        assert any("支部大会讨论转正" in d or "上级党委审批" in d or "（没有）" == d for d in due)
+        assert any("支部大会讨论转正" in d or "上级党委审批" in d or d == "（没有）" for d in due)
         dialog.steps.setCurrentCell(1, 0)
         dialog.steps.setFocus()
         qtbot.keyClick(dialog.steps, Qt.Key.Key_Return)

@@ -8,11 +8,11 @@ import pytest
 
 pytest.importorskip("pytestqt")
 
-from PySide6.QtWidgets import QComboBox  # noqa: E402
+from PySide6.QtWidgets import QComboBox
 
-from ledger_app.forms.idcard import check_digit  # noqa: E402
-from ledger_app.ui.field_widgets import GroupEditor  # noqa: E402
-from ledger_app.ui.record_form import RecordDialog  # noqa: E402
+from ledger_app.forms.idcard import check_digit
+from ledger_app.ui.field_widgets import GroupEditor
+from ledger_app.ui.record_form import RecordDialog
 
 ID_WOMAN = "43010519851021104" + check_digit("43010519851021104")   # 1985-10-21, 女
 

@@ -162,7 +162,7 @@ def test_a_finding_with_records_opens_them(qtbot, window):
 def test_a_cell_lists_its_meetings_and_offers_a_new_one(qtbot, window):
     filled(qtbot, window)
     grid = window.home.grid
-    row, jan = grid_cell(window, "党小组会（第一党小组）", 0)
+    row, _jan = grid_cell(window, "党小组会（第一党小组）", 0)
     grid.setCurrentCell(row, 0)
     grid.setFocus()
     qtbot.keyClick(grid, Qt.Key.Key_Return)
@@ -434,9 +434,10 @@ def test_a_record_saved_in_a_new_year_adds_that_year_to_the_home_page(qtbot, win
 
 
 def test_a_ledger_of_many_groups_scrolls_inside_the_grid(qtbot):
+    from test_rules_cadence import GROUP, facts, members
+
     from ledger_app.rules.cadence import cadence_rows
     from ledger_app.ui.home_grid import MAX_ROWS_SHOWN, CadenceGrid
-    from test_rules_cadence import GROUP, facts, members
 
     groups = [f"第{n}党小组" for n in range(1, 21)]
     people = [m for n, g in enumerate(groups) for m in members(2, g, start=10 * n + 1)]

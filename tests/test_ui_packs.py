@@ -97,9 +97,7 @@ def _horizontal():
 
 
 def _table_texts(widget) -> str:
-    from PySide6.QtWidgets import QTableWidget
-
-    from PySide6.QtWidgets import QListWidget
+    from PySide6.QtWidgets import QListWidget, QTableWidget
 
     out = []
     for lst in widget.findChildren(QListWidget):

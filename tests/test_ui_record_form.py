@@ -6,23 +6,31 @@ import pytest
 
 pytest.importorskip("pytestqt")
 
-from PySide6.QtCore import QDate, Qt, QTimer  # noqa: E402
-from PySide6.QtGui import QInputMethodEvent  # noqa: E402
-from PySide6.QtWidgets import (  # noqa: E402
-    QAbstractItemView, QApplication, QCheckBox, QComboBox, QLineEdit, QMessageBox, QPlainTextEdit,
+from PySide6.QtCore import QDate, Qt, QTimer
+from PySide6.QtGui import QInputMethodEvent
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QApplication,
+    QCheckBox,
+    QComboBox,
+    QLineEdit,
+    QMessageBox,
+    QPlainTextEdit,
 )
 
-from ledger_app.forms import idcard  # noqa: E402
-from ledger_app.forms.model import FIELD_TYPES  # noqa: E402
-from ledger_app.store import Ledger  # noqa: E402
-from ledger_app.ui.editors import EDITORS  # noqa: E402
-from ledger_app.ui.errors import LEDGER_ERROR_BOX, open_error_dialogs  # noqa: E402
-from ledger_app.ui.field_widgets import GroupEditor  # noqa: E402
-from ledger_app.ui.form_grid import (  # noqa: E402
-    GROUP_ROLES, AttachmentsFieldEditor, AttendanceFieldEditor,
+from ledger_app.forms import idcard
+from ledger_app.forms.model import FIELD_TYPES
+from ledger_app.store import Ledger
+from ledger_app.ui.editors import EDITORS
+from ledger_app.ui.errors import LEDGER_ERROR_BOX, open_error_dialogs
+from ledger_app.ui.field_widgets import GroupEditor
+from ledger_app.ui.form_grid import (
+    GROUP_ROLES,
+    AttachmentsFieldEditor,
+    AttendanceFieldEditor,
 )
-from ledger_app.ui.member_picker import MemberChecklistDialog  # noqa: E402
-from ledger_app.ui.record_form import RecordDialog  # noqa: E402
+from ledger_app.ui.member_picker import MemberChecklistDialog
+from ledger_app.ui.record_form import RecordDialog
 
 EDITOR_CLASS = {**EDITORS, "attendance": AttendanceFieldEditor,
                 "attachments": AttachmentsFieldEditor}

@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 from damage_support import damage_table
-from roster_support import MEMBER, add_members, branch_with_members
 from PySide6.QtWidgets import QApplication, QMessageBox
+from roster_support import MEMBER, add_members, branch_with_members
 
 from ledger_app.store import Ledger
 from ledger_app.store import backups as bk

@@ -25,8 +25,8 @@ class FolderCatcher(QObject):
 
 
 def test_excel_export_names_the_file_and_opens_its_folder(qtbot, ledger, tmp_path: Path) -> None:
-    ledger.records.insert("roster", {"name": "张伟", "gender": "男", "birth_date": "1980-07-01", "member_class": "正式党员",
-                                     "status": "在册"})
+    ledger.records.insert("roster", {"name": "张伟", "gender": "男", "birth_date": "1980-07-01",
+                                     "member_class": "正式党员", "status": "在册"})
     runner = TaskRunner()
     window = MainWindow(ledger, runner)
     qtbot.addWidget(window)

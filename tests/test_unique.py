@@ -7,12 +7,11 @@ from __future__ import annotations
 import sqlite3
 
 import pytest
+from test_declarations import GOOD_TYPE, line_of, make_pack
 
 from ledger_app.forms.loader import DeclarationError, builtin_pack, load_pack
 from ledger_app.store import Ledger
 from ledger_app.store.errors import ValidationError
-
-from test_declarations import GOOD_TYPE, line_of, make_pack
 
 
 def member(ledger, name):

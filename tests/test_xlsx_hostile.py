@@ -7,8 +7,8 @@ import hashlib
 from pathlib import Path
 
 import pytest
-
 from hostile_xlsx import CASES
+
 from ledger_app.cli.main import main
 from ledger_app.outputs.xlsx.reader import SpreadsheetError, open_workbook
 from ledger_app.store import Ledger
@@ -19,10 +19,9 @@ def test_a_hostile_workbook_is_refused_while_reading(tmp_path: Path, case: str) 
     make, message = CASES[case]
     path = make(tmp_path / "名册.xlsx")
     assert path.stat().st_size < 300_000          # small on disk, huge if read naively
-    with pytest.raises(SpreadsheetError, match=message):
-        with open_workbook(path) as source:
-            for _ in source.rows(source.sheet_names[0]):
-                pass
+    with pytest.raises(SpreadsheetError, match=message), open_workbook(path) as source:
+        for _ in source.rows(source.sheet_names[0]):
+            pass
 
 
 @pytest.mark.parametrize("case", ["column XFD", "long shared string in every cell"])
@@ -41,9 +40,9 @@ def test_the_import_command_refuses_it_and_changes_nothing(
 
 def test_a_workbook_at_the_limits_still_reads(tmp_path: Path) -> None:
     from hostile_xlsx import header_row, workbook
+    from openpyxl.utils import get_column_letter
 
     from ledger_app.outputs.xlsx.reader import MAX_CELL_CHARS, MAX_COLUMNS
-    from openpyxl.utils import get_column_letter
 
     last = get_column_letter(MAX_COLUMNS)
     rows = (header_row() + f'<row r="2"><c r="A2" t="inlineStr"><is><t>{"长" * MAX_CELL_CHARS}'

@@ -10,9 +10,9 @@ import openpyxl
 import pytest
 
 from ledger_app.forms.idcard import check_digit
-from ledger_app.store import import_batches as batches
 from ledger_app.outputs.xlsx.importer import apply_import, plan_import
 from ledger_app.outputs.xlsx.mapping_memory import remembered
+from ledger_app.store import import_batches as batches
 from ledger_app.store.errors import LedgerError
 
 
@@ -245,7 +245,7 @@ def test_header_not_found_says_what_it_saw(ledger, tmp_path):
     wb = openpyxl.Workbook()
     wb.active.append(["品名", "数量", "单价"])
     wb.save(tmp_path / "x.xlsx")
-    with pytest.raises(LedgerError, match="找不到党员名册的表头.*品名"):
+    with pytest.raises(LedgerError, match=r"找不到党员名册的表头.*品名"):
         plan_import(ledger, tmp_path / "x.xlsx", "roster")
 
 

@@ -9,7 +9,11 @@ import pytest
 from ledger_app.forms.idcard import check_digit
 from ledger_app.forms.loader import builtin_pack
 from ledger_app.outputs.xlsx.parse import (
-    CellDoubt, CellProblem, MemberIndex, is_month_format, parse_cell,
+    CellDoubt,
+    CellProblem,
+    MemberIndex,
+    is_month_format,
+    parse_cell,
 )
 
 PACK = builtin_pack()

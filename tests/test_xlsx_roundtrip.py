@@ -54,7 +54,7 @@ def value_strategy(rt: RecordType, f: Field, members: list[int]) -> st.SearchStr
             s = _idcard()
         elif f.format == "phone":
             s = st.from_regex(r"1[3-9][0-9]{9}", fullmatch=True)
-        elif f.key == rt.title_field and "名" in f.label or f.key.endswith("name"):
+        elif (f.key == rt.title_field and "名" in f.label) or f.key.endswith("name"):
             s = st.text(alphabet=CJK + "·", min_size=1, max_size=6).filter(lambda x: x.strip("·"))
         else:
             s = _text(f.max_length or 40, newlines=t == "longtext")
@@ -149,7 +149,8 @@ def ledger_contents(draw):
 
 
 # No shrinking: one example builds two ledgers, and a failure prints its records anyway.
-@settings(max_examples=int(os.environ.get("XLSX_ROUNDTRIP_EXAMPLES", "5")), deadline=None, suppress_health_check=list(HealthCheck),
+@settings(max_examples=int(os.environ.get("XLSX_ROUNDTRIP_EXAMPLES", "5")), deadline=None,
+          suppress_health_check=list(HealthCheck),
           phases=[Phase.explicit, Phase.reuse, Phase.generate])
 @pytest.mark.slow
 @given(contents=ledger_contents())

@@ -32,7 +32,8 @@ def describe(path: Path, year: int | None = None) -> dict[str, Any]:
             types = [{"key": rt.key, "label": rt.label, "count": counts[rt.key]}
                      for rt in cat.record_types]
             categories.append({"key": cat.key, "label": cat.label,
-                               "count": sum(t["count"] for t in types), "record_types": types})
+                               "count": sum(counts[rt.key] for rt in cat.record_types),
+                               "record_types": types})
         return {
             "path": str(path),
             "organisation": {k: v for k, v in settings.items() if not k.startswith("_")},

@@ -189,8 +189,8 @@ def _print_plan(plan: Any) -> None:
 
 
 def run_undo(args: argparse.Namespace) -> int:
-    from ledger_app.store.import_batches import undo_import
     from ledger_app.store import Ledger
+    from ledger_app.store.import_batches import undo_import
 
     with Ledger.open(args.ledger_path) as ledger:
         batch = undo_import(ledger, args.batch)

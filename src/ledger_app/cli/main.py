@@ -9,12 +9,20 @@ from __future__ import annotations
 
 import argparse
 import sys
-from typing import Sequence
+from collections.abc import Sequence
 
 from ledger_app import __version__
 from ledger_app.cli import (
-    cmd_archive, cmd_audit, cmd_backup, cmd_check, cmd_demo, cmd_dues, cmd_info, cmd_new,
-    cmd_print, cmd_xlsx,
+    cmd_archive,
+    cmd_audit,
+    cmd_backup,
+    cmd_check,
+    cmd_demo,
+    cmd_dues,
+    cmd_info,
+    cmd_new,
+    cmd_print,
+    cmd_xlsx,
 )
 
 # The whole command surface, imported plainly: a command whose module is broken fails at

@@ -10,9 +10,10 @@ complete, so a failed or cancelled run leaves nothing behind.
 from __future__ import annotations
 
 import os
+from collections.abc import Callable, Iterator
 from datetime import date
 from pathlib import Path
-from typing import Any, Callable, Iterator
+from typing import Any
 
 from ledger_app.store.errors import LedgerError
 
@@ -179,4 +180,4 @@ def _small_demo(path: Path, pack: str, seed: int, today: date,
             progress(1, 1, "演示台账已生成")
 
 
-__all__ = ["begin_demo", "create_demo", "DemoFill", "DEFAULT_SEED", "DEMO_PACKS", "history_years"]
+__all__ = ["DEFAULT_SEED", "DEMO_PACKS", "DemoFill", "begin_demo", "create_demo", "history_years"]

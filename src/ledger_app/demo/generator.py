@@ -14,15 +14,15 @@ rows and their order are the same either way: the same seed gives the same ledge
 from __future__ import annotations
 
 import random
+from collections.abc import Callable, Generator, Iterator
 from datetime import date, timedelta
-from typing import Any, Callable, Generator, Iterator
+from typing import Any
 
 from ledger_app.demo import calendar as cal
 from ledger_app.demo import development as dev
 from ledger_app.demo import meetings as mt
 from ledger_app.demo import names as nm
-from ledger_app.demo import paperwork
-from ledger_app.demo import routine
+from ledger_app.demo import paperwork, routine
 from ledger_app.demo.people import PeopleMaker, Person, make_unit, newcomer
 
 Report = Callable[[int, int, str], None]
@@ -227,7 +227,7 @@ class DemoBuilder:
         """The 支委会 members on a day: the 宣传委员 changed at the 换届."""
         people = self.units[unit]
         before = self.election_day and day < self.election_day
-        chosen = []
+        chosen: list[Person] = []
         for post in ("书记", "组织委员", "宣传委员", "纪检委员", "青年委员"):
             if before and post == "宣传委员":
                 chosen.extend(p for p in people if p.former_post == post)
@@ -386,7 +386,7 @@ class DemoBuilder:
         room_photo = mt.photo(self, "党员活动室", f"{self.first_year}/03/12 10:20", 1,
                               people=False)
         context = paperwork.Context(first_year=self.first_year, last_year=self.last_year,
-                                    today=self.today, org_name=ORG["org_name"],
+                                    today=self.today, org_name=str(ORG["org_name"]),
                                     secretary=sec.name, propaganda=pro.name,
                                     treasurer_id=org.id, organiser_id=sec.id,
                                     participants=[p.id for p in people

@@ -6,9 +6,10 @@ Each planned meeting carries its attendance (everyone due that day: the committe
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date
-from typing import TYPE_CHECKING, Any, Iterator
+from typing import TYPE_CHECKING, Any
 
 from ledger_app.demo import calendar as cal
 from ledger_app.demo import content as tx
@@ -30,7 +31,7 @@ class MeetingPlan:
     photos: list[tuple[str, str, int, str]]      # (banner, stamp, variant, caption)
 
 
-def due_for(b: "DemoBuilder", unit: int, slot: cal.Slot) -> list[Person]:
+def due_for(b: DemoBuilder, unit: int, slot: cal.Slot) -> list[Person]:
     day = slot.day.isoformat()
     if "支部委员会" in slot.kinds:
         return [p for p in b.committee_on(unit, slot.day) if p.on_roster(day)]
@@ -40,7 +41,7 @@ def due_for(b: "DemoBuilder", unit: int, slot: cal.Slot) -> list[Person]:
     return people
 
 
-def presences(b: "DemoBuilder", people: list[Person], day: date, must: set[int],
+def presences(b: DemoBuilder, people: list[Person], day: date, must: set[int],
               committee: bool) -> list[tuple[Person, str, str]]:
     rng = b.rng
     result = []
@@ -64,7 +65,7 @@ def presences(b: "DemoBuilder", people: list[Person], day: date, must: set[int],
     return result
 
 
-def admissions_on(b: "DemoBuilder", unit: int, day: date) -> list[str]:
+def admissions_on(b: DemoBuilder, unit: int, day: date) -> list[str]:
     items = []
     for u, item in b.development:
         if u != unit:
@@ -83,7 +84,7 @@ def admissions_on(b: "DemoBuilder", unit: int, day: date) -> list[str]:
     return items
 
 
-def plan_meetings(b: "DemoBuilder", unit: int) -> list[MeetingPlan]:
+def plan_meetings(b: DemoBuilder, unit: int) -> list[MeetingPlan]:
     rng = b.rng
     plans = []
     seqs: dict[tuple[int, str, str], int] = {}
@@ -208,7 +209,7 @@ def plan_meetings(b: "DemoBuilder", unit: int) -> list[MeetingPlan]:
     return plans
 
 
-def photo(b: "DemoBuilder", banner: str, stamp: str, variant: int,
+def photo(b: DemoBuilder, banner: str, stamp: str, variant: int,
           people: bool = True) -> bytes:
     key = (banner, stamp, variant, people)
     if key not in b.photo_cache:
@@ -216,7 +217,7 @@ def photo(b: "DemoBuilder", banner: str, stamp: str, variant: int,
     return b.photo_cache[key]
 
 
-def write_meetings(b: "DemoBuilder", plans: list[MeetingPlan],
+def write_meetings(b: DemoBuilder, plans: list[MeetingPlan],
                    attendance_weight: int) -> Iterator[str]:
     """The meetings, then who came and the photos: in pieces when ``b.chunk`` is set."""
     rows = []

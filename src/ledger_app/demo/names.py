@@ -71,6 +71,7 @@ def given_name(rng: random.Random, gender: str, birth_year: int) -> str:
     male = gender == "男"
     if rng.random() < 0.22:  # a one-character given name: a two-character full name
         return rng.choice(_SINGLE_MALE if male else _SINGLE_FEMALE)
+    pool: tuple[str, ...]
     if birth_year < 1962:
         pool = _OLDER_MALE_PAIRS if male else _OLDER_FEMALE_PAIRS
     elif birth_year < 1985:

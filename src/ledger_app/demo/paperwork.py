@@ -7,9 +7,10 @@ These are per ledger, not per member, so benchmark scales do not multiply them.
 from __future__ import annotations
 
 import random
+from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date, timedelta
-from typing import Any, Iterator
+from typing import Any
 
 from ledger_app.demo import documents
 from ledger_app.demo.calendar import nth_weekday

@@ -59,9 +59,7 @@ class Person:
         arrived = self.values.get("arrived_date")
         if arrived and arrived > day:
             return False
-        if self.values.get("status") != "在册" and (not left or left <= day):
-            return False
-        return True
+        return not (self.values.get("status") != "在册" and (not left or left <= day))
 
     def base_for(self, month: str) -> int | None:
         base = None

@@ -20,7 +20,7 @@ if TYPE_CHECKING:
     from ledger_app.demo.generator import DemoBuilder
 
 
-def talk_rows(b: "DemoBuilder") -> list[dict[str, Any]]:
+def talk_rows(b: DemoBuilder) -> list[dict[str, Any]]:
     rng = b.rng
     rows = []
     for unit, people in enumerate(b.units):
@@ -54,14 +54,14 @@ def talk_rows(b: "DemoBuilder") -> list[dict[str, Any]]:
                     "content": rng.choice(tx.TALK_CONTENT).format(a=talker.name, b=talkee.name),
                     "follow_up": rng.choice(tx.TALK_FOLLOW_UP) or None,
                 })
-    rows.sort(key=lambda r: r["date"])
+    rows.sort(key=lambda r: str(r["date"]))     # ISO dates: text order is date order
     return rows
 
 
-def evaluation_rows(b: "DemoBuilder", meetings: list[list[MeetingPlan]]) -> list[dict[str, Any]]:
+def evaluation_rows(b: DemoBuilder, meetings: list[list[MeetingPlan]]) -> list[dict[str, Any]]:
     rng = b.rng
     rows = []
-    for unit, plans in enumerate(meetings):
+    for plans in meetings:
         for plan in plans:
             if "民主评议党员" not in plan.values["kinds"]:
                 continue
@@ -83,7 +83,7 @@ def evaluation_rows(b: "DemoBuilder", meetings: list[list[MeetingPlan]]) -> list
     return rows
 
 
-def dues_rows(b: "DemoBuilder") -> list[dict[str, Any]]:
+def dues_rows(b: DemoBuilder) -> list[dict[str, Any]]:
     rng = b.rng
     rows = []
     months = [(y, m) for y in range(b.first_year, b.last_year + 1) for m in range(1, 13)
@@ -102,7 +102,7 @@ def dues_rows(b: "DemoBuilder") -> list[dict[str, Any]]:
                 group = person.values["dues_group"]
                 base = person.base_for(ym)
                 owed = monthly_due(group, base)
-                pay_day = cal.nth_weekday(year, month, 4, 1) + timedelta(
+                pay_day: date | None = cal.nth_weekday(year, month, 4, 1) + timedelta(
                     days=0 if rng.random() < 0.8 else rng.randrange(1, 12))
                 paid: int | None = owed.amount
                 note = None

@@ -9,9 +9,10 @@ The pack-specific content (who, which meetings, which activities) lives in ``dem
 from __future__ import annotations
 
 import random
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Any, Callable
+from typing import Any
 
 from ledger_app.demo import names as nm
 from ledger_app.demo.photos import meeting_photo

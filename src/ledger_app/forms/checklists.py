@@ -11,7 +11,12 @@ from __future__ import annotations
 from pathlib import Path
 
 from ledger_app.forms.loader import (
-    KEY_PATTERN, DeclarationError, _check_keys, _read_toml, _setting_line, _table_range,
+    KEY_PATTERN,
+    DeclarationError,
+    _check_keys,
+    _read_toml,
+    _setting_line,
+    _table_range,
 )
 from ledger_app.forms.model import Checklist, ChecklistItem, Pack
 
@@ -80,7 +85,7 @@ def load_checklist(path: Path, pack: Pack) -> Checklist:
         if not isinstance(requirement, str) or not requirement:
             raise DeclarationError(path, "检查项缺少要求 requirement（显示在勾选框旁）",
                                    _setting_line(text, "label", span) or where, ikey)
-        if allowed is not None and ilabel not in allowed:
+        if item_field is not None and allowed is not None and ilabel not in allowed:
             raise DeclarationError(path, f"检查项 {ilabel!r} 不在 {state.label} 的"
                                    f"“{item_field.label}”选项里",
                                    _setting_line(text, "label", span) or where, ikey)

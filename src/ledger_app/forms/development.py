@@ -12,7 +12,11 @@ from pathlib import Path
 from typing import Any
 
 from ledger_app.forms.loader import (
-    DeclarationError, _check_keys, _read_toml, _setting_line, _table_range,
+    DeclarationError,
+    _check_keys,
+    _read_toml,
+    _setting_line,
+    _table_range,
 )
 from ledger_app.forms.model import Pack
 

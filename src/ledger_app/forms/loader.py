@@ -17,8 +17,17 @@ from pathlib import Path
 from typing import Any
 
 from ledger_app.forms.model import (
-    CATEGORY_KEYS, DATE_PRECISIONS, FIELD_ROLES, FIELD_TYPES, ROLE_VALUES, TEXT_FORMATS,
-    TYPE_ROLES, Category, Field, Pack, RecordType,
+    CATEGORY_KEYS,
+    DATE_PRECISIONS,
+    FIELD_ROLES,
+    FIELD_TYPES,
+    ROLE_VALUES,
+    TEXT_FORMATS,
+    TYPE_ROLES,
+    Category,
+    Field,
+    Pack,
+    RecordType,
 )
 
 if sys.version_info >= (3, 11):
@@ -475,7 +484,6 @@ def load_pack(folder: Path) -> Pack:
     # Cadence and checklists refer to record types and their choices: loaded last.
     from ledger_app.forms.cadence import load_cadence
     from ledger_app.forms.checklists import load_checklists
-
     from ledger_app.forms.development import load_development
 
     return replace(pack, cadence=load_cadence(folder / "cadence.toml", pack),

@@ -259,9 +259,9 @@ class Pack:
     term_label: str = "委员会换届"   # what 换届 is called (支部委员会换届, 工会委员会换届)
     term_source: str = ""          # the rule for the term, quoted in 换届 findings
     source: Path | None = None
-    cadence: tuple["Requirement", ...] = ()
-    checklists: tuple["Checklist", ...] = ()
-    development: "Any" = None      # forms.development.DevelopmentPlan, if the pack has one
+    cadence: tuple[Requirement, ...] = ()
+    checklists: tuple[Checklist, ...] = ()
+    development: Any = None      # forms.development.DevelopmentPlan, if the pack has one
 
     @property
     def record_types(self) -> tuple[RecordType, ...]:

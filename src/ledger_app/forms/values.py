@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from datetime import date
-from decimal import Decimal, InvalidOperation, ROUND_HALF_UP
+from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 from typing import Any
 
 from ledger_app.forms import idcard
@@ -85,7 +85,10 @@ def parse_money(text: str) -> int | None:
         amount = Decimal(cleaned)
     except InvalidOperation:
         return None
-    if amount != amount.quantize(Decimal("0.01")) and amount.as_tuple().exponent < -2:
+    exponent = amount.as_tuple().exponent
+    # NaN and infinities have a letter for an exponent: not an amount either.
+    if not isinstance(exponent, int) or (amount != amount.quantize(Decimal("0.01"))
+                                         and exponent < -2):
         return None
     return int((amount * 100).quantize(Decimal("1"), rounding=ROUND_HALF_UP))
 
@@ -143,10 +146,10 @@ def coerce(field: Field, raw: Any) -> Any:
     if t == "money":
         if isinstance(raw, int) and not isinstance(raw, bool):
             return raw
-        parsed = parse_money(str(raw))
-        if parsed is None:
+        cents = parse_money(str(raw))
+        if cents is None:
             raise ValueError(f"“{raw}”不是金额，请写成 12.50")
-        return parsed
+        return cents
     if t == "bool":
         if isinstance(raw, bool):
             return raw

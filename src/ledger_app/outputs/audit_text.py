@@ -50,17 +50,17 @@ class AuditRow:
     changes: list[str]  # 字段：前 → 后
 
 
-def audit_rows(ledger: "Ledger", lines: list["AuditLine"], masked: bool) -> list[AuditRow]:
+def audit_rows(ledger: Ledger, lines: list[AuditLine], masked: bool) -> list[AuditRow]:
     """Readable rows for these lines (masked as chosen)."""
     return [_row(ledger, line, masked) for line in lines]
 
 
-def _row(ledger: "Ledger", line: "AuditLine", masked: bool) -> AuditRow:
+def _row(ledger: Ledger, line: AuditLine, masked: bool) -> AuditRow:
     rt = None
     if line.type_key:
         try:
             rt = ledger.pack.record_type(line.type_key)
-        except Exception:  # noqa: BLE001 - a type no longer declared: shown by its key
+        except Exception:
             rt = None
     record = ""
     if line.entry_id is not None:
@@ -72,7 +72,7 @@ def _row(ledger: "Ledger", line: "AuditLine", masked: bool) -> AuditRow:
                     _changes(ledger, rt, line.detail, masked))
 
 
-def _changes(ledger: "Ledger", rt: Any, detail: Any, masked: bool) -> list[str]:
+def _changes(ledger: Ledger, rt: Any, detail: Any, masked: bool) -> list[str]:
     if not isinstance(detail, dict):
         return []
     fields = {f.key: f for f in rt.stored_fields} if rt is not None else {}
@@ -95,7 +95,7 @@ def _label(fields: dict[str, Any], key: str) -> str:
     return field.label if field is not None else key
 
 
-def _shown(ledger: "Ledger", field: Any, value: Any, masked: bool) -> str:
+def _shown(ledger: Ledger, field: Any, value: Any, masked: bool) -> str:
     if field is not None:
         text = display(field, value, masked, ledger.records.member_name)
     elif isinstance(value, str):

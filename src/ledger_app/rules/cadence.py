@@ -9,9 +9,9 @@ kinds counts for each of them.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 from dataclasses import dataclass
 from itertools import combinations
-from typing import Sequence
 
 from ledger_app.forms.model import Requirement
 from ledger_app.rules import periods

@@ -7,8 +7,8 @@ integer 分 (RULES.md §3: money is never a float).
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Iterable
 
 
 @dataclass(frozen=True)

@@ -7,12 +7,18 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from ledger_app.rules import (
-    cadence, collector, checklists, dues_findings, org_findings, periods, transfers_evaluations,
+    cadence,
+    checklists,
+    collector,
+    dues_findings,
+    org_findings,
+    periods,
+    transfers_evaluations,
 )
 from ledger_app.rules.development import development_findings
-from ledger_app.rules.pending_findings import pending_findings
 from ledger_app.rules.facts import LedgerFacts
 from ledger_app.rules.findings import Finding, most_serious_first
+from ledger_app.rules.pending_findings import pending_findings
 
 if TYPE_CHECKING:
     from ledger_app.store import Ledger
@@ -81,7 +87,7 @@ def _category_of(facts: LedgerFacts, role: str) -> str:
     return facts.role_categories.get(role, "")
 
 
-def check_ledger(ledger: "Ledger", year: int | None = None,
+def check_ledger(ledger: Ledger, year: int | None = None,
                  as_of: dt.date | None = None) -> Report:
     """Gather the year's facts from the ledger and evaluate them."""
     from ledger_app.rules.gather import gather

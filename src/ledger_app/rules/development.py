@@ -9,9 +9,10 @@ be settled without the day, the finding says so (提示) instead of guessing.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
-from typing import Any, Iterable
+from typing import Any
 
 from ledger_app.forms import dates
 from ledger_app.forms.dates import Span, add_months
@@ -293,5 +294,12 @@ def development_findings(plan: DevelopmentPlan | None, people: Iterable[Person],
     return out
 
 
-__all__ = ["Person", "StepState", "Problem", "problems_of", "timeline", "development_findings",
-           "Period"]
+__all__ = [
+    "Period",
+    "Person",
+    "Problem",
+    "StepState",
+    "development_findings",
+    "problems_of",
+    "timeline",
+]

@@ -8,10 +8,10 @@ Who owes for a month, and on which base, is decided here too: the dues grid, 本
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
-from functools import lru_cache
 from decimal import ROUND_HALF_UP, Decimal
-from typing import Mapping
+from functools import lru_cache
 
 from ledger_app.forms import dates
 

@@ -7,8 +7,9 @@ The window's 本月收缴 button and ``ledger-app dues fill`` both call ``fill_m
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any, Sequence
+from typing import TYPE_CHECKING, Any
 
 from ledger_app.forms import dates
 from ledger_app.rules.dues import DuesMember, due_for, rounding_of
@@ -52,7 +53,7 @@ def check_month(text: str) -> str:
     return month
 
 
-def plan_fill(rt: "RecordType", members: Sequence[DuesMember], month: str,
+def plan_fill(rt: RecordType, members: Sequence[DuesMember], month: str,
               existing: set[int], history: dict[int, dict[str, int]], rounding: Any,
               paid_date: str | None = None, unpaid: bool = False) -> FillPlan:
     """Which records 本月收缴 makes (pure: no ledger). ``existing``: members who already
@@ -83,7 +84,7 @@ def plan_fill(rt: "RecordType", members: Sequence[DuesMember], month: str,
     return plan
 
 
-def prepare_fill(ledger: "Ledger", month: str, paid_date: str | None = None,
+def prepare_fill(ledger: Ledger, month: str, paid_date: str | None = None,
                  unpaid: bool = False) -> FillPlan:
     from ledger_app.rules.gather import read_dues_members
     from ledger_app.store import dues as store_dues
@@ -111,7 +112,7 @@ def prepare_fill(ledger: "Ledger", month: str, paid_date: str | None = None,
                      rounding_of(ledger.setting("dues_rounding")), paid_date, unpaid)
 
 
-def fill_month(ledger: "Ledger", month: str, paid_date: str | None = None,
+def fill_month(ledger: Ledger, month: str, paid_date: str | None = None,
                unpaid: bool = False) -> FillPlan:
     """Make the month's records in one transaction; returns the plan carried out."""
     plan = prepare_fill(ledger, month, paid_date, unpaid)

@@ -72,7 +72,7 @@ def arrears_findings(dues: DuesFacts | None, year: int, as_of: dt.date,
     out: list[Finding] = []
     for member in dues.members:
         owed = owed_months(member)
-        if owed.last is not None and owed.last < first or owed.first and owed.first > last:
+        if (owed.last is not None and owed.last < first) or (owed.first and owed.first > last):
             continue
         paid = dues.paid.get(member.id, frozenset())
         if (not owed.first or owed.first <= first) and paid.issuperset(months):

@@ -10,9 +10,10 @@ same findings the home page and ``ledger-app check`` show.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
-from typing import TYPE_CHECKING, Iterable, Mapping, Sequence
+from typing import TYPE_CHECKING
 
 from ledger_app.forms.values import format_money
 from ledger_app.rules.dues import DuesMember, OwedMonths, due_for, owed_months
@@ -113,14 +114,14 @@ def _in_year(owed: OwedMonths, year: int) -> bool:
                 or (owed.last is not None and owed.last < f"{year}-01"))
 
 
-def build_grid(year: int, members: Sequence[DuesMember], cells: Iterable["DuesCell"],
+def build_grid(year: int, members: Sequence[DuesMember], cells: Iterable[DuesCell],
                as_of: dt.date, findings: Iterable[Finding] = (),
                history: Mapping[int, Mapping[str, int]] | None = None,
                rounding: Decimal = Decimal(1)) -> DuesYear:
     """The year's grid (pure). Members owing any month of the year, or with a record in
     it, in roster order; a month with several records (a duplicate) shows the first."""
     running = f"{as_of.year:04d}-{as_of.month:02d}"
-    by_key: dict[tuple[int, str], "DuesCell"] = {}
+    by_key: dict[tuple[int, str], DuesCell] = {}
     for c in cells:
         by_key.setdefault((c.member, c.month), c)
     recorded = {m for m, _month in by_key}

@@ -106,7 +106,7 @@ class LedgerFacts:
     people_label: str = "党员名册"     # the roster's name in messages (“五老”队伍名册 …)
     joined_label: str = "入党日期"     # the roster's date-joined field, "" if none
     dues_kept: bool = True            # the pack keeps dues (党费) per member and month
-    dues: "DuesFacts | None" = None
+    dues: DuesFacts | None = None
     # records sharing a declared unique key: (type key, ids, the key as people read it)
     duplicates: tuple[tuple[str, tuple[int, ...], str], ...] = ()
     # 待核实: (type key, the records with a field to check, the fields' labels)

@@ -7,8 +7,9 @@ the printed 自查表 and later rules (dues arrears, development deadlines) shar
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable
 from dataclasses import dataclass, field
-from typing import Any, Iterable
+from typing import Any
 
 SEVERITIES = ("alert", "warn", "info")
 SEVERITY_LABELS = {"alert": "严重", "warn": "需处理", "info": "提示"}

@@ -15,9 +15,15 @@ from ledger_app.forms.model import RecordType
 from ledger_app.rules import collector
 from ledger_app.rules.dues import DuesMember
 from ledger_app.rules.facts import (
-    ChecklistEntry, DuesFacts, LedgerFacts, Meeting, Member, OrgFacts, Post, Talk,
+    ChecklistEntry,
+    DuesFacts,
+    LedgerFacts,
+    Meeting,
+    Member,
+    OrgFacts,
+    Post,
+    Talk,
 )
-
 from ledger_app.store.errors import LedgerError
 
 if TYPE_CHECKING:
@@ -37,11 +43,11 @@ def _text(value: Any) -> str:
 MEMBER_ROLES = ("person_name", "group", "member_class", "joined", "arrived", "left", "status")
 
 
-def read_members(ledger: "Ledger") -> list[Member]:
+def read_members(ledger: Ledger) -> list[Member]:
     return _members(ledger, _roster_rows(ledger))
 
 
-def _roster_rows(ledger: "Ledger", dues: bool = False) -> list[tuple[int, dict[str, Any]]]:
+def _roster_rows(ledger: Ledger, dues: bool = False) -> list[tuple[int, dict[str, Any]]]:
     """The roster's rows with the fields the rules read (with ``dues``: the dues roles
     too), in one query."""
     rt = ledger.pack.record_type(ledger.pack.member_type)
@@ -51,7 +57,7 @@ def _roster_rows(ledger: "Ledger", dues: bool = False) -> list[tuple[int, dict[s
                                              *wanted])
 
 
-def _members(ledger: "Ledger", rows: list[tuple[int, dict[str, Any]]]) -> list[Member]:
+def _members(ledger: Ledger, rows: list[tuple[int, dict[str, Any]]]) -> list[Member]:
     rt = ledger.pack.record_type(ledger.pack.member_type)
     full_value = rt.value_for("member_class", "full")
     active_value = rt.value_for("status", "active")
@@ -88,7 +94,7 @@ DUES_ROLES = ("person_name", "dues_group", "dues_base", "dues_base_from", "joine
               "left", "status", "seq")
 
 
-def read_paid_to(ledger: "Ledger") -> dict[int, str]:
+def read_paid_to(ledger: Ledger) -> dict[int, str]:
     """Per member, the latest 党费已交到 on a 转入 介绍信 linked to them."""
     tt = ledger.pack.type_for("transfers")
     if tt is None or not tt.key_for("dues_paid_to") or not tt.key_for("person"):
@@ -104,7 +110,7 @@ def read_paid_to(ledger: "Ledger") -> dict[int, str]:
     return out
 
 
-def read_dues_members(ledger: "Ledger",
+def read_dues_members(ledger: Ledger,
                       rows: list[tuple[int, dict[str, Any]]] | None = None) -> list[DuesMember]:
     """The roster as the dues rules need it (RULES.md §3), fields found by role."""
     rt = ledger.pack.record_type(ledger.pack.member_type)
@@ -130,7 +136,7 @@ def read_dues_members(ledger: "Ledger",
     return out
 
 
-def read_dues(ledger: "Ledger", year: int, rows: list[tuple[int, dict[str, Any]]] | None = None
+def read_dues(ledger: Ledger, year: int, rows: list[tuple[int, dict[str, Any]]] | None = None
               ) -> tuple[DuesFacts | None, list[tuple[tuple[int, ...], str]]]:
     """Dues of the year and the one before (arrears run across New Year), read through the
     (person, month) index with the few unpaid and recycled records; and the year's
@@ -152,7 +158,7 @@ def read_dues(ledger: "Ledger", year: int, rows: list[tuple[int, dict[str, Any]]
                       recorded), duplicates)
 
 
-def read_dues_year(ledger: "Ledger", year: int, as_of: dt.date | None = None) -> "DuesYear":
+def read_dues_year(ledger: Ledger, year: int, as_of: dt.date | None = None) -> DuesYear:
     """The year's dues grid (the window's 党费收缴表 and the printed register), with the
     arrears the check reports."""
     from ledger_app.rules.dues import rounding_of
@@ -173,7 +179,7 @@ def read_dues_year(ledger: "Ledger", year: int, as_of: dt.date | None = None) ->
                           rounding_of(ledger.setting("dues_rounding")))
 
 
-def read_development(ledger: "Ledger") -> tuple[Any, ...]:
+def read_development(ledger: Ledger) -> tuple[Any, ...]:
     """Each development record's step values (the fields the pack's steps name)."""
     from ledger_app.rules.development import Person
 
@@ -191,7 +197,7 @@ def read_development(ledger: "Ledger") -> tuple[Any, ...]:
                  for i, v in ledger.records.fields_of(rt.key, sorted(k for k in keys if k)))
 
 
-def read_transfers(ledger: "Ledger") -> tuple[Any, ...]:
+def read_transfers(ledger: Ledger) -> tuple[Any, ...]:
     from ledger_app.rules.transfers_evaluations import Transfer
 
     tt = ledger.pack.type_for("transfers")
@@ -209,7 +215,7 @@ def read_transfers(ledger: "Ledger") -> tuple[Any, ...]:
     return tuple(out)
 
 
-def read_evaluations(ledger: "Ledger", year: int) -> tuple[Any, ...]:
+def read_evaluations(ledger: Ledger, year: int) -> tuple[Any, ...]:
     from ledger_app.rules.transfers_evaluations import Evaluation
 
     et = ledger.pack.type_for("evaluations")
@@ -226,7 +232,7 @@ def read_evaluations(ledger: "Ledger", year: int) -> tuple[Any, ...]:
     return tuple(out)
 
 
-def read_month_due(ledger: "Ledger", member_id: int, month: str) -> Any:
+def read_month_due(ledger: Ledger, member_id: int, month: str) -> Any:
     """What one member owes for one month, with the rule applied (the dues edit form)."""
     from ledger_app.rules.dues import DuesMember, due_for, rounding_of
     from ledger_app.store import dues as store_dues
@@ -238,7 +244,7 @@ def read_month_due(ledger: "Ledger", member_id: int, month: str) -> Any:
     return due_for(member, month, history, rounding_of(ledger.setting("dues_rounding")))
 
 
-def transfer_roster_changes(ledger: "Ledger", record_id: int
+def transfer_roster_changes(ledger: Ledger, record_id: int
                             ) -> tuple[int | None, dict[str, Any], str]:
     """What a saved 转入转出 record means for its linked roster member: (member id, changes
     by field key, the question to ask first or ""). A 转入 fills an empty 转入本支部日期;
@@ -274,7 +280,7 @@ def transfer_roster_changes(ledger: "Ledger", record_id: int
     return None, {}, ""
 
 
-def read_duplicates(ledger: "Ledger", year: int, skip: str = ""
+def read_duplicates(ledger: Ledger, year: int, skip: str = ""
                     ) -> list[tuple[str, tuple[int, ...], str]]:
     out = []
     for rt in ledger.pack.record_types:
@@ -283,7 +289,7 @@ def read_duplicates(ledger: "Ledger", year: int, skip: str = ""
     return out
 
 
-def read_pending(ledger: "Ledger") -> tuple[tuple[str, tuple[int, ...], tuple[str, ...]], ...]:
+def read_pending(ledger: Ledger) -> tuple[tuple[str, tuple[int, ...], tuple[str, ...]], ...]:
     """Per record type: the records with a field 待核实 and which fields (by label)."""
     found: dict[str, tuple[set[int], set[str]]] = {}
     for mark in ledger.pending.listing():
@@ -298,7 +304,7 @@ def read_pending(ledger: "Ledger") -> tuple[tuple[str, tuple[int, ...], tuple[st
     return tuple(out)
 
 
-def read_posts(ledger: "Ledger", names: dict[int, str]) -> list[Post]:
+def read_posts(ledger: Ledger, names: dict[int, str]) -> list[Post]:
     rt = ledger.pack.type_for("committee")
     if rt is None:
         return []
@@ -323,7 +329,7 @@ def _date_of(rt: RecordType, values: dict[str, Any]) -> dt.date | None:
     return s.first if s else None
 
 
-def gather(ledger: "Ledger", year: int) -> LedgerFacts:
+def gather(ledger: Ledger, year: int) -> LedgerFacts:
     pack = ledger.pack
     settings = ledger.settings()
     roster = _roster_rows(ledger, dues=True)
@@ -371,8 +377,9 @@ def gather(ledger: "Ledger", year: int) -> LedgerFacts:
     entries: dict[str, tuple[ChecklistEntry, ...]] = {}
     for checklist in pack.checklists:
         st = pack.record_type(checklist.state_type)
-        roles = ("checklist_year", "checklist_item", "checklist_met", "checklist_note")
-        rows = ledger.records.fields_of(st.key, [st.key_for(r) or "" for r in roles], year)
+        state_roles = ("checklist_year", "checklist_item", "checklist_met", "checklist_note")
+        rows = ledger.records.fields_of(st.key, [st.key_for(r) or "" for r in state_roles],
+                                        year)
         evidence = ledger.attachments.counts(i for i, _v in rows)
         entries[checklist.key] = tuple(
             ChecklistEntry(i, int(_get(st, v, "checklist_year") or year),
@@ -420,7 +427,7 @@ def gather(ledger: "Ledger", year: int) -> LedgerFacts:
         evaluations=read_evaluations(ledger, year))
 
 
-def due_at_meeting(ledger: "Ledger", kinds: list[str] | tuple[str, ...], day: str | None,
+def due_at_meeting(ledger: Ledger, kinds: list[str] | tuple[str, ...], day: str | None,
                    group: str = "") -> list[Any]:
     """The roster records due (应到) at a meeting of ``kinds`` on ``day`` — the one answer
     the attendance editor, the sign-in sheet and the checks share (RULES.md §2)."""

@@ -8,8 +8,9 @@ that group's members; every other meeting — every member in the branch that da
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable, Sequence
 from functools import lru_cache
-from typing import Any, Iterable, Sequence, TypeVar
+from typing import Any, TypeVar
 
 from ledger_app.forms import dates
 from ledger_app.forms.model import Requirement

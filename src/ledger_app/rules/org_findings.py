@@ -12,7 +12,6 @@ from ledger_app.rules.findings import Finding, Period, Subject, Suggestion
 from ledger_app.rules.membership import members_on
 
 
-
 def _day(day: dt.date) -> str:
     return f"{day.year}年{day.month}月{day.day}日"
 

@@ -19,7 +19,8 @@ Pure functions over ``rules.facts`` and stored values; ``outputs`` reads the led
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any, Iterable, Mapping
+from collections.abc import Iterable, Mapping
+from typing import Any
 
 from ledger_app.forms import dates
 from ledger_app.forms.model import RecordType
@@ -102,8 +103,8 @@ def development_as_of(rt: RecordType, values: Mapping[str, Any], day: dt.date
         return out
     reached = None
     for meaning, role in STAGES:
-        key = rt.key_for(role)
-        if key and out.get(key):
+        stage_key = rt.key_for(role)
+        if stage_key and out.get(stage_key):
             reached = meaning
     value = rt.value_for("dev_stage", reached) if reached else None
     if value:
@@ -134,5 +135,13 @@ def _after(value: Any, day: dt.date) -> bool:
     return span is not None and span.first > day
 
 
-__all__ = ["period_end", "as_of", "filled_on", "roster_ids", "committee_ids", "member_as_of",
-           "development_as_of", "transfer_as_of"]
+__all__ = [
+    "as_of",
+    "committee_ids",
+    "development_as_of",
+    "filled_on",
+    "member_as_of",
+    "period_end",
+    "roster_ids",
+    "transfer_as_of",
+]

@@ -9,9 +9,10 @@ from __future__ import annotations
 import hashlib
 import io
 import mimetypes
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Iterable, TYPE_CHECKING
+from typing import TYPE_CHECKING
 
 from ledger_app.store.errors import LedgerError, plain_reason
 
@@ -108,7 +109,7 @@ def _true_size(data: bytes) -> tuple[int, int]:
     return (height, width) if orientation in (5, 6, 7, 8) else (width, height)
 
 
-def _flatten(image: "PILImage") -> "PILImage":
+def _flatten(image: PILImage) -> PILImage:
     from PIL import Image
 
     if image.mode in ("RGB", "L"):
@@ -122,14 +123,14 @@ def _flatten(image: "PILImage") -> "PILImage":
     return background
 
 
-def _jpeg(image: "PILImage", quality: int) -> bytes:
+def _jpeg(image: PILImage, quality: int) -> bytes:
     out = io.BytesIO()
     image.save(out, "JPEG", quality=quality, optimize=True)
     return out.getvalue()
 
 
 class Attachments:
-    def __init__(self, ledger: "Ledger"):
+    def __init__(self, ledger: Ledger):
         self.ledger = ledger
 
     def add(self, entry_id: int, field_key: str, source: Path | bytes,
@@ -170,7 +171,8 @@ class Attachments:
                 (entry_id, field_key, sha, filename, caption, position, now_text()))
             self.ledger.audit.append("attach", entry_id, rt.key, f"添加附件：{filename}",
                                      {"sha256": sha, "size": len(data)})
-        return int(cursor.lastrowid)
+        assert cursor.lastrowid is not None     # an INSERT always sets it
+        return cursor.lastrowid
 
     def of(self, entry_id: int, field_key: str | None = None) -> list[Attachment]:
         where = "a.entry_id = ? AND a.deleted_at IS NULL"

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any, Iterable
+from typing import TYPE_CHECKING, Any
 
 from ledger_app.store.errors import LedgerError
 
@@ -30,7 +31,7 @@ class Tally:
 
 
 class Attendance:
-    def __init__(self, ledger: "Ledger"):
+    def __init__(self, ledger: Ledger):
         self.ledger = ledger
 
     def set(self, entry_id: int, presences: Iterable[Presence]) -> None:

@@ -27,7 +27,7 @@ class AuditLine:
 
 
 class AuditTrail:
-    def __init__(self, ledger: "Ledger"):
+    def __init__(self, ledger: Ledger):
         self.ledger = ledger
 
     def append(self, action: str, entry_id: int | None, type_key: str | None, summary: str,

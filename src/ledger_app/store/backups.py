@@ -56,7 +56,7 @@ def folder_for(ledger_path: Path, chosen: str | None) -> Path:
     return Path(chosen) if chosen else default_folder(ledger_path)
 
 
-def choose_folder(ledger: "Ledger", folder: Path | None) -> None:
+def choose_folder(ledger: Ledger, folder: Path | None) -> None:
     """Keep this ledger's backups in ``folder`` from now on (None: beside the ledger)."""
     if folder is not None:
         try:
@@ -150,7 +150,7 @@ def new_name(folder: Path, stem: str, now: datetime) -> Path:
     return path
 
 
-def back_up(ledger: "Ledger", dest: Path | None = None, now: datetime | None = None) -> Path:
+def back_up(ledger: Ledger, dest: Path | None = None, now: datetime | None = None) -> Path:
     """Back the ledger up to ``dest``, or into its backup folder (then thinned)."""
     with contextlib.closing(ledger.reader()) as source:
         return back_up_from(source, ledger.path, chosen_folder(source), dest, now)
@@ -183,7 +183,7 @@ def _last_change(conn: sqlite3.Connection) -> int:
     return int(conn.execute("SELECT coalesce(max(id), 0) FROM audit").fetchone()[0])
 
 
-def automatic(ledger: "Ledger", now: datetime | None = None) -> Path | None:
+def automatic(ledger: Ledger, now: datetime | None = None) -> Path | None:
     """The backup made on open and on close (see ``automatic_from``)."""
     with contextlib.closing(ledger.reader()) as source:
         return automatic_from(source, ledger.path, now)

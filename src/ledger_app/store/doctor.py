@@ -47,11 +47,10 @@ def examine(path: Path, full: bool = True,
     from ledger_app.store.ledger import Ledger
 
     path = Path(path)
-    with Ledger.open(path, readonly=True) as ledger:
-        with contextlib.closing(ledger.reader()) as conn:
-            conn.row_factory = None
-            chosen = _chosen_folder(conn)
-            report = integrity.check(conn, ledger.pack, full=full, progress=progress)
+    with Ledger.open(path, readonly=True) as ledger, contextlib.closing(ledger.reader()) as conn:
+        conn.row_factory = None
+        chosen = _chosen_folder(conn)
+        report = integrity.check(conn, ledger.pack, full=full, progress=progress)
     backup = None if report.healthy else backups.latest_good(path, chosen)
     return Diagnosis(path, report, backup)
 

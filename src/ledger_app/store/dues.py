@@ -7,8 +7,9 @@ date field (a month), and the ``dues_*`` roles.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Iterable
+from typing import TYPE_CHECKING
 
 from ledger_app.forms.model import RecordType
 from ledger_app.store.schema import table_name, unpaid_clause
@@ -40,7 +41,7 @@ class PaidMonths:
     repeated: tuple[tuple[int, str], ...] = ()   # (member, month) held by 2+ live records
 
 
-def dues_type(ledger: "Ledger") -> RecordType | None:
+def dues_type(ledger: Ledger) -> RecordType | None:
     rt = ledger.pack.type_for("dues")
     if rt is None or not rt.key_for("person") or not rt.date_field:
         return None
@@ -52,7 +53,7 @@ def _col(rt: RecordType, role: str) -> str:
     return f't."{key}"' if key else "NULL"
 
 
-def paid_months(ledger: "Ledger", first: str, last: str) -> PaidMonths:
+def paid_months(ledger: Ledger, first: str, last: str) -> PaidMonths:
     """Months paid per member between ``first`` and ``last`` (YYYY-MM, inclusive).
 
     Read for every ``check``, so it never walks the payments themselves: the months with
@@ -105,7 +106,7 @@ def paid_months(ledger: "Ledger", first: str, last: str) -> PaidMonths:
                       tuple(sorted(repeated)))
 
 
-def cells(ledger: "Ledger", first: str, last: str) -> list[DuesCell]:
+def cells(ledger: Ledger, first: str, last: str) -> list[DuesCell]:
     """Every live dues record between ``first`` and ``last`` (the grid's year)."""
     rt = dues_type(ledger)
     if rt is None:
@@ -121,7 +122,7 @@ def cells(ledger: "Ledger", first: str, last: str) -> list[DuesCell]:
                      str(r[8] or "")) for r in rows if r[2] is not None]
 
 
-def base_history(ledger: "Ledger", members: Iterable[int]) -> dict[int, dict[str, int]]:
+def base_history(ledger: Ledger, members: Iterable[int]) -> dict[int, dict[str, int]]:
     """Per member, month -> the base written on each of their dues records: the old bases
     that months before a new base (新基数起算月份) keep. Only for the members named (those
     with a new base), so an ordinary month's fill reads nothing here."""

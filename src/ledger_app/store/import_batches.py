@@ -36,7 +36,8 @@ class Batch:
 
     @property
     def summary(self) -> str:
-        return f"{self.at[:16].replace('T', ' ')} 从 {self.source} 导入：新增 {len(self.inserted)} 条，更新 {len(self.updated)} 条"
+        return (f"{self.at[:16].replace('T', ' ')} 从 {self.source} 导入："
+                f"新增 {len(self.inserted)} 条，更新 {len(self.updated)} 条")
 
 
 def record_batch(conn: sqlite3.Connection, ledger: Ledger, type_key: str, source: str,
@@ -52,7 +53,8 @@ def record_batch(conn: sqlite3.Connection, ledger: Ledger, type_key: str, source
         (now_text(), ledger.actor, type_key, source, json.dumps(inserted),
          json.dumps({str(k): [b, a] for k, (b, a) in updated.items()}, ensure_ascii=False),
          mark))
-    return int(cursor.lastrowid)
+    assert cursor.lastrowid is not None     # an INSERT always sets it
+    return cursor.lastrowid
 
 
 def _batch(row: sqlite3.Row) -> Batch:

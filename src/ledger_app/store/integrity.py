@@ -12,8 +12,8 @@ from __future__ import annotations
 
 import hashlib
 import sqlite3
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from typing import Callable, Iterable
 
 from ledger_app.forms.model import Pack
 from ledger_app.store import signing

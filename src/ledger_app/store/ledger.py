@@ -15,16 +15,22 @@ import os
 import shutil
 import sqlite3
 import threading
+from collections.abc import Iterator
 from datetime import datetime
 from pathlib import Path
-from typing import Any, Iterator
+from typing import Any
 
 from ledger_app import __version__
-from ledger_app.forms.packs import PackNotInstalled, installed_pack
 from ledger_app.forms.model import Pack
+from ledger_app.forms.packs import PackNotInstalled, installed_pack
 from ledger_app.store import schema, signing
 from ledger_app.store.errors import (
-    DiskFullError, LedgerError, NewerVersionError, NotALedgerError, ReadOnlyError, plain_reason,
+    DiskFullError,
+    LedgerError,
+    NewerVersionError,
+    NotALedgerError,
+    ReadOnlyError,
+    plain_reason,
 )
 from ledger_app.store.lock import LedgerLock
 from ledger_app.store.reading import ReadView, finish, open_for_reading, upgraded_copy
@@ -92,7 +98,7 @@ class Ledger:
 
     @classmethod
     def create(cls, path: str | os.PathLike[str], org: dict[str, Any],
-               pack: Pack | None = None) -> "Ledger":
+               pack: Pack | None = None) -> Ledger:
         path = Path(path)
         if path.exists():
             raise LedgerError(f"文件 {path.name} 已存在，不会覆盖。请换一个文件名。")
@@ -128,7 +134,7 @@ class Ledger:
 
     @classmethod
     def open(cls, path: str | os.PathLike[str], readonly: bool = False,
-             pack: Pack | None = None, *, make_key: bool = True) -> "Ledger":
+             pack: Pack | None = None, *, make_key: bool = True) -> Ledger:
         """``make_key=False`` for private copies (an upgraded read-only copy, an archive's
         snapshot): a key made there would sign archives with a key the ledger does not have."""
         path = Path(path)
@@ -172,7 +178,7 @@ class Ledger:
             raise
 
     @classmethod
-    def _open_readonly(cls, path: Path, pack: Pack | None) -> "Ledger":
+    def _open_readonly(cls, path: Path, pack: Pack | None) -> Ledger:
         """Open for reading only: sees every committed change, takes no lock, changes
         nothing. A ledger written by an older version is read from a private upgraded
         copy; the ledger itself is upgraded only when opened for writing."""
@@ -268,8 +274,9 @@ class Ledger:
 
     def close(self) -> None:
         with self._mutex:
+            # A closed ledger's _conn is None (see below), typed as open for every other use.
             if self._conn is None:
-                return
+                return  # type: ignore[unreachable]
             if not self.readonly:
                 with contextlib.suppress(sqlite3.Error):
                     self._conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
@@ -280,7 +287,7 @@ class Ledger:
             if self._lock:
                 self._lock.release()
 
-    def __enter__(self) -> "Ledger":
+    def __enter__(self) -> Ledger:
         return self
 
     def __exit__(self, exc_type: object, exc: BaseException | None, tb: object) -> None:

@@ -15,8 +15,8 @@ import os
 import re
 import shutil
 import tempfile
+from collections.abc import Iterable
 from pathlib import Path
-from typing import Iterable
 
 PART = re.compile(r"^\..+\.(?P<pid>\d+)\.part(\.[A-Za-z]+)?$")
 FOLDER = re.compile(r"^ledger-(archive|read|print)-(?P<pid>\d+)-")

@@ -9,6 +9,7 @@ it for that instant, and a writer opening then would be refused).
 
 from __future__ import annotations
 
+import contextlib
 import getpass
 import json
 import os
@@ -114,10 +115,8 @@ class LedgerLock:
         fd, self._fd = self._fd, None
         # Deleted while still held, so no opener can lock this file and believe it is the
         # current one (see _same_file).
-        try:
+        with contextlib.suppress(OSError):
             self.path.unlink()
-        except OSError:
-            pass
         _unlock(fd)
         os.close(fd)
 

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import builtins
 import json
 import sqlite3
+from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any, Iterable
+from typing import TYPE_CHECKING, Any
 
 from ledger_app.forms import values as fv
 from ledger_app.forms.model import Field, RecordType
@@ -52,7 +54,7 @@ def from_column(field: Field, value: Any) -> Any:
 
 
 class Records:
-    def __init__(self, ledger: "Ledger"):
+    def __init__(self, ledger: Ledger):
         self.ledger = ledger
         self.pack = ledger.pack
 
@@ -97,7 +99,8 @@ class Records:
             cursor = conn.execute(
                 "INSERT INTO entries(type_key, year, created_at, updated_at) VALUES (?,?,?,?)",
                 (type_key, fv.year_of(rt, clean), now, now))
-            entry_id = int(cursor.lastrowid)
+            assert cursor.lastrowid is not None     # an INSERT always sets it
+            entry_id = cursor.lastrowid
             self._write_row(conn, rt, entry_id, clean, insert=True)
             self._index(conn, rt, entry_id, clean)
             if pending:
@@ -330,9 +333,9 @@ class Records:
             if f.type == "member":
                 parts.append(self.member_name(value, conn))
             elif f.type == "members":
-                parts.extend(self.member_name(v, conn) for v in value)
+                parts.extend(self.member_name(v, conn) for v in value or ())
             elif f.type == "multichoice":
-                parts.extend(value)
+                parts.extend(value or ())
             else:
                 parts.append(str(value))
         conn.execute("DELETE FROM search_index WHERE rowid = ?", (entry_id,))
@@ -379,6 +382,8 @@ class Records:
                 ) -> tuple[str, list[Any]]:
         column = f't."{rt.date_field}"'
         kind = rt.field(rt.date_field).type
+        low: int | str
+        high: int | str
         if kind == "integer":  # a year
             low, high = int((date_from or "0000")[:4]), int((date_to or "9999")[:4])
         else:
@@ -547,7 +552,8 @@ class Records:
                                       m["updated_at"], m["deleted_at"]))
         return records
 
-    def search(self, query: str, limit: int = 200) -> list[tuple[int, str]]:
+    # Below `def list`, a bare `list` in an annotation names that method: builtins.list.
+    def search(self, query: str, limit: int = 200) -> builtins.list[tuple[int, str]]:
         """(id, type_key) of live records matching every term, newest first."""
         expression = match_expression(query)
         if expression is None:
@@ -558,7 +564,7 @@ class Records:
             (expression, limit))
         return [(r[0], r[1]) for r in rows]
 
-    def recycle_bin(self) -> list[Record]:
+    def recycle_bin(self) -> builtins.list[Record]:
         rows = self.ledger.query("SELECT id FROM entries WHERE deleted_at IS NOT NULL "
                                  "ORDER BY deleted_at DESC")
         return [self.get(r[0], include_deleted=True) for r in rows]
@@ -576,7 +582,8 @@ class Records:
         return str(found[0][0]) if found else f"（已删除的{self.pack.member_noun} #{member_id}）"
 
     def member_names(self, conn: sqlite3.Connection | None = None,
-                     ids: list[int] | None = None, live_only: bool = False) -> dict[int, str]:
+                     ids: builtins.list[int] | None = None, live_only: bool = False
+                     ) -> dict[int, str]:
         """Roster id -> name (the field with role person_name), of ``ids`` or of everyone;
         ``live_only`` leaves out those in the recycle bin. The one place a roster's names
         are read in bulk (printouts, workbooks, imports, the window's tables)."""
@@ -594,7 +601,8 @@ class Records:
             else self.ledger.query(sql, params)
         return {int(r[0]): str(r[1] or "") for r in rows}
 
-    def members(self, on_date: str | None = None, include_left: bool = False) -> list[Record]:
+    def members(self, on_date: str | None = None, include_left: bool = False
+                ) -> builtins.list[Record]:
         """Roster records; with a date, those on the roster that day (RULES.md §2: 应到):
         in the Party by then (入党日期), in this branch by then (转入本支部日期, for those who
         transferred in) and not yet gone (转出, 去世, 出党 before that day)."""
@@ -617,7 +625,7 @@ class Records:
         return chosen
 
     @staticmethod
-    def is_active(people: RecordType, record: "Record | dict[str, Any]") -> bool:
+    def is_active(people: RecordType, record: Record | dict[str, Any]) -> bool:
         """Still on the roster: 状态 empty or the value the pack declares as "active"."""
         status = people.read(record, "status")
         return status in (None, "") or status == people.value_for("status", "active")

@@ -11,7 +11,10 @@ from pathlib import Path
 
 from ledger_app.store import backups
 from ledger_app.store.errors import (
-    DamagedLedgerError, LedgerError, LedgerLockedError, plain_reason,
+    DamagedLedgerError,
+    LedgerError,
+    LedgerLockedError,
+    plain_reason,
 )
 from ledger_app.store.lock import LedgerLock
 

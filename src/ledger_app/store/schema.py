@@ -167,7 +167,7 @@ def _run_script(conn: sqlite3.Connection, script: str) -> None:
         conn.execute(statement)
 
 
-def _utils_table(conn: sqlite3.Connection, name: str) -> "Table":
+def _utils_table(conn: sqlite3.Connection, name: str) -> Table:
     # Imported only when a table must be created or widened: importing sqlite_utils and
     # loading its plugins costs about 0.1 s, which every open would otherwise pay.
     import sqlite_utils
@@ -181,7 +181,7 @@ def sync_record_table(conn: sqlite3.Connection, record_type: RecordType) -> list
     changes: list[str] = []
     existing = {row[1] for row in conn.execute(f'PRAGMA table_info("{name}")')}
     if not existing:
-        columns = {"id": int}
+        columns: dict[str, type] = {"id": int}
         columns.update({f.key: SQL_TYPES[f.type] for f in record_type.stored_fields})
         _utils_table(conn, name).create(columns, pk="id", foreign_keys=[("id", "entries", "id")])
         return [f"新建表 {name}"]

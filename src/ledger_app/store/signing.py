@@ -37,7 +37,9 @@ def new_key_setting() -> str:
     """A fresh private key as the JSON text stored in ``settings``."""
     from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
     from cryptography.hazmat.primitives.serialization import (
-        Encoding, NoEncryption, PrivateFormat,
+        Encoding,
+        NoEncryption,
+        PrivateFormat,
     )
 
     raw = Ed25519PrivateKey.generate().private_bytes(Encoding.Raw, PrivateFormat.Raw,
@@ -53,7 +55,7 @@ def ensure_key(conn: sqlite3.Connection) -> None:
                      (KEY_SETTING, new_key_setting()))
 
 
-def private_key(ledger: "Ledger") -> "Ed25519PrivateKey | None":
+def private_key(ledger: Ledger) -> Ed25519PrivateKey | None:
     """The ledger's key, or None for a ledger that has none yet (never opened for writing
     by a version that signs)."""
     from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
@@ -107,7 +109,7 @@ def normalise_fingerprint(text: str) -> str:
     return "-".join(digits[i:i + 4] for i in range(0, 32, 4))
 
 
-def ledger_fingerprint(ledger: "Ledger") -> str | None:
+def ledger_fingerprint(ledger: Ledger) -> str | None:
     """The fingerprint 组织设置, the 备考表 and the 移交单 show; None without a key."""
     key = private_key(ledger)
     return fingerprint(public_bytes(key)) if key is not None else None

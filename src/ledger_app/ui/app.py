@@ -21,9 +21,8 @@ from PySide6.QtGui import QColor, QFont, QIcon, QPainter, QPixmap
 from PySide6.QtWidgets import QApplication
 
 from ledger_app import __version__
-from ledger_app.ui import paths
+from ledger_app.ui import font_size, paths
 from ledger_app.ui.errors import show_error
-from ledger_app.ui import font_size
 from ledger_app.ui.qt_fonts import chinese_family
 from ledger_app.ui.qt_locale import install_chinese
 from ledger_app.ui.tasks import TaskRunner
@@ -264,7 +263,7 @@ def clean_leftovers_in_background() -> threading.Thread:
     def clean() -> None:
         try:
             removed = clean_leftovers(folders)
-        except Exception:  # noqa: BLE001 - tidying up must never stop the program
+        except Exception:
             log.exception("cleaning leftovers failed")
             return
         if removed:

@@ -33,8 +33,8 @@ from PySide6.QtWidgets import (
 
 from ledger_app.outputs.archive.layout import clean_component
 from ledger_app.store.errors import LedgerError
-from ledger_app.ui.qt_locale import chinese_date_edit
 from ledger_app.ui.help_window import help_key
+from ledger_app.ui.qt_locale import chinese_date_edit
 
 if TYPE_CHECKING:
     from ledger_app.outputs.archive import ArchiveResult
@@ -43,7 +43,7 @@ if TYPE_CHECKING:
 
 
 class ArchiveDialog(QDialog):
-    def __init__(self, ledger: "Ledger", runner: "TaskRunner", year: int | None = None,
+    def __init__(self, ledger: Ledger, runner: TaskRunner, year: int | None = None,
                  parent: QWidget | None = None):
         super().__init__(parent)
         help_key(self, "archive")  # F1: the guide's section on this
@@ -51,7 +51,7 @@ class ArchiveDialog(QDialog):
         self.setWindowTitle("生成检查档案包")
         self.ledger = ledger
         self.runner = runner
-        self.archive_result: "ArchiveResult | None" = None
+        self.archive_result: ArchiveResult | None = None
         self._password: str | None = None   # of the archive just made, for its 移交单
         self.handover_printed: Path | None = None
         self.done_box: QMessageBox | None = None
@@ -193,14 +193,14 @@ class ArchiveDialog(QDialog):
         year = options.pop("year")
         self._password = options["password"]
 
-        def job(report: Any) -> "ArchiveResult":
+        def job(report: Any) -> ArchiveResult:
             return build_archive(ledger, out, year, progress=report, **options)
 
         self.progress = self.runner.run_with_progress(
             job, "正在生成检查档案包…", self._done, self._failed, parent=self)
         self.progress.canceled.connect(lambda: self.export_button.setEnabled(True))
 
-    def _done(self, result: "ArchiveResult") -> None:
+    def _done(self, result: ArchiveResult) -> None:
         self.archive_result = result
         self.export_button.setEnabled(True)
         text = (f"已生成 {result.path.name}\n共 {result.files} 个文件，"

@@ -66,7 +66,7 @@ class AttachmentChanges:
     def __bool__(self) -> bool:
         return bool(self.added or self.removed or self.captions)
 
-    def apply(self, ledger: "Ledger", entry_id: int, field_key: str) -> None:
+    def apply(self, ledger: Ledger, entry_id: int, field_key: str) -> None:
         """Run on the worker, inside the save's transaction."""
         for attachment_id in self.removed:
             ledger.attachments.remove(attachment_id)
@@ -76,7 +76,7 @@ class AttachmentChanges:
             ledger.attachments.add(entry_id, field_key, path, caption=caption)
 
 
-def load_stored(ledger: "Ledger", entry_id: int,
+def load_stored(ledger: Ledger, entry_id: int,
                 field_key: str) -> list[tuple[Attachment, bytes | None]]:
     """Attachments of a record with their thumbnails (run on the worker)."""
     return [(a, ledger.attachments.thumbnail(a.sha256) if a.is_image else None)
@@ -129,7 +129,7 @@ def image_icon(data: bytes | None = None, path: Path | None = None) -> QIcon | N
 class _ThumbnailList(QListWidget):
     """Asks for one row of thumbnails; grows to two when there are more."""
 
-    def sizeHint(self) -> QSize:  # noqa: N802 - Qt name
+    def sizeHint(self) -> QSize:
         rows = 1 if self.count() <= max(1, self.viewport().width() // (ICON_SIZE + 44)) else 2
         return QSize(super().sizeHint().width(), rows * (ICON_SIZE + 44) + 16)
 
@@ -139,7 +139,7 @@ class AttachmentsPanel(QWidget):
 
     changed = Signal()
 
-    def __init__(self, ledger: "Ledger", runner: "TaskRunner", field_key: str,
+    def __init__(self, ledger: Ledger, runner: TaskRunner, field_key: str,
                  parent: QWidget | None = None):
         super().__init__(parent)
         self.ledger = ledger
@@ -279,16 +279,16 @@ class AttachmentsPanel(QWidget):
         return [Path(url.toLocalFile()) for url in mime.urls()
                 if url.isLocalFile() and Path(url.toLocalFile()).is_file()]
 
-    def dragEnterEvent(self, event: QDragEnterEvent) -> None:  # noqa: N802 - Qt name
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
         if self._local_files(event):
             event.acceptProposedAction()
         else:
             event.ignore()
 
-    def dragMoveEvent(self, event: Any) -> None:  # noqa: N802 - Qt name
+    def dragMoveEvent(self, event: Any) -> None:
         event.acceptProposedAction()
 
-    def dropEvent(self, event: QDropEvent) -> None:  # noqa: N802 - Qt name
+    def dropEvent(self, event: QDropEvent) -> None:
         files = self._local_files(event)
         if files and self.add_files(files):
             event.acceptProposedAction()

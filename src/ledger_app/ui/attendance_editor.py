@@ -17,7 +17,6 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QTimer, Signal
 from PySide6.QtWidgets import (
     QButtonGroup,
-    QCheckBox,
     QGridLayout,
     QHBoxLayout,
     QLabel,
@@ -122,7 +121,7 @@ class AttendanceEditor(QWidget):
     changed = Signal()
     roster_loaded = Signal()
 
-    def __init__(self, ledger: "Ledger", runner: "TaskRunner", parent: QWidget | None = None):
+    def __init__(self, ledger: Ledger, runner: TaskRunner, parent: QWidget | None = None):
         super().__init__(parent)
         self.ledger = ledger
         self.runner = runner
@@ -372,7 +371,7 @@ class AttendanceEditor(QWidget):
         return None
 
 
-def due_at_meeting(ledger: "Ledger", kinds: tuple[str, ...], day: str,
+def due_at_meeting(ledger: Ledger, kinds: tuple[str, ...], day: str,
                    group: str) -> list[Any]:
     from ledger_app.rules.gather import due_at_meeting as rules_due
 

@@ -40,7 +40,7 @@ LIMIT = 5000
 
 
 class AuditDialog(QDialog):
-    def __init__(self, ledger: "Ledger", runner: "TaskRunner", entry_id: int | None = None,
+    def __init__(self, ledger: Ledger, runner: TaskRunner, entry_id: int | None = None,
                  masked: bool = True, title: str = "", parent: QWidget | None = None):
         super().__init__(parent)
         self.setObjectName("auditDialog")

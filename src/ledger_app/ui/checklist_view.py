@@ -176,7 +176,8 @@ class ChecklistDialog(QDialog):
         evidence = f"\n应有佐证：{s.item.evidence}" if s.item.evidence else ""
         # A read-only ledger shows a mark; otherwise the tick box is the mark.
         mark = STATE_MARKS[s.state] if self.ledger.readonly else ""
-        cells = [s.item.label, f"{s.item.requirement}{evidence}", mark + STATES[s.state], shown_text(entry.note, masked=True) if entry else "",
+        cells = [s.item.label, f"{s.item.requirement}{evidence}", mark + STATES[s.state],
+                 shown_text(entry.note, masked=True) if entry else "",
                  f"{entry.evidence} 个附件" if entry and entry.evidence else "没有佐证"]
         for column, text in enumerate(cells):
             item = QTableWidgetItem(text)
@@ -206,7 +207,7 @@ class ChecklistDialog(QDialog):
             self.table.item(row, 4).setText("")
             self.table.setCellWidget(row, 4, holder)
 
-    def keyPressEvent(self, event: Any) -> None:  # noqa: N802 - Qt name
+    def keyPressEvent(self, event: Any) -> None:
         """Space ticks the current item, wherever the cursor is in its row."""
         if event.key() == Qt.Key.Key_Space and self.table.hasFocus():
             row = self.table.currentRow()

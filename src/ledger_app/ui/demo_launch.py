@@ -4,9 +4,9 @@ rest written behind it (``DemoFiller``)."""
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable
 from datetime import datetime
-import logging
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 

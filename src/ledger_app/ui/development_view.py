@@ -15,8 +15,19 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
-    QAbstractItemView, QDialog, QDialogButtonBox, QHBoxLayout, QHeaderView, QLabel, QListWidget,
-    QListWidgetItem, QSplitter, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget,
+    QAbstractItemView,
+    QDialog,
+    QDialogButtonBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QSplitter,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
 )
 
 from ledger_app.rules.development import Person, problems_of, timeline
@@ -39,7 +50,7 @@ class DevelopmentPage:
     names: dict[int, str]
 
 
-def load_page(ledger: "Ledger") -> DevelopmentPage:
+def load_page(ledger: Ledger) -> DevelopmentPage:
     """Everything the dialog draws, read on the worker."""
     from ledger_app.rules.gather import read_development, read_members
 
@@ -62,7 +73,7 @@ class DevelopmentDialog(QDialog):
 
     record_wanted = Signal(str, object, list, dict)
 
-    def __init__(self, ledger: "Ledger", runner: "TaskRunner", record_id: int | None = None,
+    def __init__(self, ledger: Ledger, runner: TaskRunner, record_id: int | None = None,
                  parent: QWidget | None = None, as_of: dt.date | None = None):
         super().__init__(parent)
         self.setObjectName("developmentDialog")

@@ -15,8 +15,19 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QFont, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QAbstractItemView, QCheckBox, QComboBox, QDialog, QDialogButtonBox, QHBoxLayout, QHeaderView,
-    QLabel, QLineEdit, QPushButton, QTableView, QVBoxLayout, QWidget,
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
 )
 
 from ledger_app.forms.values import format_money
@@ -45,13 +56,13 @@ class DuesGridModel(QAbstractTableModel):
         self.grid = grid
         self.endResetModel()
 
-    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: N802
+    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:
         return 0 if parent.isValid() or not self.grid.rows else len(self.grid.rows) + 1
 
-    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: N802
+    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:
         return 0 if parent.isValid() else 15
 
-    def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802
+    def headerData(self, section: int, orientation: Qt.Orientation,
                    role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if role != Qt.ItemDataRole.DisplayRole:
             return None
@@ -137,7 +148,7 @@ def tooltip(name: str, cell: GridCell) -> str:
     return "\n".join(lines)
 
 
-def load_grid(ledger: "Ledger", year: int, as_of: dt.date | None = None) -> DuesYear:
+def load_grid(ledger: Ledger, year: int, as_of: dt.date | None = None) -> DuesYear:
     from ledger_app.rules.gather import read_dues_year
 
     return read_dues_year(ledger, year, as_of or dt.date.today())
@@ -150,7 +161,7 @@ class DuesGridDialog(QDialog):
     filled = Signal()
     print_wanted = Signal(int)     # Ctrl+P: the year's 党费收缴登记表
 
-    def __init__(self, ledger: "Ledger", runner: "TaskRunner", year: int,
+    def __init__(self, ledger: Ledger, runner: TaskRunner, year: int,
                  parent: QWidget | None = None, as_of: dt.date | None = None):
         super().__init__(parent)
         self.as_of = as_of             # the day arrears are judged from (None: today)

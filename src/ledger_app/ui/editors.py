@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Callable
+from collections.abc import Callable
 
 from ledger_app.forms.model import Field
 from ledger_app.ui.field_widgets import (

@@ -16,8 +16,19 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt, Signal
 from PySide6.QtWidgets import (
-    QAbstractItemView, QComboBox, QDialog, QDialogButtonBox, QHBoxLayout, QHeaderView, QLabel,
-    QLineEdit, QSpinBox, QStyledItemDelegate, QTableWidget, QTableWidgetItem, QVBoxLayout,
+    QAbstractItemView,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QSpinBox,
+    QStyledItemDelegate,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
     QWidget,
 )
 
@@ -38,7 +49,7 @@ class RoundRow:
     values: dict[str, Any]         # by role: eval_self, eval_peer, eval_grade, eval_comment
 
 
-def load_round(ledger: "Ledger", year: int, day: dt.date) -> list[RoundRow]:
+def load_round(ledger: Ledger, year: int, day: dt.date) -> list[RoundRow]:
     """Members in the branch on ``day`` (RULES.md §2's rule), plus anyone already evaluated
     for the year, with their records (runs on the worker)."""
     from ledger_app.rules.gather import read_members
@@ -63,7 +74,7 @@ def load_round(ledger: "Ledger", year: int, day: dt.date) -> list[RoundRow]:
                      found[m][1] if m in found else {}) for m in order]
 
 
-def save_round(ledger: "Ledger", year: int, rows: list[RoundRow]) -> tuple[int, int]:
+def save_round(ledger: Ledger, year: int, rows: list[RoundRow]) -> tuple[int, int]:
     """Insert or update each row that has anything typed, all in one transaction; returns
     (created, changed)."""
     et = ledger.pack.type_for("evaluations")
@@ -93,17 +104,17 @@ class GradeDelegate(QStyledItemDelegate):
         super().__init__(parent)
         self.choices = choices
 
-    def createEditor(self, parent: QWidget, _option: Any, _index: QModelIndex | QPersistentModelIndex) -> QWidget:  # noqa: N802
+    def createEditor(self, parent: QWidget, _option: Any, _index: QModelIndex | QPersistentModelIndex) -> QWidget:
         box = QComboBox(parent)
         box.addItems(["", *self.choices])
         return box
 
-    def setEditorData(self, editor: QWidget,  # noqa: N802
+    def setEditorData(self, editor: QWidget,
                       index: QModelIndex | QPersistentModelIndex) -> None:
         assert isinstance(editor, QComboBox)
         editor.setCurrentText(str(index.data() or ""))
 
-    def setModelData(self, editor: QWidget, model: Any,  # noqa: N802
+    def setModelData(self, editor: QWidget, model: Any,
                      index: QModelIndex | QPersistentModelIndex) -> None:
         assert isinstance(editor, QComboBox)
         model.setData(index, editor.currentText())
@@ -114,7 +125,7 @@ class EvaluationRoundDialog(QDialog):
 
     saved = Signal()
 
-    def __init__(self, ledger: "Ledger", runner: "TaskRunner", year: int,
+    def __init__(self, ledger: Ledger, runner: TaskRunner, year: int,
                  parent: QWidget | None = None):
         super().__init__(parent)
         self.setObjectName("evaluationRound")

@@ -81,7 +81,7 @@ class FieldEditor(QObject):
         for w in widgets:
             w.installEventFilter(self)
 
-    def eventFilter(self, obj: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt name
+    def eventFilter(self, obj: QObject, event: QEvent) -> bool:
         if event.type() == QEvent.Type.FocusOut:
             try:
                 self.normalise()
@@ -162,7 +162,7 @@ class _CompactPlainTextEdit(QPlainTextEdit):
     """About five lines to start with, so a form of several long texts fits a screen;
     where room is left (a short form), the layout lets it grow."""
 
-    def sizeHint(self) -> QSize:  # noqa: N802 - Qt name
+    def sizeHint(self) -> QSize:
         hint = super().sizeHint()
         return QSize(hint.width(), 110)
 

@@ -22,7 +22,7 @@ ROLES = ("dues_base", "dues_rate", "dues_due")
 
 
 class DuesAutofill:
-    def __init__(self, form: "RecordForm", ledger: "Ledger", runner: "TaskRunner"):
+    def __init__(self, form: RecordForm, ledger: Ledger, runner: TaskRunner):
         self.form, self.ledger, self.runner = form, ledger, runner
         rt = form.record_type
         self.person, self.month = rt.key_for("person") or "", rt.date_field
@@ -68,14 +68,14 @@ class DuesAutofill:
         self._asked = asked
         ledger = self.ledger
 
-        def compute() -> "MonthDue":
+        def compute() -> MonthDue:
             from ledger_app.rules.gather import read_month_due
 
             return read_month_due(ledger, int(member), str(month))
 
         self.runner.run(compute, lambda due: self._arrived(asked, due))
 
-    def _arrived(self, asked: tuple[Any, Any], due: "MonthDue") -> None:
+    def _arrived(self, asked: tuple[Any, Any], due: MonthDue) -> None:
         if asked != self._asked:
             return          # member or month changed again meanwhile
         self.computed = due

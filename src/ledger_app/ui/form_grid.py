@@ -11,6 +11,7 @@ birth date or 性别 filled from the ID number, or one that disagrees with it.
 
 from __future__ import annotations
 
+import itertools
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt, Signal
@@ -40,7 +41,7 @@ class AttendanceFieldEditor(FieldEditor):
 
     discrete = True
 
-    def __init__(self, field: Field, ledger: "Ledger", runner: "TaskRunner"):
+    def __init__(self, field: Field, ledger: Ledger, runner: TaskRunner):
         super().__init__(field)
         self.editor = AttendanceEditor(ledger, runner)
         self.editor.changed.connect(self.changed.emit)
@@ -73,7 +74,7 @@ class AttachmentsFieldEditor(FieldEditor):
 
     discrete = True
 
-    def __init__(self, field: Field, ledger: "Ledger", runner: "TaskRunner"):
+    def __init__(self, field: Field, ledger: Ledger, runner: TaskRunner):
         super().__init__(field)
         self.panel = AttachmentsPanel(ledger, runner, field.key)
         self.panel.changed.connect(self.changed.emit)
@@ -110,7 +111,7 @@ class RecordForm(QWidget):
 
     changed = Signal()
 
-    def __init__(self, record_type: RecordType, ledger: "Ledger", runner: "TaskRunner",
+    def __init__(self, record_type: RecordType, ledger: Ledger, runner: TaskRunner,
                  parent: QWidget | None = None):
         super().__init__(parent)
         self.record_type = record_type
@@ -210,7 +211,7 @@ class RecordForm(QWidget):
 
     def _tab_order(self) -> None:
         chain = [w for f in self.record_type.fields for w in self.editors[f.key].focus_widgets()]
-        for first, second in zip(chain, chain[1:]):
+        for first, second in itertools.pairwise(chain):
             QWidget.setTabOrder(first, second)
 
     def _link_attendance(self) -> None:

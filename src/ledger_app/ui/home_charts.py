@@ -22,7 +22,7 @@ class _Chart(QWidget):
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         self.setMinimumHeight(120)
 
-    def sizeHint(self) -> QSize:  # noqa: N802 - Qt name
+    def sizeHint(self) -> QSize:
         return QSize(300, 130)
 
 
@@ -43,7 +43,7 @@ class QuarterChart(_Chart):
                                   for label, req, held in totals))
         self.update()
 
-    def paintEvent(self, _event: QPaintEvent) -> None:  # noqa: N802 - Qt name
+    def paintEvent(self, _event: QPaintEvent) -> None:
         if not self.totals:
             return
         p = QPainter(self)
@@ -117,7 +117,7 @@ class AttendanceChart(_Chart):
                 return True
         return super().event(e)
 
-    def paintEvent(self, _event: QPaintEvent) -> None:  # noqa: N802 - Qt name
+    def paintEvent(self, _event: QPaintEvent) -> None:
         p = QPainter(self)
         p.setRenderHint(QPainter.RenderHint.Antialiasing)
         fm = self.fontMetrics()
@@ -141,7 +141,7 @@ class AttendanceChart(_Chart):
                        "还没有记到会情况的会议")
             p.end()
             return
-        for (day, _topic, rate), (x, y) in zip(self.rates, self._points()):
+        for (_day, _topic, rate), (x, y) in zip(self.rates, self._points()):
             p.setPen(Qt.PenStyle.NoPen)
             p.setBrush(HELD if rate >= 0.8 else SHORT)
             p.drawEllipse(QPointF(x, y), 2.6, 2.6)

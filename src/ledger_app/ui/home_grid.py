@@ -86,7 +86,7 @@ class CadenceGrid(QTableWidget):
 
     def set_rows(self, rows: list[Row], year: int, names: dict[int, str] | None = None) -> None:
         """``names``: record id -> how a meeting is named in a cell's tooltip."""
-        from ledger_app.rules import cadence, periods   # when filled, not for the first paint
+        from ledger_app.rules import cadence, periods  # when filled, not for the first paint
 
         self.clearSpans()
         self.clearContents()
@@ -142,14 +142,14 @@ class CadenceGrid(QTableWidget):
         if self.horizontalHeaderItem(0) is None or self.horizontalHeaderItem(0).text() != labels[0]:
             self.setHorizontalHeaderLabels(labels + ["全年"])
 
-    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt name
+    def changeEvent(self, event: QEvent) -> None:
         super().changeEvent(event)
         if event.type() == QEvent.Type.FontChange:   # 视图 → 字体大小
             self._fit_to_font()
             self._fit_height()
             self._fit_month_labels()
 
-    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt name
+    def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
         self._fit_month_labels()
 
@@ -163,7 +163,7 @@ class CadenceGrid(QTableWidget):
         if found is not None:
             self.cell_chosen.emit(*found)
 
-    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt name
+    def keyPressEvent(self, event: QKeyEvent) -> None:
         if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Space):
             index = self.currentIndex()
             if index.isValid():

@@ -110,7 +110,7 @@ class ChecklistBox(QGroupBox):
         self.buttons: dict[str, QPushButton] = {}
         self.statuses: tuple[Any, ...] = ()
 
-    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt name
+    def changeEvent(self, event: QEvent) -> None:
         super().changeEvent(event)
         # 视图 → 字体大小: a label with a style sheet of its own keeps the font it was made
         # with, so the summaries are made again in the new one.
@@ -318,7 +318,7 @@ class HomePage(QWidget):
         else:
             self._stale = True
 
-    def showEvent(self, event: Any) -> None:  # noqa: N802 - Qt name
+    def showEvent(self, event: Any) -> None:
         super().showEvent(event)
         if self._stale:
             self.reload()

@@ -52,7 +52,7 @@ ROLE_ATTACHMENT = Qt.ItemDataRole.UserRole + 1
 
 
 def open_archive(path: str | Path, parent: QWidget | None = None,
-                 password: str | None = None) -> "InspectionWindow":
+                 password: str | None = None) -> InspectionWindow:
     """Open an archive in its own read-only window (verification runs in the background)."""
     window = InspectionWindow(Path(path), password, parent)
     window.show()
@@ -395,7 +395,7 @@ class InspectionWindow(QMainWindow):
         assert self.archive is not None
         try:
             path = self.archive.attachment_file(int(item.data(ROLE_ATTACHMENT)))
-        except Exception as exc:  # noqa: BLE001 - a LedgerError or a bug, both shown
+        except Exception as exc:
             show_error(self, exc)
             return None
         if QImage(str(path)).isNull():
@@ -411,12 +411,12 @@ class InspectionWindow(QMainWindow):
         assert self.archive is not None
         try:
             path = self.archive.extract(self.archive.record_pages[self._current_entry])
-        except Exception as exc:  # noqa: BLE001
+        except Exception as exc:
             show_error(self, exc)
             return
         QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
 
-    def closeEvent(self, event: Any) -> None:  # noqa: N802 - Qt's name
+    def closeEvent(self, event: Any) -> None:
         self.runner.shutdown()
         if self.table.model() is not None:
             self.table.setModel(None)

@@ -12,10 +12,11 @@ import contextlib
 import os
 import shutil
 import tempfile
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Callable
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QShowEvent
@@ -41,9 +42,9 @@ from ledger_app.outputs.durable import durable_replace
 from ledger_app.store.errors import LedgerError, plain_reason
 from ledger_app.store.leftovers import temporary_prefix
 from ledger_app.ui.errors import show_error
+from ledger_app.ui.help_window import help_key
 from ledger_app.ui.pdf_preview import HAVE_QTPDF, PdfPreview, print_document
 from ledger_app.ui.tasks import Cancelled
-from ledger_app.ui.help_window import help_key
 
 if TYPE_CHECKING:
     from ledger_app.store.ledger import Ledger
@@ -75,7 +76,7 @@ ALTERNATIVE_LABELS = {"table": "这类记录的表格", "record": "选中记录�
                       "signin": "选中会议的签到表", "dues": "党费收缴登记表"}
 
 
-def fitting_products(ledger: "Ledger", type_key: str | None,
+def fitting_products(ledger: Ledger, type_key: str | None,
                      record_id: int | None) -> list[str]:
     """The printouts that fit a record table (and the record selected in it), best first:
     the type's table; the selected record's own page where its type prints pages (a
@@ -112,7 +113,7 @@ def narrow_combo() -> QComboBox:
 class PrintDialog(QDialog):
     saved = Signal(object)  # Path of a PDF the user saved (the window says where)
 
-    def __init__(self, ledger: "Ledger", runner: "TaskRunner", parent: QWidget | None = None,
+    def __init__(self, ledger: Ledger, runner: TaskRunner, parent: QWidget | None = None,
                  type_key: str | None = None, year: int | None = None,
                  record_id: int | None = None, product: str | None = None):
         super().__init__(parent)
@@ -307,7 +308,7 @@ class PrintDialog(QDialog):
             self.alternative_buttons[key] = button
         self.alternatives.addStretch(1)
 
-    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt name
+    def showEvent(self, event: QShowEvent) -> None:
         """The options as narrow as they can be (once shown, when the splitter knows its
         width; set before, the split came out half and half): the rest for the preview."""
         super().showEvent(event)

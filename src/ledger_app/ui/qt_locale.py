@@ -15,6 +15,7 @@ English, CI) the window still speaks Chinese and calendars start on Monday.
 
 from __future__ import annotations
 
+import contextlib
 import logging
 from pathlib import Path
 
@@ -35,10 +36,8 @@ def _qt_catalogue_folders() -> list[Path]:
     """Where Qt's own .qm files are: PySide6's folder, and beside our resources in a
     frozen build whose Qt was relocated."""
     folders = [Path(QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath))]
-    try:
+    with contextlib.suppress(FileNotFoundError):
         folders.append(resource_path("i18n"))
-    except FileNotFoundError:
-        pass
     return folders
 
 

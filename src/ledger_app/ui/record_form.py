@@ -13,8 +13,9 @@ dialog was opened from (``ids`` and ``index``).
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any, Callable
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
@@ -38,8 +39,8 @@ from ledger_app.ui.attachments_panel import AttachmentChanges, load_stored
 from ledger_app.ui.attendance_editor import due_at_meeting, member_infos_in_order
 from ledger_app.ui.errors import show_error
 from ledger_app.ui.form_grid import RecordForm
-from ledger_app.ui.member_picker import MemberInfo, member_infos
 from ledger_app.ui.help_window import help_key
+from ledger_app.ui.member_picker import MemberInfo, member_infos
 
 if TYPE_CHECKING:
     from ledger_app.store import Ledger
@@ -72,7 +73,7 @@ def default_values(rt: RecordType) -> dict[str, Any]:
     return values
 
 
-def load_record(ledger: "Ledger", rt: RecordType, entry_id: int | None,
+def load_record(ledger: Ledger, rt: RecordType, entry_id: int | None,
                 initial: dict[str, Any] | None = None) -> LoadedRecord:
     """Read a record and what its form needs (runs on the worker)."""
     if entry_id is not None:
@@ -110,7 +111,7 @@ def load_record(ledger: "Ledger", rt: RecordType, entry_id: int | None,
     return loaded
 
 
-def party_groups(ledger: "Ledger") -> list[str]:
+def party_groups(ledger: Ledger) -> list[str]:
     """The 党小组 of 组织设置, then any other name the roster still uses."""
     people = ledger.pack.record_type(ledger.pack.member_type)
     names = list(ledger.party_groups())
@@ -120,7 +121,7 @@ def party_groups(ledger: "Ledger") -> list[str]:
     return names
 
 
-def save_record(ledger: "Ledger", rt: RecordType, entry_id: int | None,
+def save_record(ledger: Ledger, rt: RecordType, entry_id: int | None,
                 values: dict[str, Any], presences: list[Presence] | None,
                 attachment_changes: dict[str, AttachmentChanges]) -> int:
     """Write a record with its attendance and attachments, all or nothing (on the worker)."""
@@ -145,7 +146,7 @@ class RecordDialog(QDialog):
     saved = Signal(int)
     loaded = Signal()
 
-    def __init__(self, ledger: "Ledger", runner: "TaskRunner", type_key: str,
+    def __init__(self, ledger: Ledger, runner: TaskRunner, type_key: str,
                  entry_id: int | None = None, parent: QWidget | None = None, *,
                  ids: list[int] | None = None, index: int | None = None,
                  initial: dict[str, Any] | None = None):
@@ -407,7 +408,7 @@ class RecordDialog(QDialog):
                 return
         super().reject()
 
-    def closeEvent(self, event: Any) -> None:  # noqa: N802 - Qt name
+    def closeEvent(self, event: Any) -> None:
         """The window's close button: same questions as Esc."""
         if self._saving:
             event.ignore()

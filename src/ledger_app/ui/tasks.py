@@ -52,7 +52,7 @@ class _Job(QRunnable):
     def run(self) -> None:
         try:
             result = self.fn()
-        except BaseException as exc:  # noqa: BLE001 - every failure goes back to the GUI
+        except BaseException as exc:
             self._send(None, exc)
         else:
             self._send(result, None)
@@ -180,7 +180,7 @@ class TaskRunner(QObject):
                 (on_error or self._default_error)(exc)
             elif on_done is not None:
                 on_done(result)
-        except Exception as callback_error:  # noqa: BLE001 - a broken callback is a bug to show
+        except Exception as callback_error:
             self._default_error(callback_error)
         finally:
             self._callbacks.pop(job_id, None)

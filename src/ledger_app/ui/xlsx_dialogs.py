@@ -32,14 +32,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ledger_app.store import import_batches as batches
 from ledger_app.outputs.xlsx.export import export_workbook
 from ledger_app.outputs.xlsx.importer import ImportPlan, ImportResult, apply_import, plan_import
 from ledger_app.outputs.xlsx.reader import open_workbook
 from ledger_app.outputs.xlsx.template import write_template
+from ledger_app.store import import_batches as batches
 from ledger_app.store.errors import LedgerError
-from ledger_app.ui.import_preview import PreviewPage, problem_label
 from ledger_app.ui.help_window import help_key
+from ledger_app.ui.import_preview import PreviewPage, problem_label
 
 XLSX_FILTER = "Excel 工作簿 (*.xlsx)"
 OPEN_FILTER = "Excel/WPS 表格 (*.xlsx *.xlsm *.xls);;所有文件 (*)"

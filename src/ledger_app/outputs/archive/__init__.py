@@ -6,5 +6,12 @@ from ledger_app.outputs.archive.inspection import InspectionArchive
 from ledger_app.outputs.archive.safe_extract import HostileArchiveError, Limits
 from ledger_app.outputs.archive.verify import VerifyReport, verify_archive
 
-__all__ = ["ArchiveResult", "build_archive", "InspectionArchive", "HostileArchiveError",
-           "Limits", "VerifyReport", "verify_archive"]
+__all__ = [
+           "ArchiveResult",
+           "HostileArchiveError",
+           "InspectionArchive",
+           "Limits",
+           "VerifyReport",
+           "build_archive",
+           "verify_archive",
+]

@@ -18,13 +18,14 @@ import sys
 import tempfile
 import threading
 import time
+from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
 from concurrent.futures import TimeoutError as FutureTimeout
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
-from typing import Any, Callable, Iterator, Sequence
+from typing import Any
 
 from ledger_app.forms.display import MASKING_NOTE, shown_text
 from ledger_app.outputs.archive import layout, products
@@ -128,12 +129,12 @@ def _organisation(ledger: Any, hide: Callable[[Any], Any]) -> dict[str, Any]:
 def _categories_json(plan: Plan) -> list[dict[str, Any]]:
     out = []
     for category in plan.categories:
+        chosen = [t for t in plan.types if t.category is category]
         types = [{"key": t.record_type.key, "label": t.record_type.label, "count": t.count,
-                  "table": t.table, "workbook": t.workbook}
-                 for t in plan.types if t.category is category]
+                  "table": t.table, "workbook": t.workbook} for t in chosen]
         out.append({"key": category.key, "label": category.label,
                     "folder": layout.category_folder(category),
-                    "count": sum(t["count"] for t in types), "record_types": types})
+                    "count": sum(t.count for t in chosen), "record_types": types})
     return out
 
 
@@ -291,17 +292,19 @@ def _write_all(job: _Job, ledger: Any, plan: Plan, made: dict[str, bool], masked
                 more))
         for t in plan.types:
             key = t.record_type.key
+            # The lambdas bind the loop's values as defaults (they run later, in the
+            # background); mypy cannot infer a lambda with defaults, hence the ignores.
             if made["table"]:
-                background.submit(t.table, "table", lambda p, key=key: products.table(
+                background.submit(t.table, "table", lambda p, key=key: products.table(  # type: ignore[misc]
                     ledger, key, p, year, masked, more, plan.date_from, plan.date_to),
                     record_type=key)
             if made["workbook"]:
-                background.submit(t.workbook, "workbook", lambda p, key=key: products.workbook(
+                background.submit(t.workbook, "workbook", lambda p, key=key: products.workbook(  # type: ignore[misc]
                     ledger, key, p, year, masked, more, plan.date_from, plan.date_to),
                     record_type=key)
             for r in t.records:
                 if r.page:
-                    background.submit(r.page, "record", lambda p, entry=r.entry_id:
+                    background.submit(r.page, "record", lambda p, entry=r.entry_id:  # type: ignore[misc]
                                       products.record(ledger, entry, p, masked),
                                       record_type=key, entry_id=r.entry_id)
         background.submit(layout.SNAPSHOT_PATH, "snapshot",

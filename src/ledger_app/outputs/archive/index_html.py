@@ -8,7 +8,8 @@ are relative to ``00_目录/`` and percent-encoded, so Chinese names and charact
 from __future__ import annotations
 
 import html
-from typing import Any, Callable
+from collections.abc import Callable
+from typing import Any
 from urllib.parse import quote
 
 from ledger_app.outputs.archive.layout import INDEX_FOLDER

@@ -11,13 +11,17 @@ nobody holds a lock on a file in the extraction folder).
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any
 
 from ledger_app.outputs.archive.crypto import open_for_reading
 from ledger_app.outputs.archive.layout import SNAPSHOT_PATH
 from ledger_app.outputs.archive.safe_extract import (
-    DEFAULT_LIMITS, Limits, TemporaryFolder, check_archive,
+    DEFAULT_LIMITS,
+    Limits,
+    TemporaryFolder,
+    check_archive,
 )
 from ledger_app.outputs.archive.sealed import unsealed
 from ledger_app.outputs.archive.snapshot_check import check_snapshot
@@ -45,7 +49,7 @@ class InspectionArchive:
 
     @classmethod
     def open(cls, path: Path, password: str | None = None, limits: Limits = DEFAULT_LIMITS,
-             progress: Callable[[int, int, str], Any] | None = None) -> "InspectionArchive":
+             progress: Callable[[int, int, str], Any] | None = None) -> InspectionArchive:
         """Verify, then unpack and open the snapshot; LedgerError when it cannot be shown."""
         from ledger_app.store import Ledger
 
@@ -98,7 +102,7 @@ class InspectionArchive:
             self.ledger = None
         self.folder.cleanup()
 
-    def __enter__(self) -> "InspectionArchive":
+    def __enter__(self) -> InspectionArchive:
         return self
 
     def __exit__(self, *exc: object) -> None:

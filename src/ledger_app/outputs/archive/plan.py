@@ -7,8 +7,9 @@ its attachments in a folder per record type. Names are unique per folder.
 
 from __future__ import annotations
 
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from typing import Any, Callable, Sequence
+from typing import Any
 
 from ledger_app.forms import values as fv
 from ledger_app.forms.display import shown_text
@@ -69,7 +70,7 @@ def check_period(year: int, date_from: str | None,
     """Normalised dates; LedgerError for a date that is not one or a reversed period."""
     if not 1900 <= int(year) <= 2200:
         raise LedgerError(f"年度 {year} 不对。")
-    parsed = []
+    parsed: list[str | None] = []
     for label, text in (("开始日期", date_from), ("结束日期", date_to)):
         if text in (None, ""):
             parsed.append(None)

@@ -10,8 +10,9 @@ build without it still carries everything else (and says what is missing).
 from __future__ import annotations
 
 import importlib
+from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import Any, Callable, Sequence
+from typing import Any
 
 Progress = Callable[..., Any] | None
 

@@ -21,9 +21,9 @@ import tempfile
 import unicodedata
 import zipfile
 import zlib
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Iterator
 
 from ledger_app.outputs.archive.crypto import bad_zip_errors, password_problem
 from ledger_app.outputs.archive.layout import is_reserved
@@ -185,7 +185,8 @@ def read_chunks(zf: zipfile.ZipFile, info: zipfile.ZipInfo,
         raise
     except RuntimeError as exc:
         raise (password_problem(exc) or LedgerError(f"无法读取“{_short(name)}”：{exc}")) from exc
-    except (*bad_zip_errors(), zlib.error, EOFError, ValueError) as exc:
+    # mypy does not read a starred tuple in an except clause (it is valid Python).
+    except (*bad_zip_errors(), zlib.error, EOFError, ValueError) as exc:  # type: ignore[misc]
         raise LedgerError(f"“{_short(name)}”已损坏，无法读出（{exc}）。") from exc
     except NotImplementedError as exc:
         raise LedgerError(f"“{_short(name)}”使用了本程序不支持的压缩方式。") from exc
@@ -232,7 +233,7 @@ class TemporaryFolder:
     def cleanup(self) -> None:
         shutil.rmtree(self.path, ignore_errors=True)
 
-    def __enter__(self) -> "TemporaryFolder":
+    def __enter__(self) -> TemporaryFolder:
         return self
 
     def __exit__(self, *exc: object) -> None:

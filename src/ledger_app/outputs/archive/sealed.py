@@ -14,15 +14,18 @@ clear) are read as before.
 from __future__ import annotations
 
 import os
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import replace
 from datetime import datetime
 from pathlib import Path
-from typing import Callable, Iterator
 
 from ledger_app.outputs.archive.crypto import PasswordError, open_for_reading
 from ledger_app.outputs.archive.safe_extract import (
-    DEFAULT_LIMITS, Limits, TemporaryFolder, check_archive,
+    DEFAULT_LIMITS,
+    Limits,
+    TemporaryFolder,
+    check_archive,
 )
 
 SEALED_NAME = "档案内容.zip"

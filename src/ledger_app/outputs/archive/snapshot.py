@@ -15,8 +15,9 @@ from __future__ import annotations
 
 import json
 import sqlite3
+from collections.abc import Iterable
 from pathlib import Path
-from typing import Any, Iterable
+from typing import Any
 
 from ledger_app.forms.display import mask, redact_free_text
 from ledger_app.forms.model import Field
@@ -97,13 +98,13 @@ def _copy(conn: sqlite3.Connection, ledger: Any, keep: set[int], masked: bool) -
     conn.execute("BEGIN")
     conn.execute("CREATE TEMP TABLE keep(id INTEGER PRIMARY KEY)")
     conn.executemany("INSERT INTO temp.keep(id) VALUES (?)", [(i,) for i in keep])
-    for name, sql in tables:
+    for _name, sql in tables:
         conn.execute(sql)
     record_tables = {table_name(rt.key): rt for rt in ledger.pack.record_types}
     conn.create_function("mask_text", 1, _redact if masked else (lambda value: value),
                          deterministic=True)
     # Blobs last: which ones to keep follows from the attachments copied before.
-    for name, sql in sorted(tables, key=lambda t: t[0] == "blobs"):
+    for name, _sql in sorted(tables, key=lambda t: t[0] == "blobs"):
         if name in virtual:
             if name == "search_index":
                 conn.execute("INSERT INTO main.search_index(rowid, body) SELECT rowid, "

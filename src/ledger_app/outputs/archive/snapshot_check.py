@@ -71,15 +71,15 @@ def check_snapshot(path: Path, time_limit: float = TIME_LIMIT) -> None:
 
 def _check_schema(conn: sqlite3.Connection) -> None:
     objects = conn.execute("SELECT type, name, tbl_name, sql FROM sqlite_master").fetchall()
-    for kind, name, table, sql in objects:
+    for kind, name, _table, sql in objects:
         if kind == "view":
             raise _refuse(f"有视图 {name}")
-        if kind == "trigger":
-            if _TRIGGERS.get(name) != " ".join(str(sql).split()):
-                raise _refuse(f"有触发器 {name}")
-        if kind == "table" and str(sql or "").upper().startswith("CREATE VIRTUAL TABLE"):
-            if name != "search_index" or "USING FTS5(" not in str(sql).upper().replace(" (", "("):
-                raise _refuse(f"有虚拟表 {name}")
+        if kind == "trigger" and _TRIGGERS.get(name) != " ".join(str(sql).split()):
+            raise _refuse(f"有触发器 {name}")
+        if (kind == "table" and str(sql or "").upper().startswith("CREATE VIRTUAL TABLE")
+                and (name != "search_index"
+                     or "USING FTS5(" not in str(sql).upper().replace(" (", "("))):
+            raise _refuse(f"有虚拟表 {name}")
     tables = [name for kind, name, _, sql in objects
               if kind == "table" and not str(sql or "").upper().startswith("CREATE VIRTUAL")]
     for name in tables:

@@ -8,15 +8,21 @@ chunk by chunk and hashed; nothing is written to disk.
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any
 
 from ledger_app.outputs.archive import manifest as mf
 from ledger_app.outputs.archive.crypto import PasswordError, open_for_reading
 from ledger_app.outputs.archive.layout import MANIFEST_NAME, SIGNATURE_NAME
 from ledger_app.outputs.archive.safe_extract import (
-    DEFAULT_LIMITS, HostileArchiveError, Limits, check_archive, read_chunks, read_small,
+    DEFAULT_LIMITS,
+    HostileArchiveError,
+    Limits,
+    check_archive,
+    read_chunks,
+    read_small,
 )
 from ledger_app.store.errors import LedgerError
 from ledger_app.store.signing import normalise_fingerprint

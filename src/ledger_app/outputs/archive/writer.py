@@ -17,10 +17,11 @@ import struct
 import time
 import zipfile
 import zlib
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
-from typing import IO, Any, Callable, Iterable, Iterator
+from typing import IO, Any
 
 from ledger_app.outputs.archive.write_behind import WriteBehind
 
@@ -99,7 +100,7 @@ class ArchiveWriter:
                 fileobj, "w", compression=zipfile.ZIP_DEFLATED, encryption=pyzipper.WZ_AES)
             self._zip.setpassword(password.encode("utf-8"))
             self._zip.setencryption(pyzipper.WZ_AES, nbits=256)
-            self._info_cls = _utf8_info_class(self._zip.zipinfo_cls)  # type: ignore[attr-defined]
+            self._info_cls = _utf8_info_class(self._zip.zipinfo_cls)
         else:
             self._zip = zipfile.ZipFile(fileobj, "w", compression=zipfile.ZIP_DEFLATED,
                                         allowZip64=True)

@@ -22,7 +22,7 @@ if TYPE_CHECKING:
     from ledger_app.outputs.audit_text import AuditRow
 
 
-def render_audit(org_name: str, rows: list["AuditRow"], scope: str,
+def render_audit(org_name: str, rows: list[AuditRow], scope: str,
                  out_path: str | os.PathLike[str]) -> int:
     """Print ``rows`` as the 留痕 of ``org_name``; ``scope`` says which lines they are."""
     fs = fonts()

@@ -16,14 +16,14 @@ their pages once every page is known, and the bookmarks are attached at the same
 from __future__ import annotations
 
 import os
-from pathlib import Path
 from dataclasses import dataclass, field
 from datetime import date
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, NextPageTemplate, PageBreak
+from reportlab.platypus import Flowable, KeepTogether, NextPageTemplate, PageBreak
 from reportlab.platypus.doctemplate import ActionFlowable
 
 from ledger_app.forms import values as fv
@@ -44,13 +44,22 @@ from ledger_app.outputs.pdf.doc import LedgerDoc, make_template
 from ledger_app.outputs.pdf.dues_register import dues_flowables
 from ledger_app.outputs.pdf.emblem import check_artwork
 from ledger_app.outputs.pdf.front_matter import (
-    Closing, Entry, archival_date, draw_closing, draw_contents, lay_out, short_name,
+    Closing,
+    Entry,
+    archival_date,
+    draw_closing,
+    draw_contents,
+    lay_out,
+    short_name,
 )
 from ledger_app.outputs.pdf.record_page import (
-    para, photo_flowables, record_flowables, record_heading,
+    para,
+    photo_flowables,
+    record_flowables,
+    record_heading,
 )
-from ledger_app.outputs.pdf.snapshot import applies
 from ledger_app.outputs.pdf.self_check import report_for, self_check_flowables
+from ledger_app.outputs.pdf.snapshot import applies
 from ledger_app.outputs.pdf.streaming import streamed
 from ledger_app.outputs.pdf.table import print_order, table_flowables, table_title
 from ledger_app.store.errors import LedgerError
@@ -217,7 +226,7 @@ def record_line(ctx: PrintContext, rt: Any, values: dict[str, Any]) -> tuple[str
 
 
 def binder_canvas(ctx: PrintContext, sections: list[Section], found: dict[str, int],
-                  book: "Book") -> type[Canvas]:
+                  book: Book) -> type[Canvas]:
     fs = ctx.fs
 
     class BinderCanvas(Canvas):
@@ -293,7 +302,7 @@ class Book:
     blanks: set[int] = field(default_factory=set)
 
 
-def _in_period(ledger: "Ledger", type_key: str, year: int | None, date_from: str | None,
+def _in_period(ledger: Ledger, type_key: str, year: int | None, date_from: str | None,
                date_to: str | None) -> list[int] | None:
     """Ids of a type inside the period, or None to let the table use the year."""
     if not (date_from or date_to):
@@ -316,7 +325,7 @@ def _in_period(ledger: "Ledger", type_key: str, year: int | None, date_from: str
             and low <= str(values[i][rt.date_field])[:cut] <= high]
 
 
-def render_binder(ledger: "Ledger", out_path: str | os.PathLike[str], year: int | None = None,
+def render_binder(ledger: Ledger, out_path: str | os.PathLike[str], year: int | None = None,
                   categories: list[str] | None = None, date_from: str | None = None,
                   date_to: str | None = None, masked: bool = True,
                   progress: Progress | None = None, emblem_path: str | None = None,
@@ -499,9 +508,9 @@ def render_binder(ledger: "Ledger", out_path: str | os.PathLike[str], year: int 
     return pages["n"]
 
 
-def volume_paths(ledger: "Ledger", out_path: str | os.PathLike[str],
+def volume_paths(ledger: Ledger, out_path: str | os.PathLike[str],
                  categories: list[str] | None, first_volume: int) -> list[tuple[str, int, Path]]:
-    """(category, 卷号, file) of each volume when a binder is split by category: 
+    """(category, 卷号, file) of each volume when a binder is split by category:
     ``台账.pdf`` → ``台账-第1卷-基本队伍.pdf`` …"""
     out = Path(out_path)
     keys = [find_category(ledger, c) for c in categories] if categories else \
@@ -512,7 +521,7 @@ def volume_paths(ledger: "Ledger", out_path: str | os.PathLike[str],
             for i, key in enumerate(keys)]
 
 
-def render_volumes(ledger: "Ledger", out_path: str | os.PathLike[str], year: int | None = None,
+def render_volumes(ledger: Ledger, out_path: str | os.PathLike[str], year: int | None = None,
                    categories: list[str] | None = None, volume: str | int = 1,
                    progress: Progress | None = None, **options: Any) -> list[tuple[Path, int]]:
     """A binder split into volumes (分册), one per category, each with its own cover,
@@ -525,7 +534,8 @@ def render_volumes(ledger: "Ledger", out_path: str | os.PathLike[str], year: int
     progress = progress or no_progress
     made = []
     for n, (key, number, path) in enumerate(plan):
-        def step(done: int, total: int, message: str = "", n: int = n) -> None:
+        def step(done: int, total: int, message: str = "", n: int = n,
+                 number: int = number) -> None:
             progress(n * 100 + int(100 * done / max(total, 1)), 100 * len(plan),
                      f"第{number}卷：{message}")
         # The year's 自查表 opens the first volume only: it speaks for the whole set.

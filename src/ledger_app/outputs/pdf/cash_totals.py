@@ -6,8 +6,6 @@ sums are ``rules.cash``'s. Rows are texts in the printed columns' order.
 
 from __future__ import annotations
 
-from typing import Any
-
 from ledger_app.forms.model import Field, RecordType
 from ledger_app.outputs.pdf.common import PrintContext
 

@@ -6,18 +6,19 @@ from __future__ import annotations
 
 import contextlib
 import os
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Callable, Iterator
+from typing import TYPE_CHECKING, Any
 
 from reportlab.pdfgen.canvas import Canvas
 
 from ledger_app.forms.display import display, shown_text
 from ledger_app.forms.model import Field, RecordType
+from ledger_app.outputs.durable import atomic_path
 from ledger_app.outputs.pdf import styles
 from ledger_app.outputs.pdf.fonts import FontSet, fonts
-from ledger_app.outputs.durable import atomic_path
 from ledger_app.store.errors import LedgerError, plain_reason
 
 if TYPE_CHECKING:
@@ -57,7 +58,7 @@ def atomic_output(out_path: str | os.PathLike[str]) -> Iterator[Path]:
 class PrintContext:
     """One print job: the ledger, fonts, masking choice and the names of members."""
 
-    ledger: "Ledger"
+    ledger: Ledger
     masked: bool = True
     emblem_path: str | None = None
     progress: Progress = no_progress
@@ -67,8 +68,8 @@ class PrintContext:
     as_of: date | None = None
     filled_on: date = field(default_factory=date.today)
     _names: dict[int, str] | None = None
-    _breaker: "Breaker | None" = None
-    _prose_breaker: "Breaker | None" = None
+    _breaker: Breaker | None = None
+    _prose_breaker: Breaker | None = None
 
     def __post_init__(self) -> None:
         self.styles = styles.paragraph_styles(self.fs)
@@ -89,7 +90,7 @@ class PrintContext:
         return size if self.emblem_path or party else 0.0
 
     def for_period(self, year: int | None, date_to: str | None = None,
-                   chosen: str | date | None = None) -> "PrintContext":
+                   chosen: str | date | None = None) -> PrintContext:
         """Show the ledger as it stood at the end of the year (or of the period ending
         ``date_to``), dated that day unless ``chosen`` (填报日期) is given."""
         from ledger_app.rules import snapshot
@@ -112,7 +113,7 @@ class PrintContext:
         return self._names
 
     @property
-    def breaker(self) -> "Breaker":
+    def breaker(self) -> Breaker:
         """The line breaker of this print job's table cells: members' names are never
         split, nor a short run between marks (how names are listed: "黄晓彤、唐飞")."""
         if self._breaker is None:
@@ -122,7 +123,7 @@ class PrintContext:
         return self._breaker
 
     @property
-    def prose_breaker(self) -> "Breaker":
+    def prose_breaker(self) -> Breaker:
         """The line breaker of paragraphs: members' names are never split, but running
         text may break inside a short term such as “三会一课” rather than leave a gap."""
         if self._prose_breaker is None:
@@ -157,8 +158,10 @@ class PrintContext:
 
 def parse_filled_on(value: str | date | None) -> date | None:
     """填报日期 as typed (2025-12-31), or a plain error naming it."""
-    if value is None or value == "" or isinstance(value, date):
-        return value or None
+    if value is None or value == "":
+        return None
+    if isinstance(value, date):
+        return value
     from ledger_app.forms import values as fv
 
     parsed = fv.parse_date(str(value))
@@ -172,7 +175,7 @@ def check_year(year: int | None) -> None:
         raise LedgerError(f"年度 {year} 不对，请写四位数的年份，如 {date.today().year}。")
 
 
-def record_type(ledger: "Ledger", type_key: str) -> RecordType:
+def record_type(ledger: Ledger, type_key: str) -> RecordType:
     """The declared record type, or a plain error listing the valid ones."""
     try:
         return ledger.pack.record_type(type_key)
@@ -181,7 +184,7 @@ def record_type(ledger: "Ledger", type_key: str) -> RecordType:
         raise LedgerError(f"没有名为 {type_key!r} 的记录类型。可用的有：{known}。") from None
 
 
-def category_label(ledger: "Ledger", key: str) -> str:
+def category_label(ledger: Ledger, key: str) -> str:
     try:
         return ledger.pack.category(key).label
     except KeyError:
@@ -189,7 +192,7 @@ def category_label(ledger: "Ledger", key: str) -> str:
         raise LedgerError(f"没有名为 {key!r} 的类别。可用的有：{known}。") from None
 
 
-def find_category(ledger: "Ledger", key_or_label: str) -> str:
+def find_category(ledger: Ledger, key_or_label: str) -> str:
     """A category key from its key or its Chinese label (``team`` or ``基本队伍``)."""
     for c in ledger.pack.categories:
         if key_or_label in (c.key, c.label):
@@ -198,7 +201,7 @@ def find_category(ledger: "Ledger", key_or_label: str) -> str:
     raise AssertionError
 
 
-def find_type(ledger: "Ledger", key_or_label: str) -> str:
+def find_type(ledger: Ledger, key_or_label: str) -> str:
     for rt in ledger.pack.record_types:
         if key_or_label in (rt.key, rt.label):
             return rt.key

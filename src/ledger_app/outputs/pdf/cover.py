@@ -181,7 +181,7 @@ def cover_template(template_id: str = "cover") -> PageTemplate:
     return PageTemplate(id=template_id, frames=[frame], pagesize=styles.PORTRAIT)
 
 
-def cover_title(ledger: "Ledger") -> str:
+def cover_title(ledger: Ledger) -> str:
     org_type = str(ledger.setting("org_type", "") or "党支部")
     return f"{org_type}工作台账"
 
@@ -195,7 +195,7 @@ def cover_flowable(ctx: PrintContext, category: str | None, year: int | None,
                      str(volume), period)
 
 
-def render_cover(ledger: "Ledger", out_path: str | os.PathLike[str], category: str | None = None,
+def render_cover(ledger: Ledger, out_path: str | os.PathLike[str], category: str | None = None,
                  year: int | None = None, retention: str = "永久", volume: str | int = 1,
                  emblem_path: str | None = None, progress: Progress | None = None) -> int:
     """Print the cover of a category's binder for a year (category None: the whole ledger)."""
@@ -215,5 +215,14 @@ def render_cover(ledger: "Ledger", out_path: str | os.PathLike[str], category: s
     return 1
 
 
-__all__ = ["render_cover", "cover_flowable", "cover_template", "draw_text", "fit_font_size",
-           "check_retention", "cover_title", "wrapped", "CoverPage"]
+__all__ = [
+    "CoverPage",
+    "check_retention",
+    "cover_flowable",
+    "cover_template",
+    "cover_title",
+    "draw_text",
+    "fit_font_size",
+    "render_cover",
+    "wrapped",
+]

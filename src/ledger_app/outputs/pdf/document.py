@@ -34,7 +34,7 @@ def body_field(rt: RecordType) -> str | None:
     return next((f.key for f in rt.fields if f.type == "longtext"), None)
 
 
-def document_flowables(ctx: PrintContext, record: "Record", rt: RecordType,
+def document_flowables(ctx: PrintContext, record: Record, rt: RecordType,
                        width: float | None = None) -> list[Flowable]:
     """The pages of one document, for a 'doc' frame."""
     width = width or page_frame_size("doc")[0]
@@ -108,5 +108,5 @@ def document_heading(rt: RecordType, values: dict[str, Any], ctx: PrintContext) 
     return ctx.shown(ctx.ledger.records.title(rt, values)) or rt.label
 
 
-__all__ = ["document_flowables", "body_field", "document_heading"]
+__all__ = ["body_field", "document_flowables", "document_heading"]
 

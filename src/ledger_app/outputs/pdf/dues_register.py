@@ -13,7 +13,6 @@ from typing import TYPE_CHECKING, Any
 from reportlab.lib.units import mm
 
 from ledger_app.forms.values import format_money
-from ledger_app.store.errors import LedgerError
 from ledger_app.outputs.pdf.common import (
     PrintContext,
     Progress,
@@ -24,6 +23,7 @@ from ledger_app.outputs.pdf.common import (
 )
 from ledger_app.outputs.pdf.grid import Column, GridLayout, GridPage, GridStyle
 from ledger_app.outputs.pdf.table import grid_pages, write_grid_pdf
+from ledger_app.store.errors import LedgerError
 
 if TYPE_CHECKING:
     from ledger_app.store.ledger import Ledger
@@ -96,7 +96,7 @@ def dues_flowables(ctx: PrintContext, year: int, on_page: Any = None) -> list[An
     return grid_flowables(dues_pages(ctx, year, on_page))
 
 
-def render_dues(ledger: "Ledger", year: int, out_path: str | os.PathLike[str],
+def render_dues(ledger: Ledger, year: int, out_path: str | os.PathLike[str],
                 progress: Progress | None = None, masked: bool = True,
                 emblem_path: str | None = None, filled_on: str | None = None) -> int:
     """Print the 党费收缴登记表 of a year. Returns the number of pages."""
@@ -113,4 +113,4 @@ def render_dues(ledger: "Ledger", year: int, out_path: str | os.PathLike[str],
     return len(pages)
 
 
-__all__ = ["render_dues", "dues_flowables", "dues_rows"]
+__all__ = ["dues_flowables", "dues_rows", "render_dues"]

@@ -199,7 +199,7 @@ def _arc_curves(arc: Arc) -> list[tuple[float, ...]]:
     n = max(1, math.ceil(abs(sweep) / (math.pi / 2) - 1e-9))
     step = sweep / n
     k = 4 / 3 * math.tan(step / 4) * arc.radius
-    curves = []
+    curves: list[tuple[float, ...]] = []
     for i in range(n):
         a0, a1 = arc.start + i * step, arc.start + (i + 1) * step
         p0, p1 = arc.at(a0), arc.at(a1)

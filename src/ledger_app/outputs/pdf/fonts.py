@@ -5,8 +5,8 @@ reportlab embeds only TrueType-outline fonts (``.ttf`` and ``.ttc`` whose faces 
 candidate is checked before use. Every font is embedded as a subset.
 
 Text is printed in a *role* (``serif`` body text, ``fang`` 仿宋, ``sans`` headings,
-``kai``, ``title`` 小标宋 for a document's title). A character the role's font lacks is drawn with the first other font that has
-it, so a rare name character never turns into an empty box.
+``kai``, ``title`` 小标宋 for a document's title). A character the role's font lacks is drawn
+with the first other font that has it, so a rare name character never turns into an empty box.
 """
 
 from __future__ import annotations
@@ -162,7 +162,7 @@ class FontSet:
         return {ch for ch in text if not ch.isspace() and ch.isprintable()
                 and not any(ord(ch) in f.coverage for f in self.chain)}
 
-    def char_widths(self, role: str) -> "CharWidths":
+    def char_widths(self, role: str) -> CharWidths:
         """Each character's advance in the role's font (thousandths of an em), taken from
         the fallback font that will draw it when the role's font lacks it."""
         cache = self._char_widths.get(role)
@@ -178,7 +178,7 @@ class FontSet:
                 for role, f in self.by_role.items()}
 
 
-class CharWidths(dict):  # type: ignore[type-arg]
+class CharWidths(dict):
     """char -> advance (1/1000 em), filled on first use; what the line breaker sums."""
 
     def __init__(self, fs: FontSet, role: str):
@@ -218,7 +218,7 @@ def _load(path: Path, subfont: int, bundled: bool) -> LoadedFont | None:
     name = f"L{stem}{subfont}"
     try:
         font = TTFont(name, str(path), subfontIndex=subfont)
-    except Exception:  # noqa: BLE001 - a broken or unsupported font file is simply skipped
+    except Exception:
         return None
     pdfmetrics.registerFont(font)
     loaded = LoadedFont(name, path, subfont, bundled, frozenset(font.face.charToGlyph))

@@ -119,7 +119,6 @@ def draw_contents(ctx: PrintContext, c: Canvas, page: list[Entry], first: bool,
                   all_entries: list[Entry], found: dict[str, int], last_page: int,
                   heading: str) -> None:
     """One page of the 卷内目录, with links from each row to its section."""
-    fs = ctx.fs
     page_w, page_h = c._pagesize
     left = styles.FORM_MARGINS["left"]
     right = left + sum(w for _l, w in COLUMNS)
@@ -263,5 +262,12 @@ def _wrap_plain(ctx: PrintContext, text: str, role: str, size: float, width: flo
     return wrap(ctx.fs, text, role, size, width) or [""]
 
 
-__all__ = ["Entry", "Closing", "lay_out", "draw_contents", "draw_closing", "short_name",
-           "archival_date"]
+__all__ = [
+    "Closing",
+    "Entry",
+    "archival_date",
+    "draw_closing",
+    "draw_contents",
+    "lay_out",
+    "short_name",
+]

@@ -8,8 +8,9 @@ its header, rows and footer with a handful of canvas calls.
 
 from __future__ import annotations
 
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from typing import Callable, Sequence
+from typing import Any
 
 from reportlab.lib.rl_accel import fp_str
 from reportlab.pdfbase import pdfmetrics
@@ -114,7 +115,8 @@ class GridLayout:
         measured = self._measured
         breaker = self.breaker
         for row in texts:
-            cells = []
+            # (text, width) for a line that fits, else (line, ..., None)
+            cells: list[tuple[Any, ...]] = []
             tallest = 1
             for text, col in zip(row, cols):
                 # Fast path: one line that fits (most cells of most tables).
@@ -162,7 +164,9 @@ class GridLayout:
         or a tall one that would leave much of a page empty, is split line by line."""
         leading = self.style.leading
         fresh = later_space - self.header_height
-        rows, heights, kinds = [], [], []
+        rows: list[Any] = []
+        heights: list[float] = []
+        kinds: list[Any] = []
         pages: list[tuple[int, int]] = []
         start = 0
         space = first_space - self.header_height
@@ -256,10 +260,10 @@ class GridPage:
         text = c.beginText()
         header_font = fs.name(st.header_role)
         text.setFont(header_font, st.header_size)
-        for col, lines, x in zip(lay.columns, lay.header_lines, xs):
-            block = len(lines) * st.leading
+        for col, header, x in zip(lay.columns, lay.header_lines, xs):
+            block = len(header) * st.leading
             y = header_bottom + (lay.header_height - block) / 2 + block - st.size
-            for line in lines:
+            for line in header:
                 w = pdfmetrics.stringWidth(line, header_font, st.header_size)
                 text.setTextOrigin(x + (col.width - w) / 2, y)
                 self._text_out(text, line, st.header_role, header_font, st.header_size)
@@ -290,7 +294,7 @@ class GridPage:
                     line, known = cell
                     if not line:
                         continue
-                    lines = (line,)
+                    lines = [line]
                 else:
                     *lines, known = cell
                 align = aligns[k]

@@ -21,8 +21,8 @@ from reportlab.platypus import Paragraph, Spacer, Table, TableStyle
 
 from ledger_app.outputs.pdf import styles
 from ledger_app.outputs.pdf.common import atomic_output
-from ledger_app.outputs.pdf.fonts import fonts
 from ledger_app.outputs.pdf.doc import make_template
+from ledger_app.outputs.pdf.fonts import fonts
 
 
 @dataclass(frozen=True)

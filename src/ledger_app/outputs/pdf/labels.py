@@ -332,7 +332,7 @@ def label_flowables(ctx: PrintContext, labels: list[BoxLabel], spine_mm: float
     return out
 
 
-def render_labels(ledger: "Ledger", out_path: str | os.PathLike[str], year: int | None = None,
+def render_labels(ledger: Ledger, out_path: str | os.PathLike[str], year: int | None = None,
                   category: str | None = None, spine_mm: float = 40, retention: str = "永久",
                   first_box: int = 1, emblem_path: str | None = None,
                   progress: Progress | None = None) -> int:
@@ -358,5 +358,13 @@ def render_labels(ledger: "Ledger", out_path: str | os.PathLike[str], year: int 
     return sheets
 
 
-__all__ = ["render_labels", "label_flowables", "box_labels", "SPINE_WIDTHS", "check_spine",
-           "spines_per_sheet", "vertical_text", "spine_blocks"]
+__all__ = [
+    "SPINE_WIDTHS",
+    "box_labels",
+    "check_spine",
+    "label_flowables",
+    "render_labels",
+    "spine_blocks",
+    "spines_per_sheet",
+    "vertical_text",
+]

@@ -181,7 +181,7 @@ def draw_letter(ctx: PrintContext, c: Canvas, t: dict[str, str]) -> None:
     p.text(p.right, y - 18 * mm, "　　年　　月　　日", "fang", 12, "right")
 
 
-def render_letter(ledger: "Ledger", record_id: int, out_path: str | os.PathLike[str],
+def render_letter(ledger: Ledger, record_id: int, out_path: str | os.PathLike[str],
                   masked: bool = True, progress: Progress | None = None) -> int:
     """Print the 组织关系介绍信 of one 转入转出 record. Returns the number of pages (1)."""
     progress = progress or no_progress
@@ -198,4 +198,4 @@ def render_letter(ledger: "Ledger", record_id: int, out_path: str | os.PathLike[
     return 1
 
 
-__all__ = ["render_letter", "letter_texts", "upper_number", "upper_year", "upper_month"]
+__all__ = ["letter_texts", "render_letter", "upper_month", "upper_number", "upper_year"]

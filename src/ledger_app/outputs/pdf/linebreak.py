@@ -25,8 +25,9 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from collections.abc import Iterable, Mapping
 from itertools import accumulate
-from typing import Iterable, Mapping, Protocol
+from typing import Protocol
 
 # Marks that never start a line (they stay with the character before them).
 NO_START = "，。、；：？！）》」』】〕〉｝］”’…—～·%％‰℃,.;:?!)]}"
@@ -188,7 +189,7 @@ PLAIN = Breaker()
 HEADER = Breaker(short_runs=False)
 
 
-def wrap(fs: "HasCharWidths", text: str, role: str, size: float, width: float,
+def wrap(fs: HasCharWidths, text: str, role: str, size: float, width: float,
          breaker: Breaker = PLAIN, first_indent: float = 0.0) -> list[str]:
     """Lines of ``text`` set in a font role at ``size`` points within ``width`` points."""
     scale = 1000.0 / size

@@ -44,7 +44,7 @@ def target_pixels(width_pt: float, height_pt: float, dpi: int = PRINT_DPI) -> in
     return max(px, STEP_PX)
 
 
-def print_jpeg(ledger: "Ledger", sha256: str, max_px: int) -> tuple[Path, int, int]:
+def print_jpeg(ledger: Ledger, sha256: str, max_px: int) -> tuple[Path, int, int]:
     """(JPEG file, width, height) of an attached image at most ``max_px`` on its long side.
 
     The first call decodes the original once (at reduced scale where JPEG allows) and
@@ -96,6 +96,7 @@ def _fallback_dir() -> Path:
 def _downscale(original: bytes, max_px: int) -> tuple[bytes, int, int]:
     from PIL import Image, ImageOps
 
+    image: Image.Image      # the opened file, then the turned and shrunk copies
     with Image.open(io.BytesIO(original)) as image:
         if image.format == "JPEG":
             image.draft("RGB", (max_px, max_px))   # let libjpeg decode at 1/2, 1/4, 1/8

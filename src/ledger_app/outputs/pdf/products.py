@@ -38,7 +38,7 @@ MODULES = {"cover": "cover", "labels": "labels", "table": "table", "record": "re
            "checklist": "self_check", "letter": "letter"}
 
 
-def render(product: str, ledger: "Ledger", out_path: str | os.PathLike[str],
+def render(product: str, ledger: Ledger, out_path: str | os.PathLike[str],
            options: dict[str, Any], progress: Progress | None = None) -> int:
     # Import only what this product needs: a plain table never loads platypus.
     import importlib

@@ -45,7 +45,7 @@ PHOTO_MAX_HEIGHT = 56 * mm
 TIME_ROLES = ("start_time", "end_time")
 
 
-def get_record(ledger: "Ledger", entry_id: int) -> "Record":
+def get_record(ledger: Ledger, entry_id: int) -> Record:
     try:
         return ledger.records.get(int(entry_id))
     except (LedgerError, ValueError, TypeError):
@@ -271,7 +271,7 @@ def _field(rt: RecordType, key: str) -> Field | None:
     return next((f for f in rt.fields if f.key == key), None)
 
 
-def render_record(ledger: "Ledger", entry_id: int, out_path: str | os.PathLike[str],
+def render_record(ledger: Ledger, entry_id: int, out_path: str | os.PathLike[str],
                   masked: bool = True, progress: Progress | None = None,
                   emblem_path: str | None = None) -> int:
     """Print one record: a meeting as 工作手册 page(s), a document (工作计划, 制度…) as
@@ -305,4 +305,4 @@ def render_record(ledger: "Ledger", entry_id: int, out_path: str | os.PathLike[s
     return pages["n"]
 
 
-__all__ = ["render_record", "record_flowables", "get_record", "record_heading"]
+__all__ = ["get_record", "record_flowables", "record_heading", "render_record"]

@@ -17,8 +17,14 @@ from reportlab.platypus import Flowable, Image, KeepTogether, Spacer, Table, Tab
 
 from ledger_app.forms.display import shown_text
 from ledger_app.outputs.pdf.common import (
-    PrintContext, Progress, atomic_output, check_year, no_progress, page_frame_size,
-    page_of_total, total_pages_canvas,
+    PrintContext,
+    Progress,
+    atomic_output,
+    check_year,
+    no_progress,
+    page_frame_size,
+    page_of_total,
+    total_pages_canvas,
 )
 from ledger_app.outputs.pdf.doc import LedgerDoc, make_template
 from ledger_app.outputs.pdf.photos import print_jpeg, target_pixels
@@ -45,11 +51,11 @@ def as_of_for(year: int, today: dt.date | None = None) -> dt.date:
     return min(today, dt.date(year + 1, 1, 1))
 
 
-def _quarter_cell(row: "Row", quarter: Period) -> str:
+def _quarter_cell(row: Row, quarter: Period) -> str:
     return cadence.summarise(cadence.cells_within(row, quarter)).text
 
 
-def _year_cell(row: "Row", year: int) -> str:
+def _year_cell(row: Row, year: int) -> str:
     return cadence.summarise(cadence.cells_within(row, periods.whole_year(year))).text
 
 
@@ -68,7 +74,7 @@ def _table(ctx: PrintContext, rows: list[list[Any]], widths: list[float],
     return table
 
 
-def cadence_table(ctx: PrintContext, report: "Report", width: float) -> Table:
+def cadence_table(ctx: PrintContext, report: Report, width: float) -> Table:
     head = [para(ctx, t, "cell_label") for t in
             ("会议", "第一季度", "第二季度", "第三季度", "第四季度", "全年")]
     rows: list[list[Any]] = [head]
@@ -102,7 +108,7 @@ def _thumbnails(ctx: PrintContext, entry_id: int | None, width: float) -> Any:
     return inner
 
 
-def checklist_tables(ctx: PrintContext, report: "Report", width: float) -> list[Flowable]:
+def checklist_tables(ctx: PrintContext, report: Report, width: float) -> list[Flowable]:
     flow: list[Flowable] = []
     for n, status in enumerate(report.checklists, start=1):
         c = status.checklist
@@ -127,7 +133,7 @@ def checklist_tables(ctx: PrintContext, report: "Report", width: float) -> list[
                      "cell"),
                 _thumbnails(ctx, entry.id if entry else None, widths[4])])
         table = _table(ctx, rows, widths)
-        spans = [("SPAN", (0, r), (-1, r)) for r, row in enumerate(rows)
+        spans: list[tuple[Any, ...]] = [("SPAN", (0, r), (-1, r)) for r, row in enumerate(rows)
                  if r and row[1] == ""]
         spans += [("BACKGROUND", (0, r), (-1, r), SHADE) for r, row in enumerate(rows)
                   if r and row[1] == ""]
@@ -140,7 +146,7 @@ def _ordinal(n: int) -> str:
     return "一二三四五六七八九十"[n - 1] if 1 <= n <= 10 else str(n)
 
 
-def findings_list(ctx: PrintContext, report: "Report", number: int) -> list[Flowable]:
+def findings_list(ctx: PrintContext, report: Report, number: int) -> list[Flowable]:
     flow: list[Flowable] = [para(ctx, f"{_ordinal(number)}、发现的问题和提示", "heading")]
     if not report.findings:
         flow.append(para(ctx, "按上述规则检查，没有发现问题。", "meta"))
@@ -149,7 +155,7 @@ def findings_list(ctx: PrintContext, report: "Report", number: int) -> list[Flow
     return flow
 
 
-def self_check_flowables(ctx: PrintContext, report: "Report") -> list[Flowable]:
+def self_check_flowables(ctx: PrintContext, report: Report) -> list[Flowable]:
     width = page_frame_size("form")[0]
     as_of = report.as_of - dt.timedelta(days=1) if report.as_of.month == 1 and \
         report.as_of.day == 1 and report.as_of.year == report.year + 1 else report.as_of
@@ -172,13 +178,13 @@ def self_check_flowables(ctx: PrintContext, report: "Report") -> list[Flowable]:
     return flow
 
 
-def report_for(ledger: "Ledger", year: int, as_of: dt.date | None = None) -> "Report":
+def report_for(ledger: Ledger, year: int, as_of: dt.date | None = None) -> Report:
     from ledger_app.rules.check import check_ledger
 
     return check_ledger(ledger, year, as_of or as_of_for(year))
 
 
-def render_self_check(ledger: "Ledger", year: int, out_path: str | os.PathLike[str],
+def render_self_check(ledger: Ledger, year: int, out_path: str | os.PathLike[str],
                       masked: bool = True, progress: Progress | None = None,
                       as_of: dt.date | None = None) -> int:
     """Print the year's 自查表. Returns the number of pages."""

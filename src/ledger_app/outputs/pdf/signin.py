@@ -41,7 +41,7 @@ ROWS_PER_PAGE = 22
 ROW_HEIGHT = 9.6 * mm
 
 
-def expected_members(ctx: PrintContext, record: "Record") -> list["Record"]:
+def expected_members(ctx: PrintContext, record: Record) -> list[Record]:
     """Who is due at the meeting, as the rules decide (支委会: the committee in office; 党小组会:
     that group; others: everyone in the branch that day), in roster order."""
     from ledger_app.rules.gather import due_at_meeting
@@ -131,7 +131,7 @@ def signin_flowables(ctx: PrintContext, entry_id: int, filled: bool = False
     return flow
 
 
-def render_signin(ledger: "Ledger", entry_id: int, out_path: str | os.PathLike[str],
+def render_signin(ledger: Ledger, entry_id: int, out_path: str | os.PathLike[str],
                   progress: Progress | None = None, masked: bool = True,
                   emblem_path: str | None = None, filled: bool = False) -> int:
     """Print the sign-in sheet of a meeting (blank, or ``filled`` with the recorded
@@ -154,4 +154,4 @@ def render_signin(ledger: "Ledger", entry_id: int, out_path: str | os.PathLike[s
     return pages["n"]
 
 
-__all__ = ["render_signin", "signin_flowables", "expected_members"]
+__all__ = ["expected_members", "render_signin", "signin_flowables"]

@@ -7,7 +7,8 @@ as they stood then.
 
 from __future__ import annotations
 
-from typing import Any, Callable
+from collections.abc import Callable
+from typing import Any
 
 from ledger_app.forms.model import RecordType
 from ledger_app.outputs.pdf.common import PrintContext
@@ -87,4 +88,4 @@ def row_adjuster(ctx: PrintContext, rt: RecordType, keys: list[str]
     return adjust
 
 
-__all__ = ["applies", "adjusts_rows", "ids_as_of", "row_adjuster"]
+__all__ = ["adjusts_rows", "applies", "ids_as_of", "row_adjuster"]

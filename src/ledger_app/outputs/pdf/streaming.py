@@ -15,7 +15,8 @@ from __future__ import annotations
 
 import contextlib
 import threading
-from typing import IO, Any, Iterator
+from collections.abc import Iterator
+from typing import IO, Any
 
 from reportlab import rl_config
 from reportlab.pdfbase import pdfdoc
@@ -35,6 +36,8 @@ class _JPEGFile:
 
 
 class _StreamingFile(pdfdoc.PDFFile):
+    strings: list[Any]      # the base class collects the file's pieces here
+
     def __init__(self, *args: Any, **kwargs: Any):
         target = getattr(_local, "target", None)
         super().__init__(*args, **kwargs)
@@ -76,9 +79,9 @@ def _format_image(self: Any, document: Any) -> bytes:
         self.streamContent = content
 
 
-pdfdoc.PDFFile = _StreamingFile  # type: ignore[misc]
-pdfdoc.PDFImageXObject.loadImageFromJPEG = _load_jpeg  # type: ignore[method-assign]
-pdfdoc.PDFImageXObject.format = _format_image  # type: ignore[method-assign]
+pdfdoc.PDFFile = _StreamingFile
+pdfdoc.PDFImageXObject.loadImageFromJPEG = _load_jpeg
+pdfdoc.PDFImageXObject.format = _format_image
 
 
 @contextlib.contextmanager

@@ -10,10 +10,10 @@ fields are masked unless the caller asks for them in full.
 from __future__ import annotations
 
 import os
-from typing import TYPE_CHECKING, Any, Callable
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
 
 from reportlab.lib.units import mm
-from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfgen.canvas import Canvas
 
 from ledger_app.forms.model import Field, RecordType
@@ -173,7 +173,7 @@ def table_title(rt: RecordType, year: int | None) -> str:
     return f"{rt.label}（{year}年度）" if year and rt.date_field else rt.label
 
 
-def print_order(ledger: "Ledger", rt: RecordType, year: int | None) -> list[int]:
+def print_order(ledger: Ledger, rt: RecordType, year: int | None) -> list[int]:
     """Ids as a paper ledger lists them: oldest first by date, else in roster order."""
     if rt.date_field:
         return ledger.records.ids(rt.key, year, sort_field=rt.date_field, descending=False)
@@ -184,9 +184,8 @@ def read_rows(ctx: PrintContext, rt: RecordType, fields: list[Field | None],
               year: int | None, chunk: int = 500,
               ids: list[int] | None = None) -> list[list[str]]:
     """Printed texts of every record (of the year, or the given ids), in table order."""
-    from ledger_app.store.records import from_column
-
     from ledger_app.outputs.pdf.snapshot import ids_as_of, row_adjuster
+    from ledger_app.store.records import from_column
 
     ledger = ctx.ledger
     if ids is None:
@@ -196,13 +195,14 @@ def read_rows(ctx: PrintContext, rt: RecordType, fields: list[Field | None],
     as_then = row_adjuster(ctx, rt, keys)
     columns_sql = ", ".join(f'"{k}"' for k in keys)
     # One converter per column: stored value -> printed text.
-    convert = []
+    convert: list[Callable[[Any], Any]] = []
     for f in fields:
         if f is None:
             continue
         fmt = ctx.formatter(f)
         if f.type in ("multichoice", "members", "bool"):
-            convert.append(lambda v, f=f, fmt=fmt: fmt(from_column(f, v)))
+            # mypy cannot infer a lambda with defaults (they bind this field, not the last).
+            convert.append(lambda v, f=f, fmt=fmt: fmt(from_column(f, v)))  # type: ignore[misc]
         else:
             convert.append(fmt)
     seq_first = fields[0] is None
@@ -282,7 +282,7 @@ def table_pages(ctx: PrintContext, type_key: str, year: int | None,
     """(page kind, pages): every printed page of the table, laid out and numbered."""
     rt = record_type(ctx.ledger, type_key)
     kind = page_kind(rt)
-    frame_w, frame_h = page_frame_size(kind)
+    frame_w, _frame_h = page_frame_size(kind)
     _cols, fields = columns(rt, frame_w)
     texts = read_rows(ctx, rt, fields, year, ids=ids)
     cols, fields = columns(rt, frame_w, texts, ctx.fs)
@@ -352,7 +352,7 @@ def write_grid_pdf(path: str | os.PathLike[str], ctx: PrintContext, title: str, 
     c.save()
 
 
-def render_table(ledger: "Ledger", type_key: str, out_path: str | os.PathLike[str],
+def render_table(ledger: Ledger, type_key: str, out_path: str | os.PathLike[str],
                  year: int | None = None, masked: bool = True,
                  progress: Progress | None = None, emblem_path: str | None = None,
                  date_from: str | None = None, date_to: str | None = None,
@@ -393,5 +393,13 @@ def render_table(ledger: "Ledger", type_key: str, out_path: str | os.PathLike[st
     return len(pages)
 
 
-__all__ = ["render_table", "table_pages", "table_flowables", "write_grid_pdf", "page_kind",
-           "columns", "table_title", "print_order"]
+__all__ = [
+    "columns",
+    "page_kind",
+    "print_order",
+    "render_table",
+    "table_flowables",
+    "table_pages",
+    "table_title",
+    "write_grid_pdf",
+]

@@ -92,7 +92,7 @@ class TextBlock(Flowable):
                           _start=start + fit, _end=end, _first=False, _last=self._last,
                           **common)]
 
-    def last_lines(self, width: float, count: int) -> tuple["TextBlock | None", "TextBlock"]:
+    def last_lines(self, width: float, count: int) -> tuple[TextBlock | None, TextBlock]:
         """This block cut before its last ``count`` lines at ``width``: (the rest or None,
         the last lines), so the last lines can be kept with what follows (a signature)."""
         start, end = self._range(width)
@@ -106,7 +106,7 @@ class TextBlock(Flowable):
                           _start=end - count, _end=end, _first=False, _last=self._last,
                           **common))
 
-    def minWidth(self) -> float:  # noqa: N802 - reportlab's name
+    def minWidth(self) -> float:
         widths = self.fs.char_widths(self.role)
         return max((widths[c] for c in self.text), default=0.0) * self.style.fontSize / 1000
 

@@ -16,7 +16,6 @@ from typing import Any
 from ledger_app.forms.display import display
 from ledger_app.forms.model import Field, RecordType
 
-
 DATE_FORMAT = "yyyy-mm-dd"
 MONTH_FORMAT = "yyyy-mm"
 MONEY_FORMAT = "0.00"

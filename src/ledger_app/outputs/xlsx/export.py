@@ -23,8 +23,8 @@ from openpyxl.cell import WriteOnlyCell
 from openpyxl.utils import get_column_letter
 
 from ledger_app.forms.model import RecordType
+from ledger_app.outputs.durable import atomic_path
 from ledger_app.outputs.xlsx import styles
-from ledger_app.outputs.xlsx.long_text import LongTexts
 from ledger_app.outputs.xlsx.columns import (
     Column,
     cell_value,
@@ -32,7 +32,7 @@ from ledger_app.outputs.xlsx.columns import (
     columns_for,
     printed_count,
 )
-from ledger_app.outputs.durable import atomic_path
+from ledger_app.outputs.xlsx.long_text import LongTexts
 from ledger_app.store.errors import LedgerError, plain_reason
 
 if TYPE_CHECKING:

@@ -20,7 +20,6 @@ from typing import TYPE_CHECKING, Any
 
 from ledger_app.forms.model import RecordType
 from ledger_app.outputs.xlsx import mapping_memory
-from ledger_app.store import import_batches as batches
 from ledger_app.outputs.xlsx.export import resolve_type
 from ledger_app.outputs.xlsx.headers import (
     HeaderGuess,
@@ -44,6 +43,7 @@ from ledger_app.outputs.xlsx.rows import (
     row_kind,
     shown_cells,
 )
+from ledger_app.store import import_batches as batches
 from ledger_app.store.errors import LedgerError
 
 if TYPE_CHECKING:
@@ -206,15 +206,16 @@ def _check_mapping(columns: list[ColumnMap], rt: RecordType) -> None:
 def _plan_rows(ledger: Ledger, rt: RecordType, plan: ImportPlan, rows: list[list[Cell]],
                guess: HeaderGuess, on_match: str, progress: Progress | None) -> None:
     mapped = [c for c in plan.columns if c.field_key]
+    mapped_keys = [c.field_key for c in mapped if c.field_key]     # the same columns' keys
     fields = {f.key: f for f in rt.stored_fields}
-    filled = {c.field_key for c in mapped}
+    filled = set(mapped_keys)
     header_words = {bare(c.header) for c in mapped}
-    needs_members = any(fields[c.field_key].type in ("member", "members") for c in mapped)
+    needs_members = any(fields[key].type in ("member", "members") for key in mapped_keys)
     ctx = RowContext(
         ledger, rt, mapped, fields,
         MemberIndex(_member_names(ledger), ledger.pack.record_type(
             ledger.pack.member_type).label) if needs_members else None,
-        ExistingIndex(ledger, rt, [c.field_key for c in mapped]),
+        ExistingIndex(ledger, rt, mapped_keys),
         {f.key: f.default for f in rt.stored_fields
          if f.default is not None and f.key not in filled},
         on_match, critical_fields(rt), set(fields) - filled)
@@ -291,10 +292,12 @@ def apply_import(ledger: Ledger, plan: ImportPlan, only_valid: bool = False,
                     inserted.append(ledger.records.insert(rt.key, row.values, audit=False,
                                                           pending=row.pending, source=where))
                 else:
-                    before = ledger.records.get(row.match_id).values
-                    ledger.records.update(row.match_id, row.changes, pending=row.pending,
+                    match_id = row.match_id
+                    assert match_id is not None     # an update row names the record it updates
+                    before = ledger.records.get(match_id).values
+                    ledger.records.update(match_id, row.changes, pending=row.pending,
                                           source=where)
-                    updated[row.match_id] = (before, ledger.records.get(row.match_id).values)
+                    updated[match_id] = (before, ledger.records.get(match_id).values)
             except LedgerError as exc:
                 raise LedgerError(f"第 {row.row} 行：{exc}。什么也没有导入。") from exc
         if inserted or updated:

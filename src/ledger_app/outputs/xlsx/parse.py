@@ -25,7 +25,15 @@ from ledger_app.forms import idcard
 from ledger_app.forms import values as fv
 from ledger_app.forms.model import Field
 
-ETHNIC_GROUPS = ["汉", "蒙古", "回", "藏", "维吾尔", "苗", "彝", "壮", "布依", "朝鲜", "满", "侗", "瑶", "白", "土家", "哈尼", "哈萨克", "傣", "黎", "傈僳", "佤", "畲", "高山", "拉祜", "水", "东乡", "纳西", "景颇", "柯尔克孜", "土", "达斡尔", "仫佬", "羌", "布朗", "撒拉", "毛南", "仡佬", "锡伯", "阿昌", "普米", "塔吉克", "怒", "乌孜别克", "俄罗斯", "鄂温克", "德昂", "保安", "裕固", "京", "塔塔尔", "独龙", "鄂伦春", "赫哲", "门巴", "珞巴", "基诺"]
+ETHNIC_GROUPS = [
+    "汉", "蒙古", "回", "藏", "维吾尔", "苗", "彝", "壮", "布依", "朝鲜",
+    "满", "侗", "瑶", "白", "土家", "哈尼", "哈萨克", "傣", "黎", "傈僳",
+    "佤", "畲", "高山", "拉祜", "水", "东乡", "纳西", "景颇", "柯尔克孜",
+    "土", "达斡尔", "仫佬", "羌", "布朗", "撒拉", "毛南", "仡佬", "锡伯",
+    "阿昌", "普米", "塔吉克", "怒", "乌孜别克", "俄罗斯", "鄂温克", "德昂",
+    "保安", "裕固", "京", "塔塔尔", "独龙", "鄂伦春", "赫哲", "门巴", "珞巴",
+    "基诺",
+]
 TRUE_WORDS = {"是", "有", "1", "true", "√", "✓", "y", "yes", "已", "已上墙", "达标", "已退回"}
 FALSE_WORDS = {"否", "无", "0", "false", "×", "✗", "n", "no", "未", "没有", "不达标", "未退回"}
 LIST_SPLIT = re.compile(r"\s*[、,，;；/]\s*")
@@ -62,7 +70,7 @@ def is_month_format(fmt: str | None) -> bool:
 
 
 def has_two_decimals(fmt: str | None) -> bool:
-    return bool(fmt) and "0.00" in fmt
+    return fmt is not None and "0.00" in fmt
 
 
 def display(value: Any) -> str:
@@ -365,7 +373,7 @@ def is_blank(value: Any) -> bool:
 
 
 def is_name_field(field: Field, title_field: str) -> bool:
-    return field.type == "text" and (field.key == title_field and "名" in field.label
+    return field.type == "text" and ((field.key == title_field and "名" in field.label)
                                      or field.role == "person_name" or "姓名" in field.label)
 
 

@@ -39,7 +39,8 @@ MAX_COLUMNS = 1_000
 MAX_CELL_CHARS = 32_767
 MAX_SHEET_TEXT = 64 * 1024 * 1024              # characters
 MAX_SHARED_STRINGS_BYTES = 64 * 1024 * 1024
-PASSWORD_MESSAGE = "工作簿设置了打开密码，请先在 Excel/WPS 中取消密码（文件→信息→保护工作簿→用密码加密，清空密码后保存），再导入。"
+PASSWORD_MESSAGE = ("工作簿设置了打开密码，请先在 Excel/WPS 中取消密码"
+                    "（文件→信息→保护工作簿→用密码加密，清空密码后保存），再导入。")
 SAVE_AS_XLSX = "请用 Excel 或 WPS 打开它，选择“文件→另存为”，保存类型选“Excel 工作簿（*.xlsx）”，再导入另存的文件。"
 
 # (value, number format): the format tells a year-month from a date, and 2005.10 from 2005.1.
@@ -289,13 +290,13 @@ def _xml_problem(path: Path, exc: BaseException) -> str:
     try:
         from defusedxml.common import DefusedXmlException
     except ImportError:  # pragma: no cover - defusedxml is a dependency
-        DefusedXmlException = ()  # type: ignore[assignment,misc]
+        DefusedXmlException = ()
     chain: list[BaseException] = []
     cause: BaseException | None = exc
     while cause is not None and len(chain) < 10:
         chain.append(cause)
         cause = cause.__cause__ or cause.__context__
-    if any(isinstance(e, DefusedXmlException) for e in chain):  # type: ignore[arg-type]
+    if any(isinstance(e, DefusedXmlException) for e in chain):
         return (f"{path.name} 中含有不安全的 XML 内容（实体定义，可能是恶意构造的文件），"
                 "为保护电脑已拒绝读取。")
     return f"{path.name} 已损坏，无法读取（{_brief(exc)}）。" + SAVE_AS_XLSX
@@ -353,7 +354,7 @@ def _open_ole(path: Path) -> Source:
         text = str(exc).lower()
         if "encrypt" in text or "password" in text:
             raise SpreadsheetError(f"{path.name}：{PASSWORD_MESSAGE}") from exc
-        if "can't find workbook" in text or "workbook" in text and "ole2" in text:
+        if "can't find workbook" in text or ("workbook" in text and "ole2" in text):
             raise SpreadsheetError(f"{path.name} 不是 Excel 表格（可能是 Word 等其他 Office 文件）。"
                                    "请选择 .xlsx 或 .xls 表格文件。") from exc
         raise SpreadsheetError(f"{path.name} 已损坏，无法读取（{_brief(exc)}）。"
@@ -381,7 +382,7 @@ def _xls_rows(book: Any, sheet: str) -> Iterator[list[Cell]]:
                 if c.ctype == xlrd.XL_CELL_DATE:
                     try:
                         value: Any = xlrd.xldate.xldate_as_datetime(c.value, book.datemode)
-                    except Exception:  # noqa: BLE001 - an impossible serial stays a number
+                    except Exception:
                         value = c.value
                 elif c.ctype == xlrd.XL_CELL_BOOLEAN:
                     value = bool(c.value)

@@ -293,7 +293,7 @@ def _merge_duplicate(ctx: RowContext, first: RowPlan, n: int, record: dict[str, 
                 first.pending.pop(key, None)
                 first.reasons.append(Reason(key, f.label, "info", f"由第 {n} 行补全"))
             continue
-        if before == value or key in ctx.defaults and ctx.defaults[key] == value:
+        if before == value or (key in ctx.defaults and ctx.defaults[key] == value):
             continue
         why = (f"第 {first.row} 行写“{_shown(f, before)}”，第 {n} 行写“{_shown(f, value)}”"
                + ("，以第一行为准" if key in ctx.critical or target is None else "，留空待核实"))

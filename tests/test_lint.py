@@ -1,0 +1,35 @@
+"""Lint is part of the suite, so `.ci/run` (README's second command) runs it: ruff over the
+code, tests, benchmarks and scripts, and mypy over the core (everything outside
+ledger_app.ui). Both read their settings from pyproject.toml; a failure shows the tools'
+own report."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+CORE = ROOT / "src" / "ledger_app"
+
+
+def run(*args: str) -> subprocess.CompletedProcess[str]:
+    # The tools installed beside this Python (the test extras of pyproject.toml).
+    return subprocess.run([sys.executable, "-m", *args], cwd=ROOT, capture_output=True,
+                          text=True)
+
+
+def test_ruff_finds_nothing() -> None:
+    done = run("ruff", "check", "--no-cache", "src", "tests", "benchmarks", "scripts")
+    assert done.returncode == 0, done.stdout + done.stderr
+
+
+def test_mypy_finds_nothing_in_the_core() -> None:
+    core = sorted(str(p.relative_to(ROOT / "src")) for p in CORE.rglob("*.py")
+                  if "ui" not in p.relative_to(CORE).parts[:1])
+    assert "ledger_app/store/ledger.py" in core and not any("/ui/" in p for p in core)
+    done = subprocess.run([sys.executable, "-m", "mypy", "--config-file",
+                           str(ROOT / "pyproject.toml"), "--no-incremental",
+                           "--cache-dir", "/dev/null", *core],
+                          cwd=ROOT / "src", capture_output=True, text=True)
+    assert done.returncode == 0, done.stdout + done.stderr
