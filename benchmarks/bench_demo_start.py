@@ -7,7 +7,8 @@ started until the program reports its main window shown with its first table loa
 (``LEDGER_APP_SCREENSHOT``: the program saves a picture then and quits). ``--demo``
 includes making the first piece of the demo ledger (the rest is written behind the shown
 window); "bare window" opens an existing demo ledger, which is the floor. Wall time and
-the process's CPU time are printed: on a shared machine the CPU time is the steadier. ``--frozen`` times the PyInstaller build instead of the source checkout.
+the process's CPU time are printed: on a shared machine the CPU time is the steadier.
+``--frozen`` times the PyInstaller build instead of the source checkout.
 Target (issue 15): a newcomer sees a usable window in under 2 s.
 """
 
