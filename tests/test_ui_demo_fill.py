@@ -64,6 +64,9 @@ def test_window_comes_before_the_demo_is_complete_and_ends_with_the_full_demo(
     first = table_counts(window.ledger.path)  # read beside the writer, as WAL allows
     assert first["t_roster"] == table_counts(cli_demo)["t_roster"]
     assert first["t_meeting"] < table_counts(cli_demo)["t_meeting"]
+    # no findings judged on half a ledger: the home page waits for the whole demo
+    assert window.home.headline.text().startswith("演示台账正在生成")
+    assert window.home.findings.count() == 0
 
     qtbot.waitUntil(lambda: not filler.running, timeout=300000)
     assert controller.runner.wait_idle(60000)
@@ -75,6 +78,9 @@ def test_window_comes_before_the_demo_is_complete_and_ends_with_the_full_demo(
         expected = cli.records.counts(window.current_year())
     assert window.tree.count_of("meeting") == expected["meeting"] > 0
     assert window.tree.count_of("dues") == expected["dues"] > 0
+    # and then checks the whole demo
+    qtbot.waitUntil(lambda: window.home.headline.text().startswith("检查截至"), timeout=60000)
+    assert window.home.findings.count() > 0
     path = window.ledger.path
     window.close()
     controller.runner.wait_idle(60000)

@@ -124,6 +124,7 @@ class DemoFiller(QObject):
         window.statusBar().addPermanentWidget(self.label)
         window.statusBar().addPermanentWidget(self.bar)
         window.installEventFilter(self)
+        window.home.hold("演示台账正在生成，生成完毕后按规则检查……")
         self._show_progress()
         self._next()
 
@@ -146,11 +147,15 @@ class DemoFiller(QObject):
             # it in our label instead, for a few seconds.
             self.label.setText("演示台账已生成完毕。")
             QTimer.singleShot(8000, self._remove_label)
+            self.window.home.release()
             self.window.refresh_all()
             self.completed.emit()
 
     def _failed(self, exc: BaseException) -> None:
         self._finish()
+        self.window.home.release()
+        if not self.window.runner.is_shut_down:
+            self.window.home.refresh()     # judge what was written
         log.exception("filling the demo failed", exc_info=exc)
         show_error(self.window, exc)
         self.stopped.emit()

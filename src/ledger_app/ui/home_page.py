@@ -171,6 +171,7 @@ class HomePage(QWidget):
         self.menu: QMenu | None = None
         self._generation = 0
         self._stale = False
+        self._held = ""       # why the page checks nothing for now (a demo still being written)
         self.as_of: dt.date | None = None   # the day judged from; None: today
 
         self.year_box = QComboBox()
@@ -323,9 +324,23 @@ class HomePage(QWidget):
         if self._stale:
             self.reload()
 
+    def hold(self, reason: str) -> None:
+        """Check nothing until ``release``: the ledger is still being written (the demo
+        filling in), and dozens of 严重 findings on half a ledger would only alarm."""
+        self._held = reason
+        self._generation += 1      # a report already on its way is dropped
+        self.headline.setText(reason)
+
+    def release(self) -> None:
+        """Checks run again; the caller refreshes the page."""
+        self._held = ""
+
     def reload(self) -> None:
         ledger, year, as_of = self.ledger, self.year, self.as_of
         if ledger is None or year is None:
+            return
+        if self._held:
+            self.headline.setText(self._held)
             return
         from ledger_app.ui.home_data import load_home
 
