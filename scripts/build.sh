@@ -16,6 +16,8 @@ QT_QPA_PLATFORM=offscreen $py scripts/make_icons.py build/icons >/dev/null
 # Our supplement to Qt's Chinese catalogue, compiled from its source.
 .venv/bin/pyside6-lrelease -silent resources/i18n/qt_supplement_zh_CN.ts \
   -qm resources/i18n/qt_supplement_zh_CN.qm
+# The window's English catalogue (视图 → 界面语言).
+.venv/bin/pyside6-lrelease -silent resources/i18n/ledger_app_en.ts -qm resources/i18n/ledger_app_en.qm
 
 rm -rf dist/ledger-app build/build_installer
 $py -m PyInstaller --noconfirm --clean --log-level WARN \

@@ -51,3 +51,6 @@ if (( with_tests )); then
 else
   .venv/bin/python -m pip install -q -e .
 fi
+
+# The window's English catalogue (视图 → 界面语言), compiled from its source.
+.venv/bin/pyside6-lrelease -silent resources/i18n/ledger_app_en.ts -qm resources/i18n/ledger_app_en.qm

@@ -245,3 +245,19 @@ def test_the_print_window_leaves_the_preview_the_room_in_the_largest_font(qtbot,
         dialog.close()
     finally:
         font_size.apply(app, 1.0)
+
+
+def test_the_interface_language_is_chosen_in_the_view_menu_for_the_next_start(qtbot, window):
+    from PySide6.QtWidgets import QMessageBox
+
+    from ledger_app.ui import i18n
+
+    english = window.findChild(QAction, "action_language_en")
+    assert window.findChild(QAction, "action_language_zh_CN").isChecked()
+    english.trigger()
+    assert english.isChecked()
+    assert i18n.saved_language() == i18n.ENGLISH
+    box = window.dialog
+    assert isinstance(box, QMessageBox)
+    assert "重新启动" in box.text() and "started again" in box.text()
+    box.close()

@@ -16,13 +16,14 @@ from pathlib import Path
 from types import TracebackType
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QCoreApplication, Qt, QTimer
+from PySide6.QtCore import QCoreApplication, QLocale, Qt, QTimer
 from PySide6.QtGui import QColor, QFont, QIcon, QPainter, QPixmap
 from PySide6.QtWidgets import QApplication
 
 from ledger_app import __version__
 from ledger_app.ui import font_size, paths
 from ledger_app.ui.errors import show_error
+from ledger_app.ui.i18n import CHINESE, install_language
 from ledger_app.ui.qt_fonts import chinese_family
 from ledger_app.ui.qt_locale import install_chinese
 from ledger_app.ui.tasks import TaskRunner
@@ -104,7 +105,10 @@ def make_application(argv: list[str] | None = None) -> QApplication:
     app.setApplicationDisplayName(paths.DISPLAY_NAME)
     app.setApplicationVersion(__version__)
     font_size.apply(app)  # the size chosen in 视图 → 字体大小
-    install_chinese(app)
+    if install_language(app) == CHINESE:  # the language chosen in 视图 → 界面语言
+        install_chinese(app)
+    else:  # Qt's own dialogs in English too, dates and calendars as English readers expect
+        QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedKingdom))
     app.setWindowIcon(app_icon())
     return app
 

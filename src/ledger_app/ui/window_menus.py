@@ -13,8 +13,9 @@ from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import QApplication, QFileDialog, QMenu, QMessageBox, QToolBar
 
 from ledger_app import __version__
-from ledger_app.ui import font_size, paths
+from ledger_app.ui import font_size, i18n, paths
 from ledger_app.ui.help_window import show_help
+from ledger_app.ui.i18n import tr
 from ledger_app.ui.output_actions import OutputActions
 from ledger_app.ui.safety_actions import SafetyActions
 
@@ -94,6 +95,19 @@ class WindowMenus:
             action.triggered.connect(lambda _c=False, s=scale: self.set_font_scale(s))
             self.font_sizes.addAction(action)
             size_menu.addAction(action)
+
+        language_menu = view_menu.addMenu(tr("界面语言"))
+        language_menu.setObjectName("languageMenu")
+        self.languages = QActionGroup(w)
+        chosen = i18n.saved_language()
+        for code, name in i18n.LANGUAGES:
+            action = QAction(name, w)  # i18n: data — each language named in itself
+            action.setCheckable(True)
+            action.setChecked(code == chosen)
+            action.setObjectName(f"action_language_{code}")
+            action.triggered.connect(lambda _c=False, c=code: self.set_language(c))
+            self.languages.addAction(action)
+            language_menu.addAction(action)
 
         help_menu = bar.addMenu("帮助(&H)")
         self._add(help_menu, "help", "使用说明", lambda: show_help(w), "F1")
@@ -202,6 +216,20 @@ class WindowMenus:
         app = QApplication.instance()
         if isinstance(app, QApplication):
             font_size.apply(app, scale)
+
+    def set_language(self, language: str) -> None:
+        """Saved for the next start: every window and dialog is then built in it, rather
+        than this one changing half its words now."""
+        if language == i18n.saved_language():
+            return
+        i18n.save_language(language)
+        box = QMessageBox(QMessageBox.Icon.Information, "界面语言",
+                          "界面语言已更改，重新启动程序后生效。\n"
+                          "The interface language changes when the program is started again.",
+                          QMessageBox.StandardButton.Ok, self.window)
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.window.dialog = box
+        box.open()
 
     def about(self) -> None:
         w = self.window
