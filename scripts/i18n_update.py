@@ -1,6 +1,6 @@
 """Keep the English catalogue in step with the window's code.
 
-    python scripts/i18n_update.py            update resources/i18n/ledger_app_en.ts
+    python scripts/i18n_update.py            update resources/i18n/en/*.ts
     python scripts/i18n_update.py --check    change nothing; exit 1 when a text of the
                                              window has no English or the file is stale
     python scripts/i18n_update.py --compile  also compile it to ledger_app_en.qm
@@ -29,7 +29,10 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 UI = ROOT / "src" / "ledger_app" / "ui"
-CATALOGUE = ROOT / "resources" / "i18n" / "ledger_app_en.ts"
+# One .ts per module of ui (en/home_page.ts for ui/home_page.py): a translator, or two
+# people changing two windows, each touch their own file; lrelease joins them in one .qm.
+CATALOGUE = ROOT / "resources" / "i18n" / "en"
+COMPILED = ROOT / "resources" / "i18n" / "ledger_app_en.qm"
 CONTEXT = "ledger_app"
 MARK_FUNCTIONS = {"tr", "tr_noop"}
 LOG_METHODS = {"debug", "info", "warning", "error", "exception", "critical"}  # the log is English
@@ -106,18 +109,68 @@ def scan(folder: Path = UI) -> tuple[list[Literal], list[Literal]]:
     return marked, unmarked
 
 
-def read_catalogue(path: Path = CATALOGUE) -> dict[str, str | None]:
-    """source → English (None when unfinished) from a .ts file."""
-    if not path.exists():
-        return {}
+def read_catalogue(folder: Path = CATALOGUE) -> dict[str, str | None]:
+    """source → English (None when unfinished) from every .ts file in ``folder``."""
     found: dict[str, str | None] = {}
-    for message in ET.parse(path).getroot().iter("message"):
-        source = message.findtext("source") or ""
-        translation = message.find("translation")
-        done = (translation is not None and translation.get("type") != "unfinished"
-                and bool(translation.text))
-        found[source] = translation.text if done and translation is not None else None
+    for path in sorted(folder.glob("*.ts")):
+        for message in ET.parse(path).getroot().iter("message"):
+            source = message.findtext("source") or ""
+            translation = message.find("translation")
+            done = (translation is not None and translation.get("type") != "unfinished"
+                    and bool(translation.text))
+            if done and translation is not None:
+                found[source] = translation.text
+            else:
+                found.setdefault(source, None)
     return found
+
+
+def conflicting_translations(folder: Path = CATALOGUE) -> list[str]:
+    """Texts given different English in two modules' files (one context: one meaning)."""
+    seen: dict[str, tuple[str, str]] = {}
+    found = []
+    for path in sorted(folder.glob("*.ts")):
+        for message in ET.parse(path).getroot().iter("message"):
+            english = message.findtext("translation")
+            if not english:
+                continue
+            source = message.findtext("source") or ""
+            if source in seen and seen[source][0] != english:
+                found.append(f"{source!r}: {seen[source][1]} says {seen[source][0]!r}, "
+                             f"{path.name} says {english!r}")
+            seen.setdefault(source, (english, path.name))
+    return found
+
+
+def render_catalogues(marked: list[Literal], known: dict[str, str | None]) -> dict[str, str]:
+    """The text of each module's .ts file, by file name."""
+    by_module: dict[str, list[Literal]] = {}
+    for literal in marked:
+        by_module.setdefault(Path(literal.file).stem + ".ts", []).append(literal)
+    return {name: render_catalogue(literals, known) for name, literals in sorted(by_module.items())}
+
+
+def write_catalogues(texts: dict[str, str], folder: Path = CATALOGUE) -> bool:
+    """Write what changed, drop the files of modules with no texts; True when anything did."""
+    folder.mkdir(parents=True, exist_ok=True)
+    changed = False
+    for path in folder.glob("*.ts"):
+        if path.name not in texts:
+            path.unlink()
+            changed = True
+    for name, text in texts.items():
+        path = folder / name
+        if not path.exists() or path.read_text(encoding="utf-8") != text:
+            path.write_text(text, encoding="utf-8")
+            changed = True
+    return changed
+
+
+def stale_catalogues(texts: dict[str, str], folder: Path = CATALOGUE) -> list[str]:
+    current = {p.name for p in folder.glob("*.ts")}
+    return sorted({n for n in current if n not in texts}
+                  | {n for n, t in texts.items()
+                     if n not in current or (folder / n).read_text(encoding="utf-8") != t})
 
 
 def render_catalogue(marked: list[Literal], known: dict[str, str | None]) -> str:
@@ -159,10 +212,10 @@ def problems(marked: list[Literal], unmarked: list[Literal],
     return found
 
 
-def compile_catalogue(ts: Path = CATALOGUE) -> Path:
-    qm = ts.with_suffix(".qm")
+def compile_catalogue(folder: Path = CATALOGUE, qm: Path = COMPILED) -> Path:
     lrelease = Path(sys.executable).with_name("pyside6-lrelease")
-    subprocess.run([str(lrelease), "-silent", str(ts), "-qm", str(qm)], check=True)
+    subprocess.run([str(lrelease), "-silent", *sorted(str(p) for p in folder.glob("*.ts")),
+                    "-qm", str(qm)], check=True)
     return qm
 
 
@@ -173,16 +226,15 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     marked, unmarked = scan()
     known = read_catalogue()
-    text = render_catalogue(marked, known)
-    current = CATALOGUE.read_text(encoding="utf-8") if CATALOGUE.exists() else ""
+    texts = render_catalogues(marked, known)
     found = problems(marked, unmarked, known)
     if args.check:
-        if text != current:
-            found.append(f"{CATALOGUE.relative_to(ROOT)} is stale: run scripts/i18n_update.py")
+        found += conflicting_translations()
+        found += [f"resources/i18n/en/{name} is stale: run scripts/i18n_update.py"
+                  for name in stale_catalogues(texts)]
         print("\n".join(found) or f"{len({m.text for m in marked})} texts, all in English")
         return 1 if found else 0
-    if text != current:
-        CATALOGUE.write_text(text, encoding="utf-8")
+    write_catalogues(texts)
     print(f"{len({m.text for m in marked})} texts; {len(found)} problems")
     print("\n".join(found[:50]))
     if args.compile:

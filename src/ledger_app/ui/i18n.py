@@ -2,7 +2,7 @@
 
 Every text the window shows that is not data goes through :func:`tr`. The source text
 is the Chinese the program was written in, so a Chinese window needs no catalogue at
-all; the English one comes from ``resources/i18n/ledger_app_en.ts``, which
+all; the English one comes from ``resources/i18n/en/*.ts` (one file per window module)`, which
 ``scripts/i18n_update.py`` keeps in step with the code and ``scripts/setup.sh`` and
 ``scripts/build.sh`` compile to ``ledger_app_en.qm``.
 
