@@ -2,9 +2,9 @@
 
 Every text the window shows that is not data goes through :func:`tr`. The source text
 is the Chinese the program was written in, so a Chinese window needs no catalogue at
-all; the English one comes from ``resources/i18n/en/*.ts` (one file per window module)`, which
-``scripts/i18n_update.py`` keeps in step with the code and ``scripts/setup.sh`` and
-``scripts/build.sh`` compile to ``ledger_app_en.qm``.
+all; the English one comes from ``resources/i18n/en/*.ts`` (one file per module of
+``ui``), which ``scripts/i18n_update.py`` keeps in step with the code and
+``scripts/setup.sh`` and ``scripts/build.sh`` compile to ``ledger_app_en.qm``.
 
 What stays Chinese in an English window is data, not interface: the pack's categories,
 record types and field labels, the records themselves, and the messages of the core
