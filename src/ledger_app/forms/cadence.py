@@ -13,10 +13,10 @@ from typing import Any
 
 from ledger_app.forms.loader import (
     DeclarationError,
-    _check_keys,
-    _read_toml,
-    _setting_line,
-    _table_range,
+    check_keys,
+    read_toml,
+    setting_line,
+    table_range,
 )
 from ledger_app.forms.model import Pack, Requirement
 
@@ -31,8 +31,8 @@ REQUIREMENT_KEYS = {"key", "label", "kinds", "every", "count", "scope", "applies
 def load_cadence(path: Path, pack: Pack) -> tuple[Requirement, ...]:
     if not path.is_file():
         return ()
-    data, text = _read_toml(path)
-    _check_keys(path, text, data, {"requirement"}, "文件顶层")
+    data, text = read_toml(path)
+    check_keys(path, text, data, {"requirement"}, "文件顶层")
     raw_list = data.get("requirement", [])
     if not isinstance(raw_list, list):
         raise DeclarationError(path, "requirement 应写成 [[requirement]] 表")
@@ -42,18 +42,18 @@ def load_cadence(path: Path, pack: Pack) -> tuple[Requirement, ...]:
     seen: set[str] = set()
     out: list[Requirement] = []
     for index, raw in enumerate(raw_list):
-        span = _table_range(text, "[[requirement]]", index)
+        span = table_range(text, "[[requirement]]", index)
         key = raw.get("key") if isinstance(raw, dict) else None
-        where = _setting_line(text, "key", span) or span[0]
+        where = setting_line(text, "key", span) or span[0]
         if not isinstance(key, str) or not key:
             raise DeclarationError(path, f"第 {index + 1} 条要求缺少 key", where)
-        _check_keys(path, text, raw, REQUIREMENT_KEYS, "[[requirement]]", key, span)
+        check_keys(path, text, raw, REQUIREMENT_KEYS, "[[requirement]]", key, span)
         if key in seen:
             raise DeclarationError(path, "要求重复声明", where, key)
         seen.add(key)
 
         def line(name: str, span: tuple[int, int] = span, where: int = where) -> int | None:
-            return _setting_line(text, name, span) or where
+            return setting_line(text, name, span) or where
 
         label = raw.get("label")
         if not isinstance(label, str) or not label:

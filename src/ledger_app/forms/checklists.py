@@ -13,10 +13,10 @@ from pathlib import Path
 from ledger_app.forms.loader import (
     KEY_PATTERN,
     DeclarationError,
-    _check_keys,
-    _read_toml,
-    _setting_line,
-    _table_range,
+    check_keys,
+    read_toml,
+    setting_line,
+    table_range,
 )
 from ledger_app.forms.model import Checklist, ChecklistItem, Pack
 
@@ -37,32 +37,32 @@ def load_checklists(folder: Path, pack: Pack) -> tuple[Checklist, ...]:
 
 
 def load_checklist(path: Path, pack: Pack) -> Checklist:
-    data, text = _read_toml(path)
-    _check_keys(path, text, data, {"checklist", "items"}, "文件顶层")
+    data, text = read_toml(path)
+    check_keys(path, text, data, {"checklist", "items"}, "文件顶层")
     head = data.get("checklist")
     if not isinstance(head, dict):
         raise DeclarationError(path, "缺少 [checklist] 表")
-    head_span = _table_range(text, "[checklist]")
-    _check_keys(path, text, head, HEAD_KEYS, "[checklist]", span=head_span)
+    head_span = table_range(text, "[checklist]")
+    check_keys(path, text, head, HEAD_KEYS, "[checklist]", span=head_span)
     key = head.get("key")
     if not isinstance(key, str) or not KEY_PATTERN.match(key):
         raise DeclarationError(path, f"checklist.key 缺失或不合法: {key!r}",
-                               _setting_line(text, "key", head_span))
+                               setting_line(text, "key", head_span))
     label = head.get("label")
     if not isinstance(label, str) or not label:
         raise DeclarationError(path, "检查表缺少中文名称 label",
-                               _setting_line(text, "label", head_span))
+                               setting_line(text, "label", head_span))
     state_key = head.get("state_type", "")
     try:
         state = pack.record_type(state_key)
     except KeyError:
         raise DeclarationError(path, f"state_type 指向不存在的记录类型 {state_key!r}",
-                               _setting_line(text, "state_type", head_span)) from None
+                               setting_line(text, "state_type", head_span)) from None
     for role in STATE_ROLES:
         if state.field_for(role) is None:
             raise DeclarationError(path, f"记录类型 {state_key} 没有声明角色为 {role} 的字段"
                                    f"（{state.source}）",
-                                   _setting_line(text, "state_type", head_span))
+                                   setting_line(text, "state_type", head_span))
     item_field = state.field_for("checklist_item")
     allowed = set(item_field.choices) if item_field and item_field.choices else None
     raw_items = data.get("items")
@@ -70,13 +70,13 @@ def load_checklist(path: Path, pack: Pack) -> Checklist:
         raise DeclarationError(path, "至少要声明一个 [[items]]")
     items: list[ChecklistItem] = []
     for index, raw in enumerate(raw_items):
-        span = _table_range(text, "[[items]]", index)
+        span = table_range(text, "[[items]]", index)
         ikey = raw.get("key") if isinstance(raw, dict) else None
-        where = _setting_line(text, "key", span) or span[0]
+        where = setting_line(text, "key", span) or span[0]
         if not isinstance(ikey, str) or not KEY_PATTERN.match(ikey):
             raise DeclarationError(path, f"第 {index + 1} 个检查项的 key 缺失或不合法: {ikey!r}",
                                    where)
-        _check_keys(path, text, raw, ITEM_KEYS, "[[items]]", ikey, span)
+        check_keys(path, text, raw, ITEM_KEYS, "[[items]]", ikey, span)
         if any(i.key == ikey for i in items):
             raise DeclarationError(path, "检查项重复声明", where, ikey)
         ilabel, requirement = raw.get("label"), raw.get("requirement")
@@ -84,11 +84,11 @@ def load_checklist(path: Path, pack: Pack) -> Checklist:
             raise DeclarationError(path, "检查项缺少名称 label", where, ikey)
         if not isinstance(requirement, str) or not requirement:
             raise DeclarationError(path, "检查项缺少要求 requirement（显示在勾选框旁）",
-                                   _setting_line(text, "label", span) or where, ikey)
+                                   setting_line(text, "label", span) or where, ikey)
         if item_field is not None and allowed is not None and ilabel not in allowed:
             raise DeclarationError(path, f"检查项 {ilabel!r} 不在 {state.label} 的"
                                    f"“{item_field.label}”选项里",
-                                   _setting_line(text, "label", span) or where, ikey)
+                                   setting_line(text, "label", span) or where, ikey)
         items.append(ChecklistItem(key=ikey, label=ilabel, requirement=requirement,
                                    evidence=str(raw.get("evidence", "")),
                                    group=str(raw.get("group", ""))))

@@ -13,10 +13,10 @@ from typing import Any
 
 from ledger_app.forms.loader import (
     DeclarationError,
-    _check_keys,
-    _read_toml,
-    _setting_line,
-    _table_range,
+    check_keys,
+    read_toml,
+    setting_line,
+    table_range,
 )
 from ledger_app.forms.model import Pack
 
@@ -70,26 +70,26 @@ class DevelopmentPlan:
 def load_development(path: Path, pack: Pack) -> DevelopmentPlan | None:
     if not path.is_file():
         return None
-    data, text = _read_toml(path)
-    _check_keys(path, text, data, {"development", "step"}, "文件顶层")
+    data, text = read_toml(path)
+    check_keys(path, text, data, {"development", "step"}, "文件顶层")
     head = data.get("development")
     if not isinstance(head, dict):
         raise DeclarationError(path, "缺少 [development] 表")
-    _check_keys(path, text, head, {"record_type", "source"}, "[development]")
+    check_keys(path, text, head, {"record_type", "source"}, "[development]")
     type_key = head.get("record_type")
     try:
         rt = pack.record_type(str(type_key))
     except KeyError:
         raise DeclarationError(path, f"record_type 指向不存在的记录类型 {type_key!r}",
-                               _setting_line(text, "record_type")) from None
+                               setting_line(text, "record_type")) from None
     fields = {f.key: f for f in rt.fields}
     steps: list[Step] = []
     for index, raw in enumerate(data.get("step", [])):
-        span = _table_range(text, "[[step]]", index)
-        where = _setting_line(text, "number", span) or span[0]
+        span = table_range(text, "[[step]]", index)
+        where = setting_line(text, "number", span) or span[0]
         if not isinstance(raw, dict):
             raise DeclarationError(path, f"第 {index + 1} 个步骤不是表", where)
-        _check_keys(path, text, raw, STEP_KEYS, "[[step]]", None, span)
+        check_keys(path, text, raw, STEP_KEYS, "[[step]]", None, span)
         number = raw.get("number")
         if number != index + 1:
             raise DeclarationError(path, f"步骤应按 1、2、3…… 顺序编号，这里是 {number!r}", where)
@@ -99,7 +99,7 @@ def load_development(path: Path, pack: Pack) -> DevelopmentPlan | None:
         key = raw.get("field", "")
         if key and key not in fields:
             raise DeclarationError(path, f"第 {number} 步的 field {key!r} 不是 {rt.key} 的字段",
-                                   _setting_line(text, "field", span) or where)
+                                   setting_line(text, "field", span) or where)
         checks = []
         for check in raw.get("checks", []):
             checks.append(_check(path, text, span, number, check, fields, rt.key))
@@ -123,7 +123,7 @@ def _line_of_step(text: str, number: int) -> int | None:
 
 def _check(path: Path, text: str, span: tuple[int, int], number: int, raw: Any,
            fields: dict[str, Any], type_key: str) -> StepCheck:
-    where = _setting_line(text, "checks", span) or span[0]
+    where = setting_line(text, "checks", span) or span[0]
     if not isinstance(raw, dict) or raw.get("kind") not in CHECK_KEYS:
         kind = raw.get("kind") if isinstance(raw, dict) else raw
         raise DeclarationError(path, f"第 {number} 步有未知的检查 kind = {kind!r}（可用: "
