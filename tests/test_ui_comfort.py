@@ -77,7 +77,7 @@ def test_ctrl_p_on_the_home_page_offers_the_years_self_check(qtbot, window):
     dialog = press_ctrl_p(qtbot, window)
     assert dialog.current.key == "checklist"
     assert dialog.options()["year"] == window.home.year == 2026
-    assert dialog.alternative_buttons == {}
+    assert dialog.choice.alternative_buttons == {}
     dialog.close()
 
 
@@ -87,8 +87,8 @@ def test_ctrl_p_on_the_dues_table_offers_its_table_and_the_register(qtbot, windo
     dialog = press_ctrl_p(qtbot, window)
     # The table of 党费 records, not a 记录页 of the selected one (dues print no pages).
     assert dialog.current.key == "table" and dialog.options()["type_key"] == "dues"
-    assert set(dialog.alternative_buttons) == {"dues"}
-    dialog.alternative_buttons["dues"].click()
+    assert set(dialog.choice.alternative_buttons) == {"dues"}
+    dialog.choice.alternative_buttons["dues"].click()
     assert dialog.current.key == "dues" and dialog.options()["year"] == 2026
     dialog.close()
 
@@ -99,12 +99,12 @@ def test_ctrl_p_on_a_meeting_offers_its_table_then_its_page_and_sign_in_sheet(qt
     assert meeting is not None
     dialog = press_ctrl_p(qtbot, window)
     assert dialog.current.key == "table" and dialog.options()["type_key"] == "meeting"
-    assert list(dialog.alternative_buttons) == ["record", "signin"]
-    assert dialog.alternative_buttons["record"].isVisible()
-    dialog.alternative_buttons["record"].click()
+    assert list(dialog.choice.alternative_buttons) == ["record", "signin"]
+    assert dialog.choice.alternative_buttons["record"].isVisible()
+    dialog.choice.alternative_buttons["record"].click()
     assert window.runner.wait_idle()
     assert dialog.current.key == "record" and dialog.options()["record_id"] == meeting
-    dialog.alternative_buttons["signin"].click()
+    dialog.choice.alternative_buttons["signin"].click()
     assert window.runner.wait_idle()
     assert dialog.current.key == "signin" and dialog.options()["record_id"] == meeting
     dialog.close()
@@ -114,7 +114,7 @@ def test_ctrl_p_on_a_table_without_pages_offers_only_the_table(qtbot, window):
     show_table(window, "roster", select_row=0)
     dialog = press_ctrl_p(qtbot, window)
     assert dialog.current.key == "table" and dialog.options()["type_key"] == "roster"
-    assert dialog.alternative_buttons == {}
+    assert dialog.choice.alternative_buttons == {}
     dialog.close()
 
 

@@ -305,7 +305,7 @@ def test_print_self_check_opens_the_print_window_on_the_years_checklist(qtbot, w
     assert dialog.pdf_path is not None
     text = "".join(page.extract_text() for page in PdfReader(dialog.pdf_path).pages)
     assert "2026年度台账自查表" in text and "第二党小组" in text
-    assert dialog.suggested_name().endswith("2026年台账自查表.pdf")
+    assert dialog.choice.suggested_name().endswith("2026年台账自查表.pdf")
     dialog.close()
 
 

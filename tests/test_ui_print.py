@@ -77,7 +77,7 @@ def test_record_opens_on_the_given_meeting(qtbot, filled, runner) -> None:
     generate(dialog, runner)
     assert dialog.preview.page_count >= 1
     # Changing an option marks the preview stale: nothing to save until regenerated.
-    dialog.product.setCurrentIndex(dialog._product_index("signin"))
+    dialog.choice.choose_product("signin")
     assert not dialog.save_button.isEnabled()
     generate(dialog, runner)
     assert "签到表" in PdfReader(dialog.pdf_path).pages[0].extract_text()
@@ -87,7 +87,7 @@ def test_cancelled_job_leaves_no_file(qtbot, filled, runner, tmp_path: Path) -> 
     from ledger_app.ui.tasks import Cancelled
 
     dialog = make_dialog(qtbot, filled, runner)
-    dialog.product.setCurrentIndex(dialog._product_index("binder"))
+    dialog.choice.choose_product("binder")
     folder = tmp_path / "out"
     folder.mkdir()
     out = folder / "binder.pdf"
@@ -109,7 +109,7 @@ def test_error_is_shown_not_raised(qtbot, filled, runner) -> None:
     from ledger_app.ui.errors import open_error_dialogs
 
     dialog = make_dialog(qtbot, filled, runner, year=1999)
-    dialog.product.setCurrentIndex(dialog._product_index("record"))
+    dialog.choice.choose_product("record")
     assert runner.wait_idle(5000)
     assert dialog.options()["record_id"] is None
     generate(dialog, runner)
@@ -125,11 +125,11 @@ def test_cover_with_the_users_own_emblem(qtbot, filled, runner, tmp_path: Path) 
     art = tmp_path / "党徽.png"
     Image.new("RGB", (300, 300), (255, 215, 0)).save(art)
     dialog = make_dialog(qtbot, filled, runner, year=2025)
-    dialog.product.setCurrentIndex(dialog._product_index("cover"))
-    assert dialog.emblem_box.isVisibleTo(dialog)
+    dialog.choice.choose_product("cover")
+    assert dialog.choice.emblem_box.isVisibleTo(dialog)
     generate(dialog, runner)
     assert len(PdfReader(dialog.pdf_path).pages[0].images) == 0   # the vector drawing
-    dialog.set_emblem(str(art))
+    dialog.choice.set_emblem(str(art))
     assert dialog.options()["emblem"] == str(art)
     generate(dialog, runner)
     assert len(PdfReader(dialog.pdf_path).pages[0].images) == 1   # the user's artwork
@@ -141,15 +141,15 @@ def test_record_pages_for_activities_but_sign_in_sheets_for_meetings(qtbot, fill
         "kind": "志愿服务", "date": "2025-03-05", "topic": "清理小区卫生死角"})
     dialog = make_dialog(qtbot, filled, runner, record_id=activity)
     assert dialog.current.key == "record"
-    items = [dialog.record_box.itemText(i) for i in range(dialog.record_box.count())]
+    items = [dialog.choice.record_box.itemText(i) for i in range(dialog.choice.record_box.count())]
     assert "2025-03-05  党员活动  清理小区卫生死角" in items
     assert dialog.options()["record_id"] == activity
-    assert "党员活动记录" in dialog.suggested_name()
+    assert "党员活动记录" in dialog.choice.suggested_name()
     generate(dialog, runner)
     assert "党员活动记录" in PdfReader(dialog.pdf_path).pages[0].extract_text()
-    dialog.product.setCurrentIndex(dialog._product_index("signin"))
+    dialog.choice.choose_product("signin")
     assert runner.wait_idle(5000)
-    items = [dialog.record_box.itemText(i) for i in range(dialog.record_box.count())]
+    items = [dialog.choice.record_box.itemText(i) for i in range(dialog.choice.record_box.count())]
     assert items and not any("党员活动" in text or "记录 #" in text for text in items)
     assert dialog.options()["record_id"] in filled.records.ids("meeting")
 
@@ -165,7 +165,7 @@ def test_preview_zooms_prints_a_range_and_offers_the_new_choices(qtbot, filled, 
 
     dialog = make_dialog(qtbot, filled, runner, type_key="roster", year=2025)
     dialog.show()
-    dialog.filled_on.setText("2025-06-30")
+    dialog.choice.filled_on.setText("2025-06-30")
     generate(dialog, runner)
     assert "填报日期：2025年6月30日" in PdfReader(dialog.pdf_path).pages[0].extract_text()
     dialog.preview.set_zoom("page")
@@ -176,14 +176,14 @@ def test_preview_zooms_prints_a_range_and_offers_the_new_choices(qtbot, filled, 
     dialog.grab().save(str(tmp_path / "zoomed.png"))
 
     # The 自查表 is a choice of its own.
-    dialog.product.setCurrentIndex(dialog._product_index("checklist"))
+    dialog.choice.choose_product("checklist")
     generate(dialog, runner)
     assert "自查表" in PdfReader(dialog.pdf_path).pages[0].extract_text()
 
     # A binder for two-sided printing, then pages 2 to 3 of it sent to the printer.
-    dialog.product.setCurrentIndex(dialog._product_index("binder"))
-    assert dialog.duplex.isVisible() and dialog.filled_on.isVisible()
-    dialog.duplex.setChecked(True)
+    dialog.choice.choose_product("binder")
+    assert dialog.choice.duplex.isVisible() and dialog.choice.filled_on.isVisible()
+    dialog.choice.duplex.setChecked(True)
     generate(dialog, runner)
     assert dialog.preview.page_count > 4 and dialog.last_page.value() == dialog.preview.page_count
     dialog.first_page.setValue(2)
@@ -197,12 +197,12 @@ def test_preview_zooms_prints_a_range_and_offers_the_new_choices(qtbot, filled, 
     assert len(PdfReader(printed).pages) == 2
 
     # A sign-in sheet is blank unless 按台账记录填好 is ticked.
-    dialog.product.setCurrentIndex(dialog._product_index("signin"))
+    dialog.choice.choose_product("signin")
     assert runner.wait_idle(5000)
-    assert dialog.filled.isVisible() and not dialog.duplex.isVisible()
+    assert dialog.choice.filled.isVisible() and not dialog.choice.duplex.isVisible()
     generate(dialog, runner)
     assert "实到＿＿＿＿人" in PdfReader(dialog.pdf_path).pages[0].extract_text()
-    dialog.filled.setChecked(True)
+    dialog.choice.filled.setChecked(True)
     generate(dialog, runner)
     assert "按台账记录的出席情况打印" in PdfReader(dialog.pdf_path).pages[0].extract_text()
 
@@ -213,9 +213,9 @@ def test_a_document_is_offered_and_previewed_with_its_full_text(qtbot, filled, r
         "content": "一、加强理论学习。\n二、落实“三会一课”制度。"})
     dialog = make_dialog(qtbot, filled, runner, record_id=plan)
     assert dialog.current.key == "record"
-    items = [dialog.record_box.itemText(i) for i in range(dialog.record_box.count())]
+    items = [dialog.choice.record_box.itemText(i) for i in range(dialog.choice.record_box.count())]
     assert any("2025年党支部工作计划" in text for text in items)
-    assert "2025年党支部工作计划" in dialog.suggested_name()
+    assert "2025年党支部工作计划" in dialog.choice.suggested_name()
     generate(dialog, runner)
     text = "".join(PdfReader(dialog.pdf_path).pages[0].extract_text().split())
     assert "2025年党支部工作计划（2025年1月15日通过）一、加强理论学习。" in text
