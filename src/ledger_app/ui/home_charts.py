@@ -1,13 +1,18 @@
 """Two small charts on the home page, where a secretary would rather look than read:
-meetings held against required per quarter, and attendance rate per meeting."""
+meetings held against required per quarter, and attendance rate per meeting; ``ChartsBox``
+holds both under their captions and fills them from the year's report."""
 
 from __future__ import annotations
 
 import datetime as dt
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QPointF, QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QPainter, QPaintEvent, QPen
-from PySide6.QtWidgets import QSizePolicy, QToolTip, QWidget
+from PySide6.QtWidgets import QGroupBox, QLabel, QSizePolicy, QToolTip, QVBoxLayout, QWidget
+
+if TYPE_CHECKING:
+    from ledger_app.rules.check import Report
 
 HELD = QColor("#4a9a48")
 SHORT = QColor("#d9534f")
@@ -146,3 +151,25 @@ class AttendanceChart(_Chart):
             p.setBrush(HELD if rate >= 0.8 else SHORT)
             p.drawEllipse(QPointF(x, y), 2.6, 2.6)
         p.end()
+
+
+class ChartsBox(QGroupBox):
+    """The home page's 图表 box: the two charts, each under its caption."""
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__("图表", parent)
+        self.quarter_chart = QuarterChart()
+        self.attendance_chart = AttendanceChart()
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(8, 6, 8, 6)
+        layout.addWidget(QLabel("每季度会议：已开/应开"))
+        layout.addWidget(self.quarter_chart)
+        layout.addWidget(QLabel("每次会议到会率（实到/应到）"))
+        layout.addWidget(self.attendance_chart)
+
+    def set_report(self, report: Report) -> None:
+        from ledger_app.rules import periods
+
+        self.quarter_chart.set_totals(report.quarter_totals(), [
+            periods.state(q, report.as_of) for q in periods.quarters(report.year)])
+        self.attendance_chart.set_rates(report.year, report.attendance_rates())

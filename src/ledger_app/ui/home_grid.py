@@ -15,6 +15,7 @@ from PySide6.QtGui import QBrush, QColor, QKeyEvent, QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
+    QLabel,
     QSizePolicy,
     QTableWidget,
     QTableWidgetItem,
@@ -57,6 +58,16 @@ def cell_tip(row: Row, cell: Cell, names: dict[int, str] | None = None) -> str:
         lines.append(f"……共 {len(cell.records)} 条")
     lines.append("按 Enter 或单击：查看已开的会议，或新增一条记录")
     return "\n".join(lines)
+
+
+def legend() -> QLabel:
+    """What the grid's marks and colours mean, shown under it."""
+    label = QLabel(" ".join(
+        f"<span style='background:{COLOURS[s]}'>&nbsp;{t}&nbsp;</span>"
+        for s, t in (("held", "✓ 已开"), ("missing", "缺 已过期未开"),
+                     ("due", "待 本期尚未召开"), ("na", "— 不需召开"))))
+    label.setTextFormat(Qt.TextFormat.RichText)
+    return label
 
 
 class CadenceGrid(QTableWidget):

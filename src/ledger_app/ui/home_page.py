@@ -6,6 +6,10 @@ type, the record (None for a new one), the records to step through and the new r
 prefilled values; ``checklist_wanted(key)``; ``year_chosen(year)``; ``filled`` once the
 report has arrived. The report is computed on the worker (``home_data.load_home``); the
 page shows any finding the report holds without knowing its rule.
+
+The page lays out its parts and acts on what they ask for: the cadence grid
+(``home_grid``), the findings (``home_findings``), the checklists (``home_checklists``)
+and the charts (``home_charts``).
 """
 
 from __future__ import annotations
@@ -13,18 +17,12 @@ from __future__ import annotations
 import datetime as dt
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QEvent, QPoint, Qt, Signal
-from PySide6.QtGui import QBrush, QColor, QPixmap
+from PySide6.QtCore import QPoint, Qt, Signal
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QFrame,
-    QGridLayout,
-    QGroupBox,
     QHBoxLayout,
     QLabel,
-    QListWidget,
-    QListWidgetItem,
     QMenu,
     QPushButton,
     QScrollArea,
@@ -32,126 +30,16 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ledger_app.ui.home_charts import AttendanceChart, QuarterChart
-from ledger_app.ui.home_grid import COLOURS, CadenceGrid
+from ledger_app.ui.home_charts import ChartsBox
+from ledger_app.ui.home_checklists import ChecklistBox
+from ledger_app.ui.home_findings import SEVERITY_COLOURS, FindingList
+from ledger_app.ui.home_grid import CadenceGrid, legend
 
 if TYPE_CHECKING:
     from ledger_app.rules.findings import Finding
     from ledger_app.store.ledger import Ledger
     from ledger_app.ui.home_data import HomeData
     from ledger_app.ui.tasks import TaskRunner
-
-SEVERITY_COLOURS = {"alert": "#c0392b", "warn": "#e08a00", "info": "#7f8c8d"}
-FindingRole = int(Qt.ItemDataRole.UserRole) + 1
-CHECKLIST_ORDER = ("met", "no_evidence", "not_met", "unassessed")
-ITEM_COLOURS = {"met": "#4a9a48", "no_evidence": "#e0a800", "not_met": "#d9534f",
-                "unassessed": "#bbbbbb"}
-
-
-def _dot(colour: str) -> QPixmap:
-    pixmap = QPixmap(12, 12)
-    pixmap.fill(QColor(colour))
-    return pixmap
-
-
-class FindingList(QListWidget):
-    """The findings, most serious first; Enter or double-click acts on one."""
-
-    def __init__(self, parent: QWidget | None = None):
-        super().__init__(parent)
-        self.setObjectName("findingList")
-        self.setWordWrap(True)
-        self.setUniformItemSizes(False)
-        self.setResizeMode(QListWidget.ResizeMode.Adjust)
-        self.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
-        self.setAlternatingRowColors(True)
-        self.setSpacing(1)
-
-    def set_findings(self, findings: tuple[Finding, ...], labels: dict[str, str]) -> None:
-        from ledger_app.forms.display import shown_text
-        from ledger_app.rules.findings import SEVERITY_LABELS
-
-        self.clear()
-        for f in findings:
-            # Masked like every other output (a number typed into a note stays hidden).
-            why = shown_text(f.why, masked=True)
-            item = QListWidgetItem(f"【{SEVERITY_LABELS.get(f.severity, f.severity)}】{why}")
-            item.setIcon(_dot(SEVERITY_COLOURS.get(f.severity, "#7f8c8d")))
-            item.setData(FindingRole, f)
-            if f.records:
-                item.setToolTip("按 Enter 或双击：打开相关记录")
-            elif f.suggestion is not None:
-                label = labels.get(f.suggestion.type_key, "记录")
-                item.setToolTip(f"按 Enter 或双击：新增一条{label}")
-            if f.severity == "alert":
-                item.setForeground(QBrush(QColor(SEVERITY_COLOURS["alert"])))
-            self.addItem(item)
-        if not findings:
-            item = QListWidgetItem("按规则检查，本年度没有发现问题。")
-            item.setFlags(Qt.ItemFlag.ItemIsEnabled)
-            self.addItem(item)
-        if self.count():
-            self.setCurrentRow(0)
-
-    def finding(self, row: int) -> Finding | None:
-        item = self.item(row)
-        return item.data(FindingRole) if item is not None else None
-
-
-class ChecklistBox(QGroupBox):
-    """Each checklist's counts by state, with a button to its one-page view."""
-
-    open_wanted = Signal(str)
-
-    def __init__(self, parent: QWidget | None = None):
-        super().__init__("检查项对照", parent)
-        self.grid = QGridLayout(self)
-        self.grid.setContentsMargins(8, 6, 8, 6)
-        self.buttons: dict[str, QPushButton] = {}
-        self.statuses: tuple[Any, ...] = ()
-
-    def changeEvent(self, event: QEvent) -> None:
-        super().changeEvent(event)
-        # 视图 → 字体大小: a label with a style sheet of its own keeps the font it was made
-        # with, so the summaries are made again in the new one.
-        if event.type() == QEvent.Type.FontChange and self.statuses:
-            self.set_statuses(self.statuses)
-
-    def set_statuses(self, statuses: tuple[Any, ...]) -> None:
-        self.statuses = statuses
-        from ledger_app.rules.checklists import STATES
-
-        while self.grid.count():
-            widget = self.grid.takeAt(0).widget()
-            if widget is not None:
-                widget.deleteLater()
-        self.buttons.clear()
-        for r, status in enumerate(statuses):
-            c = status.checklist
-            parts = [f"{STATES[s]} {status.count(s)}" for s in CHECKLIST_ORDER if status.count(s)]
-            worst = ("missing" if status.count("not_met") or status.count("no_evidence")
-                     else "due" if status.count("unassessed") else "held")
-            label = QLabel(f"<b>{c.label}</b>（{len(status.items)} 项）<br>"
-                           f"<span style='color:#444'>{'，'.join(parts)}</span>")
-            label.setStyleSheet(f"background:{COLOURS[worst]}; padding:3px;")
-            label.setWordWrap(True)
-            button = QPushButton("查看对照表")
-            button.setObjectName(f"checklist_{c.key}")
-            button.setToolTip(f"{c.label}逐项对照：要求、是否达标、情况说明、佐证照片")
-            button.clicked.connect(lambda _c=False, k=c.key: self.open_wanted.emit(k))
-            # One square per item, in the checklist's order, coloured by its state.
-            strip = QLabel("".join(f"<span style='color:{ITEM_COLOURS[i.state]}'>■</span>"
-                                   for i in status.items))
-            strip.setObjectName(f"items_{c.key}")
-            strip.setTextFormat(Qt.TextFormat.RichText)
-            strip.setWordWrap(True)
-            strip.setToolTip("\n".join(f"{i.item.label}：{STATES[i.state]}" for i in status.items))
-            self.grid.addWidget(label, 2 * r, 0)
-            self.grid.addWidget(button, 2 * r, 1)
-            self.grid.addWidget(strip, 2 * r + 1, 0, 1, 2)
-            self.buttons[c.key] = button
-        if not statuses:
-            self.grid.addWidget(QLabel("本台账类型没有检查项。"), 0, 0)
 
 
 class HomePage(QWidget):
@@ -198,14 +86,8 @@ class HomePage(QWidget):
 
         self.grid = CadenceGrid()
         self.grid.cell_chosen.connect(self._cell_chosen)
-        legend = QLabel(" ".join(
-            f"<span style='background:{COLOURS[s]}'>&nbsp;{t}&nbsp;</span>"
-            for s, t in (("held", "✓ 已开"), ("missing", "缺 已过期未开"),
-                         ("due", "待 本期尚未召开"), ("na", "— 不需召开"))))
-        legend.setTextFormat(Qt.TextFormat.RichText)
         self.findings = FindingList()
-        self.findings.itemActivated.connect(
-            lambda item: self.act_on(item.data(FindingRole)) if item.data(FindingRole) else None)
+        self.findings.finding_activated.connect(self.act_on)
         self.findings_title = QLabel("<b>发现的问题和提示</b>")
 
         left = QVBoxLayout()
@@ -218,27 +100,21 @@ class HomePage(QWidget):
         self.grid_note.setStyleSheet("color:#555")
         self.grid_note.hide()
         left.addWidget(self.grid_note)
-        left.addWidget(legend)
+        left.addWidget(legend())
         left.addSpacing(4)
         left.addWidget(self.findings_title)
         left.addWidget(self.findings, 1)
 
         self.checklists = ChecklistBox()
         self.checklists.open_wanted.connect(self.checklist_wanted)
-        self.quarter_chart = QuarterChart()
-        self.attendance_chart = AttendanceChart()
-        charts = QGroupBox("图表")
-        charts_layout = QVBoxLayout(charts)
-        charts_layout.setContentsMargins(8, 6, 8, 6)
-        charts_layout.addWidget(QLabel("每季度会议：已开/应开"))
-        charts_layout.addWidget(self.quarter_chart)
-        charts_layout.addWidget(QLabel("每次会议到会率（实到/应到）"))
-        charts_layout.addWidget(self.attendance_chart)
+        self.charts = ChartsBox()
+        self.quarter_chart = self.charts.quarter_chart
+        self.attendance_chart = self.charts.attendance_chart
         side = QWidget()
         side_layout = QVBoxLayout(side)
         side_layout.setContentsMargins(0, 0, 0, 0)
         side_layout.addWidget(self.checklists)
-        side_layout.addWidget(charts)
+        side_layout.addWidget(self.charts)
         side_layout.addStretch(1)
         side_scroll = QScrollArea()
         side_scroll.setWidget(side)
@@ -354,7 +230,6 @@ class HomePage(QWidget):
         if generation != self._generation:
             return   # a newer request (another year, another ledger) is on its way
         # The rules are imported here, not at the top: the first paint does not wait for them.
-        from ledger_app.rules import periods
         from ledger_app.rules.findings import SEVERITY_LABELS
 
         self.data = data
@@ -376,9 +251,7 @@ class HomePage(QWidget):
         self.findings_title.setText(f"<b>发现的问题和提示</b>（{len(report.findings)} 条，"
                                     "严重的在前；按 Enter 或双击打开相关记录或补录）")
         self.checklists.set_statuses(report.checklists)
-        self.quarter_chart.set_totals(report.quarter_totals(), [
-            periods.state(q, report.as_of) for q in periods.quarters(report.year)])
-        self.attendance_chart.set_rates(report.year, report.attendance_rates())
+        self.charts.set_report(report)
         self.filled.emit()
 
     # ---- acting on what is shown -------------------------------------------------------------
