@@ -11,53 +11,49 @@ One pass: pages are held back by the canvas until the end (they are small: text 
 references to images already stored once), so the contents — laid out in advance, only
 their page numbers unknown — the closing sheet and the cover's counts are written onto
 their pages once every page is known, and the bookmarks are attached at the same time.
+
+The page furniture is ``binder_pages``, the held-back canvas ``binder_canvas``, a
+checklist's evidence photos ``evidence``.
 """
 
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import Flowable, KeepTogether, NextPageTemplate, PageBreak
-from reportlab.platypus.doctemplate import ActionFlowable
+from reportlab.platypus import Flowable, NextPageTemplate, PageBreak
 
 from ledger_app.forms import values as fv
-from ledger_app.outputs.pdf import styles
+from ledger_app.outputs.pdf.binder_canvas import Book, binder_canvas
+from ledger_app.outputs.pdf.binder_pages import Divider, Marker, OddPage, Reserved, Section
 from ledger_app.outputs.pdf.common import (
     PrintContext,
     Progress,
     atomic_output,
     check_year,
-    dash_page_number,
     find_category,
     margins,
     no_progress,
-    page_frame_size,
 )
-from ledger_app.outputs.pdf.cover import cover_flowable, cover_template, draw_text
+from ledger_app.outputs.pdf.cover import cover_flowable, cover_template
 from ledger_app.outputs.pdf.doc import LedgerDoc, make_template
 from ledger_app.outputs.pdf.dues_register import dues_flowables
 from ledger_app.outputs.pdf.emblem import check_artwork
+from ledger_app.outputs.pdf.evidence import checklist_evidence, ledger_records, printed_photos
+from ledger_app.outputs.pdf.evidence import (  # noqa: F401  (tests/test_pdf_textblock.py)
+    evidence_pages as _evidence_pages,
+)
 from ledger_app.outputs.pdf.front_matter import (
     Closing,
     Entry,
     archival_date,
-    draw_closing,
-    draw_contents,
     lay_out,
     short_name,
 )
-from ledger_app.outputs.pdf.record_page import (
-    para,
-    photo_flowables,
-    record_flowables,
-    record_heading,
-)
+from ledger_app.outputs.pdf.record_page import record_flowables, record_heading
 from ledger_app.outputs.pdf.self_check import report_for, self_check_flowables
 from ledger_app.outputs.pdf.snapshot import applies
 from ledger_app.outputs.pdf.streaming import streamed
@@ -67,145 +63,6 @@ from ledger_app.store.signing import ledger_fingerprint
 
 if TYPE_CHECKING:
     from ledger_app.store.ledger import Ledger
-
-
-
-@dataclass
-class Section:
-    key: str            # bookmark name
-    title: str
-    level: int          # 0 category, 1 record type, 2 record
-
-
-class Marker(Flowable):
-    """Zero-size: notes the page a section starts on."""
-
-    def __init__(self, section: Section, found: dict[str, int]):
-        super().__init__()
-        self.section, self.found = section, found
-
-    def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
-        return 0, 0
-
-    def draw(self) -> None:
-        self.found[self.section.key] = self.canv.getPageNumber()
-
-
-class Divider(Flowable):
-    """The page opening a category: its name, large, and what it holds."""
-
-    def __init__(self, ctx: PrintContext, title: str, contents: list[str]):
-        super().__init__()
-        self.ctx, self.title, self.contents = ctx, title, contents
-
-    def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
-        self.width, self.height = avail_width, avail_height - 1
-        return self.width, self.height
-
-    def draw(self) -> None:
-        c = self.canv
-        c.saveState()
-        c.setFillColor(styles.PARTY_RED)
-        y = self.height * 0.62
-        c.rect(0, y - 14 * mm, self.width, 1.2 * mm, stroke=0, fill=1)
-        draw_text(self.ctx, c, self.width / 2, y, self.title, "sans", 36)
-        c.setFillColor(styles.GRID)
-        y -= 30 * mm
-        for line in self.contents:
-            draw_text(self.ctx, c, self.width / 2, y, line, "kai", 16)
-            y -= 10 * mm
-        c.restoreState()
-
-
-class Reserved(Flowable):
-    """A reserved, empty page (the table of contents is written on it at the end)."""
-
-    def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
-        return avail_width, avail_height - 1
-
-    def draw(self) -> None:
-        return None
-
-
-def checklist_evidence(ctx: PrintContext, rt: Any, year: int) -> list[Flowable]:
-    """The evidence photos of a checklist's items (六有, 五优) after its table: the proof an
-    inspector asks for, item by item."""
-    item_key = rt.key_for("checklist_item")
-    year_key = rt.key_for("checklist_year")
-    evidence_key = rt.key_for("evidence")
-    width, height = page_frame_size("form")
-    items: list[list[Flowable]] = []
-    for record in ledger_records(ctx, rt.key, year):
-        if year_key and record[year_key] not in (None, year):
-            continue
-        photos = photo_flowables(ctx, record.id, width, meeting=False, field_key=evidence_key,
-                                 titled=False)
-        if photos:
-            title = f"{rt.label}佐证：{record[item_key] if item_key else ''}"
-            items.append([para(ctx, title, "heading"), *photos])
-    flow: list[Flowable] = []
-    for n, page in enumerate(_evidence_pages(items, width, height)):
-        if n:
-            flow.append(PageBreak())
-        flow += [f for item in page for f in item]
-    if flow:
-        flow.insert(0, NextPageTemplate("form"))
-        flow.insert(1, PageBreak())
-    return flow
-
-
-def _evidence_pages(items: list[list[Flowable]], width: float, height: float
-                    ) -> list[list[list[Flowable]]]:
-    """Items (a heading and its photos) packed into pages, and no page left with one
-    item alone when the page before can give it one (a lone photo is a widow)."""
-    pages: list[list[list[Flowable]]] = [[]]
-    used = 0.0
-    for item in items:
-        h = _stack_height(item, width)
-        if pages[-1] and used + h > height:
-            pages.append([])
-            used = 0.0
-        pages[-1].append(item)
-        used += h
-    if len(pages) > 1 and len(pages[-1]) == 1 and len(pages[-2]) >= 3:
-        pages[-1].insert(0, pages[-2].pop())
-    return pages
-
-
-def _stack_height(flowables: list[Flowable], width: float) -> float:
-    total = 0.0
-    for f in flowables:
-        if isinstance(f, KeepTogether):
-            total += _stack_height(list(f._content), width)
-            continue
-        _w, h = f.wrap(width, 10_000)
-        total += h + f.getSpaceBefore() + f.getSpaceAfter()
-    return total
-
-
-def printed_photos(ctx: PrintContext, entry_id: int, field_key: str | None = None) -> int:
-    """How many photos a record's page prints (as ``photo_flowables`` chooses them), for
-    the contents' 备注 and the 备考表's 照片 count."""
-    return sum(1 for a in ctx.ledger.attachments.of(entry_id, field_key)
-               if a.is_image and a.width)
-
-
-def ledger_records(ctx: PrintContext, type_key: str, year: int) -> list[Any]:
-    return ctx.ledger.records.list(type_key, year)
-
-
-class OddPage(ActionFlowable):
-    """Duplex printing: when the next part would start on a left-hand (even) page, leave
-    that page blank so it starts on the right, as bound volumes do."""
-
-    def __init__(self, blanks: set[int]):
-        super().__init__()
-        self.blanks = blanks
-
-    def apply(self, doc: Any) -> None:
-        if doc.page % 2 == 0:
-            self.blanks.add(doc.page)
-            doc.handle_pageBreak()
 
 
 def record_line(ctx: PrintContext, rt: Any, values: dict[str, Any]) -> tuple[str, str, str]:
@@ -223,83 +80,6 @@ def record_line(ctx: PrintContext, rt: Any, values: dict[str, Any]) -> tuple[str
     else:
         what = ctx.shown(ctx.ledger.records.title(rt, values)) or record_heading(rt, values)
     return when, what, group
-
-
-def binder_canvas(ctx: PrintContext, sections: list[Section], found: dict[str, int],
-                  book: Book) -> type[Canvas]:
-    fs = ctx.fs
-
-    class BinderCanvas(Canvas):
-        def __init__(self, *args: Any, **kwargs: Any):
-            super().__init__(*args, **kwargs)
-            self._held: list[dict[str, Any]] = []
-
-        def showPage(self) -> None:
-            self._held.append(dict(self.__dict__))
-            self._startPage()
-
-        def save(self) -> None:
-            by_page: dict[int, list[Section]] = {}
-            for s in sections:
-                if s.key in found:
-                    by_page.setdefault(found[s.key], []).append(s)
-            total = len(self._held)
-            book.closing.pages = total
-            contents_first = found.get("contents", 0)
-            for number, state in enumerate(self._held, start=1):
-                # Names of link annotations come from a running count that must keep
-                # growing across the replayed pages.
-                count = getattr(self, "_annotationCount", 0)
-                self.__dict__.update(state)
-                self._annotationCount = max(count, getattr(self, "_annotationCount", 0))
-                if number == 1 and book.cover.counts_at:
-                    x, y, size = book.cover.counts_at
-                    draw_text(ctx, self, x, y, f"共 {book.closing.items} 件　{total} 页",
-                              "fang", size, align="left")
-                index = number - contents_first
-                if contents_first and 0 <= index < len(book.contents):
-                    draw_contents(ctx, self, book.contents[index], index == 0, book.entries,
-                                  found, found.get("closing", total + 1) - 1, book.heading)
-                if number == found.get("closing"):
-                    draw_closing(ctx, self, book.closing)
-                for s in by_page.get(number, []):
-                    self.bookmarkPage(s.key)
-                    self.addOutlineEntry(s.title, s.key, level=s.level, closed=s.level >= 1)
-                if number > 1 and number not in book.blanks:
-                    if book.duplex:
-                        outer_page_number(fs, self, number)
-                    else:
-                        dash_page_number(fs, self, number)
-                Canvas.showPage(self)
-            self.showOutline()
-            Canvas.save(self)
-
-    return BinderCanvas
-
-
-def outer_page_number(fs: Any, canvas: Canvas, number: int) -> None:
-    """Duplex page numbers at the outer corner (GB/T 9704: 单页码居右，双页码居左)."""
-    width, _height = canvas._pagesize
-    canvas.saveState()
-    canvas.setFont(fs.name("serif"), styles.SIZE_4 - 2)
-    text = f"— {number} —"
-    if number % 2:
-        canvas.drawRightString(width - 14 * mm, 6 * 2.8346, text)
-    else:
-        canvas.drawString(14 * mm, 6 * 2.8346, text)
-    canvas.restoreState()
-
-
-@dataclass
-class Book:
-    """What the binder's canvas fills in at the end."""
-    cover: Any
-    entries: list[Entry]
-    contents: list[list[Entry]]
-    closing: Closing
-    heading: str
-    duplex: bool = False
-    blanks: set[int] = field(default_factory=set)
 
 
 def _in_period(ledger: Ledger, type_key: str, year: int | None, date_from: str | None,
