@@ -28,6 +28,7 @@ PENDING = {
     "inspection_window.py", "main_window.py", "member_picker.py", "org_form.py",
     "output_actions.py", "paths.py", "pdf_preview.py", "pick_widgets.py", "print_choice.py",
     "print_dialog.py",
+    "list_dialog.py",
     "qt_locale.py", "record_form.py", "record_view.py", "recycle_bin.py", "rules_settings.py",
     "safety_actions.py", "saved_notice.py", "settings_dialog.py", "start_dialog.py",
     "table_model.py", "tasks.py", "window_menus.py", "window_records.py", "xlsx_dialogs.py",

@@ -7,29 +7,25 @@ to PDF with the filter they were chosen by.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QDate, Qt, QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QCheckBox,
     QComboBox,
     QDateEdit,
-    QDialog,
     QFileDialog,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QPushButton,
-    QTableWidget,
-    QTableWidgetItem,
-    QVBoxLayout,
     QWidget,
 )
 
 from ledger_app.outputs.audit_text import ACTION_LABELS, AuditRow, audit_rows, scope_text
+from ledger_app.ui.list_dialog import ListDialog
 
 if TYPE_CHECKING:
     from ledger_app.store.ledger import Ledger
@@ -39,12 +35,12 @@ COLUMNS = ("时间", "操作人", "操作", "记录", "内容与改动")
 LIMIT = 5000
 
 
-class AuditDialog(QDialog):
+class AuditDialog(ListDialog):
     def __init__(self, ledger: Ledger, runner: TaskRunner, entry_id: int | None = None,
                  masked: bool = True, title: str = "", parent: QWidget | None = None):
-        super().__init__(parent)
+        super().__init__(ledger, runner, COLUMNS, len(COLUMNS) - 1, parent)
         self.setObjectName("auditDialog")
-        self.ledger, self.runner, self.entry_id, self.masked = ledger, runner, entry_id, masked
+        self.entry_id, self.masked = entry_id, masked
         self.rows: list[AuditRow] = []
         self.setWindowTitle(f"留痕 — {title}" if title else "留痕")
         self.by_date = QCheckBox("日期")
@@ -71,36 +67,16 @@ class AuditDialog(QDialog):
             filters.addWidget(widget)
         filters.addStretch(1)
 
-        self.table = QTableWidget(0, len(COLUMNS))
-        self.table.setHorizontalHeaderLabels(COLUMNS)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.verticalHeader().setVisible(False)
         self.table.setWordWrap(True)
-        header = self.table.horizontalHeader()
-        for i in range(len(COLUMNS) - 1):
-            header.setSectionResizeMode(i, QHeaderView.ResizeMode.ResizeToContents)
-        header.setStretchLastSection(True)
-        self.count = QLabel()
         self.count.setObjectName("auditCount")
         self.print_button = QPushButton("打印（PDF）…")
         self.print_button.clicked.connect(self.choose_pdf)
-        close = QPushButton("关闭")
-        close.clicked.connect(self.accept)
-        bottom = QHBoxLayout()
-        bottom.addWidget(self.count, 1)
-        bottom.addWidget(self.print_button)
-        bottom.addWidget(close)
         note = QLabel("留痕记录谁在什么时候新增、修改、删除了什么，只能增加，不能修改或删除。"
                       + ("身份证号、电话号码只显示部分数字（勾选“显示敏感信息”后打开可看全）。"
                          if masked else ""))
         note.setWordWrap(True)
         note.setStyleSheet("color: #555;")
-        layout = QVBoxLayout(self)
-        layout.addWidget(note)
-        layout.addLayout(filters)
-        layout.addWidget(self.table, 1)
-        layout.addLayout(bottom)
+        self.arrange([note, filters], [self.print_button])
         self.resize(1000, 620)
         self.runner.run(lambda: (ledger.audit.actions(), ledger.audit.actors()), self._choices)
 
@@ -128,21 +104,15 @@ class AuditDialog(QDialog):
                           self.action.currentText() if f["actions"] else None, f["actor"],
                           self.entry_id)
 
-    def reload(self, *_: Any) -> None:
+    def rows_job(self) -> Callable[[], list[AuditRow]]:
         ledger, masked, filters = self.ledger, self.masked, self.filters()
-        self.runner.run(lambda: audit_rows(ledger, ledger.audit.search(**filters, limit=LIMIT),
-                                           masked), self._show)
+        return lambda: audit_rows(ledger, ledger.audit.search(**filters, limit=LIMIT), masked)
 
-    def _show(self, rows: list[AuditRow]) -> None:
+    def show_rows(self, rows: list[AuditRow]) -> None:
         self.rows = rows
-        self.table.setRowCount(len(rows))
-        for r, row in enumerate(rows):
-            texts = (row.at, row.actor, row.action, row.record,
-                     "\n".join([row.summary, *row.changes]))
-            for c, text in enumerate(texts):
-                item = QTableWidgetItem(text)
-                item.setTextAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
-                self.table.setItem(r, c, item)
+        self.fill([(row.at, row.actor, row.action, row.record,
+                    "\n".join([row.summary, *row.changes])) for row in rows],
+                  alignment=Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
         self.table.resizeRowsToContents()
         more = f"（只显示最新的 {LIMIT} 条，请缩小日期范围）" if len(rows) == LIMIT else ""
         self.count.setText(f"共 {len(rows)} 条{more}")

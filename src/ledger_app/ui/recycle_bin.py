@@ -2,23 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import (
-    QAbstractItemView,
-    QDialog,
-    QHBoxLayout,
-    QHeaderView,
-    QLabel,
-    QPushButton,
-    QTableWidget,
-    QTableWidgetItem,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QPushButton, QWidget
 
 from ledger_app.ui.confirm import ask
+from ledger_app.ui.list_dialog import ListDialog
 
 if TYPE_CHECKING:
     from ledger_app.store.ledger import Ledger
@@ -37,29 +28,18 @@ def _bin_rows(ledger: Ledger) -> list[BinRow]:
     return rows
 
 
-class RecycleBinDialog(QDialog):
+class RecycleBinDialog(ListDialog):
     """``changed`` fires after a restore or a purge so the main window can refresh."""
 
     changed = Signal()
 
     def __init__(self, ledger: Ledger, runner: TaskRunner, parent: QWidget | None = None):
-        super().__init__(parent)
-        self.ledger = ledger
-        self.runner = runner
+        super().__init__(ledger, runner, ("类型", "标题", "删除时间"), 1, parent)
         self.setWindowTitle("回收站")
         self.resize(720, 440)
 
-        self.summary = QLabel("正在读取…")
-        self.table = QTableWidget(0, 3)
-        self.table.setHorizontalHeaderLabels(["类型", "标题", "删除时间"])
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.count.setText("正在读取…")
         self.table.setAlternatingRowColors(True)
-        self.table.verticalHeader().setVisible(False)
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
-        header.setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
         self.table.itemSelectionChanged.connect(self._update_buttons)
         self.table.itemDoubleClicked.connect(lambda _item: self.restore_selected())
 
@@ -67,40 +47,21 @@ class RecycleBinDialog(QDialog):
         self.restore_button.setToolTip("把选中的记录放回原来的位置")
         self.purge_button = QPushButton("彻底删除…")
         self.purge_button.setToolTip("彻底删除后不能恢复（审计记录仍保留删除前的内容）")
-        close = QPushButton("关闭")
         self.restore_button.clicked.connect(self.restore_selected)
         self.purge_button.clicked.connect(self.purge_selected)
-        close.clicked.connect(self.accept)
-
-        buttons = QHBoxLayout()
-        buttons.addWidget(self.restore_button)
-        buttons.addWidget(self.purge_button)
-        buttons.addStretch(1)
-        buttons.addWidget(close)
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.summary)
-        layout.addWidget(self.table, 1)
-        layout.addLayout(buttons)
+        self.arrange([], [self.restore_button, self.purge_button], count_above=True)
         self._update_buttons()
         self.reload()
 
-    def reload(self) -> None:
-        self.runner.run(lambda: _bin_rows(self.ledger), self._show)
+    def rows_job(self) -> Callable[[], list[BinRow]]:
+        ledger = self.ledger
+        return lambda: _bin_rows(ledger)
 
-    def _show(self, rows: list[BinRow]) -> None:
-        self.table.setRowCount(len(rows))
-        for r, (record_id, type_label, title, deleted) in enumerate(rows):
-            for c, text in enumerate((type_label, title or "（无标题）", deleted)):
-                item = QTableWidgetItem(text)
-                item.setData(Qt.ItemDataRole.UserRole, record_id)
-                self.table.setItem(r, c, item)
-        self.summary.setText(f"回收站里有 {len(rows)} 条记录。" if rows
-                             else "回收站是空的。")
+    def show_rows(self, rows: list[BinRow]) -> None:
+        self.fill([(type_label, title or "（无标题）", deleted)
+                   for _id, type_label, title, deleted in rows], [row[0] for row in rows])
+        self.count.setText(f"回收站里有 {len(rows)} 条记录。" if rows else "回收站是空的。")
         self._update_buttons()
-
-    def selected_ids(self) -> list[int]:
-        rows = sorted({index.row() for index in self.table.selectedIndexes()})
-        return [self.table.item(r, 0).data(Qt.ItemDataRole.UserRole) for r in rows]
 
     def _update_buttons(self) -> None:
         has = bool(self.table.selectedIndexes())
@@ -108,12 +69,12 @@ class RecycleBinDialog(QDialog):
         self.purge_button.setEnabled(has)
 
     def restore_selected(self) -> None:
-        ids = self.selected_ids()
+        ids = self.selected_keys()
         if ids:
             self.runner.run(lambda: self._each(self.ledger.records.restore, ids), self._after)
 
     def purge_selected(self) -> None:
-        ids = self.selected_ids()
+        ids = self.selected_keys()
         if not ids:
             return
         ask(self, "彻底删除", f"彻底删除选中的 {len(ids)} 条记录？\n彻底删除后不能恢复。",
