@@ -115,6 +115,9 @@ def with_overrides(requirements: tuple[Requirement, ...],
             every = change.get("every", req.every)
             count = change.get("count", req.count)
             if every in PERIODS and isinstance(count, int) and count >= 1:
-                req = replace(req, every=every, count=count)
+                # The why quotes the source: it must also say what this ledger applies.
+                source = (f"{req.source}；本台账在组织设置中定为{PERIODS[every]} {count} 次"
+                          if (every, count) != (req.every, req.count) else req.source)
+                req = replace(req, every=every, count=count, source=source)
         out.append(req)
     return tuple(out)
