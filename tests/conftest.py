@@ -3,12 +3,15 @@ and the program's per-user folders point into the test's own temporary folder.""
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 from pathlib import Path
 
 import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+DEMO_TODAY = dt.date(2026, 11, 27)   # the day ``demo_file`` is written as of
 
 
 @pytest.fixture(autouse=True)
@@ -49,3 +52,38 @@ def runner(qtbot):
     runner.shutdown()
     for dialog in open_error_dialogs():
         dialog.close()
+
+
+@pytest.fixture(scope="session")
+def demo_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The Party-branch demo ledger as of 2026-11-27, made once for the whole run: open a
+    copy of it, never the file itself."""
+    from ledger_app.demo import create_demo
+
+    path = tmp_path_factory.mktemp("demo") / "演示.ledger"
+    create_demo(path, today=DEMO_TODAY)
+    return path
+
+
+@pytest.fixture
+def window_menu(qtbot, runner):
+    """``window_menu(ledger, key, text)``: the main window on ``ledger``, shown, its menu
+    action ``key`` checked to read ``text`` and be enabled, then triggered; returns the
+    window (closed after the test)."""
+    from ledger_app.ui.main_window import MainWindow
+
+    windows = []
+
+    def open_from_menu(ledger, key: str, text: str):
+        window = MainWindow(ledger, runner)
+        qtbot.addWidget(window)
+        window.show()
+        windows.append(window)
+        action = window.menus.actions[key]
+        assert action.text() == text and action.isEnabled()
+        action.trigger()
+        return window
+
+    yield open_from_menu
+    for window in windows:
+        window.close()

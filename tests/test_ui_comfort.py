@@ -16,21 +16,13 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction
 
-from ledger_app.demo import create_demo
 from ledger_app.store import Ledger
 from ledger_app.ui.main_window import MainWindow
 from ledger_app.ui.tasks import TaskRunner
 
 pytest.importorskip("PySide6.QtPdf")
 
-TODAY = dt.date(2026, 11, 27)
-
-
-@pytest.fixture(scope="module")
-def demo_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    path = tmp_path_factory.mktemp("demo") / "演示.ledger"
-    create_demo(path, today=TODAY)
-    return path
+TODAY = dt.date(2026, 11, 27)   # the day conftest's demo_file is written as of
 
 
 def open_window(demo_file: Path, folder: Path, runner: TaskRunner, qtbot) -> MainWindow:

@@ -5,38 +5,22 @@ branch's due steps listed, and Enter opening the development record."""
 from __future__ import annotations
 
 import datetime as dt
-from pathlib import Path
 
-import pytest
 from PySide6.QtCore import Qt
 
-from ledger_app.demo import create_demo
 from ledger_app.store import Ledger
-from ledger_app.ui.main_window import MainWindow
 
-TODAY = dt.date(2026, 11, 27)
-
-
-@pytest.fixture(scope="module")
-def demo_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    path = tmp_path_factory.mktemp("demo") / "演示.ledger"
-    create_demo(path, today=TODAY)
-    return path
+TODAY = dt.date(2026, 11, 27)   # the day conftest's demo_file is written as of
 
 
-def test_timeline_of_a_person_with_the_broken_date(qtbot, runner, demo_file, tmp_path):
+def test_timeline_of_a_person_with_the_broken_date(qtbot, window_menu, demo_file, tmp_path):
     import shutil
 
     path = tmp_path / "演示.ledger"
     shutil.copy(demo_file, path)
     ledger = Ledger.open(path)
     try:
-        window = MainWindow(ledger, runner)
-        qtbot.addWidget(window)
-        window.show()
-        action = window.menus.actions["development_timeline"]
-        assert action.text() == "发展党员时间线…" and action.isEnabled()
-        action.trigger()
+        window = window_menu(ledger, "development_timeline", "发展党员时间线…")
         dialog = window.development_dialog
         dialog.as_of = TODAY
         dialog.reload()
@@ -66,6 +50,6 @@ def test_timeline_of_a_person_with_the_broken_date(qtbot, runner, demo_file, tmp
         install_ui_font(QApplication.instance())
         dialog.grab().save(str(tmp_path / "timeline.png"))
         dialog.close()
-        window.close()
+        window.close()          # before its ledger closes
     finally:
         ledger.close()

@@ -12,7 +12,6 @@ from PySide6.QtCore import Qt
 
 from ledger_app.store import Ledger
 from ledger_app.ui.dues_grid_view import ARREARS_COLOURS, UNPAID_TEXT, DuesGridDialog
-from ledger_app.ui.main_window import MainWindow
 
 AS_OF = dt.date(2025, 12, 15)
 
@@ -104,13 +103,9 @@ def test_fill_a_month_from_the_grid(qtbot, ledger, runner):
     assert "新建 0 条，跳过 2 条（已有记录 2 条）" in d.fill_result.text()
 
 
-def test_the_menu_opens_the_grid_and_a_cell_opens_its_record(qtbot, ledger, runner, tmp_path):
-    window = MainWindow(ledger, runner)
-    qtbot.addWidget(window)
-    window.show()
-    action = window.menus.actions["dues_grid"]
-    assert action.text() == "党费收缴表（按月）…" and action.isEnabled()
-    action.trigger()
+def test_the_menu_opens_the_grid_and_a_cell_opens_its_record(qtbot, ledger, window_menu,
+                                                              tmp_path):
+    window = window_menu(ledger, "dues_grid", "党费收缴表（按月）…")
     dialog = window.dues_dialog
     dialog.as_of = AS_OF
     dialog.year_box.setCurrentText("2025年度")

@@ -17,21 +17,13 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QLabel
 
-from ledger_app.demo import create_demo
 from ledger_app.store import Ledger
 from ledger_app.ui.errors import open_error_dialogs
 from ledger_app.ui.home_grid import COLOURS
 from ledger_app.ui.main_window import MainWindow
 from ledger_app.ui.tasks import TaskRunner
 
-TODAY = dt.date(2026, 11, 27)
-
-
-@pytest.fixture(scope="module")
-def demo_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    path = tmp_path_factory.mktemp("demo") / "演示.ledger"
-    create_demo(path, today=TODAY)
-    return path
+TODAY = dt.date(2026, 11, 27)   # the day conftest's demo_file is written as of
 
 
 @pytest.fixture

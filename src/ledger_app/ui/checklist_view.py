@@ -14,13 +14,9 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QPixmap
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QDialog,
-    QDialogButtonBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
-    QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
     QWidget,
@@ -29,6 +25,7 @@ from PySide6.QtWidgets import (
 from ledger_app.forms.display import shown_text
 from ledger_app.rules.checklists import STATES
 from ledger_app.ui.home_grid import COLOURS
+from ledger_app.ui.table_dialog import hint_and_close, prepare_dialog, row_table
 
 if TYPE_CHECKING:
     from ledger_app.rules.checklists import ChecklistStatus
@@ -85,53 +82,29 @@ class ChecklistDialog(QDialog):
     def __init__(self, ledger: Ledger, runner: TaskRunner, key: str, year: int,
                  parent: QWidget | None = None):
         super().__init__(parent)
-        self.setObjectName("checklistDialog")
         self.ledger = ledger
         self.runner = runner
         self.key = key
         self.year = year
         self.page: ChecklistPage | None = None
         checklist = next(c for c in ledger.pack.checklists if c.key == key)
-        self.setWindowTitle(f"{year}年度 {checklist.label} 对照检查")
-        self.setWindowFlag(Qt.WindowType.WindowMaximizeButtonHint, True)
+        prepare_dialog(self, "checklistDialog", f"{year}年度 {checklist.label} 对照检查")
         intro = QLabel(f"<b style='font-size:13pt'>{year}年度 {checklist.label}</b><br>"
                        f"{checklist.description}<br><span style='color:#555'>依据：{checklist.source}"
                        f"{'（本地标准，可按本地要求理解）' if checklist.local else ''}</span>")
         intro.setWordWrap(True)
         self.summary = QLabel("正在读取……")
-        self.table = QTableWidget(0, 5)
-        self.table.setObjectName("checklistTable")
-        self.table.setHorizontalHeaderLabels(["项目", "要求（应有佐证）", "是否达标", "情况说明", "佐证照片"])
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setTabKeyNavigation(False)
-        self.table.setWordWrap(True)
-        self.table.verticalHeader().setVisible(False)
-        header = self.table.horizontalHeader()
-        for column, width in enumerate((110, 0, 136, 0, 3 * 64 + 12)):
-            if width:
-                header.setSectionResizeMode(column, QHeaderView.ResizeMode.Fixed)
-                header.resizeSection(column, width)
-            else:
-                header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
-        self.table.cellActivated.connect(self._activated)      # Enter, double-click
-        self.table.cellDoubleClicked.connect(self._activated)
+        self.table = row_table("checklistTable",
+                               ["项目", "要求（应有佐证）", "是否达标", "情况说明", "佐证照片"],
+                               (110, 0, 136, 0, 3 * 64 + 12), self._activated)
         self.table.itemChanged.connect(self._tick_changed)
         self._filling = False
-        hint = QLabel("勾选“是否达标”（或按空格）即保存；按 Enter 或双击一项：写情况说明、添加佐证照片。")
-        hint.setStyleSheet("color:#555")
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
-        buttons.button(QDialogButtonBox.StandardButton.Close).setText("关闭")
-        buttons.rejected.connect(self.reject)
-        bottom = QHBoxLayout()
-        bottom.addWidget(hint, 1)
-        bottom.addWidget(buttons)
         layout = QVBoxLayout(self)
         layout.addWidget(intro)
         layout.addWidget(self.summary)
         layout.addWidget(self.table, 1)
-        layout.addLayout(bottom)
+        layout.addLayout(hint_and_close(
+            self, "勾选“是否达标”（或按空格）即保存；按 Enter 或双击一项：写情况说明、添加佐证照片。"))
         self.resize(1000, 620)
         self.reload()
 

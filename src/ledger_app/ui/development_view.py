@@ -15,22 +15,18 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QDialog,
-    QDialogButtonBox,
-    QHBoxLayout,
-    QHeaderView,
     QLabel,
     QListWidget,
     QListWidgetItem,
     QSplitter,
-    QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
     QWidget,
 )
 
 from ledger_app.rules.development import Person, problems_of, timeline
+from ledger_app.ui.table_dialog import hint_and_close, prepare_dialog, row_table
 
 if TYPE_CHECKING:
     from ledger_app.store import Ledger
@@ -76,9 +72,7 @@ class DevelopmentDialog(QDialog):
     def __init__(self, ledger: Ledger, runner: TaskRunner, record_id: int | None = None,
                  parent: QWidget | None = None, as_of: dt.date | None = None):
         super().__init__(parent)
-        self.setObjectName("developmentDialog")
-        self.setWindowTitle("发展党员时间线")
-        self.setWindowFlag(Qt.WindowType.WindowMaximizeButtonHint, True)
+        prepare_dialog(self, "developmentDialog", "发展党员时间线")
         self.ledger, self.runner = ledger, runner
         self.as_of = as_of or dt.date.today()
         self.wanted_id = record_id
@@ -88,24 +82,8 @@ class DevelopmentDialog(QDialog):
         self.people.currentRowChanged.connect(self._person_chosen)
         self.title = QLabel("正在读取……")
         self.title.setWordWrap(True)
-        self.steps = QTableWidget(0, 5)
-        self.steps.setObjectName("developmentSteps")
-        self.steps.setHorizontalHeaderLabels(["步骤", "阶段", "内容", "日期 / 情况", "检查"])
-        self.steps.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.steps.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.steps.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.steps.setTabKeyNavigation(False)
-        self.steps.setWordWrap(True)
-        self.steps.verticalHeader().setVisible(False)
-        header = self.steps.horizontalHeader()
-        for column, width in enumerate((44, 96, 150, 150, 0)):
-            if width:
-                header.setSectionResizeMode(column, QHeaderView.ResizeMode.Fixed)
-                header.resizeSection(column, width)
-            else:
-                header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
-        self.steps.cellActivated.connect(lambda _r, _c: self._open_record())
-        self.steps.cellDoubleClicked.connect(lambda _r, _c: self._open_record())
+        self.steps = row_table("developmentSteps", ["步骤", "阶段", "内容", "日期 / 情况", "检查"],
+                               (44, 96, 150, 150, 0), lambda _r, _c: self._open_record())
         self.due = QListWidget()
         self.due.setObjectName("developmentDue")
         self.due.setMaximumHeight(120)
@@ -120,21 +98,13 @@ class DevelopmentDialog(QDialog):
         split.addWidget(self.people)
         split.addWidget(right)
         split.setSizes([200, 900])
-        hint = QLabel("上下键选人，Tab 到步骤表，Enter 打开此人的发展党员登记修改日期。"
-                      "步骤和时间要求取自《中国共产党发展党员工作细则》（台账类型中的 development_steps.toml）。")
-        hint.setWordWrap(True)
-        hint.setStyleSheet("color:#555")
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
-        buttons.button(QDialogButtonBox.StandardButton.Close).setText("关闭")
-        buttons.rejected.connect(self.reject)
-        bottom = QHBoxLayout()
-        bottom.addWidget(hint, 1)
-        bottom.addWidget(buttons)
         layout = QVBoxLayout(self)
         layout.addWidget(split, 1)
         layout.addWidget(QLabel("本支部近期到期或已超期的步骤："))
         layout.addWidget(self.due)
-        layout.addLayout(bottom)
+        layout.addLayout(hint_and_close(
+            self, "上下键选人，Tab 到步骤表，Enter 打开此人的发展党员登记修改日期。"
+            "步骤和时间要求取自《中国共产党发展党员工作细则》（台账类型中的 development_steps.toml）。"))
         self.resize(1150, 720)
         self.reload()
 
