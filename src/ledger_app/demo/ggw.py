@@ -145,13 +145,8 @@ def _meetings(org: SmallOrg, leaders: list[int], first: int, last: int) -> None:
         plan += [(5, 12, ["部门联席会议"], "与派出所、司法所、学校会商青少年法治教育"),
                  (11, 10, ["部门联席会议"], "与民政、妇联会商困境儿童救助"),
                  (12, 26, ["年度总结会"], "年度工作总结暨表彰会")]
-        seq: dict[str, int] = {}
-        for month, day, kinds, topic in sorted(plan):
-            when = date(year, month, day)
-            if not org.past(when):
-                continue
-            seq[kinds[0]] = seq.get(kinds[0], 0) + 1
-            rows.append({"kinds": kinds, "seq": seq[kinds[0]], "date": when.isoformat(),
+        for when, kinds, topic, seq in org.held_meetings(year, plan):
+            rows.append({"kinds": kinds, "seq": seq, "date": when.isoformat(),
                          "start_time": "09:00", "end_time": "11:00",
                          "place": "桂花街道关工委活动室", "topic": topic,
                          "chair": leaders[1], "recorder": leaders[5],
@@ -179,15 +174,13 @@ def _activities(org: SmallOrg, active: list[int], first: int, last: int) -> None
 
 
 def _paperwork(org: SmallOrg, leaders: list[int], first: int, last: int) -> None:
-    org.insert("work_plan", [
-        {"for_year": year, "period": "年度", "title": f"{year}年关心下一代工作计划",
-         "adopted_date": f"{year}-02-20", "content": "一、加强班子和“五老”队伍建设；二、深化"
-         "主题教育；三、做实关爱帮扶；四、健全制度，规范台账。"} for year in (first, last)])
+    org.yearly_documents("work_plan", (first, last), "{year}年关心下一代工作计划", "{year}-02-20",
+                         "一、加强班子和“五老”队伍建设；二、深化主题教育；三、做实关爱帮扶；"
+                         "四、健全制度，规范台账。")
     summaries = [first] + ([last] if org.today >= date(last, 12, 26) else [])
-    org.insert("work_summary", [
-        {"for_year": year, "period": "年度", "title": f"{year}年关心下一代工作总结",
-         "adopted_date": f"{year}-12-26", "content": "全年开展主题教育和关爱活动十次，"
-         "受益青少年一千余人次；存在的问题：经费不足、工作人员均为兼职。"} for year in summaries])
+    org.yearly_documents("work_summary", summaries, "{year}年关心下一代工作总结", "{year}-12-26",
+                         "全年开展主题教育和关爱活动十次，受益青少年一千余人次；"
+                         "存在的问题：经费不足、工作人员均为兼职。")
     org.insert("regulation", [
         {"title": title, "category": category, "on_wall": n < 4,
          "effective_date": f"{first - 1}-06-01",

@@ -1,6 +1,7 @@
 """What every small-organisation demo (关工委, 工会) does the same way: people with valid ID
-and phone numbers, meetings whose attendance is taken from those due on the day (the same
-rule the window uses), photos, and a checklist assessed item by item with evidence.
+and phone numbers, meetings held by today numbered within their kind, their attendance
+taken from those due on the day (the same rule the window uses), yearly plans and
+summaries, 上级文件 and 经费收支, photos, and a checklist assessed item by item with evidence.
 
 The pack-specific content (who, which meetings, which activities) lives in ``demo.ggw`` and
 ``demo.union``; this module finds fields through roles, so it serves any pack.
@@ -86,6 +87,16 @@ class SmallOrg:
                 if self.past(date(year, month, 8))]
         self.insert("superior_doc", rows)
 
+    def yearly_documents(self, type_key: str, years: tuple[int, ...] | list[int], title: str,
+                         adopted: str, content: str) -> None:
+        """A 年度 work plan or summary for each of ``years``; ``title`` and ``adopted`` are
+        patterns with {year} and {next} (the year after: a summary adopted in January)."""
+        self.insert(type_key, [
+            {"for_year": year, "period": "年度",
+             "title": title.format(year=year, next=year + 1),
+             "adopted_date": adopted.format(year=year, next=year + 1), "content": content}
+            for year in years])
+
     def funds(self, items: tuple[tuple[int, str, str, str, int], ...], handler: int) -> None:
         """经费收支 of both years: (month, 收入/支出, subject, item, 分) on the 15th."""
         rows = []
@@ -114,6 +125,20 @@ class SmallOrg:
         self.summary["photos"] = self.summary.get("photos", 0) + 1
 
     # ---- meetings ----------------------------------------------------------------------
+
+    def held_meetings(self, year: int, plan: list[tuple[int, int, list[str], str]]
+                      ) -> list[tuple[date, list[str], str, int]]:
+        """A year's planned meetings, (month, day, kinds, topic), that were held by today, in
+        date order, each with its number within its first kind (第3次例会)."""
+        seq: dict[str, int] = {}
+        held = []
+        for month, day, kinds, topic in sorted(plan):
+            when = date(year, month, day)
+            if not self.past(when):
+                continue
+            seq[kinds[0]] = seq.get(kinds[0], 0) + 1
+            held.append((when, kinds, topic, seq[kinds[0]]))
+        return held
 
     def meetings(self, type_key: str, rows: list[dict[str, Any]], absent_share: float) -> None:
         """Insert meetings, then take each one's attendance from those due that day: most

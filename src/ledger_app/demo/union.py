@@ -116,13 +116,8 @@ def _meetings(org: SmallOrg, committee: list[int], first: int, last: int) -> Non
             plan.append((month, 10, ["工会委员会会议"], f"第{quarter}季度工会委员会会议"))
             plan.append((month, 22, ["基层工会主席会"], f"第{quarter}季度基层工会主席会"))
         plan.append((9, 5, ["经费审查委员会会议"], "审查上半年工会经费收支"))
-        seq: dict[str, int] = {}
-        for month, day, kinds, topic in sorted(plan):
-            when = date(year, month, day)
-            if not org.past(when):
-                continue
-            seq[kinds[0]] = seq.get(kinds[0], 0) + 1
-            rows.append({"kinds": kinds, "seq": seq[kinds[0]], "date": when.isoformat(),
+        for when, kinds, topic, seq in org.held_meetings(year, plan):
+            rows.append({"kinds": kinds, "seq": seq, "date": when.isoformat(),
                          "start_time": "14:30", "end_time": "16:30",
                          "place": "青石镇政府三楼会议室", "topic": topic,
                          "chair": committee[0], "recorder": committee[4],
@@ -132,13 +127,10 @@ def _meetings(org: SmallOrg, committee: list[int], first: int, last: int) -> Non
 
 
 def _paperwork(org: SmallOrg, committee: list[int], first: int, last: int) -> None:
-    org.insert("work_plan", [
-        {"for_year": year, "period": "年度", "title": f"{year}年工会工作要点",
-         "adopted_date": f"{year}-03-06", "content": "抓服务、抓维权、抓基层组建、抓岗位练兵。"}
-        for year in (first, last)])
-    org.insert("work_summary", [
-        {"for_year": first, "period": "年度", "title": f"{first}年工会工作总结",
-         "adopted_date": f"{last}-01-15", "content": "全年为职工争取赔偿、开展帮扶和文体活动。"}])
+    org.yearly_documents("work_plan", (first, last), "{year}年工会工作要点", "{year}-03-06",
+                         "抓服务、抓维权、抓基层组建、抓岗位练兵。")
+    org.yearly_documents("work_summary", (first,), "{year}年工会工作总结", "{next}-01-15",
+                         "全年为职工争取赔偿、开展帮扶和文体活动。")
     org.insert("regulation", [
         {"title": title, "category": title, "on_wall": True, "effective_date": f"{first - 2}-05-01"}
         for title in ("会员（代表）大会制度", "工会委员会议事制度", "经费管理和审查制度",
