@@ -70,11 +70,11 @@ if mode == "phases":
     window.resize(1280, 800)
     window.show()
     mark("MainWindow built and shown")
-    settle(app := QApplication.instance(), lambda: window.model is not None
-           and window.model.rowCount() > 0)
-    settle(app, lambda: bool(window.model.data(window.model.index(0, 0))))
+    settle(app := QApplication.instance(), lambda: window.table_pane.model is not None
+           and window.table_pane.model.rowCount() > 0)
+    settle(app, lambda: bool(window.table_pane.model.data(window.table_pane.model.index(0, 0))))
     mark("first table ids and page (worker round trips)")
-    window.table.viewport().grab()
+    window.table_pane.table.viewport().grab()
     mark("paint the first page")
     settle(app, lambda: window.home.data is not None)
     window.home.grab()
@@ -107,33 +107,33 @@ else:
     result["home_filled"] = time.perf_counter() - T0
 
     def shown_with_rows():
-        model = window.model
+        model = window.table_pane.model
         return model is not None and model.rowCount() > 0 and window.isVisible()
 
     settle(app, shown_with_rows)
-    settle(app, lambda: bool(window.model.data(window.model.index(0, 0))))
-    result["first_type"] = window.model.type_key
+    settle(app, lambda: bool(window.table_pane.model.data(window.table_pane.model.index(0, 0))))
+    result["first_type"] = window.table_pane.model.type_key
     window.runner.wait_idle()
     window.tree.select_type(result["first_type"])   # from the home page to the table
     started = time.perf_counter()
-    settle(app, lambda: window.model is not None and window.model.rowCount() > 0)
-    settle(app, lambda: bool(window.model.data(window.model.index(0, 0))))
-    window.table.viewport().grab()
+    settle(app, lambda: window.table_pane.model is not None and window.table_pane.model.rowCount() > 0)
+    settle(app, lambda: bool(window.table_pane.model.data(window.table_pane.model.index(0, 0))))
+    window.table_pane.table.viewport().grab()
     result["to_table"] = time.perf_counter() - started
     window.runner.wait_idle()
 
     def show_dues(all_years):
         started = time.perf_counter()
         if all_years:
-            window.year_box.setCurrentIndex(window.year_box.count() - 1)
+            window.table_pane.year_box.setCurrentIndex(window.table_pane.year_box.count() - 1)
         else:
             window.tree.select_type("dues")
-        settle(app, lambda: window.model is not None and window.model.type_key == "dues"
-               and window.model.rowCount() > 0
-               and (not all_years or window.model.rowCount() > result["dues_rows_year"]))
-        settle(app, lambda: bool(window.model.data(window.model.index(0, 0))))
-        window.table.viewport().grab()
-        return time.perf_counter() - started, window.model.rowCount()
+        settle(app, lambda: window.table_pane.model is not None and window.table_pane.model.type_key == "dues"
+               and window.table_pane.model.rowCount() > 0
+               and (not all_years or window.table_pane.model.rowCount() > result["dues_rows_year"]))
+        settle(app, lambda: bool(window.table_pane.model.data(window.table_pane.model.index(0, 0))))
+        window.table_pane.table.viewport().grab()
+        return time.perf_counter() - started, window.table_pane.model.rowCount()
 
     result["dues_year"], result["dues_rows_year"] = show_dues(False)
     window.runner.wait_idle()

@@ -70,7 +70,7 @@ def main() -> int:
     shot(window, "home")
     window.tree.select_type("meeting")
     settle()
-    window.table.selectRow(0)
+    window.table_pane.table.selectRow(0)
     shot(window, "table")
     form = session.dialog_after(window.edit_current)
     shot(form, "form")

@@ -93,7 +93,7 @@ def main() -> int:
     settle()
     window.tree.select_type("meeting")
     settle()
-    window.table.selectRow(0)
+    window.table_pane.table.selectRow(0)
     shot(window, "main.png")
 
     dialog_after = session.dialog_after

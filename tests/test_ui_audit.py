@@ -60,10 +60,11 @@ def test_the_audit_command_lists_filters_and_masks(ledger_path: Path, tmp_path: 
 def test_the_window_shows_the_trail_and_asks_once_before_showing_numbers(
         ledger_path: Path, qtbot, tmp_path: Path, monkeypatch) -> None:
     import ledger_app.ui.main_window as mw
+    import ledger_app.ui.record_pane as pane
     from ledger_app.ui.audit_view import AuditDialog
     from ledger_app.ui.tasks import TaskRunner
 
-    monkeypatch.setattr(mw, "_sensitive_confirmed", False)   # a fresh run of the program
+    monkeypatch.setattr(pane, "_sensitive_confirmed", False)   # a fresh run of the program
     runner = TaskRunner()
     ledger = Ledger.open(ledger_path)
     window = mw.MainWindow(ledger, runner)
@@ -73,31 +74,31 @@ def test_the_window_shows_the_trail_and_asks_once_before_showing_numbers(
         assert runner.wait_idle()
         window.tree.select_type("roster")
         assert runner.wait_idle()
-        phone = [f.key for f in window.model.fields].index("phone")
+        phone = [f.key for f in window.table_pane.model.fields].index("phone")
         # Asked first; 不显示 keeps the numbers hidden and writes nothing.
-        window.sensitive_box.setChecked(True)
-        box = window.sensitive_question
-        assert box.isVisible() and not window.sensitive_box.isChecked()
+        window.table_pane.sensitive_box.setChecked(True)
+        box = window.table_pane.sensitive_question
+        assert box.isVisible() and not window.table_pane.sensitive_box.isChecked()
         [no] = [b for b in box.buttons() if b.text() == "不显示"]
         no.click()
-        assert window.model.data(window.model.index(0, phone)) == "139****4321"
+        assert window.table_pane.model.data(window.table_pane.model.index(0, phone)) == "139****4321"
         # 显示: the numbers show, and the 留痕 says so.
-        window.sensitive_box.setChecked(True)
-        [yes] = [b for b in window.sensitive_question.buttons() if b.text() == "显示"]
+        window.table_pane.sensitive_box.setChecked(True)
+        [yes] = [b for b in window.table_pane.sensitive_question.buttons() if b.text() == "显示"]
         yes.click()
         assert runner.wait_idle()
-        assert window.model.data(window.model.index(0, phone)) == "13987654321"
+        assert window.table_pane.model.data(window.table_pane.model.index(0, phone)) == "13987654321"
         assert next(line.action for line in ledger.audit.lines()) == "show_sensitive"
         # Not asked again in this run.
-        window.sensitive_box.setChecked(False)
-        window.sensitive_box.setChecked(True)
-        assert window.sensitive_box.isChecked()
+        window.table_pane.sensitive_box.setChecked(False)
+        window.table_pane.sensitive_box.setChecked(True)
+        assert window.table_pane.sensitive_box.isChecked()
         assert len(ledger.audit.search(actions=["show_sensitive"])) == 1
-        window.sensitive_box.setChecked(False)
+        window.table_pane.sensitive_box.setChecked(False)
 
         # The ledger's 留痕, masked as the table is, filtered by operation.
         window.menus.actions["audit"].trigger()
-        dialog = window.audit_dialog
+        dialog = window.dialogs.audit_dialog
         assert isinstance(dialog, AuditDialog)
         qtbot.waitUntil(lambda: dialog.table.rowCount() > 0, timeout=10000)
         assert runner.wait_idle()
@@ -113,9 +114,9 @@ def test_the_window_shows_the_trail_and_asks_once_before_showing_numbers(
         assert runner.wait_idle() and out.exists()
         dialog.close()
         # One record's 留痕.
-        window.table.selectRow(window.model.row_of(1))
+        window.table_pane.table.selectRow(window.table_pane.model.row_of(1))
         window.show_audit(True)
-        record_dialog = window.audit_dialog
+        record_dialog = window.dialogs.audit_dialog
         assert runner.wait_idle()
         actions = {record_dialog.table.item(r, 2).text()
                    for r in range(record_dialog.table.rowCount())}

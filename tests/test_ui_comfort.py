@@ -58,10 +58,10 @@ def press_ctrl_p(qtbot, window: MainWindow):
 def show_table(window: MainWindow, type_key: str, select_row: int | None = None) -> None:
     window.tree.select_type(type_key)
     assert window.runner.wait_idle()
-    window.year_box.setCurrentIndex(window.year_box.findData(2026))
+    window.table_pane.year_box.setCurrentIndex(window.table_pane.year_box.findData(2026))
     assert window.runner.wait_idle()
     if select_row is not None:
-        window.table.setCurrentIndex(window.model.index(select_row, 0))
+        window.table_pane.table.setCurrentIndex(window.table_pane.model.index(select_row, 0))
 
 
 def test_ctrl_p_on_the_home_page_offers_the_years_self_check(qtbot, window):
@@ -112,12 +112,12 @@ def test_ctrl_p_on_a_table_without_pages_offers_only_the_table(qtbot, window):
 
 def test_ctrl_p_in_the_dues_grid_offers_the_register(qtbot, window):
     window.show_dues_grid()
-    grid = window.dues_dialog
+    grid = window.dialogs.dues_dialog
     qtbot.addWidget(grid)
     assert window.runner.wait_idle()
     grid.activateWindow()
     qtbot.keyClick(grid.table, Qt.Key.Key_P, Qt.KeyboardModifier.ControlModifier)
-    dialog = window.dialog
+    dialog = window.dialogs.dialog
     assert dialog is not grid
     qtbot.addWidget(dialog)
     assert window.runner.wait_idle()
@@ -249,7 +249,7 @@ def test_the_interface_language_is_chosen_in_the_view_menu_for_the_next_start(qt
     english.trigger()
     assert english.isChecked()
     assert i18n.saved_language() == i18n.ENGLISH
-    box = window.dialog
+    box = window.menus.dialog
     assert isinstance(box, QMessageBox)
     assert "重新启动" in box.text() and "started again" in box.text()
     box.close()

@@ -50,7 +50,7 @@ def cli_demo(tmp_path: Path) -> Path:
 
 def wait_for_window(controller, qtbot):
     qtbot.waitUntil(lambda: controller.window is not None and controller.window.isVisible()
-                    and not controller.window._loading_first_table, timeout=60000)
+                    and not controller.window.loading_first_table, timeout=60000)
     return controller.window
 
 

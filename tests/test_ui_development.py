@@ -21,7 +21,7 @@ def test_timeline_of_a_person_with_the_broken_date(qtbot, window_menu, demo_file
     ledger = Ledger.open(path)
     try:
         window = window_menu(ledger, "development_timeline", "发展党员时间线…")
-        dialog = window.development_dialog
+        dialog = window.dialogs.development_dialog
         dialog.as_of = TODAY
         dialog.reload()
         qtbot.waitUntil(lambda: dialog.page is not None and dialog.people.count() >= 7,
@@ -39,10 +39,10 @@ def test_timeline_of_a_person_with_the_broken_date(qtbot, window_menu, demo_file
         dialog.steps.setCurrentCell(1, 0)
         dialog.steps.setFocus()
         qtbot.keyClick(dialog.steps, Qt.Key.Key_Return)
-        qtbot.waitUntil(lambda: window.record_dialog is not None
-                        and window.record_dialog.form.isEnabled(), timeout=10000)
-        assert window.record_dialog.entry_id == dialog.current_person().id
-        window.record_dialog.reject()
+        qtbot.waitUntil(lambda: window.dialogs.record_dialog is not None
+                        and window.dialogs.record_dialog.form.isEnabled(), timeout=10000)
+        assert window.dialogs.record_dialog.entry_id == dialog.current_person().id
+        window.dialogs.record_dialog.reject()
         from PySide6.QtWidgets import QApplication
 
         from ledger_app.ui.qt_fonts import install_ui_font

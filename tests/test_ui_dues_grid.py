@@ -106,16 +106,16 @@ def test_fill_a_month_from_the_grid(qtbot, ledger, runner):
 def test_the_menu_opens_the_grid_and_a_cell_opens_its_record(qtbot, ledger, window_menu,
                                                               tmp_path):
     window = window_menu(ledger, "dues_grid", "党费收缴表（按月）…")
-    dialog = window.dues_dialog
+    dialog = window.dialogs.dues_dialog
     dialog.as_of = AS_OF
     dialog.year_box.setCurrentText("2025年度")
     qtbot.waitUntil(lambda: dialog.model.rowCount() == 3 and dialog.model.grid.year == 2025,
                     timeout=10000)
     dialog.table.setCurrentIndex(dialog.model.index(0, 6))
     qtbot.keyClick(dialog.table, Qt.Key.Key_Return)
-    qtbot.waitUntil(lambda: window.record_dialog is not None
-                    and window.record_dialog.form.isEnabled(), timeout=10000)
-    assert window.record_dialog.entry_id == dialog.model.grid.rows[0].cells[5].record_id
+    qtbot.waitUntil(lambda: window.dialogs.record_dialog is not None
+                    and window.dialogs.record_dialog.form.isEnabled(), timeout=10000)
+    assert window.dialogs.record_dialog.entry_id == dialog.model.grid.rows[0].cells[5].record_id
     from PySide6.QtWidgets import QApplication
 
     from ledger_app.ui.qt_fonts import install_ui_font
@@ -123,4 +123,4 @@ def test_the_menu_opens_the_grid_and_a_cell_opens_its_record(qtbot, ledger, wind
     install_ui_font(QApplication.instance())
     dialog.resize(1400, 300)
     dialog.grab().save(str(tmp_path / "dues_grid.png"))
-    window.record_dialog.reject()
+    window.dialogs.record_dialog.reject()

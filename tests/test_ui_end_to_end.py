@@ -86,7 +86,7 @@ def focus_window(qtbot, window: MainWindow) -> None:
 def open_new_record(qtbot, window: MainWindow):
     focus_window(qtbot, window)
     qtbot.keyClick(window, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
-    dialog = window.record_dialog
+    dialog = window.dialogs.record_dialog
     assert dialog is not None and dialog.isVisible()
     settle(window.runner)
     assert dialog.form.isEnabled()
@@ -123,7 +123,7 @@ def make_photo(path: Path) -> bytes:
 
 
 def find_in_table(window: MainWindow, key: str) -> list[str]:
-    model = window.model
+    model = window.table_pane.model
     column = [f.key for f in model.fields].index(key)
     return [model.data(model.index(r, column)) for r in range(model.rowCount())]
 
@@ -165,7 +165,7 @@ def test_a_first_session_from_start_to_reopen(qtbot, tmp_path, closing):
     qtbot.keyClick(window, Qt.Key.Key_1, Qt.KeyboardModifier.ControlModifier)
     settle(window.runner)
     assert not window.showing_home()
-    assert window.model.type_key == "roster"
+    assert window.table_pane.model.type_key == "roster"
     zhang = add_member(qtbot, window, "张伟", "1978-04-12", "男")
     li = add_member(qtbot, window, "李秀英", "1969-11-03", "女")
     assert find_in_table(window, "name") == ["张伟", "李秀英"] or \
@@ -176,7 +176,7 @@ def test_a_first_session_from_start_to_reopen(qtbot, tmp_path, closing):
     focus_window(qtbot, window)
     qtbot.keyClick(window, Qt.Key.Key_2, Qt.KeyboardModifier.ControlModifier)
     settle(window.runner)
-    assert window.model.type_key == "meeting"
+    assert window.table_pane.model.type_key == "meeting"
     dialog = open_new_record(qtbot, window)
     editors = dialog.form.editors
     next(b for b in editors["kinds"].boxes if b.property("choice") == "支部党员大会").click()
@@ -207,32 +207,32 @@ def test_a_first_session_from_start_to_reopen(qtbot, tmp_path, closing):
     # -- find it by a two-character name ---------------------------------------------------
     focus_window(qtbot, window)
     qtbot.keyClick(window, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
-    type_chinese(window.search_box, "秀英")  # the recorder's given name
-    qtbot.waitUntil(lambda: window.model.search == "秀英", timeout=3000)
+    type_chinese(window.table_pane.search_box, "秀英")  # the recorder's given name
+    qtbot.waitUntil(lambda: window.table_pane.model.search == "秀英", timeout=3000)
     settle(window.runner)
     assert find_in_table(window, "topic") == ["学习新修订的党章"]
-    window.search_box.clear()
-    type_chinese(window.search_box, "王芳")
-    qtbot.waitUntil(lambda: window.model.search == "王芳", timeout=3000)
+    window.table_pane.search_box.clear()
+    type_chinese(window.table_pane.search_box, "王芳")
+    qtbot.waitUntil(lambda: window.table_pane.model.search == "王芳", timeout=3000)
     settle(window.runner)
-    assert window.model.rowCount() == 0
-    window.search_box.clear()
-    type_chinese(window.search_box, "张伟")
-    qtbot.waitUntil(lambda: window.model.search == "张伟", timeout=3000)
+    assert window.table_pane.model.rowCount() == 0
+    window.table_pane.search_box.clear()
+    type_chinese(window.table_pane.search_box, "张伟")
+    qtbot.waitUntil(lambda: window.table_pane.model.search == "张伟", timeout=3000)
     settle(window.runner)
     assert find_in_table(window, "topic") == ["学习新修订的党章"]
 
     # -- delete it, then restore it from the recycle bin -----------------------------------
-    qtbot.keyClick(window.search_box, Qt.Key.Key_Down)  # into the table
-    assert window.table.hasFocus() or QApplication.focusWidget() is window.table
-    qtbot.keyClick(window.table, Qt.Key.Key_Delete)
+    qtbot.keyClick(window.table_pane.search_box, Qt.Key.Key_Down)  # into the table
+    assert window.table_pane.table.hasFocus() or QApplication.focusWidget() is window.table_pane.table
+    qtbot.keyClick(window.table_pane.table, Qt.Key.Key_Delete)
     press_confirm(qtbot, "删除")
     settle(window.runner)
-    assert window.model.rowCount() == 0
+    assert window.table_pane.model.rowCount() == 0
     assert window.tree.count_of("meeting") == 0
     window.menus.actions["recycle_bin"].trigger()
     settle(window.runner)
-    bin_dialog = window.dialog
+    bin_dialog = window.dialogs.dialog
     assert bin_dialog.table.item(0, 1).text() == "学习新修订的党章"
     bin_dialog.table.selectRow(0)
     bin_dialog.restore_button.click()
@@ -256,7 +256,7 @@ def test_a_first_session_from_start_to_reopen(qtbot, tmp_path, closing):
     assert window.ledger.path.resolve() == ledger_path.resolve()
     assert window.windowTitle() == "幸福社区党支部 — 基层台账"
     assert window.showing_home()
-    assert window.model.type_key == "meeting"  # where the secretary left off, one key away
+    assert window.table_pane.model.type_key == "meeting"  # where the secretary left off, one key away
     focus_window(qtbot, window)
     qtbot.keyClick(window, Qt.Key.Key_2, Qt.KeyboardModifier.ControlModifier)
     settle(again.runner)
@@ -265,10 +265,10 @@ def test_a_first_session_from_start_to_reopen(qtbot, tmp_path, closing):
     assert find_in_table(window, "topic") == ["学习新修订的党章"]
     assert find_in_table(window, "recorder") == ["李秀英"]
 
-    window.table.setFocus()
-    window.table.selectRow(0)
-    qtbot.keyClick(window.table, Qt.Key.Key_Return)  # Enter edits
-    dialog = window.record_dialog
+    window.table_pane.table.setFocus()
+    window.table_pane.table.selectRow(0)
+    qtbot.keyClick(window.table_pane.table, Qt.Key.Key_Return)  # Enter edits
+    dialog = window.dialogs.record_dialog
     settle(again.runner)
     assert dialog.isVisible() and dialog.form.isEnabled()
     assert dialog.form.editors["topic"].edit.text() == "学习新修订的党章"

@@ -43,7 +43,7 @@ def test_a_round_in_one_table(qtbot, runner, ledger, tmp_path):
     action = window.menus.actions["evaluation_round"]
     assert action.isEnabled()
     action.trigger()
-    dialog = window.evaluation_dialog
+    dialog = window.dialogs.evaluation_dialog
     dialog.year_box.setValue(2025)
     qtbot.waitUntil(lambda: dialog.table.rowCount() == 4 and bool(dialog.rows), timeout=10000)
     # In the branch on 2025-12-31: not the newcomer of 2026, not the one who left in June.

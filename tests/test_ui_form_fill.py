@@ -97,9 +97,9 @@ def test_new_checklist_record_takes_the_chosen_year(qtbot, runner, ledger):
     assert runner.wait_idle()
     rt = ledger.pack.record_type("six_haves")
     assert rt.field(rt.date_field).type == "integer"
-    window.current_year = lambda: 2024
-    assert window._year_default("six_haves") == {rt.date_field: 2024}
-    assert window._year_default("roster") == {}
+    window.table_pane.current_year = lambda: 2024
+    assert window.table_pane.year_default("six_haves") == {rt.date_field: 2024}
+    assert window.table_pane.year_default("roster") == {}
 
 
 def test_table_lists_only_records_waiting_for_a_check(qtbot, runner, ledger):
@@ -113,12 +113,12 @@ def test_table_lists_only_records_waiting_for_a_check(qtbot, runner, ledger):
     window = MainWindow(ledger, runner)
     qtbot.addWidget(window)
     assert runner.wait_idle()
-    window._show_type("roster")
+    window.table_pane.show_type("roster")
     assert runner.wait_idle()
-    assert window.model.rowCount() == 2
-    window.pending_box.setChecked(True)
+    assert window.table_pane.model.rowCount() == 2
+    window.table_pane.pending_box.setChecked(True)
     assert runner.wait_idle()
-    assert list(window.model.ids) == [waiting]
+    assert list(window.table_pane.model.ids) == [waiting]
 
 
 def test_meeting_number_proposed_per_year_kind_and_group(qtbot, runner, ledger):

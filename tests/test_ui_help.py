@@ -56,7 +56,7 @@ def test_f1_opens_the_guide(window) -> None:
 
 def test_about_says_version_and_where_logs_are(window) -> None:
     window.findChild(QAction, "action_about").trigger()
-    box = window.dialog
+    box = window.menus.dialog
     assert isinstance(box, QMessageBox)
     assert "程序数据和日志" in box.text() and str(paths.app_home()) in box.text()
     box.close()
@@ -64,11 +64,11 @@ def test_about_says_version_and_where_logs_are(window) -> None:
 
 def test_larger_font_applies_at_once_and_is_remembered(window, qtbot) -> None:
     app = QApplication.instance()
-    before = window.table.font().pointSizeF()
+    before = window.table_pane.table.font().pointSizeF()
     try:
         window.findChild(QAction, "action_font_150").trigger()
         assert app.font().pointSizeF() == pytest.approx(font_size.BASE_POINT_SIZE * 1.5)
-        qtbot.waitUntil(lambda: window.table.font().pointSizeF() > before, timeout=2000)
+        qtbot.waitUntil(lambda: window.table_pane.table.font().pointSizeF() > before, timeout=2000)
         assert font_size.saved_scale() == 1.5
         assert window.findChild(QAction, "action_font_150").isChecked()
     finally:

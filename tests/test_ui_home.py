@@ -39,7 +39,7 @@ def window(demo_file: Path, tmp_path: Path, runner: TaskRunner, qtbot) -> MainWi
     yield window
     for dialog in open_error_dialogs():
         dialog.close()
-    dialog = window.record_dialog
+    dialog = window.dialogs.record_dialog
     if dialog is not None:
         dialog.discard_and_close()
     window.close()
@@ -70,10 +70,10 @@ def activate_finding(qtbot, window: MainWindow, text: str) -> None:
     findings.setCurrentRow(finding_row(window, text))
     findings.setFocus()
     qtbot.keyClick(findings, Qt.Key.Key_Return)
-    qtbot.waitUntil(lambda: window.record_dialog is not None
-                    and window.record_dialog.isVisible(), timeout=5000)
+    qtbot.waitUntil(lambda: window.dialogs.record_dialog is not None
+                    and window.dialogs.record_dialog.isVisible(), timeout=5000)
     assert window.runner.wait_idle()
-    qtbot.waitUntil(lambda: window.record_dialog.form.isEnabled(), timeout=5000)
+    qtbot.waitUntil(lambda: window.dialogs.record_dialog.form.isEnabled(), timeout=5000)
 
 
 def test_the_window_opens_on_the_home_page_which_fills_in_from_the_worker(qtbot, window):
@@ -119,7 +119,7 @@ def test_findings_say_why_most_serious_first_and_open_a_prefilled_record(qtbot, 
     assert any(t.startswith("【需处理】2026年第三季度没有召开党课") for t in texts)
 
     activate_finding(qtbot, window, "2026年2月第二党小组没有召开党小组会")
-    dialog = window.record_dialog
+    dialog = window.dialogs.record_dialog
     assert dialog.record_type.key == "meeting" and dialog.entry_id is None
     values = dialog.form.values()
     assert values["kinds"] == ["党小组会"]
@@ -130,7 +130,7 @@ def test_findings_say_why_most_serious_first_and_open_a_prefilled_record(qtbot, 
 def test_saving_the_missing_meeting_clears_the_finding_and_fills_the_cell(qtbot, window):
     filled(qtbot, window)
     activate_finding(qtbot, window, "2026年2月第二党小组没有召开党小组会")
-    dialog = window.record_dialog
+    dialog = window.dialogs.record_dialog
     dialog.form.editors["topic"].set_value("学习党章第二章")
     before = window.home.data
     with qtbot.waitSignal(dialog.saved, timeout=10000):
@@ -146,7 +146,7 @@ def test_saving_the_missing_meeting_clears_the_finding_and_fills_the_cell(qtbot,
 def test_a_finding_with_records_opens_them(qtbot, window):
     filled(qtbot, window)
     activate_finding(qtbot, window, "“有党报党刊”记为达标，但没有佐证材料")
-    dialog = window.record_dialog
+    dialog = window.dialogs.record_dialog
     assert dialog.record_type.key == "six_haves" and dialog.entry_id is not None
     assert dialog.form.values()["item"] == "有党报党刊"
 
@@ -163,8 +163,8 @@ def test_a_cell_lists_its_meetings_and_offers_a_new_one(qtbot, window):
     texts = [a.text() for a in menu.actions() if a.text()]
     assert texts[0].startswith("打开：1月") and texts[-1] == "新增一条会议记录（2026年1月）…"
     menu.actions()[0].trigger()
-    qtbot.waitUntil(lambda: window.record_dialog is not None, timeout=5000)
-    dialog = window.record_dialog
+    qtbot.waitUntil(lambda: window.dialogs.record_dialog is not None, timeout=5000)
+    dialog = window.dialogs.record_dialog
     assert window.runner.wait_idle()
     assert dialog.entry_id is not None
     values = dialog.form.values()
@@ -176,9 +176,9 @@ def test_a_missing_cell_opens_a_new_record_for_its_period(qtbot, window):
     filled(qtbot, window)
     row, _q3 = grid_cell(window, "党课", 6)
     window.home.grid.cellClicked.emit(row, 6)
-    qtbot.waitUntil(lambda: window.record_dialog is not None, timeout=5000)
+    qtbot.waitUntil(lambda: window.dialogs.record_dialog is not None, timeout=5000)
     assert window.runner.wait_idle()
-    values = window.record_dialog.form.values()
+    values = window.dialogs.record_dialog.form.values()
     assert values["kinds"] == ["党课"] and values["date"] == "2026-09-30"
 
 
@@ -194,7 +194,7 @@ def test_the_year_selector_follows_and_leads_the_window(qtbot, window):
     assert any("2025年第三季度没有召开支部党员大会" in t for t in texts)
     # The window's year box leads too.
     before = window.home.data
-    window.year_box.setCurrentIndex(window.year_box.findData(2026))
+    window.table_pane.year_box.setCurrentIndex(window.table_pane.year_box.findData(2026))
     qtbot.waitUntil(lambda: window.home.data is not before, timeout=10000)
     assert window.home.year_box.currentData() == 2026
 
@@ -220,7 +220,7 @@ def test_keyboard_tab_order_and_ctrl0_back_home(qtbot, window):
 def open_checklist(qtbot, window: MainWindow, key: str):
     filled(qtbot, window)
     window.home.checklists.buttons[key].click()
-    dialog = window.checklist_dialog
+    dialog = window.dialogs.checklist_dialog
     qtbot.waitUntil(lambda: dialog.page is not None, timeout=10000)
     return dialog
 
@@ -254,9 +254,9 @@ def test_an_unassessed_item_opens_a_new_record_for_the_year_and_item(qtbot, wind
     label = table.item(row, 0).text()
     table.setCurrentCell(row, 0)
     table.cellActivated.emit(row, 0)
-    qtbot.waitUntil(lambda: window.record_dialog is not None, timeout=5000)
+    qtbot.waitUntil(lambda: window.dialogs.record_dialog is not None, timeout=5000)
     assert window.runner.wait_idle()
-    record = window.record_dialog
+    record = window.dialogs.record_dialog
     assert record.record_type.key == "strongest_branch" and record.entry_id is None
     values = record.form.values()
     assert values[record.record_type.key_for("checklist_year")] == 2026
@@ -288,7 +288,7 @@ def test_print_self_check_opens_the_print_window_on_the_years_checklist(qtbot, w
 
     filled(qtbot, window)
     window.home.print_button.click()
-    dialog = window.dialog
+    dialog = window.dialogs.dialog
     qtbot.addWidget(dialog)
     assert window.runner.wait_idle(10000)
     assert dialog.current.key == "checklist" and dialog.options()["year"] == 2026
@@ -319,12 +319,12 @@ def test_a_checklists_table_offers_its_year_on_one_page(qtbot, window):
     filled(qtbot, window)
     window.tree.select_type("six_haves")
     assert window.runner.wait_idle()
-    button = window.checklist_button
+    button = window.table_pane.checklist_button
     assert button.isVisible() and "六有对照表" in button.text()
-    window.year_box.setCurrentIndex(window.year_box.findData(2025))
+    window.table_pane.year_box.setCurrentIndex(window.table_pane.year_box.findData(2025))
     assert window.runner.wait_idle()
     button.click()
-    dialog = window.checklist_dialog
+    dialog = window.dialogs.checklist_dialog
     qtbot.waitUntil(lambda: dialog.page is not None, timeout=10000)
     assert dialog.year == 2025 and "2025年度" in dialog.windowTitle()
     dialog.close()
@@ -394,10 +394,10 @@ def test_a_checklist_not_yet_gone_through_opens_its_table(qtbot, window):
     findings.setCurrentRow(finding_row(window, "最强支部“五优”有 8 项尚未对照检查"))
     findings.setFocus()
     qtbot.keyClick(findings, Qt.Key.Key_Return)
-    dialog = window.checklist_dialog
+    dialog = window.dialogs.checklist_dialog
     qtbot.waitUntil(lambda: dialog.page is not None, timeout=10000)
     assert dialog.key == "wuyou" and dialog.year == 2026
-    assert window.record_dialog is None
+    assert window.dialogs.record_dialog is None
     dialog.close()
 
 

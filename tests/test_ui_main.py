@@ -13,7 +13,8 @@ from PySide6.QtWidgets import QApplication, QMessageBox, QPushButton
 from ledger_app.store import Ledger
 from ledger_app.ui.confirm import CONFIRM_BOX
 from ledger_app.ui.errors import open_error_dialogs
-from ledger_app.ui.main_window import ALL_YEARS, MainWindow
+from ledger_app.ui.main_window import MainWindow
+from ledger_app.ui.record_pane import ALL_YEARS
 from ledger_app.ui.tasks import TaskRunner
 
 NAMES = ["张伟", "李娜", "王芳", "张伟明", "陈静", "赵磊"]
@@ -63,7 +64,7 @@ def settle(window: MainWindow) -> None:
 
 
 def choose_year(window: MainWindow, year: int | None) -> None:
-    window.year_box.setCurrentIndex(window.year_box.findData(year))
+    window.table_pane.year_box.setCurrentIndex(window.table_pane.year_box.findData(year))
     settle(window)
 
 
@@ -109,81 +110,81 @@ def test_tree_shows_categories_and_counts(window: MainWindow):
 
 
 def test_selecting_a_type_shows_its_table(window: MainWindow):
-    assert window.model.type_key == "roster"
+    assert window.table_pane.model.type_key == "roster"
     window.tree.select_type("meeting")
     settle(window)
-    model = window.table.model()
+    model = window.table_pane.table.model()
     assert model.type_key == "meeting"
     assert model.rowCount() == 10
     headers = [model.headerData(c, Qt.Orientation.Horizontal) for c in range(model.columnCount())]
     assert "主题（议题）" in headers and "主持人" in headers
     assert model.data(model.index(0, headers.index("日期"))) == "2025-10-15"  # newest first
     assert model.data(model.index(0, headers.index("主持人"))) == "张伟"
-    assert window.table.currentIndex().row() == 0
-    assert window.table.columnWidth(headers.index("日期")) >= \
-        window.table.fontMetrics().horizontalAdvance("2025-10-15")
+    assert window.table_pane.table.currentIndex().row() == 0
+    assert window.table_pane.table.columnWidth(headers.index("日期")) >= \
+        window.table_pane.table.fontMetrics().horizontalAdvance("2025-10-15")
 
 
 def test_year_switch(window: MainWindow):
     window.tree.select_type("meeting")
     settle(window)
     choose_year(window, 2024)
-    assert window.model.rowCount() == 1
+    assert window.table_pane.model.rowCount() == 1
     assert window.tree.count_of("meeting") == 1
     assert window.tree.count_of("roster") == 6  # the roster belongs to every year
     choose_year(window, None)
-    assert window.year_box.currentText() == ALL_YEARS
-    assert window.model.rowCount() == 11
+    assert window.table_pane.year_box.currentText() == ALL_YEARS
+    assert window.table_pane.model.rowCount() == 11
     choose_year(window, 2025)
     window.tree.select_type("talk")
     settle(window)
-    assert window.model.rowCount() == 0
-    assert window.table_stack.currentWidget() is window.empty_label
-    assert "2025 年度的“谈心谈话”还没有记录" in window.empty_label.text()
+    assert window.table_pane.model.rowCount() == 0
+    assert window.table_pane.table_stack.currentWidget() is window.table_pane.empty_label
+    assert "2025 年度的“谈心谈话”还没有记录" in window.table_pane.empty_label.text()
 
 
 def test_search_filters_as_you_type(window: MainWindow, qtbot):
     qtbot.keyClick(window, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
-    assert window.search_box.hasFocus() or QApplication.focusWidget() is window.search_box
-    type_chinese(window.search_box, "张伟")
-    qtbot.waitUntil(lambda: window.model.search == "张伟", timeout=2000)
+    assert window.table_pane.search_box.hasFocus() or QApplication.focusWidget() is window.table_pane.search_box
+    type_chinese(window.table_pane.search_box, "张伟")
+    qtbot.waitUntil(lambda: window.table_pane.model.search == "张伟", timeout=2000)
     settle(window)
-    names_col = [f.key for f in window.model.fields].index("name")
-    names = {window.model.data(window.model.index(r, names_col))
-             for r in range(window.model.rowCount())}
+    names_col = [f.key for f in window.table_pane.model.fields].index("name")
+    names = {window.table_pane.model.data(window.table_pane.model.index(r, names_col))
+             for r in range(window.table_pane.model.rowCount())}
     assert names == {"张伟", "张伟明"}
     assert "搜索“张伟”" in window.count_label.text()
-    window.search_box.clear()
-    qtbot.waitUntil(lambda: window.model.search == "", timeout=2000)
+    window.table_pane.search_box.clear()
+    qtbot.waitUntil(lambda: window.table_pane.model.search == "", timeout=2000)
     settle(window)
-    assert window.model.rowCount() == 6
+    assert window.table_pane.model.rowCount() == 6
 
 
 def test_sensitive_columns_masked_until_toggled(window: MainWindow):
-    phone_col = [f.key for f in window.model.fields].index("phone")
-    assert window.model.data(window.model.index(0, phone_col)) == "138****5678"
+    phone_col = [f.key for f in window.table_pane.model.fields].index("phone")
+    assert window.table_pane.model.data(window.table_pane.model.index(0, phone_col)) == "138****5678"
     show_sensitive(window)
-    assert window.model.data(window.model.index(0, phone_col)) == "13812345678"
+    assert window.table_pane.model.data(window.table_pane.model.index(0, phone_col)) == "13812345678"
 
 
 def test_header_click_sorts_in_sql(window: MainWindow):
-    name_col = [f.key for f in window.model.fields].index("seq")
-    window.table.horizontalHeader().setSortIndicator(name_col, Qt.SortOrder.DescendingOrder)
+    name_col = [f.key for f in window.table_pane.model.fields].index("seq")
+    window.table_pane.table.horizontalHeader().setSortIndicator(name_col, Qt.SortOrder.DescendingOrder)
     settle(window)
-    assert window.model.data(window.model.index(0, name_col)) == "6"
+    assert window.table_pane.model.data(window.table_pane.model.index(0, name_col)) == "6"
 
 
 def test_keyboard_moves_between_records_and_categories(window: MainWindow, qtbot):
-    window.table.setFocus()
-    window.table.selectRow(0)
-    qtbot.keyClick(window.table, Qt.Key.Key_Down, Qt.KeyboardModifier.ControlModifier)
-    assert window.table.currentIndex().row() == 1
+    window.table_pane.table.setFocus()
+    window.table_pane.table.selectRow(0)
+    qtbot.keyClick(window.table_pane.table, Qt.Key.Key_Down, Qt.KeyboardModifier.ControlModifier)
+    assert window.table_pane.table.currentIndex().row() == 1
     qtbot.keyClick(window, Qt.Key.Key_2, Qt.KeyboardModifier.ControlModifier)
     settle(window)
-    assert window.model.type_key == "meeting"
+    assert window.table_pane.model.type_key == "meeting"
     qtbot.keyClick(window, Qt.Key.Key_1, Qt.KeyboardModifier.ControlModifier)
     settle(window)
-    assert window.model.type_key == "roster"
+    assert window.table_pane.model.type_key == "roster"
 
 
 def test_delete_goes_to_recycle_bin_and_restores(window: MainWindow, filled: Ledger, qtbot):
@@ -191,25 +192,25 @@ def test_delete_goes_to_recycle_bin_and_restores(window: MainWindow, filled: Led
     settle(window)
     first = window.current_record_id()
     title = filled.records.get(first)["topic"]
-    window.table.setFocus()
-    qtbot.keyClick(window.table, Qt.Key.Key_Delete)
+    window.table_pane.table.setFocus()
+    qtbot.keyClick(window.table_pane.table, Qt.Key.Key_Delete)
     box = confirm_box(qtbot)
     assert title in box.text() and "回收站" in box.text()
     press(box, "取消")
     settle(window)
-    assert window.model.rowCount() == 10  # nothing changed
+    assert window.table_pane.model.rowCount() == 10  # nothing changed
 
     window.menus.actions["delete"].trigger()
     press(confirm_box(qtbot), "删除")
     settle(window)
-    assert window.model.rowCount() == 9
-    assert first not in window.model.ids
+    assert window.table_pane.model.rowCount() == 9
+    assert first not in window.table_pane.model.ids
     assert window.tree.count_of("meeting") == 9
     assert filled.records.recycle_bin()[0].id == first
 
     window.show_recycle_bin()
     settle(window)
-    bin_dialog = window.dialog
+    bin_dialog = window.dialogs.dialog
     assert bin_dialog.table.rowCount() == 1
     assert bin_dialog.table.item(0, 0).text() == "会议记录"
     assert bin_dialog.table.item(0, 1).text() == title
@@ -217,7 +218,7 @@ def test_delete_goes_to_recycle_bin_and_restores(window: MainWindow, filled: Led
     bin_dialog.restore_button.click()
     settle(window)
     assert bin_dialog.table.rowCount() == 0
-    assert window.model.rowCount() == 10
+    assert window.table_pane.model.rowCount() == 10
     assert window.tree.count_of("meeting") == 10
     bin_dialog.close()
 
@@ -230,7 +231,7 @@ def test_purge_from_recycle_bin_after_confirm(window: MainWindow, filled: Ledger
     window.refresh_all()
     window.show_recycle_bin()
     settle(window)
-    bin_dialog = window.dialog
+    bin_dialog = window.dialogs.dialog
     bin_dialog.table.selectRow(0)
     bin_dialog.purge_button.click()
     press(confirm_box(qtbot), "彻底删除")
@@ -245,7 +246,7 @@ def test_purge_from_recycle_bin_after_confirm(window: MainWindow, filled: Ledger
 def test_settings_change(window: MainWindow, filled: Ledger):
     window.menus.actions["settings"].trigger()
     settle(window)
-    dialog = window.dialog
+    dialog = window.dialogs.dialog
     assert dialog.form.org_name.text() == "测试街道第一社区党支部"
     assert dialog.form.party_groups.toPlainText() == "第一党小组\n第二党小组"
     dialog.form.org_name.setText("")
@@ -273,7 +274,7 @@ def shown_message(qtbot) -> str:
 
 def assert_unchanged(window: MainWindow, ledger: Ledger) -> None:
     assert window.ledger is ledger and not ledger.closed
-    assert window.model.rowCount() == 6
+    assert window.table_pane.model.rowCount() == 6
 
 
 def test_opening_a_file_that_is_not_a_ledger(window: MainWindow, filled: Ledger, tmp_path, qtbot):
@@ -346,7 +347,7 @@ def test_opening_another_ledger_switches(window: MainWindow, filled: Ledger, tmp
     assert filled.closed  # the previous one was closed after its pending work
     assert window.windowTitle() == "另一个党支部 — 基层台账"
     assert window.tree.count_of("roster") == 0
-    assert window.table_stack.currentWidget() is window.empty_label
+    assert window.table_pane.table_stack.currentWidget() is window.table_pane.empty_label
     from ledger_app.ui import paths
     assert paths.recent_files()[0] == str(other.resolve())
 
@@ -391,7 +392,7 @@ def test_output_actions_open_their_dialogs(window: MainWindow, key: str):
 
 def test_new_ledger_from_the_file_menu(window: MainWindow, filled: Ledger, tmp_path):
     window.menus.actions["new_ledger"].trigger()
-    dialog = window.dialog
+    dialog = window.menus.dialog
     panel = dialog.panel
     panel.form.org_name.setText("新成立的党支部")
     assert panel.path_edit.text().endswith("新成立的党支部.ledger")
@@ -404,7 +405,7 @@ def test_new_ledger_from_the_file_menu(window: MainWindow, filled: Ledger, tmp_p
 
     # Creating over an existing file is refused, and nothing changes.
     window.menus.actions["new_ledger"].trigger()
-    panel = window.dialog.panel
+    panel = window.menus.dialog.panel
     panel.form.org_name.setText("重名")
     panel.path_edit.setText(str(tmp_path / "新成立.ledger"))
     before = (tmp_path / "新成立.ledger").read_bytes()
@@ -415,7 +416,7 @@ def test_new_ledger_from_the_file_menu(window: MainWindow, filled: Ledger, tmp_p
     boxes[0].close()
     assert (tmp_path / "新成立.ledger").read_bytes() == before
     assert window.windowTitle() == "新成立的党支部 — 基层台账"
-    window.dialog.close()
+    window.menus.dialog.close()
 
 
 def test_close_ledger_returns_to_the_start_dialog(filled: Ledger, qtbot, tmp_path):
@@ -479,19 +480,19 @@ def test_log_and_crash_files_go_to_the_user_folder(tmp_path):
 def test_quick_switching_keeps_only_the_last_answer(window: MainWindow):
     for key in ["meeting", "roster", "dues", "meeting", "talk", "roster", "meeting"]:
         window.tree.select_type(key)  # each switch queues an id query on the worker
-    window.search_box.setText("张伟")
-    window._apply_filter()
+    window.table_pane.search_box.setText("张伟")
+    window.table_pane.apply_filter()
     choose_year(window, None)
     assert not open_error_dialogs()
-    assert window.model.type_key == "meeting"
-    assert window.model.rowCount() == 11  # ten chaired by 张伟, one (2024) by 张伟明
-    assert window.table.model() is window.model
+    assert window.table_pane.model.type_key == "meeting"
+    assert window.table_pane.model.rowCount() == 11  # ten chaired by 张伟, one (2024) by 张伟明
+    assert window.table_pane.table.model() is window.table_pane.model
 
 
 def show_sensitive(window) -> None:
     """Tick 显示敏感信息 and say yes when the program asks (it asks once a run)."""
-    window.sensitive_box.setChecked(True)
-    if not window.sensitive_box.isChecked():
-        [yes] = [b for b in window.sensitive_question.buttons() if b.text() == "显示"]
+    window.table_pane.sensitive_box.setChecked(True)
+    if not window.table_pane.sensitive_box.isChecked():
+        [yes] = [b for b in window.table_pane.sensitive_question.buttons() if b.text() == "显示"]
         yes.click()
-    assert window.sensitive_box.isChecked()
+    assert window.table_pane.sensitive_box.isChecked()

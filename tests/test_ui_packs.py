@@ -62,8 +62,8 @@ def test_pack_ledger_opens_with_its_own_tree_home_page_and_forms(
         assert tree.count_of(people.key) >= 20
         tree.select_type(people.key)
         assert runner.wait_idle()
-        headers = [window.model.headerData(i, _horizontal())
-                   for i in range(window.model.columnCount())]
+        headers = [window.table_pane.model.headerData(i, _horizontal())
+                   for i in range(window.table_pane.model.columnCount())]
         assert people.field_for("person_name").label in headers
         assert "入党日期" not in headers and "党小组" not in headers
         window.grab().save(str(SHOTS / f"{key}-roster.png"))
@@ -72,7 +72,7 @@ def test_pack_ledger_opens_with_its_own_tree_home_page_and_forms(
         meetings = pack.type_for("meetings")
         tree.select_type(meetings.key)
         assert runner.wait_idle()
-        window.table.selectRow(0)
+        window.table_pane.table.selectRow(0)
         window.edit_current()
         assert runner.wait_idle()
         dialogs = [w for w in QApplication.topLevelWidgets()

@@ -34,7 +34,7 @@ def test_demo_button_opens_a_fresh_demo_ledger(controller, qtbot):
     assert window.ledger.path.parent == paths.demo_dir()
     assert window.ledger.path.name.startswith("演示台账-")
     assert window.tree.count_of("roster") >= 30  # about 35 members
-    assert window.model.rowCount() == window.tree.count_of("roster")
+    assert window.table_pane.model.rowCount() == window.tree.count_of("roster")
 
 
 def test_cancelling_the_demo_leaves_nothing_behind(controller, qtbot):

@@ -206,7 +206,7 @@ def _screenshot_when_shown(controller: AppController, out: Path, started: float)
         filling = controller.filler is not None and controller.filler.running
         # While a demo fills in the worker stays busy: the window is usable once its first
         # table is in.
-        ready = not window._loading_first_table if filling else controller.runner.wait_idle(0)
+        ready = not window.loading_first_table if filling else controller.runner.wait_idle(0)
         if not ready:
             return
         timer.stop()

@@ -1,11 +1,17 @@
-"""The main window's menus, toolbar and keyboard shortcuts."""
+"""The main window's menus, toolbar and keyboard shortcuts.
+
+The menus build their actions on the window they are given and call the window's
+commands (``WindowCommands``: what a menu item asks for, in the window's words); they never
+reach into the panes. ``update_enabled`` is told what the window shows (``MenuState``).
+"""
 
 from __future__ import annotations
 
 import platform
 from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Protocol
 
 from PySide6 import __version__ as pyside_version
 from PySide6.QtCore import Qt, qVersion
@@ -20,15 +26,58 @@ from ledger_app.ui.output_actions import OutputActions
 from ledger_app.ui.safety_actions import SafetyActions
 
 if TYPE_CHECKING:
+    from ledger_app.store.ledger import Ledger
     from ledger_app.ui.main_window import MainWindow
+    from ledger_app.ui.tasks import TaskRunner
 
 LEDGER_FILTER = "台账文件 (*.ledger);;所有文件 (*)"
 
 
+class WindowCommands(Protocol):
+    """What the menus ask the window to do."""
+
+    runner: TaskRunner
+
+    def ledger_path(self) -> Path | None: ...
+    def open_path(self, path: str | Path) -> None: ...
+    def show_opened(self, ledger: Ledger) -> None: ...
+    def close_ledger(self) -> None: ...
+    def close(self) -> bool: ...
+    def show_home(self) -> None: ...
+    def select_category(self, number: int) -> None: ...
+    def new_record(self) -> None: ...
+    def edit_current(self) -> None: ...
+    def delete_selected(self) -> None: ...
+    def move_record(self, step: int) -> None: ...
+    def focus_search(self) -> None: ...
+    def show_dues_grid(self) -> None: ...
+    def show_evaluation_round(self) -> None: ...
+    def show_development(self) -> None: ...
+    def show_recycle_bin(self) -> None: ...
+    def show_audit(self, this_record: bool = False) -> None: ...
+    def show_settings(self) -> None: ...
+
+
+@dataclass(frozen=True)
+class MenuState:
+    """What the window shows, as far as the menus care."""
+
+    has_ledger: bool = False
+    has_type: bool = False        # a record type's table is shown
+    has_record: bool = False      # ... with a current record
+    has_dues: bool = False        # the ledger's pack keeps 党费 records
+    has_evaluations: bool = False
+    has_development: bool = False
+
+
 class WindowMenus:
-    def __init__(self, window: MainWindow):
+    def __init__(self, window: MainWindow, commands: WindowCommands):
+        # ``window`` carries the menus (and, until they are panes, the 输出 and safety
+        # actions, which read it); every menu item goes through ``commands``.
         self.window = w = window
+        self.commands = c = commands
         self.actions: dict[str, QAction] = {}
+        self.dialog: QMessageBox | Any = None   # the last box or dialog opened (tests look at it)
         self.outputs = OutputActions(window)
         self.safety = SafetyActions(window)
 
@@ -39,36 +88,32 @@ class WindowMenus:
         self.recent_menu = file_menu.addMenu("最近打开")
         self.recent_menu.aboutToShow.connect(self.update_recent)
         file_menu.addSeparator()
-        self._add(file_menu, "settings", "组织设置…", w.show_settings)
+        self._add(file_menu, "settings", "组织设置…", c.show_settings)
         file_menu.addSeparator()
         for action in self.safety.actions.values():
             file_menu.addAction(action)
         file_menu.addSeparator()
-        self._add(file_menu, "close_ledger", "关闭台账", w.close_ledger)
-        self._add(file_menu, "quit", "退出", w.close, "Ctrl+Q")
+        self._add(file_menu, "close_ledger", "关闭台账", c.close_ledger)
+        self._add(file_menu, "quit", "退出", c.close, "Ctrl+Q")
 
         record_menu = bar.addMenu("记录(&R)")
-        self._add(record_menu, "new", "新增", w.new_record, "Ctrl+N")
-        edit = self._add(record_menu, "edit", "编辑（Enter）", w.edit_current, "F2")
+        self._add(record_menu, "new", "新增", c.new_record, "Ctrl+N")
+        edit = self._add(record_menu, "edit", "编辑（Enter）", c.edit_current, "F2")
         edit.setIconText("编辑")
-        delete = self._add(record_menu, "delete", "删除", w.delete_selected,
-                           QKeySequence.StandardKey.Delete)
-        # Only while the table has focus: Delete in the search box deletes a character.
-        delete.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-        w.table.addAction(delete)
+        self._add(record_menu, "delete", "删除", c.delete_selected, QKeySequence.StandardKey.Delete)
         record_menu.addSeparator()
-        self._add(record_menu, "previous", "上一条", lambda: w.move_record(-1), "Ctrl+Up")
-        self._add(record_menu, "next", "下一条", lambda: w.move_record(1), "Ctrl+Down")
-        self._add(record_menu, "find", "查找", w.focus_search, QKeySequence.StandardKey.Find)
+        self._add(record_menu, "previous", "上一条", lambda: c.move_record(-1), "Ctrl+Up")
+        self._add(record_menu, "next", "下一条", lambda: c.move_record(1), "Ctrl+Down")
+        self._add(record_menu, "find", "查找", c.focus_search, QKeySequence.StandardKey.Find)
         record_menu.addSeparator()
-        self._add(record_menu, "dues_grid", "党费收缴表（按月）…", w.show_dues_grid, "Ctrl+Shift+D")
+        self._add(record_menu, "dues_grid", "党费收缴表（按月）…", c.show_dues_grid, "Ctrl+Shift+D")
         self._add(record_menu, "evaluation_round", "民主评议（按年度批量录入）…",
-                  w.show_evaluation_round, "Ctrl+Shift+E")
-        self._add(record_menu, "development_timeline", "发展党员时间线…", w.show_development, "Ctrl+Shift+T")
+                  c.show_evaluation_round, "Ctrl+Shift+E")
+        self._add(record_menu, "development_timeline", "发展党员时间线…", c.show_development, "Ctrl+Shift+T")
         record_menu.addSeparator()
-        self._add(record_menu, "recycle_bin", "回收站…", w.show_recycle_bin)
-        self._add(record_menu, "record_audit", "本条记录的留痕…", lambda: w.show_audit(True))
-        self._add(record_menu, "audit", "留痕…", w.show_audit)
+        self._add(record_menu, "recycle_bin", "回收站…", c.show_recycle_bin)
+        self._add(record_menu, "record_audit", "本条记录的留痕…", lambda: c.show_audit(True))
+        self._add(record_menu, "audit", "留痕…", c.show_audit)
 
         output_menu = bar.addMenu("输出(&O)")
         output_menu.aboutToShow.connect(self.outputs.update)
@@ -118,13 +163,13 @@ class WindowMenus:
         # shows them).
         home = QAction(w)
         home.setShortcut("Ctrl+0")
-        home.triggered.connect(lambda _c=False: w.show_home())
+        home.triggered.connect(lambda _c=False: c.show_home())
         w.addAction(home)
         self.actions["home"] = home
         for number in range(1, 10):
             action = QAction(w)
             action.setShortcut(f"Ctrl+{number}")
-            action.triggered.connect(lambda _c=False, n=number: w.tree.select_category(n))
+            action.triggered.connect(lambda _c=False, n=number: c.select_category(n))
             w.addAction(action)
             self.actions[f"category_{number}"] = action
 
@@ -156,60 +201,44 @@ class WindowMenus:
 
     # ---- state ---------------------------------------------------------------------------
 
-    def record_dialog_class(self) -> Any:
-        """The edit dialog's class, imported on first use (it pulls in the form widgets)."""
-        from ledger_app.ui.record_form import RecordDialog
-
-        return RecordDialog
-
-    def update_enabled(self) -> None:
-        w = self.window
-        has_ledger = w.ledger is not None
-        # On the home page 新增/编辑/删除 have no table to act on: its own rows open records.
-        on_table = not w.showing_home()
-        has_type = w.model is not None and on_table
-        has_record = w.current_record_id() is not None and on_table
-        self.actions["new"].setEnabled(has_type)
-        self.actions["edit"].setEnabled(has_record)
-        self.actions["delete"].setEnabled(has_record)
-        self.actions["record_audit"].setEnabled(has_record)
+    def update_enabled(self, state: MenuState) -> None:
+        self.actions["new"].setEnabled(state.has_type)
+        self.actions["edit"].setEnabled(state.has_record)
+        self.actions["delete"].setEnabled(state.has_record)
+        self.actions["record_audit"].setEnabled(state.has_record)
         for key in ("settings", "close_ledger", "recycle_bin", "previous", "next", "find",
                     "audit"):
-            self.actions[key].setEnabled(has_ledger)
-        self.actions["dues_grid"].setEnabled(
-            has_ledger and w.ledger is not None and w.ledger.pack.type_for("dues") is not None)
-        self.actions["evaluation_round"].setEnabled(
-            has_ledger and w.ledger is not None
-            and w.ledger.pack.type_for("evaluations") is not None)
-        self.actions["development_timeline"].setEnabled(
-            has_ledger and w.ledger is not None and w.ledger.pack.development is not None)
+            self.actions[key].setEnabled(state.has_ledger)
+        self.actions["dues_grid"].setEnabled(state.has_dues)
+        self.actions["evaluation_round"].setEnabled(state.has_evaluations)
+        self.actions["development_timeline"].setEnabled(state.has_development)
         self.outputs.update()
-        self.safety.update(has_ledger)
+        self.safety.update(state.has_ledger)
 
     def update_recent(self) -> None:
         self.recent_menu.clear()
         files = paths.recent_files()
         for path in files:
             action = self.recent_menu.addAction(path)
-            action.triggered.connect(lambda _c=False, p=path: self.window.open_path(p))
+            action.triggered.connect(lambda _c=False, p=path: self.commands.open_path(p))
         if not files:
             self.recent_menu.addAction("（没有）").setEnabled(False)
 
     # ---- 文件 and 帮助 ----------------------------------------------------------------------
 
     def open_ledger(self) -> None:
-        start = str(self.window.ledger.path.parent) if self.window.ledger else \
-            str(paths.documents_dir())
+        current = self.commands.ledger_path()
+        start = str(current.parent) if current is not None else str(paths.documents_dir())
         path, _ = QFileDialog.getOpenFileName(self.window, "打开台账", start, LEDGER_FILTER)
         if path:
-            self.window.open_path(path)
+            self.commands.open_path(path)
 
     def new_ledger(self) -> None:
         from ledger_app.ui.start_dialog import NewLedgerDialog
 
-        dialog = NewLedgerDialog(self.window.runner, self.window)
-        dialog.created.connect(self.window._opened)
-        self.window.dialog = dialog
+        dialog = NewLedgerDialog(self.commands.runner, self.window)
+        dialog.created.connect(self.commands.show_opened)
+        self.dialog = dialog
         dialog.open()
 
     def set_font_scale(self, scale: float) -> None:
@@ -228,12 +257,12 @@ class WindowMenus:
                           "The interface language changes when the program is started again.",
                           QMessageBox.StandardButton.Ok, self.window)
         box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        self.window.dialog = box
+        self.dialog = box
         box.open()
 
     def about(self) -> None:
         w = self.window
-        path = Path(w.ledger.path) if w.ledger else None
+        path = self.commands.ledger_path()
         box = QMessageBox(QMessageBox.Icon.Information, "关于基层台账",
                           f"<b>基层台账</b> {__version__}<br>"
                           "党支部、关工委、工会的台账管理，全部数据保存在本机的一个台账文件里，"
@@ -247,5 +276,5 @@ class WindowMenus:
                           "按各自的许可证随程序提供（resources/fonts）。",
                           QMessageBox.StandardButton.Ok, w)
         box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        w.dialog = box
+        self.dialog = box
         box.open()
