@@ -89,8 +89,9 @@ def _category_of(facts: LedgerFacts, role: str) -> str:
 
 def check_ledger(ledger: Ledger, year: int | None = None,
                  as_of: dt.date | None = None) -> Report:
-    """Gather the year's facts from the ledger and evaluate them."""
-    from ledger_app.rules.gather import gather
+    """Gather the year's facts from the ledger (kept while it is unchanged) and evaluate
+    them."""
+    from ledger_app.rules.gather import year_facts
 
     as_of = as_of or dt.date.today()
     year = year or as_of.year
@@ -98,7 +99,7 @@ def check_ledger(ledger: Ledger, year: int | None = None,
     meetings = pack.type_for("meetings")
     elections = pack.type_for("elections")
     with collector.paused():
-        return evaluate(gather(ledger, year), as_of,
+        return evaluate(year_facts(ledger, year), as_of,
                         meetings_type=meetings.key if meetings else "",
                         people_type=pack.member_type,
                         election_type=elections.key if elections else None)

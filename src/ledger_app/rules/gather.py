@@ -160,15 +160,20 @@ def read_dues(ledger: Ledger, year: int, rows: list[tuple[int, dict[str, Any]]] 
 
 def read_dues_year(ledger: Ledger, year: int, as_of: dt.date | None = None) -> DuesYear:
     """The year's dues grid (the window's 党费收缴表 and the printed register), with the
-    arrears the check reports."""
+    arrears the check reports (kept while the ledger is unchanged: ``store.derived``)."""
+    as_of = as_of or dt.date.today()
+    return ledger.derived.get(("dues_grid", year, as_of),
+                              lambda: _dues_year(ledger, year, as_of))
+
+
+def _dues_year(ledger: Ledger, year: int, as_of: dt.date) -> DuesYear:
     from ledger_app.rules.dues import rounding_of
     from ledger_app.rules.dues_findings import arrears_findings
     from ledger_app.rules.dues_grid import DuesYear, build_grid
     from ledger_app.store import dues as store_dues
 
-    as_of = as_of or dt.date.today()
     with collector.paused():
-        facts, _duplicates = read_dues(ledger, year)
+        facts, _duplicates = ledger.derived.get(("dues", year), lambda: read_dues(ledger, year))
         if facts is None:
             return DuesYear(year, ())
         cells = store_dues.cells(ledger, f"{year}-01", f"{year}-12")
@@ -329,6 +334,12 @@ def _date_of(rt: RecordType, values: dict[str, Any]) -> dt.date | None:
     return s.first if s else None
 
 
+def year_facts(ledger: Ledger, year: int) -> LedgerFacts:
+    """``gather`` kept while the ledger is unchanged (``store.derived``): the home page
+    shown again, the 自查表 or the checklist view after it read nothing anew."""
+    return ledger.derived.get(("facts", year), lambda: gather(ledger, year))
+
+
 def gather(ledger: Ledger, year: int) -> LedgerFacts:
     pack = ledger.pack
     settings = ledger.settings()
@@ -396,7 +407,8 @@ def gather(ledger: Ledger, year: int) -> LedgerFacts:
         # No meeting recorded yet: judge from the month the ledger was created.
         created = dates.span(str(settings.get("_created_at") or "")[:10])
         kept_since = created.first.replace(day=1) if created else None
-    dues, dues_duplicates = read_dues(ledger, year, roster)
+    dues, dues_duplicates = ledger.derived.get(("dues", year),
+                                               lambda: read_dues(ledger, year, roster))
     duplicates = read_duplicates(ledger, year, skip=dues.type_key if dues else "")
     duplicates += [(dues.type_key, ids, said) for ids, said in dues_duplicates] if dues else []
     term_years = settings.get("term_years")

@@ -114,10 +114,14 @@ def cells(ledger: Ledger, first: str, last: str) -> list[DuesCell]:
     month = f't."{rt.date_field}"'
     cols = ", ".join(_col(rt, r) for r in ("person", "dues_base", "dues_rate", "dues_due",
                                            "dues_paid", "dues_paid_date", "note"))
+    # Found through the entries index (type, live, year: a record's year is its month's),
+    # then each row by its id: the month index would visit the rows in month order and
+    # look every one up in entries again, then sort them (three times slower).
     rows = ledger.query(
-        f"SELECT t.id, {month}, {cols} FROM \"{table_name(rt.key)}\" t JOIN entries e "
-        f"ON e.id = t.id WHERE e.deleted_at IS NULL AND {month} BETWEEN ? AND ? "
-        f"ORDER BY t.id", (first, last))
+        f"SELECT t.id, {month}, {cols} FROM entries e JOIN \"{table_name(rt.key)}\" t "
+        f"ON t.id = e.id WHERE e.type_key = ? AND e.deleted_at IS NULL "
+        f"AND e.year BETWEEN ? AND ? AND {month} BETWEEN ? AND ? ORDER BY e.id",
+        (rt.key, int(first[:4]), int(last[:4]), first, last))
     return [DuesCell(int(r[0]), int(r[2]), str(r[1]), r[3], str(r[4] or ""), r[5], r[6], r[7],
                      str(r[8] or "")) for r in rows if r[2] is not None]
 

@@ -77,6 +77,7 @@ class Ledger:
         from ledger_app.store.attachments import Attachments
         from ledger_app.store.attendance import Attendance
         from ledger_app.store.audit import AuditTrail
+        from ledger_app.store.derived import Derived
         from ledger_app.store.pending import PendingChecks
         from ledger_app.store.records import Records
 
@@ -93,6 +94,7 @@ class Ledger:
         self.attachments = Attachments(self)
         self.attendance = Attendance(self)
         self.pending = PendingChecks(self)
+        self.derived = Derived(self)
 
     # ---- opening and closing -------------------------------------------------------------
 
@@ -351,6 +353,17 @@ class Ledger:
                 if known:
                     raise known from exc
                 raise
+
+    def change_token(self) -> tuple[int, int] | None:
+        """What moves whenever the ledger changes (``store.derived``): SQLite's
+        ``data_version`` (commits of any other connection or process) and this connection's
+        ``total_changes`` (its own writes, by any path); None inside a transaction, whose
+        writes may yet be rolled back."""
+        with self._mutex:
+            if self._conn is None or self._conn.in_transaction:
+                return None
+            version = self._conn.execute("PRAGMA data_version").fetchone()[0]
+            return int(version), self._conn.total_changes
 
     def reader_uri(self) -> str:
         """The URI for another read-only connection to this ledger (``reader``, or an

@@ -48,9 +48,9 @@ class ChecklistPage:
 def load_checklist(ledger: Ledger, key: str, year: int) -> ChecklistPage:
     """The checklist's state for the year, and a few evidence thumbnails per item (worker)."""
     from ledger_app.rules.checklists import checklist_status
-    from ledger_app.rules.gather import gather
+    from ledger_app.rules.gather import year_facts
 
-    status = next(s for s in checklist_status(gather(ledger, year)) if s.checklist.key == key)
+    status = next(s for s in checklist_status(year_facts(ledger, year)) if s.checklist.key == key)
     thumbs: dict[int, list[bytes]] = {}
     for item in status.items:
         if item.entry is None or not item.entry.evidence:
