@@ -472,8 +472,8 @@ def test_pending_names_six_fields_then_says_more():
                     meetings=(), posts=(), talks=(), labels={"roster": "党员名册"},
                     pending=(("roster", (3, 4), six),
                              ("funds", (5,), six + ("籍贯",))))
-    a, b = pending_findings(f)
-    assert "2 条记录的出生日期、性别、民族、学历、人员类别、入党日期待核实" in a.why
+    a, b = pending_findings(f, D(2026, 1, 5))
+    assert "2 条记录的出生日期、性别、民族、学历、人员类别、入党日期待核实（截至2026年1月5日）" in a.why
     assert "1 条记录的出生日期、性别、民族、学历、人员类别、入党日期等待核实" in b.why
     assert (a.records, b.records) == ((3, 4), (5,))
 

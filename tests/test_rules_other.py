@@ -80,9 +80,9 @@ def test_yearly_documents_missing():
     expected = (("work_plan", "工作计划", "rules"), ("work_summary", "工作总结", "rules"))
     typed = {"work_plan": [(5, D(2025, 1, 1))], "work_summary": []}
     assert found(run(facts(typed=typed, expected=expected), D(2025, 6, 1)), "records.") == [
-        ("info", "2025年还没有工作总结（“工作总结”是每年台账的必备内容，属基本制度类）")]
+        ("info", "2025年还没有工作总结（“工作总结”是每年台账的必备内容，属基本制度类：本地台账规范）")]
     assert found(run(facts(typed=typed, expected=expected), D(2026, 1, 2)), "records.") == [
-        ("warn", "2025年还没有工作总结（“工作总结”是每年台账的必备内容，属基本制度类）")]
+        ("warn", "2025年还没有工作总结（“工作总结”是每年台账的必备内容，属基本制度类：本地台账规范）")]
 
 
 def test_members_missing_required_facts_and_years_before_the_ledger_are_not_judged():
@@ -90,7 +90,7 @@ def test_members_missing_required_facts_and_years_before_the_ledger_are_not_judg
                Member(2, "李娜"), Member(3, "王芳", missing=("性别",), active=False, left="2024-05-01")]
     report = run(facts(members=members), D(2025, 6, 1))
     assert found(report, "members.") == [
-        ("warn", "党员名册中张伟缺少：出生日期、入党日期（《党员名册》必备项，"
+        ("warn", "党员名册中张伟缺少：出生日期、入党日期（2025年6月1日在册；《党员名册》必备项，"
                  "缺少入党日期时无法判断其何时起应到会、应交党费）")]
     old = run(facts(org=OrgFacts(kept_since=D(2026, 1, 1)), entries=[]), D(2026, 3, 1))
     assert found(old, "checklist.") == []

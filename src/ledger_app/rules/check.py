@@ -67,7 +67,7 @@ def evaluate(facts: LedgerFacts, as_of: dt.date, *, meetings_type: str, people_t
                   facts.dues, facts.year, as_of,
                   cat.get(facts.dues.type_key, "") if facts.dues else "")
               + dues_findings.duplicate_findings(facts)
-              + pending_findings(facts)
+              + pending_findings(facts, as_of)
               + development_findings(
                   facts.development_plan, facts.development,
                   frozenset(m.id for m in facts.members if m.full), facts.settings,

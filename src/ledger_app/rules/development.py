@@ -48,6 +48,10 @@ class Problem:
     rule: str
 
 
+ORDER_RULE = ("《中国共产党发展党员工作细则》：发展党员经过入党申请、入党积极分子、发展对象、"
+              "接收预备党员、转正五个阶段，依次进行")
+
+
 def _months_text(months: int) -> str:
     return f"{months // 12} 年" if months % 12 == 0 and months else f"{months} 个月"
 
@@ -179,11 +183,13 @@ class _Checker:
             if not people and not admitted:
                 return
             day = _span(admitted)
+            # The finding is dated by the 支部大会 that admitted the person: say which.
+            when = f"（{_step_text(self.plan.step(15), admitted)}）" if day else ""
             if len(people) != count:
                 self.add("warn", step, f"第 {step.number} 步“{step.label}”记录了 {len(people)} 人，"
-                         f"应为 {count} 名正式党员", check, day.first if day else None)
+                         f"应为 {count} 名正式党员{when}", check, day.first if day else None)
             elif check.get("full") and any(p not in self.full_ids for p in people):
-                self.add("warn", step, f"第 {step.number} 步“{step.label}”中有人不是正式党员",
+                self.add("warn", step, f"第 {step.number} 步“{step.label}”中有人不是正式党员{when}",
                          check, day.first if day else None)
         elif kind == "probation":
             start = _span(self.value(int(check.get("after"))))
@@ -234,7 +240,8 @@ class _Checker:
                 continue
             if latest is not None and s.last < latest[2].first:
                 self.add("warn", step, f"{_step_text(step, value)}早于上一阶段的"
-                         f"{_step_text(latest[0], latest[1])}，步骤顺序不对", None, s.first)
+                         f"{_step_text(latest[0], latest[1])}，步骤顺序不对。依据：{ORDER_RULE}",
+                         None, s.first)
             if stage_latest is None or s.first >= stage_latest[2].first:
                 stage_latest = (step, value, s)
 

@@ -127,7 +127,8 @@ def owed_months(member: DuesMember) -> OwedMonths:
     first, before = None, ""
     joined = month_of(member.joined, last=True)
     if joined:
-        first, before = joined, f"{dates.chinese(member.joined)}入党（支部大会接收），此前不交党费"
+        first, before = joined, (f"{dates.chinese(member.joined)}入党（支部大会接收），此前不交党费"
+                                 f"（{SOURCE}：预备党员从支部大会通过其为预备党员之日起交纳党费）")
     arrived = month_of(member.arrived, last=True)
     if arrived and (first is None or arrived > first):
         first, before = arrived, f"{dates.chinese(member.arrived)}转入本支部，此前的党费交原支部"

@@ -107,6 +107,7 @@ def duplicate_findings(facts: LedgerFacts) -> list[Finding]:
         out.append(Finding(
             f"records.{type_key}.duplicate", "warn", facts.categories.get(type_key, ""),
             whole_year(facts.year), Subject("record_type", f"{label}：{described}", type_key),
-            f"{label}中有 {len(ids)} 条记录都是“{described}”（编号 {numbers}）：同一项只应有"
-            "一条，请核对后把多余的移入回收站（程序不会自动删除）", records=ids))
+            f"{facts.year}年{label}中有 {len(ids)} 条记录都是“{described}”（编号 {numbers}）：同一项"
+            "只应有一条，请核对后把多余的移入回收站（程序不会自动删除）。依据：本台账的记录规则，"
+            "记录类型声明了哪几项只能对应一条记录", records=ids))
     return out

@@ -57,7 +57,7 @@ def yearly_record_findings(facts: LedgerFacts, as_of: dt.date) -> list[Finding]:
         out.append(Finding(
             f"records.{key}.missing", severity, category, year, Subject("record_type", label, key),
             f"{year.label}还没有{label}（“{label}”是每年台账的必备内容，"
-            f"属{facts.category_labels.get(category, '基本制度')}类）",
+            f"属{facts.category_labels.get(category, '基本制度')}类：本地台账规范）",
             suggestion=Suggestion(key, {"date": facts.year})))
     return out
 
@@ -75,7 +75,7 @@ def member_fact_findings(facts: LedgerFacts, as_of: dt.date, people_type: str,
             continue
         out.append(Finding(
             "members.missing_facts", "warn", category, year, Subject("member", m.name, m.id),
-            f"{facts.people_label}中{m.name}缺少：{'、'.join(m.missing)}（《{facts.people_label}》"
-            f"必备项{why_joined}）",
+            f"{facts.people_label}中{m.name}缺少：{'、'.join(m.missing)}（{_day(day)}在册；"
+            f"《{facts.people_label}》必备项{why_joined}）",
             records=(m.id,), suggestion=None))
     return out

@@ -9,20 +9,26 @@ says how many records wait and opens them (issue 11).
 
 from __future__ import annotations
 
+import datetime as dt
+
 from ledger_app.rules.facts import LedgerFacts
 from ledger_app.rules.findings import Finding, Subject
 from ledger_app.rules.periods import whole_year
 
 
-def pending_findings(facts: LedgerFacts) -> list[Finding]:
+def pending_findings(facts: LedgerFacts, as_of: dt.date | None = None) -> list[Finding]:
+    """``as_of``: the day the check runs, named in the why (the marks are not dated)."""
     out = []
+    day = as_of or dt.date.today()
+    said = f"（截至{day.year}年{day.month}月{day.day}日）"
     for type_key, ids, labels in facts.pending:
         label = facts.labels.get(type_key, type_key)
         fields = "、".join(labels[:6]) + ("等" if len(labels) > 6 else "")
         out.append(Finding(
             f"records.{type_key}.pending", "warn", facts.categories.get(type_key, ""),
             whole_year(facts.year), Subject("record_type", f"{label}：待核实", type_key),
-            f"{label}中有 {len(ids)} 条记录的{fields}待核实：导入时无法确定，留空未填，"
-            "不作猜测。请逐条打开核对填写（表格上方勾选“只看待核实”可列出这些记录）",
+            f"{label}中有 {len(ids)} 条记录的{fields}待核实{said}：导入时无法确定，留空未填，"
+            "不作猜测（本台账的记录规则）。请逐条打开核对填写（表格上方勾选“只看待核实”可列出"
+            "这些记录）",
             records=ids))
     return out

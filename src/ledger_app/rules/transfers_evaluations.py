@@ -19,7 +19,15 @@ from ledger_app.rules.membership import members_on
 from ledger_app.rules.periods import whole_year
 
 RECEIPT_MONTHS = 1
-EVALUATION_SOURCE = "民主评议党员，评为优秀的一般不超过参评党员的三分之一"
+# 《中国共产党支部工作条例（试行）》: 民主评议党员 once a year; the one-third line for 优秀
+# is the 中组部's guidance on it (共产党员网), applied in practice everywhere.
+EVALUATION_YEARLY = "《中国共产党支部工作条例（试行）》：党支部一般每年开展 1 次民主评议党员"
+EVALUATION_SOURCE = (f"{EVALUATION_YEARLY}；评定为“优秀”的一般不超过参评党员的三分之一"
+                     "（中组部共产党员网《民主评议党员》专题）")
+# The 介绍信's own note (中组部 组通字〔2006〕45号 式样): the receiving 基层党委 sends the
+# 回执联 back within a month of receiving the member.
+RECEIPT_SOURCE = ("《中国共产党党员组织关系介绍信》回执联：由接收党员组织关系的基层党委在接收党员后"
+                  "一个月内寄回")
 
 
 @dataclass(frozen=True)
@@ -55,7 +63,8 @@ def receipt_findings(transfers: list[Transfer], year: int, as_of: dt.date,
             Subject("person", t.name, t.id),
             f"{t.name}于{dates.chinese(t.day.isoformat())}转出{letter}，回执至今未退回"
             f"（应在 {dates.chinese(due.isoformat())}前退回，已过 {(as_of - due).days} 天）。"
-            "回执一般应在一个月内退回，请与接收党组织联系", records=(t.id,)))
+            f"回执一般应在一个月内退回（{RECEIPT_SOURCE}），请与接收党组织联系",
+            records=(t.id,)))
     return out
 
 
@@ -83,5 +92,6 @@ def evaluation_findings(evaluations: list[Evaluation], members: tuple[Member, ..
             "evaluations.missing", "warn", category, whole_year(year),
             Subject("record_type", f"{year}年度民主评议", None),
             f"{year}年度民主评议已有 {len(done)} 人的结果，{names}还没有评议结果"
-            f"（{dates.chinese(end.isoformat())}在册党员都应参加评议，每人一个等次）"))
+            f"（{dates.chinese(end.isoformat())}在册党员都应参加评议，每人一条评议结果；"
+            f"{EVALUATION_YEARLY}）"))
     return out
