@@ -13,46 +13,29 @@ from __future__ import annotations
 import json
 import os
 import sys
-import tempfile
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
+from screenshot_session import ROOT, Session, private_home, take_scale  # beside this script
 
 
 def main() -> int:
     args = sys.argv[1:]
-    scale = "2"
-    if "--scale" in args:
-        at = args.index("--scale")
-        scale = args[at + 1]
-        del args[at:at + 2]
+    scale = take_scale(args) or "2"
     out = Path(args[0]) if args else ROOT / "docs"
     out.mkdir(parents=True, exist_ok=True)
-    home = Path(tempfile.mkdtemp(prefix="ledger-dpi-"))
+    home = private_home("ledger-dpi-")
     screen = home / "screen.json"
     screen.write_text(json.dumps({"screens": [
         {"name": "office", "x": 0, "y": 0, "width": 2732, "height": 1536,
          "logicalDpi": 96, "logicalBaseDpi": 96, "dpr": 1}]}))
     os.environ["QT_QPA_PLATFORM"] = f"offscreen:configfile={screen}"
     os.environ["QT_SCALE_FACTOR"] = scale
-    os.environ["LEDGER_APP_HOME"] = str(home)
 
-    from make_help_screenshots import Session  # beside this script
     from PIL import Image
-    from PySide6.QtGui import QAction
 
-    from ledger_app.demo import create_demo
-    from ledger_app.store import Ledger
-    from ledger_app.ui.app import make_application
-    from ledger_app.ui.main_window import MainWindow
-    from ledger_app.ui.tasks import TaskRunner
-
-    app = make_application()
-    runner = TaskRunner()
-    percent = round(float(scale) * 100)
-
-    session = Session(app, runner)
+    session = Session(home)
     settle = session.settle
+    percent = round(float(scale) * 100)
 
     def shot(widget, name: str) -> None:
         settle()
@@ -62,27 +45,18 @@ def main() -> int:
         image.quantize(colors=96, dither=Image.Dither.NONE).save(path, optimize=True)
         print(path)
 
-    ledger = Ledger.open(create_demo(home / "演示台账.ledger"))
-    window = MainWindow(ledger, runner)
-    window.resize(1366, 768)
-    window.show()
-    settle(40)
+    window = session.demo_window(rounds=40)
     shot(window, "home")
-    window.tree.select_type("meeting")
-    settle()
-    window.table_pane.table.selectRow(0)
+    session.show_meetings(window)
     shot(window, "table")
     form = session.dialog_after(window.edit_current)
     shot(form, "form")
-    form.reject()
-    settle()
-    dialog = session.dialog_after(window.findChild(QAction, "action_print").trigger)
+    session.dismiss(form)
+    dialog = session.action_dialog(window, "action_print")
     session.preview(dialog)
     shot(dialog, "print")
-    dialog.reject()
-    settle()
-    window.close()
-    runner.shutdown()
+    session.dismiss(dialog)
+    session.close(window)
     return 0
 
 
