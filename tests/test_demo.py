@@ -12,13 +12,15 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from demo_support import table_counts
 
-from ledger_app.demo import create_demo
+from ledger_app.demo import begin_demo, create_demo
 from ledger_app.forms import idcard
 from ledger_app.rules.dues import monthly_due
 from ledger_app.store import Ledger, LedgerError
 
 TODAY = date(2026, 11, 27)
+SMALL_PIECES = {"ggw": 6, "union": 5}  # written by hand: the pieces each demo is written in
 WHOLE_BRANCH = {"支部党员大会", "主题党日", "党课", "组织生活会"}
 
 
@@ -285,3 +287,39 @@ def test_the_same_seed_gives_the_same_branch() -> None:
 
     assert roster(5) == roster(5)
     assert roster(5) != roster(6)
+
+
+@pytest.mark.parametrize("pack", ["ggw", "union"])
+def test_a_small_demo_written_piece_by_piece_is_the_whole_demo(tmp_path: Path, pack: str) -> None:
+    calls: list[tuple[int, int, str]] = []
+    whole = create_demo(tmp_path / "whole.ledger", pack=pack, today=TODAY,
+                        progress=lambda d, t, m: calls.append((d, t, m)))
+    assert calls[-1][:2] == (SMALL_PIECES[pack], SMALL_PIECES[pack])
+    assert all(d <= t for d, t, _ in calls)
+
+    fill = begin_demo(tmp_path / "pieces.ledger", pack=pack, today=TODAY)
+    try:
+        first = fill.ledger.records.counts(None)
+        with Ledger.open(whole, readonly=True) as full:
+            assert first["roster"] == full.records.counts(None)["roster"] > 10
+        assert first["meeting"] == 0
+        seen = [fill.progress]
+        while fill.step():
+            seen.append(fill.progress)
+        assert fill.complete
+    finally:
+        fill.ledger.close()
+    # the bar moves one piece at a time and ends full
+    assert seen == [(n, SMALL_PIECES[pack]) for n in range(1, SMALL_PIECES[pack] + 1)]
+    assert table_counts(tmp_path / "pieces.ledger") == table_counts(whole)
+
+
+def test_begin_demo_refuses_an_existing_file_and_an_unknown_pack(tmp_path: Path) -> None:
+    taken = tmp_path / "已有.ledger"
+    taken.write_text("not ours")
+    with pytest.raises(LedgerError, match="已存在"):
+        begin_demo(taken, today=TODAY, pack="ggw")
+    assert taken.read_text() == "not ours"
+    with pytest.raises(LedgerError, match="没有"):
+        begin_demo(tmp_path / "x.ledger", pack="no_such_pack")
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["已有.ledger"]

@@ -3,10 +3,10 @@ written behind it by the window's own worker, and closing mid-fill keeps a sound
 
 from __future__ import annotations
 
-import sqlite3
 from pathlib import Path
 
 import pytest
+from demo_support import integrity, table_counts
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox, QProgressBar
 
@@ -15,20 +15,6 @@ from ledger_app.ui.app import AppController
 from ledger_app.ui.errors import open_error_dialogs
 
 demo = pytest.importorskip("ledger_app.demo")
-
-
-def table_counts(path: Path) -> dict[str, int]:
-    """Rows in every record table and in attendance and attachments, read with sqlite3."""
-    with sqlite3.connect(f"file:{path}?mode=ro", uri=True) as conn:
-        tables = [name for (name,) in conn.execute(
-            "select name from sqlite_master where type='table' and "
-            "(name like 't_%' or name in ('entries', 'attendance', 'attachments', 'blobs'))")]
-        return {t: conn.execute(f'select count(*) from "{t}"').fetchone()[0] for t in tables}
-
-
-def integrity(path: Path) -> str:
-    with sqlite3.connect(f"file:{path}?mode=ro", uri=True) as conn:
-        return conn.execute("pragma integrity_check").fetchone()[0]
 
 
 @pytest.fixture

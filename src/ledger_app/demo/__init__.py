@@ -130,32 +130,44 @@ class DemoFill:
 
 
 def begin_demo(path: str | os.PathLike[str], seed: int = DEFAULT_SEED,
-               today: date | None = None) -> DemoFill:
-    """Create the Party branch demo at ``path`` (which must not exist) with its first piece
-    written, for a window to show at once; ``DemoFill.step`` writes the rest. Unlike
-    ``create_demo`` the ledger is written in place (an open SQLite file cannot be renamed
-    under its reader), so an interrupted fill leaves a smaller but consistent ledger."""
-    from ledger_app.demo.generator import ORG, DemoBuilder
+               today: date | None = None, pack: str = "party_branch") -> DemoFill:
+    """Create the demo of ``pack`` at ``path`` (which must not exist) with its first piece
+    (the roster) written, for a window to show at once; ``DemoFill.step`` writes the rest,
+    ending with the same ledger as ``create_demo``. Unlike ``create_demo`` the ledger is
+    written in place (an open SQLite file cannot be renamed under its reader), so an
+    interrupted fill leaves a smaller but consistent ledger."""
     from ledger_app.store import Ledger
 
     path = Path(path)
+    if pack not in DEMO_PACKS:
+        raise LedgerError(f"没有“{pack}”类型的演示台账（可选：{'、'.join(DEMO_PACKS)}）。")
     if path.exists():
         raise LedgerError(f"文件 {path.name} 已存在，不会覆盖。")
     if not path.parent.is_dir():
         raise LedgerError(f"文件夹 {path.parent} 不存在。")
     today = today or date.today()
-    builder = DemoBuilder(None, scale=1, seed=seed, today=today, years=history_years(1),
-                          report=None)
-    builder.plan_people()
-    secretary = next(p.name for p in builder.units[0] if p.post == "书记")
-    org = {**ORG, "secretary": secretary, "term_start": builder.term_start().isoformat(),
-           "party_groups": builder.groups}
-    ledger = Ledger.create(path, org)
+    if pack == "party_branch":
+        from ledger_app.demo.generator import ORG, DemoBuilder
+
+        builder: Any = DemoBuilder(None, scale=1, seed=seed, today=today,
+                                   years=history_years(1), report=None)
+        builder.plan_people()
+        secretary = next(p.name for p in builder.units[0] if p.post == "书记")
+        org = {**ORG, "secretary": secretary, "term_start": builder.term_start().isoformat(),
+               "party_groups": builder.groups}
+        ledger = Ledger.create(path, org)
+    else:
+        content, ledger = _small_content(pack), _create_small(path, pack)
     try:
-        builder.ledger = ledger
-        builder.chunk = DemoFill.CHUNK
-        fill = DemoFill(ledger, builder, builder.steps())
-        fill.step()  # the roster, committee, development and transfers
+        if pack == "party_branch":
+            builder.ledger = ledger
+            builder.chunk = DemoFill.CHUNK
+            steps = builder.steps()
+        else:
+            builder = _small_org(ledger, content, seed, today, None)
+            steps = content.steps(builder)
+        fill = DemoFill(ledger, builder, steps)
+        fill.step()  # the roster first (the Party branch's also its committee and transfers)
     except BaseException:
         ledger.close()
         _remove_ledger_files(path)
@@ -163,21 +175,35 @@ def begin_demo(path: str | os.PathLike[str], seed: int = DEFAULT_SEED,
     return fill
 
 
-def _small_demo(path: Path, pack: str, seed: int, today: date,
-                progress: Progress | None) -> None:
+def _small_content(pack: str) -> Any:
     import importlib
-    import random
 
-    from ledger_app.demo.small_org import SmallOrg
+    return importlib.import_module(SMALL_DEMOS[pack])
+
+
+def _create_small(path: Path, pack: str) -> Any:
     from ledger_app.forms.packs import installed_pack
     from ledger_app.store import Ledger
 
-    content = importlib.import_module(SMALL_DEMOS[pack])
-    with Ledger.create(path, dict(content.ORG), pack=installed_pack(pack)) as ledger:
-        org = SmallOrg(ledger, random.Random(seed), today, content.SHORT, progress)
-        content.build(org)
-        if progress is not None:
-            progress(1, 1, "演示台账已生成")
+    return Ledger.create(path, dict(_small_content(pack).ORG), pack=installed_pack(pack))
+
+
+def _small_org(ledger: Any, content: Any, seed: int, today: date,
+               progress: Progress | None) -> Any:
+    import random
+
+    from ledger_app.demo.small_org import SmallOrg
+
+    return SmallOrg(ledger, random.Random(seed), today, content.SHORT, progress,
+                    total=content.PIECES)
+
+
+def _small_demo(path: Path, pack: str, seed: int, today: date,
+                progress: Progress | None) -> None:
+    content = _small_content(pack)
+    with _create_small(path, pack) as ledger:
+        for _ in content.steps(_small_org(ledger, content, seed, today, progress)):
+            pass
 
 
 __all__ = ["DEFAULT_SEED", "DEMO_PACKS", "DemoFill", "begin_demo", "create_demo", "history_years"]

@@ -4,7 +4,9 @@ taken from those due on the day (the same rule the window uses), yearly plans an
 summaries, 上级文件 and 经费收支, photos, and a checklist assessed item by item with evidence.
 
 The pack-specific content (who, which meetings, which activities) lives in ``demo.ggw`` and
-``demo.union``; this module finds fields through roles, so it serves any pack.
+``demo.union``, each a ``steps(org)`` generator that yields after each of its ``PIECES``
+committed pieces, the roster first; this module finds fields through roles, so it serves
+any pack.
 """
 
 from __future__ import annotations
@@ -33,6 +35,8 @@ class SmallOrg:
     report: Report | None = None
     summary: dict[str, int] = field(default_factory=dict)
     photos: dict[tuple[str, str, int], bytes] = field(default_factory=dict)
+    done: int = 0                   # pieces written so far, of ``total`` (the pack's PIECES)
+    total: int = 1
 
     def __post_init__(self) -> None:
         self.names = nm.NameBook(self.rng)
@@ -49,8 +53,14 @@ class SmallOrg:
 
     def step(self, message: str) -> None:
         if self.report is not None:
-            done = sum(self.summary.values())
-            self.report(done, done + 1, message)
+            self.report(min(self.done, self.total), self.total, message)
+
+    def piece(self, message: str) -> str:
+        """One piece of the demo is committed: count it and say what comes next (a pack's
+        ``steps`` yields this, so a window can show the demo between pieces)."""
+        self.done += 1
+        self.step(message)
+        return message
 
     # ---- people ------------------------------------------------------------------------
 

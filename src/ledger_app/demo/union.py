@@ -9,6 +9,7 @@ One gap is left on purpose for the home page to find: this year's 经费审查 i
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from datetime import date
 from typing import Any
 
@@ -51,7 +52,11 @@ CASES = (
 )
 
 
-def build(org: SmallOrg) -> None:
+PIECES = 5
+
+
+def steps(org: SmallOrg) -> Iterator[str]:
+    """The demo in ``PIECES`` committed pieces, the roster and 委员会 first."""
     first, last = org.years
     rng = org.rng
     people: list[dict[str, Any]] = []
@@ -82,7 +87,9 @@ def build(org: SmallOrg) -> None:
          "chair": org.names.name("男", 1975), "workers": size, "members_count": size,
          "elected": True}
         for n, (name, kind, size) in enumerate(UNITS)])
+    yield org.piece("正在写入会议和出席情况……")
     _meetings(org, committee, first, last)
+    yield org.piece("正在写入活动、维权和帮扶……")
     org.with_photos("activity", [
         {"date": f"{year}-{month:02d}-{day:02d}", "kind": kind, "theme": theme,
          "place": "青石镇职工之家", "participants": count, "spent": spent,
@@ -103,9 +110,12 @@ def build(org: SmallOrg) -> None:
             (last, 1, "因灾", "暴雨冲毁住房", "送温暖", 200000),
             (last, 8, "因学", "单亲家庭，子女上高中", "金秋助学", 200000)))
         if org.past(date(year, month, 20))])
+    yield org.piece("正在写入计划、制度和经费……")
     _paperwork(org, committee, first, last)
+    yield org.piece("正在写入“六好”自查……")
     org.checklist(unmet={last: {"劳动合同和集体协商"}}, no_evidence={},
                   notes={"organised": f"组建单位工会 {len(UNITS)} 个，入会率 100%"})
+    yield org.piece("演示台账已生成。")
 
 
 def _meetings(org: SmallOrg, committee: list[int], first: int, last: int) -> None:

@@ -121,7 +121,7 @@ class AppController:
         self.runner = TaskRunner()
         self.window: MainWindow | None = None
         self.start: StartDialog | None = None
-        self.filler: Any = None  # demo_launch.DemoFiller while --demo is being written
+        self.filler: Any = None  # demo_launch.DemoFiller of the last demo opened
 
     def show_main(self, ledger: Ledger) -> MainWindow:
         from ledger_app.ui.main_window import MainWindow
@@ -140,6 +140,7 @@ class AppController:
 
         self.start = StartDialog(self.runner)
         self.start.ledger_opened.connect(self.show_main)
+        self.start.demo_begun.connect(self.show_demo)
         self.start.rejected.connect(self._start_rejected)
         self.start.show()
         return self.start
@@ -157,19 +158,23 @@ class AppController:
 
         self.runner.run(lambda: Ledger.open(path), self.show_main, failed)
 
+    def show_demo(self, fill: Any) -> MainWindow:
+        """The window on a demo's first piece (a ``DemoFill``); the rest fills in behind it."""
+        from ledger_app.ui.demo_launch import DemoFiller
+
+        window = self.show_main(fill.ledger)
+        self.filler = DemoFiller(window, fill)
+        return window
+
     def open_demo(self) -> None:
-        """The window on the first piece of a fresh demo at once; the rest fills in."""
-        from ledger_app.ui.demo_launch import DemoFiller, begin_demo_window
+        """``ledger-app --demo``: the window on the first piece of a fresh Party branch demo."""
+        from ledger_app.ui.demo_launch import begin_demo_window
 
         def failed(exc: BaseException) -> None:
             start = self.show_start()
             show_error(start, exc)
 
-        def begun(fill: Any) -> None:
-            window = self.show_main(fill.ledger)
-            self.filler = DemoFiller(window, fill)
-
-        begin_demo_window(self.runner, begun, failed)
+        begin_demo_window(self.runner, self.show_demo, failed)
 
     def first_window(self, ledger_path: str | None, demo: bool) -> None:
         if demo:

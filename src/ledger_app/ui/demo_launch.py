@@ -1,6 +1,6 @@
-"""Make a fresh demo ledger off the UI thread and open it: all at once behind a progress
-dialog (the start dialog's packs), or for ``ledger-app --demo`` the window first and the
-rest written behind it (``DemoFiller``)."""
+"""Make a fresh demo ledger and open it, for ``ledger-app --demo`` and the start dialog's
+demo button alike: its first piece on the worker, then the window at once with the rest
+written behind it (``DemoFiller``), progress in the status bar."""
 
 from __future__ import annotations
 
@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QEvent, QObject, QTimer, Signal
-from PySide6.QtWidgets import QLabel, QMessageBox, QProgressBar, QWidget
+from PySide6.QtWidgets import QLabel, QMessageBox, QProgressBar
 from shiboken6 import isValid
 
 from ledger_app.ui import paths
@@ -19,9 +19,8 @@ from ledger_app.ui.errors import show_error
 
 if TYPE_CHECKING:
     from ledger_app.demo import DemoFill
-    from ledger_app.store.ledger import Ledger
     from ledger_app.ui.main_window import MainWindow
-    from ledger_app.ui.tasks import Report, TaskRunner
+    from ledger_app.ui.tasks import TaskRunner
 
 log = logging.getLogger("ledger_app.ui.demo_launch")
 
@@ -29,44 +28,6 @@ log = logging.getLogger("ledger_app.ui.demo_launch")
 def demo_path() -> Path:
     stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
     return paths.demo_dir() / f"演示台账-{stamp}.ledger"
-
-
-def _progress_adapter(report: Report) -> Callable[..., None]:
-    """Accept the shapes a progress callback is usually called with."""
-
-    def progress(*args: Any) -> None:
-        numbers = [a for a in args if isinstance(a, (int, float)) and not isinstance(a, bool)]
-        texts = [a for a in args if isinstance(a, str)]
-        message = texts[0] if texts else "正在生成演示台账…"
-        if len(numbers) >= 2:
-            report(int(numbers[0]), int(numbers[1]), message)
-        elif numbers and isinstance(numbers[0], float) and numbers[0] <= 1:
-            report(int(numbers[0] * 100), 100, message)
-        else:
-            report(0, 0, message)
-
-    return progress
-
-
-def create_and_open_demo(runner: TaskRunner, parent: QWidget | None,
-                         on_opened: Callable[[Ledger], None],
-                         on_error: Callable[[BaseException], None] | None = None,
-                         scale: int = 1, on_cancel: Callable[[], None] | None = None,
-                         pack: str = "party_branch") -> None:
-    """Write a timestamped demo ledger of ``pack`` (党支部, 关工委 or 工会) in the user folder
-    and open it."""
-    from ledger_app.store import Ledger
-
-    def job(report: Report) -> Ledger:
-        from ledger_app.demo import create_demo
-
-        report(0, 0, "正在生成演示台账…")
-        written = create_demo(demo_path(), scale=scale, progress=_progress_adapter(report),
-                              pack=pack)
-        report(1, 1, "正在打开演示台账…")
-        return Ledger.open(written)
-
-    runner.run_with_progress(job, "正在生成演示台账…", on_opened, on_error, parent, on_cancel)
 
 
 def demo_packs() -> tuple[str, ...]:
@@ -87,15 +48,17 @@ def demo_available() -> bool:
 
 
 def begin_demo_window(runner: TaskRunner, on_begun: Callable[[Any], None],
-                      on_error: Callable[[BaseException], None]) -> None:
-    """``ledger-app --demo``: write the first piece of a demo ledger on the window's worker
-    and hand over its ``DemoFill`` at once (``DemoFiller`` writes the rest behind the window),
-    so a newcomer sees the window in about a second instead of after the whole demo."""
+                      on_error: Callable[[BaseException], None],
+                      pack: str = "party_branch") -> None:
+    """Write the first piece of a demo ledger of ``pack`` (党支部, 关工委 or 工会) on the
+    window's worker and hand over its ``DemoFill`` at once (``DemoFiller`` writes the rest
+    behind the window), so a newcomer sees the window in about a second instead of after
+    the whole demo."""
 
     def job() -> Any:
         from ledger_app.demo import begin_demo
 
-        return begin_demo(demo_path())
+        return begin_demo(demo_path(), pack=pack)
 
     runner.run(job, on_begun, on_error)
 

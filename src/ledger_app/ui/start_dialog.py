@@ -147,9 +147,12 @@ class NewLedgerDialog(QDialog):
 
 
 class StartDialog(QDialog):
-    """Shown when there is no ledger to open: ``ledger_opened(ledger)`` or rejected."""
+    """Shown when there is no ledger to open: ``ledger_opened(ledger)``, ``demo_begun(fill)``
+    (a demo's first piece is written: show its window, a ``DemoFiller`` writes the rest) or
+    rejected."""
 
     ledger_opened = Signal(object)
+    demo_begun = Signal(object)
 
     def __init__(self, runner: TaskRunner, parent: QWidget | None = None):
         super().__init__(parent)
@@ -259,16 +262,21 @@ class StartDialog(QDialog):
         self.runner.run(lambda: Ledger.open(target), self._opened, failed)
 
     def open_demo(self) -> None:
-        from ledger_app.ui.demo_launch import create_and_open_demo
+        """The chosen demo's first piece, then its window at once (as ``ledger-app --demo``)."""
+        from ledger_app.ui.demo_launch import begin_demo_window
 
         def failed(exc: BaseException) -> None:
             self._set_busy(False)
             show_error(self, exc)
 
         self._set_busy(True)
-        create_and_open_demo(self.runner, self, self._opened, failed,
-                             on_cancel=lambda: self._set_busy(False),
-                             pack=str(self.demo_kind.currentData() or "party_branch"))
+        begin_demo_window(self.runner, self._demo_begun, failed,
+                          pack=str(self.demo_kind.currentData() or "party_branch"))
+
+    def _demo_begun(self, fill: Any) -> None:
+        self.ledger = fill.ledger
+        self.demo_begun.emit(fill)
+        self.accept()
 
     def _recent_chosen(self, item: QListWidgetItem) -> None:
         self.open_path(item.data(Qt.ItemDataRole.UserRole))
@@ -276,6 +284,7 @@ class StartDialog(QDialog):
     def _set_busy(self, busy: bool) -> None:
         for button in (self.new_button, self.open_button, self.demo_button):
             button.setEnabled(not busy)
+        self.demo_kind.setEnabled(not busy)
         self.recent_list.setEnabled(not busy)
 
     def _opened(self, ledger: Ledger) -> None:
