@@ -12,6 +12,7 @@ import datetime as dt
 from decimal import Decimal
 
 import pytest
+from test_rules_dues_arrears import month_list
 
 from ledger_app.forms.cadence import with_overrides
 from ledger_app.forms.loader import builtin_pack
@@ -136,13 +137,8 @@ def dues_facts(members, paid, year, recorded):
 
 
 def all_months(first, last, but=()):
-    """Months paid, written out by the tests' own loop (not the rule's month list)."""
-    out, (y, m) = [], (int(first[:4]), int(first[5:]))
-    while f"{y:04d}-{m:02d}" <= last:
-        if f"{y:04d}-{m:02d}" not in but:
-            out.append(f"{y:04d}-{m:02d}")
-        y, m = (y + 1, 1) if m == 12 else (y, m + 1)
-    return frozenset(out)
+    """Months paid (the tests' own month list, not the rule's)."""
+    return frozenset(m for m in month_list(first, last) if m not in but)
 
 
 def arrears(members, paid, year, as_of, recorded=("2024-01", "2026-12")):
@@ -609,3 +605,90 @@ def test_checklist_items_not_looked_at_are_a_reminder_until_the_year_ends():
 def test_decimal_rounding_units_are_the_three_settings():
     assert [rounding_of(u) for u in ("分", "角", "元", None, "")] == [
         Decimal(1), Decimal(10), Decimal(100), Decimal(1), Decimal(1)]
+
+
+# --- 谈心谈话, yearly documents, members' facts: the year's last day and the next --------
+
+TALKS = Requirement("heart_talks", "谈心谈话", (), "year", scope="pairs", record_type="talk",
+                    source="《条例》：每年不少于 1 次")
+SECRETARY = (Post(10, 1, "党员1", "书记", True, "2024-01-01"),
+             Post(11, 2, "党员2", "组织委员", False, "2024-01-01"))
+
+
+def yearly(as_of, members=BRANCH, expected=(("work_plan", "工作计划", "rules"),)):
+    f = LedgerFacts(year=2025, org=OrgFacts(), requirements=(TALKS,), checklists=(),
+                    members=members, meetings=(), posts=SECRETARY, talks=(),
+                    expected_yearly=expected, people_label="党员名册")
+    return [(x.rule, x.severity) for x in evaluate(f, as_of, meetings_type="meeting",
+                                                    people_type="roster",
+                                                    election_type=None).findings]
+
+
+def test_yearly_talks_and_documents_are_reminders_on_new_years_eve_and_due_the_day_after():
+    assert yearly(D(2025, 12, 31)) == [("cadence.heart_talks.committee", "info"),
+                                       ("cadence.heart_talks.members", "info"),
+                                       ("records.work_plan.missing", "info")]
+    assert yearly(D(2026, 1, 1)) == [("cadence.heart_talks.committee", "warn"),
+                                     ("cadence.heart_talks.members", "warn"),
+                                     ("records.work_plan.missing", "warn")]
+    # Before the year begins nothing is asked of it.
+    assert yearly(D(2024, 12, 31)) == []
+
+
+@pytest.mark.parametrize("joined, left, judged", [
+    ("2025-12-31", None, True),            # admitted on the year's last day: on the roster
+    ("2026-01-01", None, False),           # admitted the next day: not this year's roster
+    ("2000-01-01", "2025-12-31", False),   # left on the last day: not on it that day
+    ("2000-01-01", "2026-01-01", True),
+])
+def test_missing_facts_of_those_on_the_roster_on_the_years_last_day(joined, left, judged):
+    someone = Member(9, "缺项", "第一党小组", True, joined, left=left, active=left is None,
+                     missing=("出生日期",))
+    found = yearly(D(2026, 3, 1), members=BRANCH + (someone,), expected=())
+    assert (("members.missing_facts", "warn") in found) is judged
+
+
+@pytest.mark.parametrize("kept_since, q1", [
+    (D(2025, 3, 31), "missing"),    # the ledger begins on Q1's last day: Q1 is judged
+    (D(2025, 4, 1), "na"),          # it begins the day after: Q1 is on paper, not judged
+])
+def test_the_day_the_ledger_begins_decides_which_periods_are_judged(kept_since, q1):
+    f = LedgerFacts(year=2025, org=OrgFacts(kept_since=kept_since), requirements=(ASSEMBLY,),
+                    checklists=(), members=BRANCH, meetings=(), posts=(), talks=())
+    assert states(f, D(2025, 7, 1)) == [q1, "missing", "due", "future"]
+
+
+def test_an_arrears_period_ends_on_the_last_day_of_its_last_month():
+    paid = {1: all_months("2023-01", "2026-12", but=("2023-12", "2024-01", "2024-02"))}
+    (finding,) = arrears_findings(dues_facts([A], paid, 2024, ("2023-01", "2026-12")), 2024,
+                                  D(2024, 6, 1))
+    assert (finding.period.start, finding.period.end) == (D(2023, 12, 1), D(2024, 2, 29))
+
+
+# --- snapshots: a record as it stood on a day ---------------------------------------------
+
+def test_a_member_who_left_on_the_day_is_gone_that_day_and_in_the_day_before():
+    from ledger_app.rules.snapshot import member_as_of, roster_ids, transfer_as_of
+
+    pack = builtin_pack()
+    roster = pack.record_type("roster")
+    left = {"name": "甲", "status": "转出", "left_date": "2025-12-31", "member_class": "正式党员",
+            "confirmed_date": "2025-12-31"}
+    on_the_day = member_as_of(roster, left, D(2025, 12, 31))
+    assert (on_the_day["status"], on_the_day["left_date"]) == ("转出", "2025-12-31")
+    assert on_the_day["confirmed_date"] == "2025-12-31"
+    before = member_as_of(roster, left, D(2025, 12, 30))
+    assert (before["status"], before["left_date"], before["member_class"]) == (
+        "在册", None, "预备党员")
+    # A month-only date in the day's own month may be on or before it: kept as it is.
+    month_only = member_as_of(roster, dict(left, left_date="2025-12"), D(2025, 12, 1))
+    assert (month_only["status"], month_only["left_date"]) == ("转出", "2025-12")
+    # The roster of the day agrees: gone on the day of leaving.
+    member = Member(1, "甲", joined="2000-01-01", left="2025-12-31", active=False)
+    assert roster_ids([member], D(2025, 12, 31)) == set()
+    assert roster_ids([member], D(2025, 12, 30)) == {1}
+    transfer = pack.record_type("transfer")
+    back = {"receipt_returned": True, "receipt_date": "2026-01-01"}
+    assert transfer_as_of(transfer, back, D(2025, 12, 31)) == {"receipt_returned": False,
+                                                                 "receipt_date": None}
+    assert transfer_as_of(transfer, back, D(2026, 1, 1)) == back

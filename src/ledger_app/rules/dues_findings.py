@@ -9,6 +9,7 @@ arrears for the years before.
 
 from __future__ import annotations
 
+import calendar
 import datetime as dt
 
 from ledger_app.rules.dues import DuesMember, owed_months
@@ -83,7 +84,8 @@ def arrears_findings(dues: DuesFacts | None, year: int, as_of: dt.date,
             alert = len(run) >= ALERT_MONTHS
             start, end = run[0], run[-1]
             period = Period(dt.date(int(start[:4]), int(start[5:7]), 1),
-                            dt.date(int(end[:4]), int(end[5:7]), 28),
+                            dt.date(int(end[:4]), int(end[5:7]),
+                                    calendar.monthrange(int(end[:4]), int(end[5:7]))[1]),
                             f"{month_text(start)}至{month_text(end)}")
             said = (f"{member.name}{month_text(start)}至{month_text(end)}连续 {len(run)} 个月"
                     "未交党费（党费收缴表中这些月份没有实交金额）")
