@@ -87,3 +87,25 @@ def window_menu(qtbot, runner):
     yield open_from_menu
     for window in windows:
         window.close()
+
+
+@pytest.fixture
+def main_window(qtbot, runner):
+    """``main_window(ledger)``: the main window on ``ledger``, shown, once the worker has
+    finished its first load; closed after the test, the worker left idle."""
+    from ledger_app.ui.main_window import MainWindow
+
+    windows = []
+
+    def open_window(ledger):
+        window = MainWindow(ledger, runner)
+        qtbot.addWidget(window)
+        window.show()
+        assert runner.wait_idle()
+        windows.append(window)
+        return window
+
+    yield open_window
+    for window in windows:
+        window.close()
+    runner.wait_idle()

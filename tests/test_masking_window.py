@@ -8,22 +8,13 @@ import pytest
 from ledger_app.store import Ledger
 from ledger_app.ui.main_window import MainWindow
 from ledger_app.ui.record_pane import ALL_YEARS
-from ledger_app.ui.tasks import TaskRunner
 
 
 @pytest.fixture
-def window(ledger: Ledger, qtbot):
+def window(ledger: Ledger, main_window) -> MainWindow:
     ledger.records.insert("meeting", {"kinds": ["党课"], "date": "2025-03-15",
                                       "topic": "请王老师（１３９８７６５４３２１）讲党课"})
-    runner = TaskRunner()
-    window = MainWindow(ledger, runner)
-    qtbot.addWidget(window)
-    window.show()
-    assert runner.wait_idle()
-    yield window
-    window.close()
-    runner.wait_idle()
-    runner.shutdown()
+    return main_window(ledger)
 
 
 def test_free_text_masked_until_sensitive_shown(window: MainWindow):

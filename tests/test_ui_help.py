@@ -11,23 +11,14 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 from ledger_app.resources import resource_path
 from ledger_app.ui import font_size, paths
 from ledger_app.ui.help_window import SECTIONS, guide_path
-from ledger_app.ui.main_window import MainWindow
-from ledger_app.ui.tasks import TaskRunner
 
 
 @pytest.fixture
-def window(qtbot, ledger):
+def window(ledger, main_window):
     from ledger_app.ui.app import make_application
 
     make_application()
-    runner = TaskRunner()
-    window = MainWindow(ledger, runner)
-    qtbot.addWidget(window)
-    window.show()
-    assert runner.wait_idle()
-    yield window
-    window.close()
-    runner.shutdown()
+    return main_window(ledger)
 
 
 def test_guide_has_every_section_and_its_screenshots() -> None:
@@ -76,13 +67,12 @@ def test_larger_font_applies_at_once_and_is_remembered(window, qtbot) -> None:
     assert app.font().pointSizeF() == pytest.approx(font_size.BASE_POINT_SIZE)
 
 
-def test_f1_in_a_dialog_opens_its_section(qtbot, ledger) -> None:
+def test_f1_in_a_dialog_opens_its_section(qtbot, ledger, runner) -> None:
     from PySide6.QtGui import QShortcut
 
     from ledger_app.ui.help_window import show_help
     from ledger_app.ui.xlsx_dialogs import ExportDialog
 
-    runner = TaskRunner()
     dialog = ExportDialog(ledger, runner, "roster", 2025)
     qtbot.addWidget(dialog)
     dialog.show()
@@ -91,4 +81,3 @@ def test_f1_in_a_dialog_opens_its_section(qtbot, ledger) -> None:
     dialog.findChild(QShortcut, "helpShortcut").activated.emit()
     assert guide.isVisible() and guide.browser.verticalScrollBar().value() > 0
     guide.close()
-    runner.shutdown()
