@@ -6,6 +6,7 @@ import io
 import shutil
 from pathlib import Path
 
+import pytest
 from PIL import Image
 from pypdf import PdfReader
 
@@ -15,6 +16,15 @@ from ledger_app.store.errors import LedgerError
 from ledger_app.store.schema import SCHEMA_VERSION
 
 FIXTURES = Path(__file__).parent / "fixtures"
+# The organisation each released schema's fixture was written for.
+ORG_NAMES = {1: "模板街道第一社区党支部", 2: "模板街道第二社区党支部", 3: "模板街道第三社区党支部"}
+
+
+def copy_of(tmp_path: Path, version: int) -> Path:
+    """A copy of the fixture written by schema ``version``, to open (and so upgrade)."""
+    path = tmp_path / f"第{version}版台账.ledger"
+    shutil.copy(FIXTURES / f"schema_v{version}.ledger", path)
+    return path
 
 
 def test_every_released_schema_has_a_fixture():
@@ -22,13 +32,19 @@ def test_every_released_schema_has_a_fixture():
         f"schema_v{v}.ledger" for v in range(1, SCHEMA_VERSION)]
 
 
-def test_schema_1_ledger_upgrades_with_a_backup_and_keeps_everything(tmp_path):
-    path = tmp_path / "旧台账.ledger"
-    shutil.copy(FIXTURES / "schema_v1.ledger", path)
+@pytest.mark.parametrize("version", range(1, SCHEMA_VERSION))
+def test_a_released_schema_upgrades_with_a_backup_of_the_file_as_it_was(tmp_path, version):
+    path = copy_of(tmp_path, version)
     original = path.read_bytes()
     with Ledger.open(path) as ledger:
         assert ledger.schema_version() == SCHEMA_VERSION
-        assert ledger.org_name == "模板街道第一社区党支部"
+        assert ledger.org_name == ORG_NAMES[version]
+    backups = list(tmp_path.glob(f"*升级前备份-v{version}*"))
+    assert len(backups) == 1 and backups[0].read_bytes() == original
+
+
+def test_schema_1_ledger_keeps_everything(tmp_path):
+    with Ledger.open(copy_of(tmp_path, 1)) as ledger:
         (member,) = ledger.records.list("roster")
         assert member["id_number"] == "11010519491231002X"
         (meeting,) = ledger.records.list("meeting")
@@ -49,19 +65,14 @@ def test_schema_1_ledger_upgrades_with_a_backup_and_keeps_everything(tmp_path):
         new = ledger.attachments.of(meeting.id)[-1]
         rendition = Image.open(io.BytesIO(ledger.attachments.print_rendition(new.sha256)))
         assert max(rendition.size) == PRINT_SIZE and (new.width, new.height) == (4000, 3000)
-    backups = list(tmp_path.glob("*升级前备份-v1*"))
-    assert len(backups) == 1 and backups[0].read_bytes() == original
 
 
 def test_a_failed_upgrade_leaves_the_old_file_as_it_was(tmp_path, monkeypatch):
     import sqlite3
 
-    import pytest
-
     from ledger_app.store import schema
 
-    path = tmp_path / "旧台账.ledger"
-    shutil.copy(FIXTURES / "schema_v1.ledger", path)
+    path = copy_of(tmp_path, 1)
     before = list(sqlite3.connect(FIXTURES / "schema_v1.ledger").iterdump())
     monkeypatch.setitem(schema.UPGRADES, 1, schema.UPGRADES[1] + "\nTHIS IS NOT SQL;\n")
     with pytest.raises(LedgerError):
@@ -75,9 +86,7 @@ def test_a_failed_upgrade_leaves_the_old_file_as_it_was(tmp_path, monkeypatch):
 def test_photo_bytes_are_stored_last_in_their_row(tmp_path, org):
     """SQLite reaches a column stored after a large value only by walking that value's
     overflow pages: thumbnails must come before the photo, in new and upgraded files."""
-    upgraded = tmp_path / "旧.ledger"
-    shutil.copy(FIXTURES / "schema_v1.ledger", upgraded)
-    for ledger in (Ledger.open(upgraded), Ledger.create(tmp_path / "新.ledger", org)):
+    for ledger in (Ledger.open(copy_of(tmp_path, 1)), Ledger.create(tmp_path / "新.ledger", org)):
         with ledger:
             columns = [row[1] for row in ledger.query("PRAGMA table_info(blobs)")]
             assert columns[-1] == "data" and {"thumb", "print_jpeg"} <= set(columns)
@@ -87,12 +96,7 @@ def test_photo_bytes_are_stored_last_in_their_row(tmp_path, org):
 
 def test_schema_2_ledger_upgrades_and_takes_pending_checks(tmp_path):
     """A ledger from before 待核实 existed opens, keeps its records and can mark fields."""
-    path = tmp_path / "第二版台账.ledger"
-    shutil.copy(FIXTURES / "schema_v2.ledger", path)
-    original = path.read_bytes()
-    with Ledger.open(path) as ledger:
-        assert ledger.schema_version() == SCHEMA_VERSION
-        assert ledger.org_name == "模板街道第二社区党支部"
+    with Ledger.open(copy_of(tmp_path, 2)) as ledger:
         (member,) = ledger.records.list("roster")
         assert member["id_number"] == "110105198510120029"
         assert member["birth_date"] == "1985-10-12"
@@ -106,8 +110,6 @@ def test_schema_2_ledger_upgrades_and_takes_pending_checks(tmp_path):
                                           "birth_date": "“1990.1”说不清是1月还是10月"}
         ledger.records.update(new, {"gender": "男"})   # filled in: no longer 待核实
         assert list(ledger.pending.of(new)) == ["birth_date"]
-    backups = list(tmp_path.glob("*升级前备份-v2*"))
-    assert len(backups) == 1 and backups[0].read_bytes() == original
 
 
 def test_schema_3_ledger_upgrades_and_keeps_its_import_batches(tmp_path):
@@ -115,10 +117,7 @@ def test_schema_3_ledger_upgrades_and_keeps_its_import_batches(tmp_path):
     still works); the table is now a schema step every ledger has."""
     from ledger_app.store import import_batches
 
-    path = tmp_path / "第三版台账.ledger"
-    shutil.copy(FIXTURES / "schema_v3.ledger", path)
-    with Ledger.open(path) as ledger:
-        assert ledger.schema_version() == SCHEMA_VERSION
+    with Ledger.open(copy_of(tmp_path, 3)) as ledger:
         (batch,) = import_batches.batches(ledger)
         assert batch.type_key == "roster" and len(batch.inserted) == 1
         import_batches.undo_import(ledger)
