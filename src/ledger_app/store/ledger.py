@@ -37,18 +37,6 @@ from ledger_app.store.reading import ReadView, finish, open_for_reading, upgrade
 
 LEDGER_SUFFIX = ".ledger"
 
-# Organisation settings a new ledger asks for (key, label).
-ORG_FIELDS = (
-    ("org_name", "组织名称"),
-    ("org_type", "组织类型"),
-    ("parent_org", "上级党组织"),
-    ("secretary", "书记"),
-    ("term_start", "本届任期开始"),
-    ("term_years", "任期（年）"),
-    ("party_groups", "党小组"),
-    ("dues_rounding", "党费取整"),
-)
-
 
 def now_text() -> str:
     return datetime.now().isoformat(timespec="seconds")

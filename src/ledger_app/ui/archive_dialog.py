@@ -34,6 +34,7 @@ from PySide6.QtWidgets import (
 from ledger_app.outputs.archive.layout import clean_component
 from ledger_app.store.errors import LedgerError
 from ledger_app.ui.help_window import help_key
+from ledger_app.ui.i18n import tr
 from ledger_app.ui.qt_locale import chinese_date_edit
 
 if TYPE_CHECKING:
@@ -48,7 +49,7 @@ class ArchiveDialog(QDialog):
         super().__init__(parent)
         help_key(self, "archive")  # F1: the guide's section on this
         self.setObjectName("archiveDialog")
-        self.setWindowTitle("生成检查档案包")
+        self.setWindowTitle(tr("生成检查档案包"))
         self.ledger = ledger
         self.runner = runner
         self.archive_result: ArchiveResult | None = None
@@ -62,9 +63,9 @@ class ArchiveDialog(QDialog):
         self.year = QSpinBox()
         self.year.setRange(min(years + [year]) - 5, max(years + [year]) + 1)
         self.year.setValue(year)
-        self.year.setSuffix(" 年度")
+        self.year.setSuffix(tr(" 年度"))
         self.year.valueChanged.connect(self._year_changed)
-        self.part = QCheckBox("只导出其中一段日期")
+        self.part = QCheckBox(tr("只导出其中一段日期"))
         self.date_from = QDateEdit(QDate(year, 1, 1))
         self.date_to = QDateEdit(QDate(year, 12, 31))
         for edit in (self.date_from, self.date_to):
@@ -75,7 +76,7 @@ class ArchiveDialog(QDialog):
         dates = QHBoxLayout()
         dates.addWidget(self.part)
         dates.addWidget(self.date_from)
-        dates.addWidget(QLabel("至"))
+        dates.addWidget(QLabel(tr("至")))
         dates.addWidget(self.date_to)
         dates.addStretch(1)
 
@@ -87,9 +88,9 @@ class ArchiveDialog(QDialog):
             self.categories[category.key] = box
             grid.addWidget(box, i // 3, i % 3)
 
-        self.masked = QCheckBox("隐藏身份证号、电话号码的中间部分（建议）")
+        self.masked = QCheckBox(tr("隐藏身份证号、电话号码的中间部分（建议）"))
         self.masked.setChecked(True)
-        self.mask_warning = QLabel("注意：不隐藏时，档案中是完整的身份证号和电话号码，请妥善保管。")
+        self.mask_warning = QLabel(tr("注意：不隐藏时，档案中是完整的身份证号和电话号码，请妥善保管。"))
         self.mask_warning.setStyleSheet("color: #b00000")
         self.mask_warning.setWordWrap(True)
         self.mask_warning.setVisible(False)
@@ -97,13 +98,13 @@ class ArchiveDialog(QDialog):
 
         self.password = QLineEdit()
         self.password.setEchoMode(QLineEdit.EchoMode.Password)
-        self.password.setPlaceholderText("不设密码可留空")
+        self.password.setPlaceholderText(tr("不设密码可留空"))
         self.password_again = QLineEdit()
         self.password_again.setEchoMode(QLineEdit.EchoMode.Password)
-        self.password_again.setPlaceholderText("再输入一次")
+        self.password_again.setPlaceholderText(tr("再输入一次"))
 
         self.output = QLineEdit(str(self._default_path(year)))
-        browse = QPushButton("浏览…")
+        browse = QPushButton(tr("浏览…"))
         browse.clicked.connect(self._browse)
         where = QHBoxLayout()
         where.addWidget(self.output, 1)
@@ -114,24 +115,24 @@ class ArchiveDialog(QDialog):
         self.problem.setWordWrap(True)
 
         form = QFormLayout()
-        form.addRow("年度：", self.year)
-        form.addRow("期间：", dates)
-        form.addRow("类别：", grid)
-        form.addRow("个人信息：", self.masked)
+        form.addRow(tr("年度："), self.year)
+        form.addRow(tr("期间："), dates)
+        form.addRow(tr("类别："), grid)
+        form.addRow(tr("个人信息："), self.masked)
         form.addRow("", self.mask_warning)
-        form.addRow("密码：", self.password)
+        form.addRow(tr("密码："), self.password)
         form.addRow("", self.password_again)
-        form.addRow("保存到：", where)
+        form.addRow(tr("保存到："), where)
 
         buttons = QDialogButtonBox()
-        self.export_button = buttons.addButton("生成", QDialogButtonBox.ButtonRole.AcceptRole)
-        buttons.addButton(QDialogButtonBox.StandardButton.Cancel).setText("关闭")
+        self.export_button = buttons.addButton(tr("生成"), QDialogButtonBox.ButtonRole.AcceptRole)
+        buttons.addButton(QDialogButtonBox.StandardButton.Cancel).setText(tr("关闭"))
         buttons.accepted.connect(self.export)
         buttons.rejected.connect(self.reject)
 
-        intro = QLabel("把本期台账整理成一个 zip 档案包：台账汇编、各类表格和 Excel、会议和活动记录、"
-                       "照片附件、目录页 index.html 和文件清单。检查人员用任何电脑的浏览器都能查看，"
-                       "也可以用本程序校验是否被改动。")
+        intro = QLabel(tr("把本期台账整理成一个 zip 档案包：台账汇编、各类表格和 Excel、会议和活动记录、"
+                          "照片附件、目录页 index.html 和文件清单。检查人员用任何电脑的浏览器都能查看，"
+                          "也可以用本程序校验是否被改动。"))
         intro.setWordWrap(True)
         layout = QVBoxLayout(self)
         layout.addWidget(intro)
@@ -143,19 +144,19 @@ class ArchiveDialog(QDialog):
     def _default_path(self, year: int) -> Path:
         from ledger_app.ui.paths import documents_dir
 
-        name = clean_component(f"{self.ledger.org_name}_{year}年度检查档案.zip")
+        name = clean_component(f"{self.ledger.org_name}_{year}年度检查档案.zip")  # i18n: data
         return documents_dir() / name
 
     def _year_changed(self, year: int) -> None:
         self.date_from.setDate(QDate(year, 1, 1))
         self.date_to.setDate(QDate(year, 12, 31))
         current = Path(self.output.text())
-        if current.name.endswith("年度检查档案.zip"):
+        if current.name.endswith("年度检查档案.zip"):  # i18n: data (the name it offered)
             self.output.setText(str(current.with_name(self._default_path(year).name)))
 
     def _browse(self) -> None:
-        path, _ = QFileDialog.getSaveFileName(self, "保存检查档案包", self.output.text(),
-                                              "检查档案包 (*.zip)")
+        path, _ = QFileDialog.getSaveFileName(self, tr("保存检查档案包"), self.output.text(),
+                                              tr("检查档案包 (*.zip)"))
         if path:
             self.output.setText(path if path.lower().endswith(".zip") else path + ".zip")
 
@@ -163,13 +164,13 @@ class ArchiveDialog(QDialog):
         """What the export will do; LedgerError names the first thing to fix."""
         chosen = [key for key, box in self.categories.items() if box.isChecked()]
         if not chosen:
-            raise LedgerError("请至少选择一个类别。")
+            raise LedgerError(tr("请至少选择一个类别。"))
         password = self.password.text()
         if password != self.password_again.text():
-            raise LedgerError("两次输入的密码不一致。")
+            raise LedgerError(tr("两次输入的密码不一致。"))
         out = self.output.text().strip()
         if not out:
-            raise LedgerError("请选择保存位置。")
+            raise LedgerError(tr("请选择保存位置。"))
         date_from = date_to = None
         if self.part.isChecked():
             date_from = self.date_from.date().toString("yyyy-MM-dd")
@@ -197,31 +198,33 @@ class ArchiveDialog(QDialog):
             return build_archive(ledger, out, year, progress=report, **options)
 
         self.progress = self.runner.run_with_progress(
-            job, "正在生成检查档案包…", self._done, self._failed, parent=self)
+            job, tr("正在生成检查档案包…"), self._done, self._failed, parent=self)
         self.progress.canceled.connect(lambda: self.export_button.setEnabled(True))
 
     def _done(self, result: ArchiveResult) -> None:
         self.archive_result = result
         self.export_button.setEnabled(True)
-        text = (f"已生成 {result.path.name}\n共 {result.files} 个文件，"
-                f"{result.size / 1024 / 1024:.1f} MB。\n保存在 {result.path.parent}")
+        text = tr("已生成 {name}\n共 {files} 个文件，{mb} MB。\n保存在 {folder}").format(
+            name=result.path.name, files=result.files, mb=f"{result.size / 1024 / 1024:.1f}",
+            folder=result.path.parent)
         if result.fingerprint:
-            text += (f"\n\n已签名，签名密钥指纹 {result.fingerprint}。\n"
-                     "请打印移交单，签字后与档案包一起移交。")
+            text += tr("\n\n已签名，签名密钥指纹 {fingerprint}。\n"
+                       "请打印移交单，签字后与档案包一起移交。").format(
+                fingerprint=result.fingerprint)
         icon = QMessageBox.Icon.Information
         if result.warnings:
-            text += "\n\n注意：" + "\n".join(result.warnings)
+            text += tr("\n\n注意：{warnings}").format(warnings="\n".join(result.warnings))
             icon = QMessageBox.Icon.Warning
-        box = QMessageBox(icon, "检查档案包", text, QMessageBox.StandardButton.Ok,
+        box = QMessageBox(icon, tr("检查档案包"), text, QMessageBox.StandardButton.Ok,
                           self.parentWidget())
         box.setObjectName("archiveDoneBox")
         box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        show = box.addButton("打开所在文件夹", QMessageBox.ButtonRole.ActionRole)
+        show = box.addButton(tr("打开所在文件夹"), QMessageBox.ButtonRole.ActionRole)
         show.setObjectName("showFolderButton")
         folder = str(result.path.parent)
         show.clicked.connect(lambda: QDesktopServices.openUrl(QUrl.fromLocalFile(folder)))
         if result.fingerprint:
-            handover = box.addButton("打印移交单…", QMessageBox.ButtonRole.ActionRole)
+            handover = box.addButton(tr("打印移交单…"), QMessageBox.ButtonRole.ActionRole)
             handover.setObjectName("handoverButton")
             handover.clicked.connect(self.choose_handover)
         box.open()
@@ -231,10 +234,11 @@ class ArchiveDialog(QDialog):
     def handover_path(self) -> Path:
         assert self.archive_result is not None
         zip_path = self.archive_result.path
-        return zip_path.with_name(f"{zip_path.stem}_移交单.pdf")
+        return zip_path.with_name(f"{zip_path.stem}_移交单.pdf")  # i18n: data
 
     def choose_handover(self) -> None:
-        path, _ = QFileDialog.getSaveFileName(self.parentWidget(), "保存移交单",
+        path, _ = QFileDialog.getSaveFileName(self.parentWidget(), tr("保存移交单"),
+
                                               str(self.handover_path()), "PDF (*.pdf)")
         if path:
             self.print_handover(Path(path if path.lower().endswith(".pdf") else path + ".pdf"))

@@ -41,14 +41,15 @@ from PySide6.QtWidgets import (
 )
 
 from ledger_app.store.attachments import THUMB_SIZE, Attachment
+from ledger_app.ui.i18n import tr, tr_noop
 
 if TYPE_CHECKING:
     from ledger_app.store import Ledger
     from ledger_app.ui.tasks import TaskRunner
 
 ICON_SIZE = 112
-FILE_FILTER = ("图片和文档 (*.png *.jpg *.jpeg *.gif *.bmp *.tif *.tiff *.webp *.heic *.pdf *.ofd "
-               "*.doc *.docx *.wps *.xls *.xlsx *.et *.ppt *.pptx *.txt);;所有文件 (*)")
+FILE_FILTER = tr_noop("图片和文档 (*.png *.jpg *.jpeg *.gif *.bmp *.tif *.tiff *.webp *.heic *.pdf "
+                      "*.ofd *.doc *.docx *.wps *.xls *.xlsx *.et *.ppt *.pptx *.txt);;所有文件 (*)")
 IMAGE_SUFFIXES = {".png", ".jpg", ".jpeg", ".gif", ".bmp", ".tif", ".tiff", ".webp"}
 ROLE_KEY = Qt.ItemDataRole.UserRole          # ("stored", attachment id) or ("new", path)
 ROLE_CAPTION = Qt.ItemDataRole.UserRole + 1
@@ -92,7 +93,7 @@ def file_icon(filename: str) -> QIcon:
     painter.setPen(QPen(QColor("#8a8a8a"), 2))
     painter.setBrush(QColor("#ffffff"))
     painter.drawRoundedRect(22, 8, ICON_SIZE - 44, ICON_SIZE - 16, 4, 4)
-    suffix = Path(filename).suffix.lstrip(".").upper()[:4] or "文件"
+    suffix = Path(filename).suffix.lstrip(".").upper()[:4] or tr("文件")
     colour = {"PDF": "#c62828", "DOC": "#1565c0", "DOCX": "#1565c0", "WPS": "#1565c0",
               "XLS": "#2e7d32", "XLSX": "#2e7d32", "ET": "#2e7d32"}.get(suffix, "#555555")
     painter.setPen(QColor(colour))
@@ -166,11 +167,11 @@ class AttachmentsPanel(QWidget):
         self.list.itemDoubleClicked.connect(lambda _item: self.open_selected())
         self.list.itemSelectionChanged.connect(self._update_buttons)
 
-        self.add_button = self._button("添加文件…", self.choose_files)
-        self.remove_button = self._button("移除", self.remove_selected)
-        self.caption_button = self._button("修改说明…", self.edit_caption)
-        self.open_button = self._button("打开", self.open_selected)
-        hint = QLabel("可把照片或文件拖到这里")
+        self.add_button = self._button(tr("添加文件…"), self.choose_files)
+        self.remove_button = self._button(tr("移除"), self.remove_selected)
+        self.caption_button = self._button(tr("修改说明…"), self.edit_caption)
+        self.open_button = self._button(tr("打开"), self.open_selected)
+        hint = QLabel(tr("可把照片或文件拖到这里"))
         hint.setStyleSheet("color: #666")
         buttons = QHBoxLayout()
         buttons.setContentsMargins(0, 0, 0, 0)
@@ -219,7 +220,8 @@ class AttachmentsPanel(QWidget):
         filename = item.data(ROLE_FILENAME)
         item.setText(caption or filename)
         new = item.data(ROLE_KEY)[0] == "new"
-        item.setToolTip(f"{filename}\n{caption}".strip() + ("\n（保存记录时加入台账）" if new else ""))
+        item.setToolTip(f"{filename}\n{caption}".strip()
+                        + (tr("\n（保存记录时加入台账）") if new else ""))
 
     def _update_buttons(self) -> None:
         selected = bool(self.list.selectedItems())
@@ -243,7 +245,8 @@ class AttachmentsPanel(QWidget):
         return taken
 
     def choose_files(self) -> None:
-        files, _filter = QFileDialog.getOpenFileNames(self, "添加照片或文件", "", FILE_FILTER)
+        files, _filter = QFileDialog.getOpenFileNames(self, tr("添加照片或文件"), "",
+                                                      tr(FILE_FILTER))
         self.add_files([Path(f) for f in files])
 
     def remove_selected(self) -> None:
@@ -264,7 +267,9 @@ class AttachmentsPanel(QWidget):
         if not items:
             return
         item = items[0]
-        text, ok = QInputDialog.getText(self, "附件说明", f"{item.data(ROLE_FILENAME)} 的说明：",
+        text, ok = QInputDialog.getText(self, tr("附件说明"),
+                                        tr("{name} 的说明：").format(name=item.data(ROLE_FILENAME)),
+
                                         text=item.data(ROLE_CAPTION) or "")
         if ok:
             self.set_caption(item, text)

@@ -25,25 +25,27 @@ from PySide6.QtWidgets import (
 )
 
 from ledger_app.outputs.audit_text import ACTION_LABELS, AuditRow, audit_rows, scope_text
+from ledger_app.ui.i18n import tr, tr_noop
 from ledger_app.ui.list_dialog import ListDialog
 
 if TYPE_CHECKING:
     from ledger_app.store.ledger import Ledger
     from ledger_app.ui.tasks import TaskRunner
 
-COLUMNS = ("时间", "操作人", "操作", "记录", "内容与改动")
+COLUMNS = (tr_noop("时间"), tr_noop("操作人"), tr_noop("操作"), tr_noop("记录"),
+           tr_noop("内容与改动"))
 LIMIT = 5000
 
 
 class AuditDialog(ListDialog):
     def __init__(self, ledger: Ledger, runner: TaskRunner, entry_id: int | None = None,
                  masked: bool = True, title: str = "", parent: QWidget | None = None):
-        super().__init__(ledger, runner, COLUMNS, len(COLUMNS) - 1, parent)
+        super().__init__(ledger, runner, [tr(c) for c in COLUMNS], len(COLUMNS) - 1, parent)
         self.setObjectName("auditDialog")
         self.entry_id, self.masked = entry_id, masked
         self.rows: list[AuditRow] = []
-        self.setWindowTitle(f"留痕 — {title}" if title else "留痕")
-        self.by_date = QCheckBox("日期")
+        self.setWindowTitle(tr("留痕 — {title}").format(title=title) if title else tr("留痕"))
+        self.by_date = QCheckBox(tr("日期"))
         today = QDate.currentDate()
         self.date_from = QDateEdit(today.addMonths(-1))
         self.date_to = QDateEdit(today)
@@ -56,23 +58,23 @@ class AuditDialog(ListDialog):
         self.by_date.toggled.connect(self.date_to.setEnabled)
         self.by_date.toggled.connect(self.reload)
         self.action = QComboBox()
-        self.action.addItem("全部操作", None)
+        self.action.addItem(tr("全部操作"), None)
         self.user = QComboBox()
-        self.user.addItem("全部操作人", None)
+        self.user.addItem(tr("全部操作人"), None)
         self.action.currentIndexChanged.connect(self.reload)
         self.user.currentIndexChanged.connect(self.reload)
         filters = QHBoxLayout()
-        for widget in (self.by_date, self.date_from, QLabel("至"), self.date_to, self.action,
+        for widget in (self.by_date, self.date_from, QLabel(tr("至")), self.date_to, self.action,
                        self.user):
             filters.addWidget(widget)
         filters.addStretch(1)
 
         self.table.setWordWrap(True)
         self.count.setObjectName("auditCount")
-        self.print_button = QPushButton("打印（PDF）…")
+        self.print_button = QPushButton(tr("打印（PDF）…"))
         self.print_button.clicked.connect(self.choose_pdf)
-        note = QLabel("留痕记录谁在什么时候新增、修改、删除了什么，只能增加，不能修改或删除。"
-                      + ("身份证号、电话号码只显示部分数字（勾选“显示敏感信息”后打开可看全）。"
+        note = QLabel(tr("留痕记录谁在什么时候新增、修改、删除了什么，只能增加，不能修改或删除。")
+                      + (tr("身份证号、电话号码只显示部分数字（勾选“显示敏感信息”后打开可看全）。")
                          if masked else ""))
         note.setWordWrap(True)
         note.setStyleSheet("color: #555;")
@@ -114,11 +116,16 @@ class AuditDialog(ListDialog):
                     "\n".join([row.summary, *row.changes])) for row in rows],
                   alignment=Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
         self.table.resizeRowsToContents()
-        more = f"（只显示最新的 {LIMIT} 条，请缩小日期范围）" if len(rows) == LIMIT else ""
-        self.count.setText(f"共 {len(rows)} 条{more}")
+        if len(rows) == LIMIT:
+            self.count.setText(tr("共 {n} 条（只显示最新的 {limit} 条，请缩小日期范围）").format(
+                n=len(rows), limit=LIMIT))
+        else:
+            self.count.setText(tr("共 {n} 条").format(n=len(rows)))
 
     def choose_pdf(self) -> None:
-        path, _ = QFileDialog.getSaveFileName(self, "保存留痕", "留痕记录.pdf", "PDF (*.pdf)")
+        path, _ = QFileDialog.getSaveFileName(self, tr("保存留痕"),
+                                              "留痕记录.pdf", "PDF (*.pdf)")  # i18n: data
+
         if path:
             self.print_pdf(Path(path if path.lower().endswith(".pdf") else path + ".pdf"))
 

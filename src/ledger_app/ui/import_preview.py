@@ -30,11 +30,12 @@ from PySide6.QtWidgets import (
 )
 
 from ledger_app.outputs.xlsx.importer import ImportPlan, RowPlan
+from ledger_app.ui.i18n import tr, tr_noop
 
 STATUS_COLOURS = {"new": "#e3f4e1", "update": "#dde9fb", "skip": "#eeeeee", "error": "#fbdcdc"}
 WARNING_COLOUR = "#fdf0c8"        # taken, with something completed or left 待核实
 CELL_COLOURS = {"info": "#eaf3d6", "warning": "#f9d98a", "error": "#f2a7a7"}
-FIXED = ("行号", "状态", "更新", "说明")
+FIXED = (tr_noop("行号"), tr_noop("状态"), tr_noop("更新"), tr_noop("说明"))
 Index = QModelIndex | QPersistentModelIndex
 
 
@@ -49,10 +50,11 @@ class PreviewModel(QAbstractTableModel):
     def set_plan(self, plan: ImportPlan | None) -> None:
         self.beginResetModel()
         self.plan = plan
-        self.headers = list(FIXED)
+        self.headers = [tr(h) for h in FIXED]
         self.keys = []
         if plan is not None:
-            self.headers += [c.header or f"第{c.index + 1}列" for c in plan.columns if c.field_key]
+            self.headers += [c.header or tr("第{n}列").format(n=c.index + 1)
+                             for c in plan.columns if c.field_key]
             self.keys = [c.field_key for c in plan.columns if c.field_key]
         self.endResetModel()
 
@@ -92,7 +94,9 @@ class PreviewModel(QAbstractTableModel):
             if col == 0:
                 return row.row
             if col == 1:
-                return row.status_label + ("（有提示）" if row.level == "warning" else "")
+                # The status is the importer's word (core data); the note is ours.
+                return (tr("{status}（有提示）").format(status=row.status_label)
+                        if row.level == "warning" else row.status_label)
             if col == 2:
                 return None
             if col == 3:
@@ -151,7 +155,7 @@ class PreviewPage(QWidget):
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
         self.mapping_table = QTableWidget(0, 2)
-        self.mapping_table.setHorizontalHeaderLabels(["表格中的列", "导入到"])
+        self.mapping_table.setHorizontalHeaderLabels([tr("表格中的列"), tr("导入到")])
         self.mapping_table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         self.mapping_table.verticalHeader().hide()
         self.model = PreviewModel()
@@ -162,7 +166,7 @@ class PreviewPage(QWidget):
         left = QWidget()
         left_layout = QVBoxLayout(left)
         left_layout.setContentsMargins(0, 0, 0, 0)
-        left_layout.addWidget(QLabel("列的对应（改动后会记住）："))
+        left_layout.addWidget(QLabel(tr("列的对应（改动后会记住）：")))
         left_layout.addWidget(self.mapping_table)
         splitter = QSplitter()
         splitter.addWidget(left)
@@ -173,11 +177,12 @@ class PreviewPage(QWidget):
         self.notes = QLabel()
         self.notes.setWordWrap(True)
         self.problem = problem_label()
-        self.only_valid = QCheckBox("有错误的行不导入，只导入无误的行")
-        self.update_all = QPushButton("已有的全部更新")
-        self.skip_all = QPushButton("已有的全部跳过")
-        self.back = QPushButton("上一步")
-        self.import_button = QPushButton("导入")
+        self.only_valid = QCheckBox(tr("有错误的行不导入，只导入无误的行"))
+        self.update_all = QPushButton(tr("已有的全部更新"))
+        self.skip_all = QPushButton(tr("已有的全部跳过"))
+        self.back = QPushButton(tr("上一步"))
+        self.import_button = QPushButton(tr("导入"))
+
         bottom = QHBoxLayout()
         for w in (self.update_all, self.skip_all, self.only_valid):
             bottom.addWidget(w)

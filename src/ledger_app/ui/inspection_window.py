@@ -44,6 +44,7 @@ from ledger_app.forms.display import display
 from ledger_app.outputs.archive import InspectionArchive
 from ledger_app.outputs.archive.crypto import PasswordError
 from ledger_app.store.attendance import STATUSES
+from ledger_app.ui.i18n import tr
 from ledger_app.ui.table_model import RecordIdRole, RecordTableModel
 from ledger_app.ui.tasks import TaskRunner
 
@@ -90,7 +91,7 @@ class AttachmentViewer(QDialog):
                 QSize(1000, 750), Qt.AspectRatioMode.KeepAspectRatio,
                 Qt.TransformationMode.SmoothTransformation))
         else:
-            self.label.setText("无法显示这个文件。")
+            self.label.setText(tr("无法显示这个文件。"))
         scroll = QScrollArea()
         scroll.setWidget(self.label)
         scroll.setWidgetResizable(True)
@@ -112,8 +113,8 @@ class InspectionWindow(QMainWindow):
         self.model: RecordTableModel | None = None
         self.reader: Any = None
         self.runner = TaskRunner(self)
-        self.setWindowTitle(f"检查档案（只读）— {path.name}")
-        self.banner = QLabel("正在校验档案……")
+        self.setWindowTitle(tr("检查档案（只读）— {name}").format(name=path.name))
+        self.banner = QLabel(tr("正在校验档案……"))
         self.banner.setObjectName("verifyBanner")
         self.banner.setWordWrap(True)
         self.banner.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -137,7 +138,7 @@ class InspectionWindow(QMainWindow):
         self.attachments.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.attachments.setDragDropMode(QAbstractItemView.DragDropMode.NoDragDrop)
         self.attachments.itemActivated.connect(self.view_attachment)
-        self.page_button = QPushButton("打开本条记录的 PDF")
+        self.page_button = QPushButton(tr("打开本条记录的 PDF"))
         self.page_button.clicked.connect(self.open_record_page)
         self.page_button.setVisible(False)
         records = QSplitter(Qt.Orientation.Vertical)
@@ -170,10 +171,10 @@ class InspectionWindow(QMainWindow):
         path, password = self.path, self.password
         self.runner.run_with_progress(
             lambda report: InspectionArchive.open(path, password, progress=report),
-            "正在校验检查档案…", self._opened, self._failed, parent=self)
+            tr("正在校验检查档案…"), self._opened, self._failed, parent=self)
 
     def ask_password(self) -> str | None:
-        text, ok = QInputDialog.getText(self, "检查档案有密码", "请输入密码：",
+        text, ok = QInputDialog.getText(self, tr("检查档案有密码"), tr("请输入密码："),
                                         QLineEdit.EchoMode.Password)
         return text if ok and text else None
 
@@ -187,7 +188,7 @@ class InspectionWindow(QMainWindow):
                 self.start()
                 return
         self.error = exc
-        self.banner.setText(f"无法打开：{exc}")
+        self.banner.setText(tr("无法打开：{reason}").format(reason=exc))
         self.banner.setStyleSheet("color: #b00000; font-weight: bold")
         show_error(self.parentWidget() or self, exc)
         self.close()
@@ -199,11 +200,13 @@ class InspectionWindow(QMainWindow):
         manifest = archive.manifest
         org = manifest.get("organisation", {}).get("org_name", "")
         period = manifest.get("period", {}).get("label", "")
-        self.setWindowTitle(f"检查档案（只读）— {org} {period}")
+        self.setWindowTitle(tr("检查档案（只读）— {name}").format(name=f"{org} {period}"))
         if report.ok:
-            signer = (f"签名密钥指纹 {report.signer}（请与移交单、备考表上的指纹核对）"
-                      if report.signer else "未签名（早期版本导出，无法确认来源）")
-            self.banner.setText(f"✔ {report.summary()}　{signer}\n本窗口只能查看，不能修改。")
+            signer = (tr("签名密钥指纹 {fingerprint}（请与移交单、备考表上的指纹核对）").format(
+                fingerprint=report.signer) if report.signer
+                else tr("未签名（早期版本导出，无法确认来源）"))
+            self.banner.setText(tr("✔ {summary}　{signer}\n本窗口只能查看，不能修改。").format(
+                summary=report.summary(), signer=signer))
             self.banner.setStyleSheet("color: #006400; font-weight: bold")
         else:
             self.banner.setText("✘ " + "\n".join(report.lines()[:12]))
@@ -215,7 +218,7 @@ class InspectionWindow(QMainWindow):
         assert self.archive is not None
         ledger = self.archive.ledger
         counts = ledger.records.counts()
-        overview = QTreeWidgetItem(["概况与校验结果"])
+        overview = QTreeWidgetItem([tr("概况与校验结果")])
         overview.setData(0, ROLE_PAGE, ("overview", ""))
         self.tree.addTopLevelItem(overview)
         chosen = {c["key"] for c in self.archive.manifest.get("categories", [])}
@@ -226,7 +229,8 @@ class InspectionWindow(QMainWindow):
             node = QTreeWidgetItem([category.label])
             node.setData(0, ROLE_PAGE, ("type", category.record_types[0].key))
             for rt in category.record_types:
-                child = QTreeWidgetItem([f"{rt.label}（{counts.get(rt.key, 0)}）"])
+                child = QTreeWidgetItem([tr("{type}（{n}）").format(type=rt.label,
+                                                                   n=counts.get(rt.key, 0))])
                 child.setData(0, ROLE_PAGE, ("type", rt.key))
                 node.addChild(child)
                 if is_checklist(rt):
@@ -234,7 +238,7 @@ class InspectionWindow(QMainWindow):
             self.tree.addTopLevelItem(node)
             node.setExpanded(True)
         for rt in checklists:
-            item = QTreeWidgetItem([f"检查清单：{rt.label}"])
+            item = QTreeWidgetItem([tr("检查清单：{type}").format(type=rt.label)])
             item.setData(0, ROLE_PAGE, ("checklist", rt.key))
             self.tree.addTopLevelItem(item)
         self.tree.setCurrentItem(overview)
@@ -244,19 +248,23 @@ class InspectionWindow(QMainWindow):
         m = self.archive.manifest
         e = html.escape
         org = m.get("organisation", {})
-        rows = [("组织", org.get("org_name", "")), ("期间", m.get("period", {}).get("label", "")),
-                ("导出时间", str(m.get("exported_at", "")).replace("T", " ")),
-                ("导出程序", f"基层台账 {m.get('program', {}).get('version', '')}"),
-                ("个人信息", "已隐藏部分号码" if m.get("masked") else "未隐藏（完整号码）"),
-                ("加密", m.get("encryption") or "无")]
-        parts = ["<h2>检查档案概况</h2><table>"]
-        parts += [f"<tr><td><b>{e(k)}</b>　</td><td>{e(str(v))}</td></tr>" for k, v in rows]
-        parts.append("</table><h3>校验结果</h3>")
+        rows = [(tr("组织"), org.get("org_name", "")),
+                (tr("期间"), m.get("period", {}).get("label", "")),
+                (tr("导出时间"), str(m.get("exported_at", "")).replace("T", " ")),
+                (tr("导出程序"), tr("基层台账 {version}").format(
+                    version=m.get("program", {}).get("version", ""))),
+                (tr("个人信息"), tr("已隐藏部分号码") if m.get("masked") else tr("未隐藏（完整号码）")),
+                (tr("加密"), m.get("encryption") or tr("无"))]
+        parts = [tr("<h2>检查档案概况</h2>"), "<table>"]
+        parts += [f"<tr><td><b>{e(k)}</b>&emsp;</td><td>{e(str(v))}</td></tr>" for k, v in rows]
+        parts.append("</table>" + tr("<h3>校验结果</h3>"))
         parts += [f"<p>{e(line)}</p>" for line in self.archive.report.lines()]
-        parts.append("<h3>各类记录</h3><ul>")
+        parts.append(tr("<h3>各类记录</h3>") + "<ul>")
         for c in m.get("categories", []):
-            types = "，".join(f"{t['label']} {t['count']} 条" for t in c.get("record_types", []))
-            parts.append(f"<li><b>{e(c.get('label', ''))}</b>：{e(types)}</li>")
+            types = tr("，").join(tr("{type} {n} 条").format(type=t["label"], n=t["count"])
+                                 for t in c.get("record_types", []))
+            parts.append(tr("<li><b>{category}</b>：{types}</li>").format(
+                category=e(c.get("label", "")), types=e(types)))
         parts.append("</ul>")
         self.overview.setHtml("".join(parts))
 
@@ -299,19 +307,21 @@ class InspectionWindow(QMainWindow):
         items = list(item_field.choices) if item_field is not None else list(by_item)
         self.checklist.clear()
         self.checklist.setColumnCount(4)
-        self.checklist.setHorizontalHeaderLabels(["项目", "是否达标", "现有情况", "佐证"])
+        self.checklist.setHorizontalHeaderLabels([tr("项目"), tr("是否达标"), tr("现有情况"),
+                                                  tr("佐证")])
         self.checklist.setRowCount(len(items))
         for row, name in enumerate(items):
             record = by_item.get(name)
-            met = "无记录" if record is None else (
-                "✔ 达标" if rt.read(record, "checklist_met") else "✘ 未达标")
+            met = tr("无记录") if record is None else (
+                tr("✔ 达标") if rt.read(record, "checklist_met") else tr("✘ 未达标"))
             note = "" if record is None else str(rt.read(record, "checklist_note") or "")
             evidence = 0 if record is None else len(ledger.attachments.of(record.id))
-            for col, text in enumerate([name, met, note, f"{evidence} 个附件"]):
+            for col, text in enumerate([name, met, note,
+                                        tr("{n} 个附件").format(n=evidence)]):
                 cell = QTableWidgetItem(text)
                 if record is not None:
                     cell.setData(Qt.ItemDataRole.UserRole, (type_key, record.id))
-                    cell.setToolTip("双击查看这条记录和它的佐证照片")
+                    cell.setToolTip(tr("双击查看这条记录和它的佐证照片"))
                 self.checklist.setItem(row, col, cell)
         self.checklist.resizeColumnsToContents()
 
@@ -349,23 +359,27 @@ class InspectionWindow(QMainWindow):
         record = ledger.records.get(entry_id)
         rt = ledger.pack.record_type(record.type_key)
         e = html.escape
-        parts = [f"<h3>{e(rt.label)}：{e(ledger.records.title(rt, record.values))}</h3><table>"]
+        parts = [f"<h3>{e(rt.label)}：{e(ledger.records.title(rt, record.values))}</h3>"  # i18n: data
+                 "<table>"]
         for f in rt.fields:
             if f.type == "attachments":
                 continue
             if f.type == "attendance":
                 people = ledger.attendance.of(entry_id)
                 tally = ledger.attendance.tally(entry_id)
-                present = "、".join(p.name for p in people if p.status == "present")
-                away = "；".join(f"{p.name}（{STATUSES[p.status]}：{p.reason}）"
+                present = "、".join(p.name for p in people if p.status == "present")  # i18n: data
+                away = "；".join(f"{p.name}（{STATUSES[p.status]}：{p.reason}）"  # i18n: data
                                 for p in people if p.status != "present")
-                text = (f"应到 {tally.due} 人，实到 {tally.present} 人，请假 {tally.leave} 人，"
-                        f"缺席 {tally.absent} 人。\n出席：{present or '无'}"
-                        + (f"\n请假、缺席：{away}" if away else ""))
+                text = tr("应到 {due} 人，实到 {present} 人，请假 {leave} 人，"
+                          "缺席 {absent} 人。\n出席：{names}").format(
+                    due=tally.due, present=tally.present, leave=tally.leave,
+                    absent=tally.absent, names=present or tr("无"))
+                if away:
+                    text += tr("\n请假、缺席：{names}").format(names=away)
             else:
                 text = self._format(f, record[f.key])
             if text:
-                parts.append(f"<tr><td valign='top'><b>{e(f.label)}</b>　</td>"
+                parts.append(f"<tr><td valign='top'><b>{e(f.label)}</b>&emsp;</td>"
                              f"<td>{e(text).replace(chr(10), '<br>')}</td></tr>")
         parts.append("</table>")
         self.detail.setHtml("".join(parts))
@@ -385,7 +399,8 @@ class InspectionWindow(QMainWindow):
         assert self.archive is not None
         # Shown as stored: the snapshot holds what the exporter chose to mask.
         text = display(f, value, False, self.archive.ledger.records.member_name)
-        return text + " 元" if f.type == "money" and text else text
+        return tr("{amount} 元").format(amount=text) if f.type == "money" and text else text
+
 
     # ---- looking at files ------------------------------------------------------------------
 

@@ -25,6 +25,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ledger_app.ui.i18n import tr
+
 if TYPE_CHECKING:
     from ledger_app.store.ledger import Ledger
     from ledger_app.ui.tasks import TaskRunner
@@ -49,7 +51,7 @@ class ListDialog(QDialog):
             header.setSectionResizeMode(i, QHeaderView.ResizeMode.Stretch if i == stretch
                                         else QHeaderView.ResizeMode.ResizeToContents)
         self.count = QLabel()
-        self.close_button = QPushButton("关闭")
+        self.close_button = QPushButton(tr("关闭"))
         self.close_button.clicked.connect(self.accept)
 
     def arrange(self, above: Sequence[QWidget | QLayout], buttons: Sequence[QWidget],

@@ -19,6 +19,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ledger_app.ui.i18n import tr, tr_noop
+
 try:
     from PySide6.QtPdf import QPdfDocument
     from PySide6.QtPdfWidgets import QPdfView
@@ -28,7 +30,7 @@ except ImportError:  # pragma: no cover - the wheel is a dependency; this is for
 
 PRINT_DPI_LIMIT = 300   # enough for text and photos; keeps spooled jobs a sane size
 # The preview's zoom choices: fit the width, the whole page, or a fixed percentage.
-ZOOMS = (("适合宽度", "width"), ("整页", "page"), ("50%", 0.5), ("75%", 0.75),
+ZOOMS = ((tr_noop("适合宽度"), "width"), (tr_noop("整页"), "page"), ("50%", 0.5), ("75%", 0.75),
          ("100%", 1.0), ("125%", 1.25), ("150%", 1.5), ("200%", 2.0))
 
 
@@ -38,7 +40,7 @@ class PdfPreview(QWidget):
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
         self._stack = QStackedWidget(self)
-        self._message = QLabel("选择要打印的内容，然后点“生成预览”。", self)
+        self._message = QLabel(tr("选择要打印的内容，然后点“生成预览”。"), self)
         self._message.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self._message.setWordWrap(True)
         self._stack.addWidget(self._message)
@@ -53,17 +55,17 @@ class PdfPreview(QWidget):
             self.view.setPageSpacing(12)
             self._stack.addWidget(self.view)
         else:
-            self._message.setText("本机缺少 Qt 的 PDF 组件（PySide6-Pdf），无法在程序内预览和打印；"
-                                  "仍可保存 PDF 后用其他软件打开。")
+            self._message.setText(tr("本机缺少 Qt 的 PDF 组件（PySide6-Pdf），无法在程序内预览和打印；"
+                                     "仍可保存 PDF 后用其他软件打开。"))
         self.zoom_box = QComboBox(self)
         for label, value in ZOOMS:
-            self.zoom_box.addItem(label, value)
+            self.zoom_box.addItem(tr(label), value)
         self.zoom_box.setEnabled(HAVE_QTPDF)
         self.zoom_box.currentIndexChanged.connect(self._zoom_changed)
         bar = QHBoxLayout()
         bar.setContentsMargins(0, 0, 0, 0)
         bar.addStretch(1)
-        bar.addWidget(QLabel("缩放", self))
+        bar.addWidget(QLabel(tr("缩放"), self))
         bar.addWidget(self.zoom_box)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -99,7 +101,7 @@ class PdfPreview(QWidget):
         self.document.close()
         error = self.document.load(str(path))
         if error != QPdfDocument.Error.None_:
-            self.show_message(f"无法显示生成的 PDF（{error.name}）。")
+            self.show_message(tr("无法显示生成的 PDF（{error}）。").format(error=error.name))
             return 0
         self._stack.setCurrentWidget(self.view)
         return self.document.pageCount()
@@ -107,7 +109,7 @@ class PdfPreview(QWidget):
     def clear(self) -> None:
         if self.document is not None:
             self.document.close()
-        self.show_message("选择要打印的内容，然后点“生成预览”。")
+        self.show_message(tr("选择要打印的内容，然后点“生成预览”。"))
 
     @property
     def page_count(self) -> int:
@@ -132,7 +134,8 @@ def print_document(preview: PdfPreview, printer, first: int = 1, last: int = 0) 
     first = max(1, first)
     painter = QPainter()
     if not painter.begin(printer):
-        raise RuntimeError("打印机无法开始打印。")
+        raise RuntimeError(tr("打印机无法开始打印。"))
+
     sent = 0
     try:
         dpi = min(float(printer.resolution()), PRINT_DPI_LIMIT)

@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 )
 
 from ledger_app.store.errors import LedgerError
+from ledger_app.ui.i18n import tr, tr_noop
 
 if TYPE_CHECKING:
     from ledger_app.store.ledger import Ledger
@@ -45,20 +46,23 @@ class Product:
 
 
 PRODUCTS = (
-    Product("table", "表格（某类记录）", ("type", "year_or_all", "masked", "filled_on")),
-    Product("record", "记录页（会议、活动，含照片）", ("year", "record", "masked")),
-    Product("signin", "会议签到表", ("year", "record", "filled")),
-    Product("dues", "党费收缴登记表", ("year", "filled_on"), needs="dues"),
-    Product("binder", "全年装订册", ("year", "category", "masked", "retention", "volume",
-                                "emblem", "filled_on", "duplex")),
-    Product("checklist", "年度自查表（会议召开情况、六有五优、发现的问题）", ("year", "masked")),
-    Product("cover", "封面", ("year", "category", "retention", "volume", "emblem")),
-    Product("labels", "档案盒标签（盒面、盒脊）", ("year", "category", "spine", "retention",
-                                            "emblem", "volume")),
+    Product("table", tr_noop("表格（某类记录）"), ("type", "year_or_all", "masked", "filled_on")),
+    Product("record", tr_noop("记录页（会议、活动，含照片）"), ("year", "record", "masked")),
+    Product("signin", tr_noop("会议签到表"), ("year", "record", "filled")),
+    Product("dues", tr_noop("党费收缴登记表"), ("year", "filled_on"), needs="dues"),
+    Product("binder", tr_noop("全年装订册"), ("year", "category", "masked", "retention",
+                                           "volume", "emblem", "filled_on", "duplex")),
+    Product("checklist", tr_noop("年度自查表（会议召开情况、六有五优、发现的问题）"),
+            ("year", "masked")),
+    Product("cover", tr_noop("封面"), ("year", "category", "retention", "volume", "emblem")),
+    Product("labels", tr_noop("档案盒标签（盒面、盒脊）"), ("year", "category", "spine",
+                                                      "retention", "emblem", "volume")),
 )
 # The buttons offering another printout that fits where the user is.
-ALTERNATIVE_LABELS = {"table": "这类记录的表格", "record": "选中记录的记录页",
-                      "signin": "选中会议的签到表", "dues": "党费收缴登记表"}
+ALTERNATIVE_LABELS = {"table": tr_noop("这类记录的表格"), "record": tr_noop("选中记录的记录页"),
+                      "signin": tr_noop("选中会议的签到表"), "dues": tr_noop("党费收缴登记表")}
+# 保管期限 as printed on covers and labels (the document's words), each shown translated.
+RETENTIONS = (tr_noop("永久"), tr_noop("30年"), tr_noop("10年"))
 
 
 def fitting_products(ledger: Ledger, type_key: str | None,
@@ -115,7 +119,7 @@ class PrintChoice(QWidget):
         pack = self.ledger.pack
         self.product = narrow_combo()
         for p in PRODUCTS:
-            self.product.addItem(p.label, p.key)
+            self.product.addItem(tr(p.label), p.key)
             if p.needs and pack.type_for(p.needs) is None:
                 # A 工会 or 关工委 keeps no 党费: the entry stays (indexes match PRODUCTS) but
                 # cannot be chosen.
@@ -123,43 +127,46 @@ class PrintChoice(QWidget):
                 item.setEnabled(False)
         self.type_box = narrow_combo()
         for rt in pack.record_types:
-            self.type_box.addItem(f"{pack.category(rt.category).label} · {rt.label}", rt.key)
+            self.type_box.addItem(f"{pack.category(rt.category).label} · {rt.label}",  # i18n: data
+                                  rt.key)
         self.year_box = narrow_combo()
         self.category_box = narrow_combo()
-        self.category_box.addItem("全部类别", None)
+        self.category_box.addItem(tr("全部类别"), None)
         for c in pack.categories:
             self.category_box.addItem(c.label, c.key)
         self.record_box = narrow_combo()
         self.spine_box = QComboBox()
         for w in SPINES:
-            self.spine_box.addItem(f"{w} 毫米", float(w))
-        self.spine_box.addItem("自定义…", None)
+            self.spine_box.addItem(tr("{mm} 毫米").format(mm=w), float(w))
+        self.spine_box.addItem(tr("自定义…"), None)
         self.spine_box.setCurrentIndex(SPINES.index(40))
         self.spine_custom = QDoubleSpinBox()
         self.spine_custom.setRange(10, 120)
-        self.spine_custom.setSuffix(" 毫米")
+        self.spine_custom.setSuffix(tr(" 毫米"))
         self.spine_custom.setValue(45)
         self.retention_box = QComboBox()
-        self.retention_box.addItems(["永久", "30年", "10年"])
+        for retention in RETENTIONS:
+            self.retention_box.addItem(tr(retention), retention)
         self.volume_box = QSpinBox()
         self.volume_box.setRange(1, 999)
         # The emblem: the built-in vector drawing, or the official artwork file the user holds.
         self.emblem_box = narrow_combo()
-        self.emblem_box.addItem("内置矢量党徽", "")      # "" overrides the ledger setting
+        self.emblem_box.addItem(tr("内置矢量党徽"), "")      # "" overrides the ledger setting
         setting = str(self.ledger.setting("emblem_path", "") or "")
         if setting:
-            self.emblem_box.addItem(f"台账设置的图片：{Path(setting).name}", setting)
+            self.emblem_box.addItem(tr("台账设置的图片：{name}").format(name=Path(setting).name),
+                                    setting)
             self.emblem_box.setCurrentIndex(1)
-        self.emblem_box.addItem("选择图片文件（PNG/JPG）…", "choose")
-        self.masked = QCheckBox("身份证号、电话等部分隐藏\n（对外提供时请保持勾选）")
+        self.emblem_box.addItem(tr("选择图片文件（PNG/JPG）…"), "choose")
+        self.masked = QCheckBox(tr("身份证号、电话等部分隐藏\n（对外提供时请保持勾选）"))
         self.masked.setChecked(True)
         # 填报日期: empty means the period's end (or today while the period runs).
         self.filled_on = QLineEdit()
-        self.filled_on.setPlaceholderText("默认为所印年度的最后一天，如 2025-12-31")
-        self.filled = QCheckBox("按台账记录填好实到人数和请假原因\n（默认留空，供会上签到）")
+        self.filled_on.setPlaceholderText(tr("默认为所印年度的最后一天，如 2025-12-31"))
+        self.filled = QCheckBox(tr("按台账记录填好实到人数和请假原因\n（默认留空，供会上签到）"))
         # (Two lines each: one long line would set the options column's least width and
         # leave the preview a strip in 特大字体.)
-        self.duplex = QCheckBox("双面打印\n（各部分从右页开始，页码在外侧）")
+        self.duplex = QCheckBox(tr("双面打印\n（各部分从右页开始，页码在外侧）"))
 
         # 也可打印: the other printouts that fit where the user was (the selected meeting's
         # 记录页 and 签到表 beside its table), one click away; filled in by _offer().
@@ -167,7 +174,7 @@ class PrintChoice(QWidget):
         self.alternatives.setContentsMargins(0, 0, 0, 0)
         self.alternative_buttons: dict[str, QPushButton] = {}
         form = QFormLayout()
-        form.addRow("打印内容", self.product)
+        form.addRow(tr("打印内容"), self.product)
         self._rows: dict[str, tuple[QLabel, QWidget]] = {}
         spine_row = QWidget()
         spine_layout = QHBoxLayout(spine_row)
@@ -175,11 +182,14 @@ class PrintChoice(QWidget):
         spine_layout.addWidget(self.spine_box)
         spine_layout.addWidget(self.spine_custom)
         for key, label, widget in (
-                ("type", "记录类型", self.type_box), ("year", "年度", self.year_box),
-                ("category", "类别", self.category_box), ("record", "记录", self.record_box),
-                ("spine", "盒脊宽度", spine_row), ("retention", "保管期限", self.retention_box),
-                ("volume", "卷号／起始盒号", self.volume_box), ("emblem", "党徽", self.emblem_box),
-                ("filled_on", "填报日期", self.filled_on), ("masked", "", self.masked),
+                ("type", tr("记录类型"), self.type_box), ("year", tr("年度"), self.year_box),
+                ("category", tr("类别"), self.category_box),
+                ("record", tr("记录"), self.record_box),
+                ("spine", tr("盒脊宽度"), spine_row),
+                ("retention", tr("保管期限"), self.retention_box),
+                ("volume", tr("卷号／起始盒号"), self.volume_box),
+                ("emblem", tr("党徽"), self.emblem_box),
+                ("filled_on", tr("填报日期"), self.filled_on), ("masked", "", self.masked),
                 ("filled", "", self.filled), ("duplex", "", self.duplex)):
             lab = QLabel(label)
             form.addRow(lab, widget)
@@ -210,8 +220,8 @@ class PrintChoice(QWidget):
                 year = self.ledger.records.get(record_id).year   # the record's own year
         this_year = year or (years[0] if years else date.today().year)
         for y in sorted(set(years) | {this_year}, reverse=True):
-            self.year_box.addItem(f"{y}年", y)
-        self.year_box.addItem("全部年度", ALL_YEARS)
+            self.year_box.addItem(tr("{year}年").format(year=y), y)
+        self.year_box.addItem(tr("全部年度"), ALL_YEARS)
         self.year_box.setCurrentIndex(self.year_box.findData(this_year))
         self._wanted_record = record_id
         if product is None:   # no context given: the record if there is one
@@ -232,9 +242,9 @@ class PrintChoice(QWidget):
         keys = [k for k in keys if k != chosen]
         if not keys:
             return
-        self.alternatives.addWidget(QLabel("也可打印："))
+        self.alternatives.addWidget(QLabel(tr("也可打印：")))
         for key in keys:
-            button = QPushButton(ALTERNATIVE_LABELS[key])
+            button = QPushButton(tr(ALTERNATIVE_LABELS[key]))
             button.setObjectName(f"alternative_{key}")
             button.clicked.connect(lambda _c=False, k=key: self.choose_product(k))
             self.alternatives.addWidget(button)
@@ -280,8 +290,8 @@ class PrintChoice(QWidget):
     def _emblem_chosen(self, index: int) -> None:
         if self.emblem_box.itemData(index) != "choose":
             return
-        path, _filter = QFileDialog.getOpenFileName(self, "选择党徽图片", "",
-                                                    "图片 (*.png *.jpg *.jpeg)")
+        path, _filter = QFileDialog.getOpenFileName(self, tr("选择党徽图片"), "",
+                                                    tr("图片 (*.png *.jpg *.jpeg)"))
         if not path:
             self.emblem_box.setCurrentIndex(0)
             return
@@ -292,7 +302,7 @@ class PrintChoice(QWidget):
         at = self.emblem_box.findData(path)
         if at < 0:
             at = self.emblem_box.count() - 1
-            self.emblem_box.insertItem(at, f"图片：{Path(path).name}", path)
+            self.emblem_box.insertItem(at, tr("图片：{name}").format(name=Path(path).name), path)
         self.emblem_box.setCurrentIndex(at)
 
     def _year_changed(self) -> None:
@@ -321,8 +331,9 @@ class PrintChoice(QWidget):
                 for i in ids:
                     values = rows[i]
                     when = (values.get(rt.date_field) or "") if rt.date_field else ""
-                    kind = "、".join(rt.read(values, "meeting_kinds") or []) \
-                        or rt.label
+                    kinds = rt.read(values, "meeting_kinds") or []
+                    kind = "、".join(kinds) or rt.label  # i18n: data
+
                     title = ledger.records.title(rt, values)
                     found.append((i, f"{when}  {kind}  {title}",
                                   record_heading(rt, values)))
@@ -336,12 +347,12 @@ class PrintChoice(QWidget):
                 self.record_box.addItem(text, entry_id)
                 self._record_names[entry_id] = heading
             if not items:
-                self.record_box.addItem("（这一年度没有会议记录）" if meetings_only
-                                        else "（这一年度没有可打印的会议或活动记录）", None)
+                self.record_box.addItem(tr("（这一年度没有会议记录）") if meetings_only
+                                        else tr("（这一年度没有可打印的会议或活动记录）"), None)
             wanted = self._wanted_record
             if wanted is not None and self.record_box.findData(wanted) < 0 \
                     and not meetings_only:   # another year's record: still offered
-                self.record_box.addItem(f"记录 #{wanted}", wanted)
+                self.record_box.addItem(tr("记录 #{id}").format(id=wanted), wanted)
             if wanted is not None and self.record_box.findData(wanted) >= 0:
                 self.record_box.setCurrentIndex(self.record_box.findData(wanted))
             self.record_box.blockSignals(False)
@@ -359,7 +370,7 @@ class PrintChoice(QWidget):
             "spine": float(spine if spine is not None else self.spine_custom.value()),
             "emblem": "" if self.emblem_box.currentData() == "choose"
             else self.emblem_box.currentData(),
-            "retention": self.retention_box.currentText(),
+            "retention": self.retention_box.currentData(),
             "volume": self.volume_box.value(),
             "masked": self.masked.isChecked(),
             "filled_on": self.filled_on.text().strip() or None,
@@ -368,10 +379,14 @@ class PrintChoice(QWidget):
         }
 
     def suggested_name(self) -> str:
+        """The file name offered: the document's own Chinese title, in either language."""
         o = self.options()
-        year = f"{o['year']}年" if o["year"] else ""
+        year = f"{o['year']}年" if o["year"] else ""  # i18n: data
         name = {"table": self.type_box.currentText().split(" · ")[-1],
-                "binder": "台账装订册", "cover": "封面", "labels": "档案盒标签",
-                "dues": "党费收缴登记表", "signin": "签到表", "checklist": "台账自查表",
-                "record": self._record_names.get(o["record_id"], "记录")}[o["product"]]
+                "binder": "台账装订册", "cover": "封面",  # i18n: data
+                "labels": "档案盒标签", "dues": "党费收缴登记表",  # i18n: data
+                "signin": "签到表", "checklist": "台账自查表",  # i18n: data
+                "record": self._record_names.get(o["record_id"], "记录")  # i18n: data
+                }[o["product"]]
         return f"{self.ledger.org_name}-{year}{name}.pdf"
+

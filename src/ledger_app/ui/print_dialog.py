@@ -37,6 +37,7 @@ from ledger_app.store.errors import plain_reason
 from ledger_app.store.leftovers import temporary_prefix
 from ledger_app.ui.errors import show_error
 from ledger_app.ui.help_window import help_key
+from ledger_app.ui.i18n import tr
 from ledger_app.ui.pdf_preview import HAVE_QTPDF, PdfPreview, print_document
 from ledger_app.ui.print_choice import PrintChoice, Product
 from ledger_app.ui.tasks import Cancelled
@@ -56,7 +57,7 @@ class PrintDialog(QDialog):
         help_key(self, "print")  # F1: the guide's section on this
         self.ledger = ledger
         self.runner = runner
-        self.setWindowTitle("打印")
+        self.setWindowTitle(tr("打印"))
         self.resize(1100, 760)
         self._tmpdir = Path(tempfile.mkdtemp(prefix=temporary_prefix("print")))
         self._serial = 0
@@ -66,11 +67,11 @@ class PrintDialog(QDialog):
         self.finished.connect(self._cleanup)
 
     def _build(self) -> None:
-        self.generate_button = QPushButton("生成预览")
+        self.generate_button = QPushButton(tr("生成预览"))
         self.generate_button.setDefault(True)
-        self.print_button = QPushButton("打印…")
-        self.save_button = QPushButton("保存 PDF…")
-        close_button = QPushButton("关闭")
+        self.print_button = QPushButton(tr("打印…"))
+        self.save_button = QPushButton(tr("保存 PDF…"))
+        close_button = QPushButton(tr("关闭"))
         self.status = QLabel("")
         self.status.setWordWrap(True)
         for b in (self.print_button, self.save_button):
@@ -93,9 +94,9 @@ class PrintDialog(QDialog):
         for box in (self.first_page, self.last_page):
             box.setRange(1, 1)
         pages_row = QHBoxLayout()
-        pages_row.addWidget(QLabel("打印页码"))
+        pages_row.addWidget(QLabel(tr("打印页码")))
         pages_row.addWidget(self.first_page)
-        pages_row.addWidget(QLabel("至"))
+        pages_row.addWidget(QLabel(tr("至")))
         pages_row.addWidget(self.last_page)
         pages_row.addStretch(1)
         left_layout.addLayout(pages_row)
@@ -137,7 +138,7 @@ class PrintDialog(QDialog):
     def _stale(self) -> None:
         """Options changed: the preview no longer shows what would be printed."""
         if self.pdf_path is not None:
-            self.status.setText("选项已改变，请重新生成预览。")
+            self.status.setText(tr("选项已改变，请重新生成预览。"))
         self.pdf_path = None
         self.print_button.setEnabled(False)
         self.save_button.setEnabled(False)
@@ -161,21 +162,22 @@ class PrintDialog(QDialog):
 
     def generate(self) -> None:
         self._serial += 1
-        out = self._tmpdir / f"预览-{self._serial}.pdf"
+        out = self._tmpdir / f"预览-{self._serial}.pdf"  # i18n: data (a private file)
         self.generate_button.setEnabled(False)
-        self.status.setText("正在生成……")
-        self.runner.run_with_progress(self.job(self.options(), out), "正在生成 PDF……",
+        self.status.setText(tr("正在生成……"))
+        self.runner.run_with_progress(self.job(self.options(), out), tr("正在生成 PDF……"),
                                       self._generated, self._failed, parent=self)
 
     def _generated(self, path: Path | None) -> None:
         self.generate_button.setEnabled(True)
         if path is None or not path.is_file():
-            self.status.setText("已取消，没有生成文件。")
+            self.status.setText(tr("已取消，没有生成文件。"))
             return
         self.pdf_path = path
         pages = self.preview.load(path)
         size = path.stat().st_size / 1024
-        self.status.setText(f"已生成：共 {pages or '?'} 页，{size:.0f} KB。")
+        self.status.setText(tr("已生成：共 {pages} 页，{kb} KB。").format(
+            pages=pages or "?", kb=f"{size:.0f}"))
         for box in (self.first_page, self.last_page):
             box.setRange(1, max(1, pages))
         self.first_page.setValue(1)
@@ -185,7 +187,7 @@ class PrintDialog(QDialog):
 
     def _failed(self, exc: BaseException) -> None:
         self.generate_button.setEnabled(True)
-        self.status.setText("没有生成。")
+        self.status.setText(tr("没有生成。"))
         show_error(self, exc)
 
     # ---- printing and saving -----------------------------------------------------------------
@@ -194,7 +196,7 @@ class PrintDialog(QDialog):
         from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 
         printer = QPrinter(QPrinter.PrinterMode.HighResolution)
-        printer.setDocName(self.pdf_path.name if self.pdf_path else "台账")
+        printer.setDocName(self.pdf_path.name if self.pdf_path else "台账")  # i18n: data
         dialog = QPrintDialog(printer, self)
         dialog.setMinMax(1, max(1, self.preview.page_count))
         first, last = self.page_range()
@@ -211,7 +213,7 @@ class PrintDialog(QDialog):
         except RuntimeError as exc:
             show_error(self, exc)
             return
-        self.status.setText(f"已发送到打印机：{sent} 页。")
+        self.status.setText(tr("已发送到打印机：{n} 页。").format(n=sent))
 
     def page_range(self) -> tuple[int, int]:
         """The pages to print (1-based, inclusive), as chosen beside the preview."""
@@ -224,15 +226,18 @@ class PrintDialog(QDialog):
         from ledger_app.ui.paths import documents_dir
 
         target, _filter = QFileDialog.getSaveFileName(
-            self, "保存 PDF", str(documents_dir() / self.choice.suggested_name()), "PDF 文件 (*.pdf)")
+            self, tr("保存 PDF"), str(documents_dir() / self.choice.suggested_name()),
+            tr("PDF 文件 (*.pdf)"))
         if not target:
             return
         try:
             self.save_to(Path(target))
         except OSError as exc:
-            QMessageBox.warning(self, "没有保存", f"无法保存到 {target}：{plain_reason(exc)}")
+            QMessageBox.warning(self, tr("没有保存"), tr("无法保存到 {path}：{reason}").format(
+                path=target, reason=plain_reason(exc)))
             return
-        self.status.setText(f"已保存到 {target}")
+        self.status.setText(tr("已保存到 {path}").format(path=target))
+
         self.saved.emit(Path(target))
 
     def save_to(self, target: Path) -> Path:

@@ -9,6 +9,7 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QPushButton, QWidget
 
 from ledger_app.ui.confirm import ask
+from ledger_app.ui.i18n import tr
 from ledger_app.ui.list_dialog import ListDialog
 
 if TYPE_CHECKING:
@@ -34,19 +35,19 @@ class RecycleBinDialog(ListDialog):
     changed = Signal()
 
     def __init__(self, ledger: Ledger, runner: TaskRunner, parent: QWidget | None = None):
-        super().__init__(ledger, runner, ("类型", "标题", "删除时间"), 1, parent)
-        self.setWindowTitle("回收站")
+        super().__init__(ledger, runner, (tr("类型"), tr("标题"), tr("删除时间")), 1, parent)
+        self.setWindowTitle(tr("回收站"))
         self.resize(720, 440)
 
-        self.count.setText("正在读取…")
+        self.count.setText(tr("正在读取…"))
         self.table.setAlternatingRowColors(True)
         self.table.itemSelectionChanged.connect(self._update_buttons)
         self.table.itemDoubleClicked.connect(lambda _item: self.restore_selected())
 
-        self.restore_button = QPushButton("恢复")
-        self.restore_button.setToolTip("把选中的记录放回原来的位置")
-        self.purge_button = QPushButton("彻底删除…")
-        self.purge_button.setToolTip("彻底删除后不能恢复（审计记录仍保留删除前的内容）")
+        self.restore_button = QPushButton(tr("恢复"))
+        self.restore_button.setToolTip(tr("把选中的记录放回原来的位置"))
+        self.purge_button = QPushButton(tr("彻底删除…"))
+        self.purge_button.setToolTip(tr("彻底删除后不能恢复（审计记录仍保留删除前的内容）"))
         self.restore_button.clicked.connect(self.restore_selected)
         self.purge_button.clicked.connect(self.purge_selected)
         self.arrange([], [self.restore_button, self.purge_button], count_above=True)
@@ -58,9 +59,10 @@ class RecycleBinDialog(ListDialog):
         return lambda: _bin_rows(ledger)
 
     def show_rows(self, rows: list[BinRow]) -> None:
-        self.fill([(type_label, title or "（无标题）", deleted)
+        self.fill([(type_label, title or tr("（无标题）"), deleted)
                    for _id, type_label, title, deleted in rows], [row[0] for row in rows])
-        self.count.setText(f"回收站里有 {len(rows)} 条记录。" if rows else "回收站是空的。")
+        self.count.setText(tr("回收站里有 {n} 条记录。").format(n=len(rows)) if rows
+                           else tr("回收站是空的。"))
         self._update_buttons()
 
     def _update_buttons(self) -> None:
@@ -77,10 +79,12 @@ class RecycleBinDialog(ListDialog):
         ids = self.selected_keys()
         if not ids:
             return
-        ask(self, "彻底删除", f"彻底删除选中的 {len(ids)} 条记录？\n彻底删除后不能恢复。",
+        ask(self, tr("彻底删除"),
+            tr("彻底删除选中的 {n} 条记录？\n彻底删除后不能恢复。").format(n=len(ids)),
             lambda: self.runner.run(lambda: self._each(self.ledger.records.purge, ids),
                                     self._after),
-            yes_text="彻底删除", danger=True)
+            yes_text=tr("彻底删除"), danger=True)
+
 
     def _each(self, action, ids: list[int]) -> None:  # type: ignore[no-untyped-def]
         with self.ledger.transaction():  # all of them or none

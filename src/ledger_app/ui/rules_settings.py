@@ -23,15 +23,23 @@ from PySide6.QtWidgets import (
 
 from ledger_app.forms import dates
 from ledger_app.forms.cadence import PERIODS
+from ledger_app.ui.i18n import tr, tr_noop
 
 if TYPE_CHECKING:
     from ledger_app.forms.model import Requirement
 
 DEFAULT_WARN_MONTHS = 6   # rules.gather's default: warn half a year before the term ends
+# forms.cadence.PERIODS as the window says them.
+PERIOD_TEXTS = {"month": tr_noop("每月"), "quarter": tr_noop("每季度"),
+                "half_year": tr_noop("每半年"), "year": tr_noop("每年")}
+
+
+def period_text(every: str) -> str:
+    return tr(PERIOD_TEXTS[every]) if every in PERIOD_TEXTS else PERIODS[every]
 
 
 def rule_text(every: str, count: int) -> str:
-    return f"{PERIODS[every]} {count} 次"
+    return tr("{period} {n} 次").format(period=period_text(every), n=count)
 
 
 class RequirementRow:
@@ -40,14 +48,14 @@ class RequirementRow:
     def __init__(self, req: Requirement):
         self.req = req
         self.every = QComboBox()
-        for key, label in PERIODS.items():
-            self.every.addItem(label, key)
-        self.every.setAccessibleName(f"{req.label}的周期")
+        for key in PERIODS:
+            self.every.addItem(period_text(key), key)
+        self.every.setAccessibleName(tr("{meeting}的周期").format(meeting=req.label))
         self.count = QSpinBox()
         self.count.setRange(1, 31)
-        self.count.setSuffix(" 次")
-        self.count.setAccessibleName(f"{req.label}每期次数")
-        self.default = QLabel(f"默认：{rule_text(req.every, req.count)}")
+        self.count.setSuffix(tr(" 次"))
+        self.count.setAccessibleName(tr("{meeting}每期次数").format(meeting=req.label))
+        self.default = QLabel(tr("默认：{rule}").format(rule=rule_text(req.every, req.count)))
         self.default.setStyleSheet("color:#555")
         self.default.setToolTip(req.source)
         self.set(None)
@@ -73,14 +81,15 @@ class RulesSettings(QGroupBox):
     """``set_values(settings)``, ``values()`` (the settings to store), ``problems()``."""
 
     def __init__(self, requirements: tuple[Requirement, ...], parent: QWidget | None = None):
-        super().__init__("检查规则（本地做法）", parent)
+        super().__init__(tr("检查规则（本地做法）"), parent)
         self.setObjectName("rulesSettings")
         grid = QGridLayout(self)
         self.rows: dict[str, RequirementRow] = {}
         local = [r for r in requirements if r.local and r.scope != "pairs"]
         if local:
-            grid.addWidget(self._grey("各地对下面这些会议的次数要求不同，可按本地要求修改；其余会议"
-                                      "按《中国共产党支部工作条例（试行）》等规定检查。"), 0, 0, 1, 4)
+            grid.addWidget(self._grey(tr("各地对下面这些会议的次数要求不同，可按本地要求修改；其余会议"
+                                         "按《中国共产党支部工作条例（试行）》等规定检查。")),
+                           0, 0, 1, 4)
         for n, req in enumerate(local, start=1):
             row = RequirementRow(req)
             self.rows[req.key] = row
@@ -91,17 +100,17 @@ class RulesSettings(QGroupBox):
         n = len(local) + 1
         self.warn_months = QSpinBox()
         self.warn_months.setRange(1, 24)
-        self.warn_months.setSuffix(" 个月")
-        self.warn_months.setAccessibleName("换届提前提醒月数")
-        grid.addWidget(QLabel("换届提前提醒"), n, 0)
+        self.warn_months.setSuffix(tr(" 个月"))
+        self.warn_months.setAccessibleName(tr("换届提前提醒月数"))
+        grid.addWidget(QLabel(tr("换届提前提醒")), n, 0)
         grid.addWidget(self.warn_months, n, 1, 1, 2)
-        grid.addWidget(self._grey(f"默认：提前 {DEFAULT_WARN_MONTHS} 个月"), n, 3)
+        grid.addWidget(self._grey(tr("默认：提前 {n} 个月").format(n=DEFAULT_WARN_MONTHS)), n, 3)
         self.kept_since = QLineEdit()
-        self.kept_since.setPlaceholderText("如 2025-01-01")
-        self.kept_since.setAccessibleName("电子台账启用日期")
-        grid.addWidget(QLabel("电子台账启用日期"), n + 1, 0)
+        self.kept_since.setPlaceholderText(tr("如 2025-01-01"))
+        self.kept_since.setAccessibleName(tr("电子台账启用日期"))
+        grid.addWidget(QLabel(tr("电子台账启用日期")), n + 1, 0)
         grid.addWidget(self.kept_since, n + 1, 1, 1, 2)
-        grid.addWidget(self._grey("留空：从第一次会议记录的月份算起；之前的期间按纸质台账，不检查"),
+        grid.addWidget(self._grey(tr("留空：从第一次会议记录的月份算起；之前的期间按纸质台账，不检查")),
                        n + 1, 3)
         grid.setColumnStretch(3, 1)
 
@@ -131,7 +140,8 @@ class RulesSettings(QGroupBox):
     def problems(self) -> list[str]:
         kept = self.kept_since.text().strip()
         if kept and (dates.span(kept) is None):
-            return [f"电子台账启用日期“{kept}”不是有效日期，请写成 2025-01-01。"]
+            return [tr("电子台账启用日期“{value}”不是有效日期，请写成 2025-01-01。").format(value=kept)]
+
         return []
 
 

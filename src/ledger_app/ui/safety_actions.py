@@ -14,13 +14,14 @@ from ledger_app.store import backups
 from ledger_app.store.errors import LedgerError
 from ledger_app.ui.confirm import ask
 from ledger_app.ui.errors import show_error
+from ledger_app.ui.i18n import tr, tr_noop
 from ledger_app.ui.ledger_care import LedgerCare
 
 if TYPE_CHECKING:
     from ledger_app.store.ledger import Ledger
     from ledger_app.ui.main_window import MainWindow
 
-LEDGER_FILTER = "台账文件 (*.ledger);;所有文件 (*)"
+LEDGER_FILTER = tr_noop("台账文件 (*.ledger);;所有文件 (*)")
 DAMAGED_BOX = "damagedLedgerBox"
 RESTORED_BOX = "restoredBox"
 
@@ -30,12 +31,13 @@ class SafetyActions:
         self.window = window
         self.care = LedgerCare(window)
         self.care.damaged.connect(self.show_damaged)
-        self.care.backed_up.connect(lambda path: self.tell(f"已自动备份：{Path(path).name}"))
+        self.care.backed_up.connect(
+            lambda path: self.tell(tr("已自动备份：{name}").format(name=Path(path).name)))
         self.actions: dict[str, QAction] = {}
-        for key, text, slot in (("backup", "备份", self.back_up),
-                                ("restore", "从备份恢复…", self.choose_backup),
-                                ("save_as", "另存为…", self.choose_save_as),
-                                ("backup_folder", "备份文件夹…", self.choose_backup_folder)):
+        for key, text, slot in (("backup", tr("备份"), self.back_up),
+                                ("restore", tr("从备份恢复…"), self.choose_backup),
+                                ("save_as", tr("另存为…"), self.choose_save_as),
+                                ("backup_folder", tr("备份文件夹…"), self.choose_backup_folder)):
             action = QAction(text, window)
             action.setObjectName(f"action_{key}")
             action.triggered.connect(lambda _checked=False, s=slot: s())
@@ -66,13 +68,13 @@ class SafetyActions:
             return
         self.window.runner.run(
             lambda: backups.back_up(ledger),
-            lambda made: self.tell(f"已备份到 {made}"))
+            lambda made: self.tell(tr("已备份到 {path}").format(path=made)))
 
     def choose_backup_folder(self) -> None:
         ledger = self.window.ledger
         if ledger is None:
             return
-        folder = QFileDialog.getExistingDirectory(self.window, "备份放在哪个文件夹（取消：不改）",
+        folder = QFileDialog.getExistingDirectory(self.window, tr("备份放在哪个文件夹（取消：不改）"),
                                                   str(ledger.path.parent))
         if folder:
             self.set_backup_folder(Path(folder))
@@ -83,7 +85,8 @@ class SafetyActions:
         if ledger is None:
             return
         self.window.runner.run(lambda: backups.choose_folder(ledger, folder),
-                               lambda _: self.tell(f"以后备份放在：{folder or '台账旁边'}"))
+                               lambda _: self.tell(tr("以后备份放在：{folder}").format(
+                                   folder=folder or tr("台账旁边"))))
 
     # ---- 另存为 -------------------------------------------------------------------------
 
@@ -91,9 +94,9 @@ class SafetyActions:
         ledger = self.window.ledger
         if ledger is None:
             return
-        path, _ = QFileDialog.getSaveFileName(self.window, "台账另存为",
-                                              str(ledger.path.with_name(ledger.path.stem + "-副本.ledger")),
-                                              LEDGER_FILTER)
+        copy = ledger.path.with_name(ledger.path.stem + "-副本.ledger")  # i18n: data
+        path, _ = QFileDialog.getSaveFileName(self.window, tr("台账另存为"), str(copy),
+                                              tr(LEDGER_FILTER))
         if path:
             self.save_as(Path(path))
 
@@ -105,7 +108,8 @@ class SafetyActions:
         if target.suffix.lower() != ".ledger":
             target = target.with_name(target.name + ".ledger")
         if target.exists():
-            show_error(self.window, LedgerError(f"{target.name} 已存在，不会覆盖。请换一个文件名。"))
+            show_error(self.window, LedgerError(
+                tr("{name} 已存在，不会覆盖。请换一个文件名。").format(name=target.name)))
             return
         self.window.runner.run(lambda: backups.back_up(ledger, target),
                                lambda made: self.window.open_path(made))
@@ -123,8 +127,8 @@ class SafetyActions:
     def _pick_in(self, folder: Path) -> None:
         start = folder if folder.is_dir() else (self.window.ledger.path.parent
                                                 if self.window.ledger else Path.home())
-        path, _ = QFileDialog.getOpenFileName(self.window, "选择要恢复的备份", str(start),
-                                              LEDGER_FILTER)
+        path, _ = QFileDialog.getOpenFileName(self.window, tr("选择要恢复的备份"), str(start),
+                                              tr(LEDGER_FILTER))
         if path:
             self.restore_from(Path(path))
 
@@ -133,10 +137,11 @@ class SafetyActions:
         target = target or (self.window.ledger.path if self.window.ledger else None)
         if target is None:
             return
-        text = (f"用备份“{backup.name}”恢复台账“{target.name}”？\n\n"
-                "恢复前会先关闭台账；现在的台账文件会改名保留在同一文件夹中，不会丢失。")
-        ask(self.window, "从备份恢复", text, lambda: self._restore(backup, target),
-            yes_text="恢复", danger=True)
+        text = tr("用备份“{backup}”恢复台账“{ledger}”？\n\n"
+                  "恢复前会先关闭台账；现在的台账文件会改名保留在同一文件夹中，不会丢失。").format(
+            backup=backup.name, ledger=target.name)
+        ask(self.window, tr("从备份恢复"), text, lambda: self._restore(backup, target),
+            yes_text=tr("恢复"), danger=True)
 
     def _restore(self, backup: Path, target: Path) -> None:
         from ledger_app.store.restore import restore
@@ -147,9 +152,10 @@ class SafetyActions:
 
         def done(aside: Path | None) -> None:
             w.open_path(target)
-            note = f"\n\n原来的台账已改名保留为：\n{aside}" if aside else ""
-            box = QMessageBox(QMessageBox.Icon.Information, "从备份恢复",
-                              f"已用备份“{backup.name}”恢复台账。{note}",
+            text = tr("已用备份“{backup}”恢复台账。").format(backup=backup.name)
+            if aside:
+                text += tr("\n\n原来的台账已改名保留为：\n{path}").format(path=aside)
+            box = QMessageBox(QMessageBox.Icon.Information, tr("从备份恢复"), text,
                               QMessageBox.StandardButton.Ok, w)
             box.setObjectName(RESTORED_BOX)
             box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
@@ -165,13 +171,14 @@ class SafetyActions:
     # ---- a damaged ledger ----------------------------------------------------------------
 
     def show_damaged(self, message: str) -> QMessageBox:
-        box = QMessageBox(QMessageBox.Icon.Critical, "台账文件已损坏",
-                          message + "\n\n在恢复之前，请不要再修改这份台账。",
+        box = QMessageBox(QMessageBox.Icon.Critical, tr("台账文件已损坏"),
+                          message + tr("\n\n在恢复之前，请不要再修改这份台账。"),
                           QMessageBox.StandardButton.NoButton, self.window)
         box.setObjectName(DAMAGED_BOX)
         box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        restore = box.addButton("从备份恢复…", QMessageBox.ButtonRole.AcceptRole)
-        box.addButton("以后再说", QMessageBox.ButtonRole.RejectRole)
+        restore = box.addButton(tr("从备份恢复…"), QMessageBox.ButtonRole.AcceptRole)
+        box.addButton(tr("以后再说"), QMessageBox.ButtonRole.RejectRole)
+
         box.finished.connect(lambda _r: self.choose_backup() if box.clickedButton() is restore
                              else None)
         box.open()

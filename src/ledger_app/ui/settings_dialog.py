@@ -8,6 +8,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QVBoxLayout, QWidget
 
 from ledger_app.store.signing import ledger_fingerprint
+from ledger_app.ui.i18n import tr
 from ledger_app.ui.org_form import OrgForm
 from ledger_app.ui.rules_settings import RulesSettings
 
@@ -25,19 +26,19 @@ class SettingsDialog(QDialog):
         super().__init__(parent)
         self.ledger = ledger
         self.runner = runner
-        self.setWindowTitle("组织设置")
+        self.setWindowTitle(tr("组织设置"))
         self.setMinimumWidth(520)
         self.form = OrgForm(pack_key=ledger.pack.key)
         self.form.setEnabled(False)  # until the settings have arrived
         self.rules = RulesSettings(ledger.pack.cadence)
         self.rules.setEnabled(False)
-        note = QLabel("这些设置保存在台账文件里，换一台电脑打开同一本台账也一样。")
+        note = QLabel(tr("这些设置保存在台账文件里，换一台电脑打开同一本台账也一样。"))
         note.setWordWrap(True)
         note.setStyleSheet("color: #555;")
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save
                                         | QDialogButtonBox.StandardButton.Cancel)
-        self.buttons.button(QDialogButtonBox.StandardButton.Save).setText("保存")
-        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText("取消")
+        self.buttons.button(QDialogButtonBox.StandardButton.Save).setText(tr("保存"))
+        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(tr("取消"))
         self.buttons.accepted.connect(self.save)
         self.buttons.rejected.connect(self.reject)
         self.fingerprint = QLabel()
@@ -55,12 +56,14 @@ class SettingsDialog(QDialog):
 
     def _show_fingerprint(self, fingerprint: str | None) -> None:
         if fingerprint is None:
-            self.fingerprint.setText("本台账还没有签名密钥。")
+            self.fingerprint.setText(tr("本台账还没有签名密钥。"))
             return
-        self.fingerprint.setText(
-            f"台账签名密钥指纹：<b>{fingerprint}</b><br>"
+        self.fingerprint.setText(tr(
+            "台账签名密钥指纹：<b>{fingerprint}</b><br>"
             "<span style='color:#555'>本台账导出的检查档案都用它签名；指纹印在装订册的备考表和移交单上，"
-            "接收档案的人核对指纹相同，就能确认档案确实由本台账导出、没有被改动。</span>")
+            "接收档案的人核对指纹相同，就能确认档案确实由本台账导出、没有被改动。</span>").format(
+            fingerprint=fingerprint))
+
 
     def _loaded(self, settings: dict[str, Any]) -> None:
         self.form.set_values(settings)

@@ -39,11 +39,12 @@ from ledger_app.outputs.xlsx.template import write_template
 from ledger_app.store import import_batches as batches
 from ledger_app.store.errors import LedgerError
 from ledger_app.ui.help_window import help_key
+from ledger_app.ui.i18n import tr, tr_noop
 from ledger_app.ui.import_preview import PreviewPage, problem_label
 
-XLSX_FILTER = "Excel 工作簿 (*.xlsx)"
-OPEN_FILTER = "Excel/WPS 表格 (*.xlsx *.xlsm *.xls);;所有文件 (*)"
-NOT_IMPORTED = "（不导入）"
+XLSX_FILTER = tr_noop("Excel 工作簿 (*.xlsx)")
+OPEN_FILTER = tr_noop("Excel/WPS 表格 (*.xlsx *.xlsm *.xls);;所有文件 (*)")
+NOT_IMPORTED = tr_noop("（不导入）")
 
 
 def documents_folder() -> Path:
@@ -67,20 +68,21 @@ class ExportDialog(QDialog):
         self.ledger, self.runner, self.year = ledger, runner, year
         self.rt = ledger.pack.record_type(type_key or ledger.pack.member_type)
         self.result_path: Path | None = None
-        self.setWindowTitle("导出 Excel")
-        self.this_type = QRadioButton(f"只导出“{self.rt.label}”")
-        self.whole = QRadioButton("导出整本台账（每类记录一个工作表）")
+        self.setWindowTitle(tr("导出 Excel"))
+        self.this_type = QRadioButton(tr("只导出“{type}”").format(type=self.rt.label))
+        self.whole = QRadioButton(tr("导出整本台账（每类记录一个工作表）"))
         self.this_type.setChecked(True)
         group = QButtonGroup(self)
         group.addButton(self.this_type)
         group.addButton(self.whole)
-        self.only_year = QCheckBox(f"只导出 {year} 年度" if year else "全部年度")
+        self.only_year = QCheckBox(tr("只导出 {year} 年度").format(year=year) if year
+                                   else tr("全部年度"))
         self.only_year.setChecked(bool(year))
         self.only_year.setEnabled(bool(year))
-        self.masked = QCheckBox("隐藏身份证号码、联系电话等敏感信息（给别人看的表格请保持勾选）")
+        self.masked = QCheckBox(tr("隐藏身份证号码、联系电话等敏感信息（给别人看的表格请保持勾选）"))
         self.masked.setChecked(True)
         self.path_edit = QLineEdit(str(documents_folder() / self._default_name()))
-        browse = QPushButton("浏览…")
+        browse = QPushButton(tr("浏览…"))
         browse.clicked.connect(self._browse)
         self.this_type.toggled.connect(lambda: self.path_edit.setText(
             str(Path(self.path_edit.text()).with_name(self._default_name()))))
@@ -88,10 +90,10 @@ class ExportDialog(QDialog):
         path_row.addWidget(self.path_edit, 1)
         path_row.addWidget(browse)
         self.problem = _problem_label()
-        self.export_button = QPushButton("导出")
+        self.export_button = QPushButton(tr("导出"))
         self.export_button.setDefault(True)
         self.export_button.clicked.connect(lambda: self.start_export(Path(self.path_edit.text())))
-        cancel = QPushButton("取消")
+        cancel = QPushButton(tr("取消"))
         cancel.clicked.connect(self.reject)
         buttons = QHBoxLayout()
         buttons.addStretch(1)
@@ -100,19 +102,21 @@ class ExportDialog(QDialog):
         layout = QVBoxLayout(self)
         for w in (self.this_type, self.whole, self.only_year, self.masked):
             layout.addWidget(w)
-        layout.addWidget(QLabel("保存到："))
+        layout.addWidget(QLabel(tr("保存到：")))
         layout.addLayout(path_row)
         layout.addWidget(self.problem)
         layout.addLayout(buttons)
         self.resize(520, 0)
 
     def _default_name(self) -> str:
-        what = self.rt.label if self.this_type.isChecked() else "台账"
-        year = f"{self.year}年" if self.year else ""
+        """The workbook's own Chinese name, in either language."""
+        what = self.rt.label if self.this_type.isChecked() else "台账"  # i18n: data
+        year = f"{self.year}年" if self.year else ""  # i18n: data
         return f"{self.ledger.org_name}{year}{what}.xlsx".replace("/", "_")
 
     def _browse(self) -> None:
-        path, _ = QFileDialog.getSaveFileName(self, "导出到", self.path_edit.text(), XLSX_FILTER)
+        path, _ = QFileDialog.getSaveFileName(self, tr("导出到"), self.path_edit.text(),
+                                              tr(XLSX_FILTER))
         if path:
             self.path_edit.setText(path if path.lower().endswith(".xlsx") else path + ".xlsx")
 
@@ -128,13 +132,13 @@ class ExportDialog(QDialog):
         self.runner.run_with_progress(
             lambda report: export_workbook(self.ledger, path, types, year, masked, report,
                                            warnings=self.warnings),
-            "正在导出 Excel…", on_done=self._done, on_error=self._failed, parent=self)
+            tr("正在导出 Excel…"), on_done=self._done, on_error=self._failed, parent=self)
 
     def _done(self, path: Path) -> None:
         self.result_path = path
         if self.warnings:
             # Text moved to the 长文本 sheet or characters left out: said, never silent.
-            box = QMessageBox(QMessageBox.Icon.Warning, "导出 Excel", "\n\n".join(self.warnings),
+            box = QMessageBox(QMessageBox.Icon.Warning, tr("导出 Excel"), "\n\n".join(self.warnings),
                               QMessageBox.StandardButton.Ok, self.parentWidget())
             box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
             box.open()
@@ -169,7 +173,7 @@ class ImportDialog(QDialog):
         self.path: Path | None = None
         self.plan: ImportPlan | None = None
         self.result: ImportResult | None = None
-        self.setWindowTitle(f"从 Excel 导入{self.rt.label}")
+        self.setWindowTitle(tr("从 Excel 导入{type}").format(type=self.rt.label))
         self.pages = QStackedWidget()
         self.pages.addWidget(self._file_page())
         self.pages.addWidget(self._preview_page())
@@ -183,12 +187,12 @@ class ImportDialog(QDialog):
 
     def _file_page(self) -> QWidget:
         page = QWidget()
-        intro = QLabel("选择要导入的表格（.xlsx，或旧版 .xls）。程序会自动找到表头、对应各列，"
-                       "导入前先显示每一行的处理结果；全部无误才写入，写入后可以撤销。")
+        intro = QLabel(tr("选择要导入的表格（.xlsx，或旧版 .xls）。程序会自动找到表头、对应各列，"
+                          "导入前先显示每一行的处理结果；全部无误才写入，写入后可以撤销。"))
         intro.setWordWrap(True)
         self.file_edit = QLineEdit()
         self.file_edit.setReadOnly(True)
-        browse = QPushButton("选择文件…")
+        browse = QPushButton(tr("选择文件…"))
         browse.clicked.connect(self._browse)
         row = QHBoxLayout()
         row.addWidget(self.file_edit, 1)
@@ -196,20 +200,20 @@ class ImportDialog(QDialog):
         self.sheet_combo = QComboBox()
         self.sheet_combo.setEnabled(False)
         self.problem = _problem_label()
-        self.next_button = QPushButton("下一步：核对")
+        self.next_button = QPushButton(tr("下一步：核对"))
         self.next_button.setEnabled(False)
         self.next_button.clicked.connect(lambda: self.make_plan())
-        self.template_button = QPushButton("下载空白模板")
+        self.template_button = QPushButton(tr("下载空白模板"))
         self.template_button.clicked.connect(self._save_template)
-        self.undo_button = QPushButton("撤销上次导入")
+        self.undo_button = QPushButton(tr("撤销上次导入"))
         self.undo_button.clicked.connect(self.undo_last)
         self.undo_info = QLabel()
         self.undo_info.setWordWrap(True)
-        close = QPushButton("关闭")
+        close = QPushButton(tr("关闭"))
         close.clicked.connect(self.reject)
         form = QFormLayout()
-        form.addRow("文件：", row)
-        form.addRow("工作表：", self.sheet_combo)
+        form.addRow(tr("文件："), row)
+        form.addRow(tr("工作表："), self.sheet_combo)
         bottom = QHBoxLayout()
         bottom.addWidget(self.template_button)
         bottom.addWidget(self.undo_button)
@@ -226,7 +230,8 @@ class ImportDialog(QDialog):
         return page
 
     def _browse(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self, "选择表格", str(documents_folder()), OPEN_FILTER)
+        path, _ = QFileDialog.getOpenFileName(self, tr("选择表格"), str(documents_folder()),
+                                              tr(OPEN_FILTER))
         if path:
             self.choose_file(Path(path))
 
@@ -247,7 +252,7 @@ class ImportDialog(QDialog):
         self.sheet_combo.clear()
         self.sheet_combo.addItems(names)
         preferred = self.rt.label if self.rt.label in names else next(
-            (n for n in names if n != "选项"), names[0])
+            (n for n in names if n != "选项"), names[0])  # i18n: data (the template's sheet)
         self.sheet_combo.setCurrentText(preferred)
         self.sheet_combo.setEnabled(len(names) > 1)
         self.next_button.setEnabled(True)
@@ -289,7 +294,7 @@ class ImportDialog(QDialog):
         self.runner.run_with_progress(
             lambda report: plan_import(self.ledger, path, self.rt.key, sheet=sheet,
                                        mapping=mapping, progress=report),
-            "正在读取表格…", on_done=self._show_plan, on_error=self._failed, parent=self)
+            tr("正在读取表格…"), on_done=self._show_plan, on_error=self._failed, parent=self)
 
     def _show_plan(self, plan: ImportPlan) -> None:
         self.plan = plan
@@ -299,8 +304,9 @@ class ImportDialog(QDialog):
         self.model.set_plan(plan)
         self.preview.resizeColumnsToContents()
         self.preview.setColumnWidth(3, min(max(self.preview.columnWidth(3), 160), 420))
-        self.notes.setText(f"工作表“{plan.sheet}”，表头在第 {plan.header_row} 行"
-                           + ("（两行表头）" if plan.header_rows == 2 else "") + "。"
+        where = (tr("工作表“{sheet}”，表头在第 {row} 行（两行表头）。") if plan.header_rows == 2
+                 else tr("工作表“{sheet}”，表头在第 {row} 行。"))
+        self.notes.setText(where.format(sheet=plan.sheet, row=plan.header_row)
                            + "".join(plan.notes))
         self._update_summary()
         self.pages.setCurrentIndex(1)
@@ -313,7 +319,7 @@ class ImportDialog(QDialog):
         for r, col in enumerate(columns):
             table.setCellWidget(r, 0, QLabel(col.header))
             combo = QComboBox()
-            combo.addItem(NOT_IMPORTED, None)
+            combo.addItem(tr(NOT_IMPORTED), None)
             for f in self.rt.stored_fields:
                 combo.addItem(f.label, f.key)
             combo.setCurrentIndex(max(combo.findData(col.field_key), 0) if col.field_key else 0)
@@ -342,13 +348,15 @@ class ImportDialog(QDialog):
         if self.plan is None:
             return
         c = self.plan.counts()
-        text = f"新增 {c['new']} 条，更新 {c['update']} 条，跳过 {c['skip']} 条，错误 {c['error']} 条。"
+        text = tr("新增 {new} 条，更新 {update} 条，跳过 {skip} 条，错误 {error} 条。").format(
+            new=c["new"], update=c["update"], skip=c["skip"], error=c["error"])
         levels = self.plan.levels()
         if levels["warning"]:
-            text += (f"其中 {levels['warning']} 行有提示（黄色）：照常导入，把鼠标停在黄色格子上可看原因，"
-                     "留空的项标为“待核实”，导入后可在表格中筛选出来逐条核对。")
+            text += tr("其中 {n} 行有提示（黄色）：照常导入，把鼠标停在黄色格子上可看原因，"
+                       "留空的项标为“待核实”，导入后可在表格中筛选出来逐条核对。").format(
+                n=levels["warning"])
         if c["error"]:
-            text += "有错误的行见红色行的说明；改正表格后重新选择文件，或勾选“只导入无误的行”。"
+            text += tr("有错误的行见红色行的说明；改正表格后重新选择文件，或勾选“只导入无误的行”。")
         self.summary.setText(text)
         self.import_button.setEnabled(self._can_import())
 
@@ -365,7 +373,7 @@ class ImportDialog(QDialog):
         self.import_button.setEnabled(False)
         self.runner.run_with_progress(
             lambda report: apply_import(self.ledger, plan, only_valid, report),
-            "正在导入…", on_done=self._imported, on_error=self._failed, parent=self)
+            tr("正在导入…"), on_done=self._imported, on_error=self._failed, parent=self)
 
     # ---- page 3: result ---------------------------------------------------------------------
 
@@ -373,9 +381,9 @@ class ImportDialog(QDialog):
         page = QWidget()
         self.result_label = QLabel()
         self.result_label.setWordWrap(True)
-        self.result_undo = QPushButton("撤销这次导入")
+        self.result_undo = QPushButton(tr("撤销这次导入"))
         self.result_undo.clicked.connect(self.undo_last)
-        close = QPushButton("完成")
+        close = QPushButton(tr("完成"))
         close.clicked.connect(self.accept)
         bottom = QHBoxLayout()
         bottom.addWidget(self.result_undo)
@@ -389,12 +397,13 @@ class ImportDialog(QDialog):
 
     def _imported(self, result: ImportResult) -> None:
         self.result = result
-        text = f"已导入{self.rt.label}：新增 {len(result.inserted)} 条，更新 {len(result.updated)} 条"
+        text = tr("已导入{type}：新增 {new} 条，更新 {updated} 条").format(
+            type=self.rt.label, new=len(result.inserted), updated=len(result.updated))
         if result.skipped:
-            text += f"，跳过 {result.skipped} 条"
+            text += tr("，跳过 {n} 条").format(n=result.skipped)
         if result.errors:
-            text += f"；有错误的 {result.errors} 行没有导入"
-        self.result_label.setText(text + "。")
+            text += tr("；有错误的 {n} 行没有导入").format(n=result.errors)
+        self.result_label.setText(text + tr("。"))
         self.result_undo.setEnabled(result.batch_id is not None)
         self.pages.setCurrentIndex(2)
         self._refresh_undo()
@@ -405,7 +414,8 @@ class ImportDialog(QDialog):
     def _refresh_undo(self) -> None:
         batch = batches.last_batch(self.ledger, self.rt.key)
         self.undo_button.setEnabled(batch is not None and not self.ledger.readonly)
-        self.undo_info.setText(f"上次导入：{batch.summary}" if batch else "")
+        self.undo_info.setText(tr("上次导入：{summary}").format(summary=batch.summary) if batch
+                               else "")
 
     def undo_last(self) -> None:
         batch = batches.last_batch(self.ledger, self.rt.key)
@@ -418,8 +428,9 @@ class ImportDialog(QDialog):
 
     def _undone(self, batch: Any) -> None:
         self._refresh_undo()
-        self.result_label.setText(f"已撤销：{batch.summary}。被导入的记录已移入回收站。")
-        self.undo_info.setText(f"已撤销：{batch.summary}")
+        self.result_label.setText(
+            tr("已撤销：{summary}。被导入的记录已移入回收站。").format(summary=batch.summary))
+        self.undo_info.setText(tr("已撤销：{summary}").format(summary=batch.summary))
         self.undone.emit(batch)
 
     def _undo_failed(self, exc: BaseException) -> None:
@@ -434,12 +445,15 @@ class ImportDialog(QDialog):
             show_error(self, exc)
 
     def _save_template(self) -> None:
-        default = documents_folder() / f"{self.rt.label}导入模板.xlsx"
-        path, _ = QFileDialog.getSaveFileName(self, "保存空白模板", str(default), XLSX_FILTER)
+        default = documents_folder() / f"{self.rt.label}导入模板.xlsx"  # i18n: data
+        path, _ = QFileDialog.getSaveFileName(self, tr("保存空白模板"), str(default),
+                                              tr(XLSX_FILTER))
         if path:
             self.download_template(Path(path))
 
     def download_template(self, path: Path) -> None:
         self.runner.run(lambda: write_template(self.ledger.pack, self.rt.key, path),
-                        on_done=lambda p: self.undo_info.setText(f"空白模板已保存到 {p}"),
+                        on_done=lambda p: self.undo_info.setText(
+                            tr("空白模板已保存到 {path}").format(path=p)),
+
                         on_error=self._failed)
