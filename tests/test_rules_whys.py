@@ -168,9 +168,9 @@ def test_the_national_rules_name_their_documents():
     for f in found:
         by_rule.setdefault(f.rule, f.why)
     expected = {
-        "cadence.branch_assembly": "《中国共产党支部工作条例（试行）》",
-        "cadence.committee_meeting": "《中国共产党支部工作条例（试行）》",
-        "cadence.group_meeting": "《中国共产党支部工作条例（试行）》",
+        "cadence.branch_assembly": "《中国共产党支部工作条例（试行）》第十一条",
+        "cadence.committee_meeting": "《中国共产党支部工作条例（试行）》第十二条",
+        "cadence.group_meeting": "《中国共产党支部工作条例（试行）》第十三条",
         "cadence.theme_day": "《中国共产党支部工作条例（试行）》",
         "cadence.life_meeting": "《中国共产党支部工作条例（试行）》",
         "cadence.member_review": "《中国共产党支部工作条例（试行）》",
