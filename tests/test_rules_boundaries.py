@@ -692,3 +692,40 @@ def test_a_member_who_left_on_the_day_is_gone_that_day_and_in_the_day_before():
     assert transfer_as_of(transfer, back, D(2025, 12, 31)) == {"receipt_returned": False,
                                                                  "receipt_date": None}
     assert transfer_as_of(transfer, back, D(2026, 1, 1)) == back
+
+
+# --- 党费收缴表: the month still running, totals, arrears marks -----------------------------
+
+def grid(as_of, records=(), members=None, findings=()):
+    from ledger_app.rules.dues_grid import build_grid
+
+    members = members or [DuesMember(1, "甲", base=400_000, joined="2000-07-01", seq=1)]
+    return build_grid(2024, members, records, as_of, findings)
+
+
+def record(month, paid, rid=100):
+    from ledger_app.store.dues import DuesCell
+
+    return DuesCell(rid, 1, month, 400_000, "1%", 4000, paid, None, "")
+
+
+def test_the_grid_month_still_running_is_open_and_the_day_after_it_is_unpaid():
+    # 29 February 2024: February still running; the record without 实交 is not yet 未交.
+    feb = grid(D(2024, 2, 29), [record("2024-02", None)]).rows[0].cells
+    assert [c.state for c in feb[:3]] == ["missing", "pending", "pending"]
+    march = grid(D(2024, 3, 1), [record("2024-02", None)]).rows[0].cells
+    assert [c.state for c in march[:3]] == ["missing", "unpaid", "pending"]
+    # 应交 totals: a month over counts (January 40.00 + February 40.00 recorded); March,
+    # still running without a record, does not.
+    year = grid(D(2024, 3, 1), [record("2024-02", None)])
+    assert (year.due_total, year.paid_total, year.month_due(3)) == (8000, 0, 0)
+
+
+def test_the_grid_marks_every_month_of_an_arrears_run_to_a_leap_february():
+    paid = {1: all_months("2023-01", "2024-12", but=("2023-12", "2024-01", "2024-02"))}
+    found = arrears_findings(dues_facts([A], paid, 2024, ("2023-01", "2024-12")), 2024,
+                             D(2024, 6, 1))
+    cells = grid(D(2024, 6, 1), [record(f"2024-{m:02d}", 4000, 100 + m) for m in range(3, 7)],
+                 members=[A], findings=found).rows[0].cells
+    assert [c.arrears for c in cells[:4]] == ["warn", "warn", "", ""]
+    assert cells[1].arrears_why.startswith("甲2023年12月至2024年2月连续 3 个月未交党费")
