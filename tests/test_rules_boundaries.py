@@ -729,3 +729,22 @@ def test_the_grid_marks_every_month_of_an_arrears_run_to_a_leap_february():
                  members=[A], findings=found).rows[0].cells
     assert [c.arrears for c in cells[:4]] == ["warn", "warn", "", ""]
     assert cells[1].arrears_why.startswith("甲2023年12月至2024年2月连续 3 个月未交党费")
+
+
+def test_fill_a_month_takes_those_who_owe_it_on_its_first_and_last_day():
+    from ledger_app.rules.dues_fill import plan_fill
+
+    dues = builtin_pack().record_type("dues")
+    people = [DuesMember(1, "甲", base=400_000, joined="2000-07-01"),
+              DuesMember(2, "乙", base=400_000, joined="2024-03-31"),          # last day
+              DuesMember(3, "丙", base=400_000, joined="2000-07-01", left="2024-03-01",
+                         active=False),                                          # first day
+              DuesMember(4, "丁", base=400_000, joined="2000-07-01", left="2024-02-29",
+                         active=False),
+              DuesMember(5, "戊", base=400_000, joined="2024-04-01"),
+              DuesMember(6, "己", joined="2000-07-01")]                          # no base
+    plan = plan_fill(dues, people, "2024-03", existing={3}, history={}, rounding=Decimal(1))
+    assert plan.names == ["甲", "乙"] and plan.existing == ["丙"]
+    assert [n for n, _why in plan.unknown] == ["己"]
+    # 4000.00 × 1% = 40.00, paid in full unless asked to leave 实交 empty.
+    assert [(r["due"], r["paid"]) for r in plan.rows] == [(4000, 4000), (4000, 4000)]
