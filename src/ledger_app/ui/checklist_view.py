@@ -23,8 +23,9 @@ from PySide6.QtWidgets import (
 )
 
 from ledger_app.forms.display import shown_text
-from ledger_app.rules.checklists import STATES
+from ledger_app.ui.home_checklists import STATE_WORDS, state_word
 from ledger_app.ui.home_grid import COLOURS
+from ledger_app.ui.i18n import tr
 from ledger_app.ui.table_dialog import hint_and_close, prepare_dialog, row_table
 
 if TYPE_CHECKING:
@@ -88,14 +89,18 @@ class ChecklistDialog(QDialog):
         self.year = year
         self.page: ChecklistPage | None = None
         checklist = next(c for c in ledger.pack.checklists if c.key == key)
-        prepare_dialog(self, "checklistDialog", f"{year}年度 {checklist.label} 对照检查")
-        intro = QLabel(f"<b style='font-size:13pt'>{year}年度 {checklist.label}</b><br>"
-                       f"{checklist.description}<br><span style='color:#555'>依据：{checklist.source}"
-                       f"{'（本地标准，可按本地要求理解）' if checklist.local else ''}</span>")
+        prepare_dialog(self, "checklistDialog", tr("{year}年度 {checklist} 对照检查").format(
+            year=year, checklist=checklist.label))
+        intro = QLabel(tr("<b style='font-size:13pt'>{year}年度 {checklist}</b><br>{description}"
+                          "<br><span style='color:#555'>依据：{source}{local}</span>").format(
+            year=year, checklist=checklist.label, description=checklist.description,
+            source=checklist.source,
+            local=tr("（本地标准，可按本地要求理解）") if checklist.local else ""))
         intro.setWordWrap(True)
-        self.summary = QLabel("正在读取……")
+        self.summary = QLabel(tr("正在读取……"))
         self.table = row_table("checklistTable",
-                               ["项目", "要求（应有佐证）", "是否达标", "情况说明", "佐证照片"],
+                               [tr("项目"), tr("要求（应有佐证）"), tr("是否达标"), tr("情况说明"),
+                                tr("佐证照片")],
                                (110, 0, 136, 0, 3 * 64 + 12), self._activated)
         self.table.itemChanged.connect(self._tick_changed)
         self._filling = False
@@ -104,7 +109,7 @@ class ChecklistDialog(QDialog):
         layout.addWidget(self.summary)
         layout.addWidget(self.table, 1)
         layout.addLayout(hint_and_close(
-            self, "勾选“是否达标”（或按空格）即保存；按 Enter 或双击一项：写情况说明、添加佐证照片。"))
+            self, tr("勾选“是否达标”（或按空格）即保存；按 Enter 或双击一项：写情况说明、添加佐证照片。")))
         self.resize(1000, 620)
         self.reload()
 
@@ -115,8 +120,9 @@ class ChecklistDialog(QDialog):
     def _arrived(self, page: ChecklistPage) -> None:
         self.page = page
         status = page.status
-        self.summary.setText("，".join(f"{STATES[s]} {status.count(s)} 项" for s in STATES
-                                      if status.count(s)))
+        self.summary.setText(tr("，").join(
+            tr("{state} {n} 项").format(state=state_word(s), n=status.count(s))
+            for s in STATE_WORDS if status.count(s)))
         current = max(self.table.currentRow(), 0)
         self._filling = True
         self.table.clearSpans()
@@ -146,12 +152,14 @@ class ChecklistDialog(QDialog):
         row = self.table.rowCount()
         self.table.insertRow(row)
         entry = s.entry
-        evidence = f"\n应有佐证：{s.item.evidence}" if s.item.evidence else ""
+        evidence = "\n" + tr("应有佐证：{evidence}").format(evidence=s.item.evidence) \
+            if s.item.evidence else ""
         # A read-only ledger shows a mark; otherwise the tick box is the mark.
         mark = STATE_MARKS[s.state] if self.ledger.readonly else ""
-        cells = [s.item.label, f"{s.item.requirement}{evidence}", mark + STATES[s.state],
+        cells = [s.item.label, f"{s.item.requirement}{evidence}", mark + state_word(s.state),
                  shown_text(entry.note, masked=True) if entry else "",
-                 f"{entry.evidence} 个附件" if entry and entry.evidence else "没有佐证"]
+                 tr("{n} 个附件").format(n=entry.evidence) if entry and entry.evidence
+                 else tr("没有佐证")]
         for column, text in enumerate(cells):
             item = QTableWidgetItem(text)
             item.setData(ItemRole, index)

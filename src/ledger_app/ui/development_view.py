@@ -26,6 +26,8 @@ from PySide6.QtWidgets import (
 )
 
 from ledger_app.rules.development import Person, problems_of, timeline
+from ledger_app.ui.home_findings import severity_word
+from ledger_app.ui.i18n import tr
 from ledger_app.ui.table_dialog import hint_and_close, prepare_dialog, row_table
 
 if TYPE_CHECKING:
@@ -33,7 +35,6 @@ if TYPE_CHECKING:
     from ledger_app.ui.tasks import TaskRunner
 
 SEVERITY_COLOURS = {"alert": "#f6c4c4", "warn": "#fde2b8", "info": "#e4ecf7"}
-SEVERITY_WORDS = {"alert": "严重", "warn": "需处理", "info": "提示"}
 
 
 @dataclass
@@ -72,7 +73,7 @@ class DevelopmentDialog(QDialog):
     def __init__(self, ledger: Ledger, runner: TaskRunner, record_id: int | None = None,
                  parent: QWidget | None = None, as_of: dt.date | None = None):
         super().__init__(parent)
-        prepare_dialog(self, "developmentDialog", "发展党员时间线")
+        prepare_dialog(self, "developmentDialog", tr("发展党员时间线"))
         self.ledger, self.runner = ledger, runner
         self.as_of = as_of or dt.date.today()
         self.wanted_id = record_id
@@ -80,9 +81,9 @@ class DevelopmentDialog(QDialog):
         self.people = QListWidget()
         self.people.setObjectName("developmentPeople")
         self.people.currentRowChanged.connect(self._person_chosen)
-        self.title = QLabel("正在读取……")
+        self.title = QLabel(tr("正在读取……"))
         self.title.setWordWrap(True)
-        self.steps = row_table("developmentSteps", ["步骤", "阶段", "内容", "日期 / 情况", "检查"],
+        self.steps = row_table("developmentSteps", [tr("步骤"), tr("阶段"), tr("内容"), tr("日期 / 情况"), tr("检查")],
                                (44, 96, 150, 150, 0), lambda _r, _c: self._open_record())
         self.due = QListWidget()
         self.due.setObjectName("developmentDue")
@@ -100,11 +101,11 @@ class DevelopmentDialog(QDialog):
         split.setSizes([200, 900])
         layout = QVBoxLayout(self)
         layout.addWidget(split, 1)
-        layout.addWidget(QLabel("本支部近期到期或已超期的步骤："))
+        layout.addWidget(QLabel(tr("本支部近期到期或已超期的步骤：")))
         layout.addWidget(self.due)
         layout.addLayout(hint_and_close(
-            self, "上下键选人，Tab 到步骤表，Enter 打开此人的发展党员登记修改日期。"
-            "步骤和时间要求取自《中国共产党发展党员工作细则》（台账类型中的 development_steps.toml）。"))
+            self, tr("上下键选人，Tab 到步骤表，Enter 打开此人的发展党员登记修改日期。"
+                     "步骤和时间要求取自《中国共产党发展党员工作细则》（台账类型中的 development_steps.toml）。")))
         self.resize(1150, 720)
         self.reload()
 
@@ -122,8 +123,8 @@ class DevelopmentDialog(QDialog):
             stage = page.stages.get(person.id, "")
             found = self._problems(person)
             mark = " ⚠" if any(p.severity in ("alert", "warn") for p in found) else ""
-            item = QListWidgetItem(f"{person.name}（{stage}）{mark}" if stage
-                                   else person.name + mark)
+            item = QListWidgetItem(tr("{name}（{stage}）").format(name=person.name, stage=stage)
+                                   + mark if stage else person.name + mark)
             item.setData(Qt.ItemDataRole.UserRole, person.id)
             self.people.addItem(item)
         self.people.blockSignals(False)
@@ -131,16 +132,16 @@ class DevelopmentDialog(QDialog):
         for person in page.people:
             for p in self._problems(person):
                 if p.rule == "due":
-                    item = QListWidgetItem(f"[{SEVERITY_WORDS[p.severity]}] {p.why}")
+                    item = QListWidgetItem(f"[{severity_word(p.severity)}] {p.why}")
                     item.setData(Qt.ItemDataRole.UserRole, person.id)
                     item.setBackground(QBrush(QColor(SEVERITY_COLOURS[p.severity])))
                     self.due.addItem(item)
         if not self.due.count():
-            self.due.addItem("（没有）")
+            self.due.addItem(tr("（没有）"))
         ids = [p.id for p in page.people]
         self.people.setCurrentRow(ids.index(keep) if keep in ids else 0 if ids else -1)
         if not ids:
-            self.title.setText("还没有发展党员登记。")
+            self.title.setText(tr("还没有发展党员登记。"))
         self.people.setFocus()
 
     def _problems(self, person: Person) -> list[Any]:
@@ -163,15 +164,16 @@ class DevelopmentDialog(QDialog):
                           lambda i: page.names.get(i, f"#{i}"))
         done = sum(1 for s in states if s.done)
         stage = page.stages.get(person.id, "")
-        self.title.setText(f"<b style='font-size:13pt'>{person.name}</b>　{stage}　"
-                           f"已记录 {done} / {len(states)} 步")
+        self.title.setText(tr("<b style='font-size:13pt'>{name}</b>　{stage}　"
+                              "已记录 {done} / {total} 步").format(
+            name=person.name, stage=stage, done=done, total=len(states)))
         self.steps.setRowCount(len(states))
         for row, state in enumerate(states):
             worst = next((s for s in ("alert", "warn", "info")
                           if any(n[0] == s for n in state.notes)), "")
             texts = [str(state.step.number), state.step.stage, state.step.label,
-                     state.shown or ("—" if state.step.field else "（不单独记录日期）"),
-                     "\n".join(f"[{SEVERITY_WORDS[s]}] {why.split('：', 1)[-1]}"
+                     state.shown or ("—" if state.step.field else tr("（不单独记录日期）")),
+                     "\n".join(f"[{severity_word(s)}] {why.split('：', 1)[-1]}"  # i18n: data
                                for s, why in state.notes)]
             for column, text in enumerate(texts):
                 item = QTableWidgetItem(text)

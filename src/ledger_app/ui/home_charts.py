@@ -11,6 +11,9 @@ from PySide6.QtCore import QEvent, QPointF, QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QPainter, QPaintEvent, QPen
 from PySide6.QtWidgets import QGroupBox, QLabel, QSizePolicy, QToolTip, QVBoxLayout, QWidget
 
+from ledger_app.ui.i18n import tr
+from ledger_app.ui.period_words import SHORT_QUARTERS, day_text, month_name
+
 if TYPE_CHECKING:
     from ledger_app.rules.check import Report
 
@@ -38,15 +41,21 @@ class QuarterChart(_Chart):
         super().__init__(parent)
         self.totals: list[tuple[str, int, int]] = []
         self.states: list[str] = []
-        self.setAccessibleName("每季度会议已开与应开")
+        self.setAccessibleName(tr("每季度会议已开与应开"))
 
     def set_totals(self, totals: list[tuple[str, int, int]], states: list[str]) -> None:
         """``states``: per quarter over, running or future (rules.periods.state)."""
         self.totals = totals
         self.states = states
-        self.setToolTip("\n".join(f"{label}：应开 {req} 次，已开 {held} 次"
-                                  for label, req, held in totals))
+        self.setToolTip("\n".join(
+            tr("{quarter}：应开 {required} 次，已开 {held} 次").format(
+                quarter=self._quarter(n, label), required=req, held=held)
+            for n, (label, req, held) in enumerate(totals)))
         self.update()
+
+    def _quarter(self, n: int, label: str) -> str:
+        """The n-th quarter's short name ("三季" / "Q3"), else the rules' own label."""
+        return tr(SHORT_QUARTERS[n]) if len(self.totals) == len(SHORT_QUARTERS) else label
 
     def paintEvent(self, _event: QPaintEvent) -> None:
         if not self.totals:
@@ -72,7 +81,7 @@ class QuarterChart(_Chart):
                        Qt.AlignmentFlag.AlignCenter, f"{held}/{required}")
             p.setPen(AXIS)
             p.drawText(QRectF(n * slot, bottom + 2, slot, text_h), Qt.AlignmentFlag.AlignCenter,
-                       label.replace("第", "").replace("季度", "季"))
+                       self._quarter(n, label))
         p.drawLine(QPointF(0, bottom), QPointF(self.width(), bottom))
         p.end()
 
@@ -84,7 +93,7 @@ class AttendanceChart(_Chart):
         super().__init__(parent)
         self.rates: list[tuple[dt.date, str, float]] = []
         self.year = dt.date.today().year
-        self.setAccessibleName("每次会议的到会率")
+        self.setAccessibleName(tr("每次会议的到会率"))
 
     def set_rates(self, year: int, rates: list[tuple[dt.date, str, float]]) -> None:
         self.year = year
@@ -92,10 +101,12 @@ class AttendanceChart(_Chart):
         if rates:
             average = sum(r for _d, _t, r in rates) / len(rates)
             low = min(rates, key=lambda r: r[2])
-            self.setToolTip(f"{len(rates)} 次会议记了到会情况，平均到会率 {average:.0%}；"
-                            f"最低 {low[2]:.0%}（{low[0].month}月{low[0].day}日 {low[1]}）")
+            self.setToolTip(tr("{n} 次会议记了到会情况，平均到会率 {average}；"
+                               "最低 {lowest}（{day} {topic}）").format(
+                n=len(rates), average=f"{average:.0%}", lowest=f"{low[2]:.0%}",
+                day=day_text(low[0]), topic=low[1]))
         else:
-            self.setToolTip("本年度还没有记到会情况的会议")
+            self.setToolTip(tr("本年度还没有记到会情况的会议"))
         self.update()
 
     def _frame(self) -> tuple[float, float, float, float]:
@@ -117,8 +128,10 @@ class AttendanceChart(_Chart):
                        key=lambda rp: (rp[1][0] - pos.x()) ** 2 + (rp[1][1] - pos.y()) ** 2)
             (day, topic, rate), (x, y) = near
             if (x - pos.x()) ** 2 + (y - pos.y()) ** 2 <= 64:
-                QToolTip.showText(e.globalPos(), f"{day.month}月{day.day}日 {topic}：到会率 {rate:.0%}",
-                                  self)  # type: ignore[attr-defined]
+                QToolTip.showText(e.globalPos(),  # type: ignore[attr-defined]
+                                  tr("{day} {topic}：到会率 {rate}").format(
+                                      day=day_text(day), topic=topic, rate=f"{rate:.0%}"),
+                                  self)
                 return True
         return super().event(e)
 
@@ -140,10 +153,10 @@ class AttendanceChart(_Chart):
         span = (right - left) / 12
         for month in (1, 4, 7, 10):
             p.drawText(QRectF(left + span * (month - 1), bottom + 2, span * 3, fm.height()),
-                       Qt.AlignmentFlag.AlignLeft, f"{month}月")
+                       Qt.AlignmentFlag.AlignLeft, month_name(month))
         if not self.rates:
             p.drawText(QRectF(left, top, right - left, bottom - top), Qt.AlignmentFlag.AlignCenter,
-                       "还没有记到会情况的会议")
+                       tr("还没有记到会情况的会议"))
             p.end()
             return
         for (_day, _topic, rate), (x, y) in zip(self.rates, self._points()):
@@ -157,15 +170,17 @@ class ChartsBox(QGroupBox):
     """The home page's 图表 box: the two charts, each under its caption."""
 
     def __init__(self, parent: QWidget | None = None):
-        super().__init__("图表", parent)
+        super().__init__(tr("图表"), parent)
         self.quarter_chart = QuarterChart()
         self.attendance_chart = AttendanceChart()
         layout = QVBoxLayout(self)
         layout.setContentsMargins(8, 6, 8, 6)
-        layout.addWidget(QLabel("每季度会议：已开/应开"))
-        layout.addWidget(self.quarter_chart)
-        layout.addWidget(QLabel("每次会议到会率（实到/应到）"))
-        layout.addWidget(self.attendance_chart)
+        for caption, chart in ((tr("每季度会议：已开/应开"), self.quarter_chart),
+                               (tr("每次会议到会率（实到/应到）"), self.attendance_chart)):
+            label = QLabel(caption)
+            label.setWordWrap(True)   # the side column is narrow; English and 特大字体 wrap
+            layout.addWidget(label)
+            layout.addWidget(chart)
 
     def set_report(self, report: Report) -> None:
         from ledger_app.rules import periods

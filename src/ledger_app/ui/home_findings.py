@@ -10,11 +10,20 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QPixmap
 from PySide6.QtWidgets import QAbstractItemView, QListWidget, QListWidgetItem, QWidget
 
+from ledger_app.ui.i18n import tr, tr_noop
+
 if TYPE_CHECKING:
     from ledger_app.rules.findings import Finding
 
 SEVERITY_COLOURS = {"alert": "#c0392b", "warn": "#e08a00", "info": "#7f8c8d"}
+# rules.findings.SEVERITY_LABELS in the window's language (the findings themselves are the
+# core's Chinese; the word for how serious one is belongs to the window).
+SEVERITY_WORDS = {"alert": tr_noop("严重"), "warn": tr_noop("需处理"), "info": tr_noop("提示")}
 FindingRole = int(Qt.ItemDataRole.UserRole) + 1
+
+
+def severity_word(severity: str) -> str:
+    return tr(SEVERITY_WORDS[severity]) if severity in SEVERITY_WORDS else severity
 
 
 def _dot(colour: str) -> QPixmap:
@@ -46,25 +55,26 @@ class FindingList(QListWidget):
 
     def set_findings(self, findings: tuple[Finding, ...], labels: dict[str, str]) -> None:
         from ledger_app.forms.display import shown_text
-        from ledger_app.rules.findings import SEVERITY_LABELS
 
         self.clear()
         for f in findings:
             # Masked like every other output (a number typed into a note stays hidden).
             why = shown_text(f.why, masked=True)
-            item = QListWidgetItem(f"【{SEVERITY_LABELS.get(f.severity, f.severity)}】{why}")
+            item = QListWidgetItem(tr("【{severity}】{why}").format(
+                severity=severity_word(f.severity), why=why))
             item.setIcon(_dot(SEVERITY_COLOURS.get(f.severity, "#7f8c8d")))
             item.setData(FindingRole, f)
             if f.records:
-                item.setToolTip("按 Enter 或双击：打开相关记录")
+                item.setToolTip(tr("按 Enter 或双击：打开相关记录"))
             elif f.suggestion is not None:
-                label = labels.get(f.suggestion.type_key, "记录")
-                item.setToolTip(f"按 Enter 或双击：新增一条{label}")
+                label = labels.get(f.suggestion.type_key, tr("记录"))
+                item.setToolTip(tr("按 Enter 或双击：新增一条{record_type}").format(
+                    record_type=label))
             if f.severity == "alert":
                 item.setForeground(QBrush(QColor(SEVERITY_COLOURS["alert"])))
             self.addItem(item)
         if not findings:
-            item = QListWidgetItem("按规则检查，本年度没有发现问题。")
+            item = QListWidgetItem(tr("按规则检查，本年度没有发现问题。"))
             item.setFlags(Qt.ItemFlag.ItemIsEnabled)
             self.addItem(item)
         if self.count():

@@ -22,14 +22,18 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ledger_app.ui.i18n import tr, tr_noop
+from ledger_app.ui.period_words import month_name, period_text
+
 if TYPE_CHECKING:
-    from ledger_app.rules.cadence import Cell, Row
+    from ledger_app.rules.cadence import Cell, Row, Summary
 
 # held, missing (over and not held), due (running), future, na (not required)
 COLOURS = {"held": "#cdebc9", "missing": "#f6c7c3", "due": "#fbe6a6", "future": "#ffffff",
            "na": "#eeeeee"}
-STATE_WORDS = {"held": "已开", "missing": "未开（已过期）", "due": "本期尚未召开",
-               "future": "未到期", "na": "不需召开"}
+STATE_WORDS = {"held": tr_noop("已开"), "missing": tr_noop("未开（已过期）"),
+               "due": tr_noop("本期尚未召开"), "future": tr_noop("未到期"),
+               "na": tr_noop("不需召开")}
 CellRole = int(Qt.ItemDataRole.UserRole) + 1     # (row index, cell index)
 SPAN = {"month": 1, "quarter": 3, "half_year": 6, "year": 12}
 MAX_ROWS_SHOWN = 10
@@ -42,21 +46,38 @@ def cell_text(cell: Cell) -> str:
     if cell.state == "held":
         return "✓" if cell.held == 1 else f"✓{cell.held}"
     if cell.state == "missing":
-        return "缺" if not cell.held else f"缺 {cell.held}/{cell.required}"
+        return tr("缺") if not cell.held else tr("缺 {held}/{required}").format(
+            held=cell.held, required=cell.required)
     if cell.state == "due":
-        return "待" if not cell.held else f"待 {cell.held}/{cell.required}"
+        return tr("待") if not cell.held else tr("待 {held}/{required}").format(
+            held=cell.held, required=cell.required)
     return ""
 
 
+def total_text(total: Summary) -> str:
+    """The 全年 column: held/required, with what is missed or still open ("2/3 缺 1");
+    the window's words for ``Summary.text``, which the printed 自查表 keeps."""
+    if not total.required:
+        return "—"
+    if total.missing:
+        return tr("{held}/{required} 缺 {missing}").format(
+            held=total.held, required=total.required, missing=total.missing)
+    if total.held < total.required:
+        return tr("{held}/{required} 待").format(held=total.held, required=total.required)
+    return f"{total.held}/{total.required}"
+
+
 def cell_tip(row: Row, cell: Cell, names: dict[int, str] | None = None) -> str:
-    lines = [f"{cell.period.label} {row.label}：{STATE_WORDS[cell.state]}"]
+    lines = [tr("{period} {meeting}：{state}").format(
+        period=period_text(cell.period), meeting=row.label, state=tr(STATE_WORDS[cell.state]))]
     if cell.required:
-        lines.append(f"应开 {cell.required} 次，已开 {cell.held} 次")
+        lines.append(tr("应开 {required} 次，已开 {held} 次").format(
+            required=cell.required, held=cell.held))
     shown = [names[i] for i in cell.records[:MAX_NAMES_IN_TIP] if names and i in names]
     lines += [f"· {name}" for name in shown]
     if len(cell.records) > len(shown) and shown:
-        lines.append(f"……共 {len(cell.records)} 条")
-    lines.append("按 Enter 或单击：查看已开的会议，或新增一条记录")
+        lines.append(tr("……共 {n} 条").format(n=len(cell.records)))
+    lines.append(tr("按 Enter 或单击：查看已开的会议，或新增一条记录"))
     return "\n".join(lines)
 
 
@@ -64,8 +85,8 @@ def legend() -> QLabel:
     """What the grid's marks and colours mean, shown under it."""
     label = QLabel(" ".join(
         f"<span style='background:{COLOURS[s]}'>&nbsp;{t}&nbsp;</span>"
-        for s, t in (("held", "✓ 已开"), ("missing", "缺 已过期未开"),
-                     ("due", "待 本期尚未召开"), ("na", "— 不需召开"))))
+        for s, t in (("held", tr("✓ 已开")), ("missing", tr("缺 已过期未开")),
+                     ("due", tr("待 本期尚未召开")), ("na", tr("— 不需召开")))))
     label.setTextFormat(Qt.TextFormat.RichText)
     return label
 
@@ -84,7 +105,7 @@ class CadenceGrid(QTableWidget):
         self.setTabKeyNavigation(False)   # Tab leaves the grid; arrows move inside it
         self.setWordWrap(False)
         self.setColumnCount(13)
-        self.setHorizontalHeaderLabels([f"{m}月" for m in range(1, 13)] + ["全年"])
+        self.setHorizontalHeaderLabels([month_name(m) for m in range(1, 13)] + [tr("全年")])
         header = self.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(12, QHeaderView.ResizeMode.Fixed)
@@ -120,9 +141,10 @@ class CadenceGrid(QTableWidget):
                 if span > 1:
                     self.setSpan(r, i * span, 1, span)
             total = cadence.summarise(cadence.cells_within(row, whole))
-            item = QTableWidgetItem(total.text)
+            item = QTableWidgetItem(total_text(total))
             item.setTextAlignment(Qt.AlignmentFlag.AlignCenter)
-            item.setToolTip(f"{row.label}全年：已开/应开{'，缺：已过期未开的期数' if total.missing else ''}")
+            item.setToolTip((tr("{meeting}全年：已开/应开，缺：已过期未开的期数") if total.missing
+                             else tr("{meeting}全年：已开/应开")).format(meeting=row.label))
             item.setBackground(QBrush(QColor(COLOURS["missing"] if total.missing else "#f7f7f7")))
             self.setItem(r, 12, item)
         # All rows in view up to MAX_ROWS_SHOWN (a branch with a few 党小组); a ledger of many
@@ -130,13 +152,16 @@ class CadenceGrid(QTableWidget):
         self._fit_height()
 
     def _fit_to_font(self) -> None:
-        """The 全年 column and the rows sized from the font, so 10/12 缺 1 stays whole in
-        大字体 / 特大字体 and at any screen scaling (fixed pixels clipped it)."""
+        """The 全年 column and the rows sized from the font, so 10/12 缺 1 (and its header)
+        stays whole in 大字体 / 特大字体, at any screen scaling and in either language
+        (fixed pixels clipped it)."""
         metrics = self.fontMetrics()
         self.row_height = max(26, metrics.height() + 8)
         self.verticalHeader().setDefaultSectionSize(self.row_height)
-        self.horizontalHeader().resizeSection(
-            12, max(74, metrics.horizontalAdvance("10/12 缺 1") + 14))
+        widest = max(metrics.horizontalAdvance(tr("{held}/{required} 缺 {missing}").format(
+            held=10, required=12, missing=1)),
+            self.horizontalHeader().fontMetrics().horizontalAdvance(tr("全年")))
+        self.horizontalHeader().resizeSection(12, max(74, widest + 14))
 
     def _fit_height(self) -> None:
         shown = min(len(self.rows), MAX_ROWS_SHOWN)
@@ -147,11 +172,13 @@ class CadenceGrid(QTableWidget):
     def _fit_month_labels(self) -> None:
         """"10月" where it fits, else "10": a narrow window in 特大字体 keeps every month
         readable rather than cut to "1("."""
+        metrics = self.horizontalHeader().fontMetrics()
+        names = [month_name(m) for m in range(1, 13)]
         wide = self.horizontalHeader().sectionSize(0) >= \
-            self.horizontalHeader().fontMetrics().horizontalAdvance("12月") + 8
-        labels = [f"{m}月" if wide else str(m) for m in range(1, 13)]
+            max(metrics.horizontalAdvance(n) for n in names) + 8
+        labels = names if wide else [str(m) for m in range(1, 13)]
         if self.horizontalHeaderItem(0) is None or self.horizontalHeaderItem(0).text() != labels[0]:
-            self.setHorizontalHeaderLabels(labels + ["全年"])
+            self.setHorizontalHeaderLabels(labels + [tr("全年")])
 
     def changeEvent(self, event: QEvent) -> None:
         super().changeEvent(event)

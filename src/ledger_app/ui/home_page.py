@@ -32,8 +32,10 @@ from PySide6.QtWidgets import (
 
 from ledger_app.ui.home_charts import ChartsBox
 from ledger_app.ui.home_checklists import ChecklistBox
-from ledger_app.ui.home_findings import SEVERITY_COLOURS, FindingList
+from ledger_app.ui.home_findings import SEVERITY_COLOURS, FindingList, severity_word
 from ledger_app.ui.home_grid import CadenceGrid, legend
+from ledger_app.ui.i18n import tr
+from ledger_app.ui.period_words import date_text, day_text, period_text
 
 if TYPE_CHECKING:
     from ledger_app.rules.findings import Finding
@@ -64,22 +66,23 @@ class HomePage(QWidget):
 
         self.year_box = QComboBox()
         self.year_box.setObjectName("homeYearBox")
-        self.year_box.setToolTip("查看哪一年度的检查结果")
+        self.year_box.setToolTip(tr("查看哪一年度的检查结果"))
         self.year_box.setMinimumContentsLength(8)
         self.year_box.currentIndexChanged.connect(self._year_picked)
-        self.headline = QLabel("正在按规则检查……")
+        self.headline = QLabel(tr("正在按规则检查……"))
         self.headline.setObjectName("homeHeadline")
         self.headline.setTextFormat(Qt.TextFormat.RichText)
+        self.headline.setWordWrap(True)
         top = QHBoxLayout()
-        top.addWidget(QLabel("<big><b>自查</b></big>"))   # grows with 字体大小
+        top.addWidget(QLabel(tr("<big><b>自查</b></big>")))   # grows with 字体大小
         top.addSpacing(8)
-        top.addWidget(QLabel("年度"))
+        top.addWidget(QLabel(tr("年度")))
         top.addWidget(self.year_box)
         top.addSpacing(12)
         top.addWidget(self.headline, 1)
-        self.print_button = QPushButton("打印自查表…")
+        self.print_button = QPushButton(tr("打印自查表…"))
         self.print_button.setObjectName("printSelfCheck")
-        self.print_button.setToolTip("把本年度的会议召开情况、检查项和发现的问题打印成自查表")
+        self.print_button.setToolTip(tr("把本年度的会议召开情况、检查项和发现的问题打印成自查表"))
         self.print_button.clicked.connect(
             lambda _c=False: self.print_wanted.emit(self.year) if self.year else None)
         top.addWidget(self.print_button)
@@ -88,11 +91,14 @@ class HomePage(QWidget):
         self.grid.cell_chosen.connect(self._cell_chosen)
         self.findings = FindingList()
         self.findings.finding_activated.connect(self.act_on)
-        self.findings_title = QLabel("<b>发现的问题和提示</b>")
+        self.findings_title = QLabel(tr("<b>发现的问题和提示</b>"))
+        self.findings_title.setWordWrap(True)   # English is longer than the page is wide
 
         left = QVBoxLayout()
         left.setContentsMargins(0, 0, 0, 0)
-        left.addWidget(QLabel("<b>会议按期召开情况</b>（单击格子或按 Enter：查看已开的会议，或补录）"))
+        grid_title = QLabel(tr("<b>会议按期召开情况</b>（单击格子或按 Enter：查看已开的会议，或补录）"))
+        grid_title.setWordWrap(True)
+        left.addWidget(grid_title)
         left.addWidget(self.grid)
         self.grid_note = QLabel()
         self.grid_note.setObjectName("gridNote")
@@ -141,17 +147,17 @@ class HomePage(QWidget):
         self.ledger = ledger
         self.data = None
         self._generation += 1
-        self.headline.setText("正在按规则检查……")
+        self.headline.setText(tr("正在按规则检查……"))
 
     def set_years(self, years: list[int], year: int) -> None:
         """The years offered (newest first) and the one to show; loads it."""
         self.year_box.blockSignals(True)
         self.year_box.clear()
         for y in years:
-            self.year_box.addItem(f"{y} 年度", y)
+            self.year_box.addItem(tr("{year} 年度").format(year=y), y)
         index = self.year_box.findData(year)
         if index < 0:
-            self.year_box.addItem(f"{year} 年度", year)
+            self.year_box.addItem(tr("{year} 年度").format(year=year), year)
             index = self.year_box.count() - 1
         self.year_box.setCurrentIndex(index)
         self.year_box.blockSignals(False)
@@ -163,7 +169,7 @@ class HomePage(QWidget):
         self.year_box.blockSignals(True)
         self.year_box.clear()
         for y in sorted({*years, *([self.year] if self.year else [])}, reverse=True):
-            self.year_box.addItem(f"{y} 年度", y)
+            self.year_box.addItem(tr("{year} 年度").format(year=y), y)
         if self.year is not None:
             self.year_box.setCurrentIndex(self.year_box.findData(self.year))
         self.year_box.blockSignals(False)
@@ -229,27 +235,27 @@ class HomePage(QWidget):
     def _arrived(self, generation: int, data: HomeData) -> None:
         if generation != self._generation:
             return   # a newer request (another year, another ledger) is on its way
-        # The rules are imported here, not at the top: the first paint does not wait for them.
-        from ledger_app.rules.findings import SEVERITY_LABELS
-
         self.data = data
         report = data.report
         counts = report.counts()
         as_of = report.as_of
-        parts = [f"<span style='color:{SEVERITY_COLOURS[s]}'>{SEVERITY_LABELS[s]} "
-                 f"<b>{counts[s]}</b> 项</span>" for s in ("alert", "warn", "info")]
-        self.headline.setText(f"检查截至 {as_of.year}年{as_of.month}月{as_of.day}日：" +
-                              "　".join(parts))
+        parts = {s: f"<span style='color:{SEVERITY_COLOURS[s]}'>" + tr(
+            "{severity} <b>{n}</b> 项").format(severity=severity_word(s), n=counts[s]) + "</span>"
+            for s in ("alert", "warn", "info")}
+        self.headline.setText(tr("检查截至 {date}：{alert}　{warn}　{info}").format(
+            date=date_text(as_of), **parts))
         self.grid.set_rows(list(report.rows), report.year, {
-            m.id: f"{m.date.month}月{m.date.day}日 {m.topic}".strip()
+            m.id: f"{day_text(m.date)} {m.topic}".strip()
             for m in report.facts.meetings})
         nothing_due = all(c.state == "na" for row in report.rows for c in row.cells)
-        self.grid_note.setText(f"{report.year}年还没有需要召开的会议：名册里还没有在册的成员，"
-                               "或这一年在电子台账启用日期（组织设置 → 检查规则）之前。")
+        self.grid_note.setText(tr("{year}年还没有需要召开的会议：名册里还没有在册的成员，"
+                                  "或这一年在电子台账启用日期（组织设置 → 检查规则）之前。")
+                               .format(year=report.year))
         self.grid_note.setVisible(nothing_due)
         self.findings.set_findings(report.findings, data.labels)
-        self.findings_title.setText(f"<b>发现的问题和提示</b>（{len(report.findings)} 条，"
-                                    "严重的在前；按 Enter 或双击打开相关记录或补录）")
+        self.findings_title.setText(tr("<b>发现的问题和提示</b>（{n} 条，严重的在前；"
+                                       "按 Enter 或双击打开相关记录或补录）")
+                                    .format(n=len(report.findings)))
         self.checklists.set_statuses(report.checklists)
         self.charts.set_report(report)
         self.filled.emit()
@@ -310,14 +316,17 @@ class HomePage(QWidget):
         ids = list(cell.records)
         for entry_id in ids:
             m = meetings.get(entry_id)
-            text = f"{m.date.month}月{m.date.day}日　{m.topic or req.label}" if m else \
-                f"{req.label}（第 {ids.index(entry_id) + 1} 条）"
-            action = menu.addAction(f"打开：{text}")
+            text = tr("打开：{day}　{topic}").format(day=day_text(m.date),
+                                                  topic=m.topic or req.label) if m else \
+                tr("打开：{meeting}（第 {n} 条）").format(meeting=req.label,
+                                                     n=ids.index(entry_id) + 1)
+            action = menu.addAction(text)
             action.triggered.connect(lambda _c=False, i=entry_id: self.record_wanted.emit(
                 type_key, i, ids, {}))
         menu.addSeparator()
-        label = data.labels.get(type_key, "记录")
-        menu.addAction(f"新增一条{label}（{cell.period.label}）…").triggered.connect(
+        label = data.labels.get(type_key, tr("记录"))
+        menu.addAction(tr("新增一条{record_type}（{period}）…").format(
+            record_type=label, period=period_text(cell.period))).triggered.connect(
             lambda _c=False: self._new(type_key, values))
         self.menu = menu
         rect = self.grid.visualItemRect(self.grid.currentItem()) if self.grid.currentItem() \
