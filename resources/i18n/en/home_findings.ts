@@ -31,7 +31,7 @@
         <message>
             <location filename="../../src/ledger_app/ui/home_findings.py" />
             <source>记录</source>
-            <translation>record</translation>
+            <translation>Record</translation>
         </message>
         <message>
             <location filename="../../src/ledger_app/ui/home_findings.py" />

@@ -81,7 +81,7 @@
         <message>
             <location filename="../../src/ledger_app/ui/home_page.py" />
             <source>记录</source>
-            <translation>record</translation>
+            <translation>Record</translation>
         </message>
         <message>
             <location filename="../../src/ledger_app/ui/home_page.py" />
