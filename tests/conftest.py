@@ -109,3 +109,19 @@ def main_window(qtbot, runner):
     for window in windows:
         window.close()
     runner.wait_idle()
+
+
+@pytest.fixture
+def show_sensitive():
+    """``show_sensitive(window)``: tick 显示敏感信息 and say yes when the program asks (it
+    asks once a run)."""
+
+    def tick(window) -> None:
+        pane = window.table_pane
+        pane.sensitive_box.setChecked(True)
+        if not pane.sensitive_box.isChecked():
+            [yes] = [b for b in pane.sensitive_question.buttons() if b.text() == "显示"]
+            yes.click()
+        assert pane.sensitive_box.isChecked()
+
+    return tick

@@ -17,7 +17,7 @@ def window(ledger: Ledger, main_window) -> MainWindow:
     return main_window(ledger)
 
 
-def test_free_text_masked_until_sensitive_shown(window: MainWindow):
+def test_free_text_masked_until_sensitive_shown(window: MainWindow, show_sensitive):
     window.table_pane.year_box.setCurrentIndex(window.table_pane.year_box.findData(ALL_YEARS))
     window.tree.select_type("meeting")
     assert window.runner.wait_idle()
@@ -27,12 +27,3 @@ def test_free_text_masked_until_sensitive_shown(window: MainWindow):
     assert model.data(model.index(0, topic)) == "请王老师（１３９****４３２１）讲党课"
     show_sensitive(window)
     assert model.data(model.index(0, topic)) == "请王老师（１３９８７６５４３２１）讲党课"
-
-
-def show_sensitive(window) -> None:
-    """Tick 显示敏感信息 and say yes when the program asks (it asks once a run)."""
-    window.table_pane.sensitive_box.setChecked(True)
-    if not window.table_pane.sensitive_box.isChecked():
-        [yes] = [b for b in window.table_pane.sensitive_question.buttons() if b.text() == "显示"]
-        yes.click()
-    assert window.table_pane.sensitive_box.isChecked()

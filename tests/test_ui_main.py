@@ -160,7 +160,7 @@ def test_search_filters_as_you_type(window: MainWindow, qtbot):
     assert window.table_pane.model.rowCount() == 6
 
 
-def test_sensitive_columns_masked_until_toggled(window: MainWindow):
+def test_sensitive_columns_masked_until_toggled(window: MainWindow, show_sensitive):
     phone_col = [f.key for f in window.table_pane.model.fields].index("phone")
     assert window.table_pane.model.data(window.table_pane.model.index(0, phone_col)) == "138****5678"
     show_sensitive(window)
@@ -487,12 +487,3 @@ def test_quick_switching_keeps_only_the_last_answer(window: MainWindow):
     assert window.table_pane.model.type_key == "meeting"
     assert window.table_pane.model.rowCount() == 11  # ten chaired by 张伟, one (2024) by 张伟明
     assert window.table_pane.table.model() is window.table_pane.model
-
-
-def show_sensitive(window) -> None:
-    """Tick 显示敏感信息 and say yes when the program asks (it asks once a run)."""
-    window.table_pane.sensitive_box.setChecked(True)
-    if not window.table_pane.sensitive_box.isChecked():
-        [yes] = [b for b in window.table_pane.sensitive_question.buttons() if b.text() == "显示"]
-        yes.click()
-    assert window.table_pane.sensitive_box.isChecked()
