@@ -93,7 +93,15 @@ def before(value: object, day: object) -> bool | None:
 
 def as_date(value: object) -> dt.date | None:
     """The day a stored value names, only when it names one exactly."""
+    if isinstance(value, str):
+        return _day_of_text(value)
     s = span(value)
+    return s.first if s is not None and s.exact else None
+
+
+@lru_cache(maxsize=8192)   # the rules read every meeting's and talk's date: one lookup each
+def _day_of_text(text: str) -> dt.date | None:
+    s = _span_of_text(text.strip()) if text else None
     return s.first if s is not None and s.exact else None
 
 

@@ -69,9 +69,13 @@ def _cell(req: Requirement, period: Period, as_of: dt.date, applies: bool,
     return Cell(period, req.count, len(records), tuple(records), state)
 
 
+# Months per period of each kind: a period's index is (month - 1) // this.
+_PERIOD_MONTHS = {"month": 1, "quarter": 3, "half_year": 6}
+
+
 def _period_index(every: str, day: dt.date) -> int:
-    return {"month": day.month - 1, "quarter": (day.month - 1) // 3,
-            "half_year": (day.month - 1) // 6}.get(every, 0)
+    months = _PERIOD_MONTHS.get(every)
+    return (day.month - 1) // months if months else 0
 
 
 class _Day:
@@ -113,11 +117,15 @@ def _held_by_period(req: Requirement, facts: LedgerFacts, groups: list[str]
     out: dict[tuple[str, int], list[int]] = {}
     only = groups[0] if len(groups) == 1 else None
     kinds = frozenset(req.kinds)
+    months = _PERIOD_MONTHS.get(req.every)
+    by_group = req.scope == "group"
+    year = facts.year
     for m in facts.meetings:
-        if m.date.year != facts.year or kinds.isdisjoint(m.kinds):
+        if m.date.year != year or kinds.isdisjoint(m.kinds):
             continue
-        group = "" if req.scope != "group" else (m.group or only or "")
-        out.setdefault((group, _period_index(req.every, m.date)), []).append(m.id)
+        group = (m.group or only or "") if by_group else ""
+        index = (m.date.month - 1) // months if months else 0
+        out.setdefault((group, index), []).append(m.id)
     if req.record_type:
         for entry_id, day in facts.typed.get(req.record_type, []):
             if day is not None and day.year == facts.year:
@@ -241,8 +249,18 @@ def talk_findings(facts: LedgerFacts, as_of: dt.date, category: str) -> list[Fin
                 period=year, subject=Subject("requirement", f"{req.label}（委员之间）", req.key),
                 why=f"{year.label}委员{names}{more}之间没有谈心谈话记录{tail}（{req.source}）",
                 suggestion=Suggestion(req.record_type, {"date": day.isoformat()})))
-        lonely = [m for mid, m in present.items() if mid not in committee
-                  and not any(frozenset((mid, c)) in talked for c in committee)]
+        # Who talked with some 委员: one pass over the talks, not a pair test per member.
+        members = set(committee)
+        with_committee: set[int] = set()
+        for t in facts.talks:
+            if t.talker is None or t.talkee is None:
+                continue
+            if t.talker in members:
+                with_committee.add(t.talkee)
+            if t.talkee in members:
+                with_committee.add(t.talker)
+        lonely = [m for mid, m in present.items() if mid not in members
+                  and mid not in with_committee]
         if lonely:
             names = "、".join(m.name for m in lonely[:10])
             more = f"等 {len(lonely)} 人" if len(lonely) > 10 else ""

@@ -121,10 +121,11 @@ def build_grid(year: int, members: Sequence[DuesMember], cells: Iterable[DuesCel
     """The year's grid (pure). Members owing any month of the year, or with a record in
     it, in roster order; a month with several records (a duplicate) shows the first."""
     running = f"{as_of.year:04d}-{as_of.month:02d}"
-    by_key: dict[tuple[int, str], DuesCell] = {}
+    # Member -> month -> the first record: one lookup per member, then one per month.
+    by_member: dict[int, dict[str, DuesCell]] = {}
     for c in cells:
-        by_key.setdefault((c.member, c.month), c)
-    recorded = {m for m, _month in by_key}
+        by_member.setdefault(c.member, {}).setdefault(c.month, c)
+    recorded = set(by_member)
     arrears: dict[tuple[int, str], Finding] = {}
     shown_findings = []
     for f in findings:
@@ -140,14 +141,18 @@ def build_grid(year: int, members: Sequence[DuesMember], cells: Iterable[DuesCel
     chosen = [m for m in members if m.id in recorded or _in_year(owing[m.id], year)]
     chosen.sort(key=lambda m: (m.seq is None, m.seq or 0, m.id))
     months = months_of(year)
+    history = history or {}
+    no_records: dict[str, DuesCell] = {}
     for m in chosen:
         owed_here = owing[m.id]
+        records = by_member.get(m.id, no_records)
+        base_history = history.get(m.id)
         # The owed span as two strings: a dozen comparisons per member, not a dozen calls.
         low, high = owed_here.first or "", owed_here.last if owed_here.last is not None \
             else "9999-99"
         row = []
         for month in months:
-            record = by_key.get((m.id, month))
+            record = records.get(month)
             cell: GridCell
             if record is not None:
                 paid = record.paid if record.paid and record.paid > 0 else None
@@ -160,7 +165,7 @@ def build_grid(year: int, members: Sequence[DuesMember], cells: Iterable[DuesCel
                 cell = GridCell(month, state, record.id, record.due, paid, record.base,
                                 record.rate, why, "", "", record.note)
             else:
-                owed = due_for(m, month, (history or {}).get(m.id), rounding)
+                owed = due_for(m, month, base_history, rounding)
                 if not owed.owed:
                     cell = GridCell(month, "not_due", why=owed.why)
                 else:
@@ -176,11 +181,11 @@ def build_grid(year: int, members: Sequence[DuesMember], cells: Iterable[DuesCel
             row.append(cell)
         rows.append(GridRow(m.id, m.name, tuple(row)))
     known = {m.id for m in chosen}
-    for member_id in sorted({m for m, _ in by_key} - known):
+    for member_id in sorted(recorded - known):
         # A record whose member is gone from the roster: still shown, never dropped.
         row = []
         for month in months_of(year):
-            record = by_key.get((member_id, month))
+            record = by_member[member_id].get(month)
             row.append(GridCell(month, "not_due", why="不在名册中") if record is None else
                        GridCell(month, "paid" if record.paid else "unpaid", record.id,
                                 record.due, record.paid or None, record.base, record.rate,

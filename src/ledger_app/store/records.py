@@ -532,8 +532,19 @@ class Records:
         coded = [(f.key, f) for f in fields if f.type in ("multichoice", "members", "bool")]
         out = [(r[0], dict(zip(keys, r[1:]))) for r in rows]
         for key, f in coded:
+            if f.type == "bool":
+                for _i, values in out:
+                    values[key] = from_column(f, values[key])
+                continue
+            # A list column holds few distinct texts (a meeting's kinds): each decoded once,
+            # every row given its own copy.
+            decoded: dict[Any, builtins.list[Any]] = {}
             for _i, values in out:
-                values[key] = from_column(f, values[key])
+                raw = values[key]
+                found = decoded.get(raw)
+                if found is None:
+                    found = decoded[raw] = from_column(f, raw)
+                values[key] = list(found)
         return out
 
     def list(self, type_key: str, year: int | None = None, search: str | None = None,
