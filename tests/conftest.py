@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -12,6 +14,20 @@ import pytest
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 DEMO_TODAY = dt.date(2026, 11, 27)   # the day ``demo_file`` is written as of
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    """The English catalogue compiled as scripts/setup.sh does, when a .ts is newer than
+    the .qm: tests of the English window then read the translations as they are now."""
+    folder = ROOT / "resources" / "i18n"
+    sources = list((folder / "en").glob("*.ts"))
+    compiled = folder / "ledger_app_en.qm"
+    newest = max((p.stat().st_mtime for p in sources), default=0.0)
+    if sources and (not compiled.exists() or compiled.stat().st_mtime < newest):
+        lrelease = Path(sys.executable).with_name("pyside6-lrelease")
+        subprocess.run([str(lrelease), "-silent", *map(str, sorted(sources)), "-qm", str(compiled)],
+                       check=True)
 
 
 @pytest.fixture(autouse=True)
