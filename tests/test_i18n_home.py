@@ -1,0 +1,155 @@
+"""The home page in English on the real demo ledger (pytest-qt, offscreen): every text it
+shows — labels, buttons, headers, cells, tooltips, list items, the cell menu — holds no
+Chinese but the data it quotes (findings, the pack's meeting and checklist names, record
+type names, meeting topics).
+
+Also: the window's own words for the rules' labels (severity, checklist states, quarters,
+periods) say in Chinese exactly what the rules say, so a Chinese window is unchanged."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QComboBox,
+    QGroupBox,
+    QLabel,
+    QListWidget,
+    QTableWidget,
+    QWidget,
+)
+
+from ledger_app.store import Ledger
+from ledger_app.ui import i18n
+
+TODAY = dt.date(2026, 11, 27)   # the day conftest's demo_file is written as of
+CJK = re.compile(r"[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef]")
+
+
+@pytest.fixture
+def english(qapp):
+    assert i18n.install_language(qapp, i18n.ENGLISH) == i18n.ENGLISH, \
+        "compile the catalogue: scripts/i18n_update.py --compile"
+    yield
+    i18n.install_language(qapp, i18n.CHINESE)
+
+
+def shown_texts(root: QWidget) -> list[str]:
+    """Every text ``root`` and its children show, tooltips and accessible names included."""
+    texts: list[str] = []
+    for widget in [root, *root.findChildren(QWidget)]:
+        texts += [widget.toolTip(), widget.accessibleName()]
+        if isinstance(widget, QLabel | QAbstractButton):
+            texts.append(widget.text())
+        if isinstance(widget, QGroupBox):
+            texts.append(widget.title())
+        if isinstance(widget, QComboBox):
+            texts += [widget.itemText(i) for i in range(widget.count())]
+        if isinstance(widget, QListWidget):
+            for i in range(widget.count()):
+                texts += [widget.item(i).text(), widget.item(i).toolTip()]
+        if isinstance(widget, QTableWidget):
+            for c in range(widget.columnCount()):
+                header = widget.horizontalHeaderItem(c)
+                texts.append(header.text() if header else "")
+            for r in range(widget.rowCount()):
+                for c in range(widget.columnCount()):
+                    item = widget.item(r, c)
+                    if item is not None:
+                        texts += [item.text(), item.toolTip()]
+    return [t for t in texts if t]
+
+
+def without_data(text: str, data: list[str]) -> str:
+    for quoted in data:     # longest first: a name inside a longer one goes with it
+        text = text.replace(quoted, "")
+    return text
+
+
+def test_the_english_home_page_shows_chinese_only_where_it_quotes_data(
+        qtbot, english, runner, demo_file: Path, tmp_path: Path):
+    from ledger_app.forms.display import shown_text
+    from ledger_app.ui.home_page import HomePage
+
+    path = tmp_path / "演示.ledger"
+    shutil.copy(demo_file, path)
+    ledger = Ledger.open(path)
+    try:
+        page = HomePage(runner)
+        qtbot.addWidget(page)
+        page.as_of = TODAY
+        page.resize(1366, 700)
+        page.show()
+        page.set_ledger(ledger)
+        page.set_years([2026, 2025], 2026)
+        qtbot.waitUntil(lambda: page.data is not None, timeout=15000)
+        report, data = page.data.report, page.data
+        assert report.findings and any(c.state == "missing" for r in report.rows for c in r.cells)
+
+        quoted = [shown_text(f.why, masked=True) for f in report.findings]
+        quoted += [row.label for row in report.rows]
+        quoted += [m.topic for m in report.facts.meetings if m.topic]
+        quoted += list(data.labels.values())
+        for status in report.checklists:
+            quoted += [status.checklist.label] + [i.item.label for i in status.items]
+        quoted = sorted(set(quoted), key=len, reverse=True)
+
+        # The cell menu too: a cell with meetings held lists them and offers a new one.
+        row, cell = next((r, c) for r, row in enumerate(report.rows)
+                         for c, cell in enumerate(row.cells) if len(cell.records) > 1)
+        page._cell_chosen(row, cell)
+        menu_texts = [a.text() for a in page.menu.actions() if a.text()]
+        assert menu_texts[0].startswith("Open: ") and menu_texts[-1].startswith("New ")
+
+        texts = shown_texts(page) + menu_texts
+        left = [t for t in texts if CJK.search(without_data(t, quoted))]
+        assert left == []
+        # What it says in English, where the Chinese would have been.
+        grid = page.grid
+        headers = [grid.horizontalHeaderItem(c).text() for c in range(grid.columnCount())]
+        assert headers[-1] == "Year" and headers[0] in ("Jan", "1")
+        assert page.headline.text().startswith("Checked as of 27 Nov 2026: ")
+        assert "✗" in {grid.item(r, c).text() for r in range(grid.rowCount())
+                       for c in range(12) if grid.item(r, c)}
+        assert page.findings.item(0).text().startswith("[")
+        page.menu.close()
+    finally:
+        ledger.close()
+
+
+def test_the_windows_words_for_the_rules_labels_are_the_rules_own_in_chinese():
+    from ledger_app.rules import periods
+    from ledger_app.rules.checklists import STATES
+    from ledger_app.rules.findings import SEVERITY_LABELS
+    from ledger_app.ui.home_checklists import STATE_WORDS
+    from ledger_app.ui.home_findings import SEVERITY_WORDS
+    from ledger_app.ui.period_words import QUARTERS, date_text, period_text
+
+    assert SEVERITY_WORDS == SEVERITY_LABELS
+    assert STATE_WORDS == STATES
+    assert QUARTERS == periods.QUARTER_NAMES
+    for year in (2025, 2026):
+        for every in ("month", "quarter", "half_year", "year"):
+            for period in periods.of_kind(every, year):
+                assert period_text(period) == period.label
+    odd = periods.Period(dt.date(2026, 3, 15), dt.date(2026, 4, 14), "自定义期间")
+    assert period_text(odd) == "自定义期间"
+    assert date_text(dt.date(2026, 3, 5)) == "2026年3月5日"
+
+
+def test_periods_and_dates_in_english(english):
+    from ledger_app.rules import periods
+    from ledger_app.ui.period_words import date_text, day_text, period_text
+
+    assert [period_text(p) for p in periods.quarters(2026)] == [
+        "Q1 2026", "Q2 2026", "Q3 2026", "Q4 2026"]
+    assert period_text(periods.months(2026)[1]) == "Feb 2026"
+    assert [period_text(p) for p in periods.half_years(2026)] == ["H1 2026", "H2 2026"]
+    assert period_text(periods.whole_year(2026)) == "2026"
+    assert day_text(dt.date(2026, 3, 5)) == "5 Mar"
+    assert date_text(dt.date(2026, 12, 31)) == "31 Dec 2026"
