@@ -140,11 +140,17 @@ def test_the_windows_words_for_the_rules_labels_are_the_rules_own_in_chinese():
     odd = periods.Period(dt.date(2026, 3, 15), dt.date(2026, 4, 14), "自定义期间")
     assert period_text(odd) == "自定义期间"
     assert date_text(dt.date(2026, 3, 5)) == "2026年3月5日"
+    from ledger_app.forms import dates
+    from ledger_app.ui.period_words import value_date_text
+
+    for stored in ("2025-03-15", "2003-07", "2003", "2024-02-29"):
+        assert value_date_text(stored) == dates.chinese(stored)
+    assert value_date_text("第一党小组") is None and value_date_text(None) is None
 
 
 def test_periods_and_dates_in_english(english):
     from ledger_app.rules import periods
-    from ledger_app.ui.period_words import date_text, day_text, period_text
+    from ledger_app.ui.period_words import date_text, day_text, period_text, value_date_text
 
     assert [period_text(p) for p in periods.quarters(2026)] == [
         "Q1 2026", "Q2 2026", "Q3 2026", "Q4 2026"]
@@ -153,3 +159,4 @@ def test_periods_and_dates_in_english(english):
     assert period_text(periods.whole_year(2026)) == "2026"
     assert day_text(dt.date(2026, 3, 5)) == "5 Mar"
     assert date_text(dt.date(2026, 12, 31)) == "31 Dec 2026"
+    assert value_date_text("2003-07") == "Jul 2003" and value_date_text("2003") == "2003"

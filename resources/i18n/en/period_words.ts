@@ -120,6 +120,11 @@
         </message>
         <message>
             <location filename="../../src/ledger_app/ui/period_words.py" />
+            <source>{year}年</source>
+            <translation>{year}</translation>
+        </message>
+        <message>
+            <location filename="../../src/ledger_app/ui/period_words.py" />
             <source>{year}年{quarter}</source>
             <translation>{quarter} {year}</translation>
         </message>
@@ -132,11 +137,6 @@
             <location filename="../../src/ledger_app/ui/period_words.py" />
             <source>{year}年下半年</source>
             <translation>H2 {year}</translation>
-        </message>
-        <message>
-            <location filename="../../src/ledger_app/ui/period_words.py" />
-            <source>{year}年</source>
-            <translation>{year}</translation>
         </message>
     </context>
 </TS>

@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 from ledger_app.rules.development import Person, problems_of, timeline
 from ledger_app.ui.home_findings import severity_word
 from ledger_app.ui.i18n import tr
+from ledger_app.ui.period_words import value_date_text
 from ledger_app.ui.table_dialog import hint_and_close, prepare_dialog, row_table
 
 if TYPE_CHECKING:
@@ -172,7 +173,8 @@ class DevelopmentDialog(QDialog):
             worst = next((s for s in ("alert", "warn", "info")
                           if any(n[0] == s for n in state.notes)), "")
             texts = [str(state.step.number), state.step.stage, state.step.label,
-                     state.shown or ("—" if state.step.field else tr("（不单独记录日期）")),
+                     value_date_text(state.value) or state.shown
+                     or ("—" if state.step.field else tr("（不单独记录日期）")),
                      "\n".join(f"[{severity_word(s)}] {why.split('：', 1)[-1]}"  # i18n: data
                                for s, why in state.notes)]
             for column, text in enumerate(texts):

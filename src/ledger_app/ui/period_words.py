@@ -38,6 +38,22 @@ def date_text(day: dt.date) -> str:
                                              day=day.day)
 
 
+def value_date_text(value: object) -> str | None:
+    """A stored date of day, month or year precision ("2025-03-15", "2003-07", "2003") as
+    ``forms.dates.chinese`` says it, in the window's language; None when not a date."""
+    from ledger_app.forms import dates
+
+    found = dates.span(value) if isinstance(value, str) else None
+    if found is None:
+        return None
+    first = found.first
+    if found.precision == "day":
+        return date_text(first)
+    if found.precision == "month":
+        return tr("{year}年{month}").format(year=first.year, month=month_name(first.month))
+    return tr("{year}年").format(year=first.year)
+
+
 def period_text(period: Period) -> str:
     """A month, quarter, half-year or year, from its first and last day (any other span
     keeps the rules' own name)."""
