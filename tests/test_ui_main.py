@@ -487,3 +487,62 @@ def test_quick_switching_keeps_only_the_last_answer(window: MainWindow):
     assert window.table_pane.model.type_key == "meeting"
     assert window.table_pane.model.rowCount() == 11  # ten chaired by 张伟, one (2024) by 张伟明
     assert window.table_pane.table.model() is window.table_pane.model
+
+
+def test_a_crowded_status_bar_cuts_the_path_before_the_organisation(window: MainWindow, qtbot):
+    from PySide6.QtWidgets import QLabel, QProgressBar
+
+    from ledger_app.ui.elided_label import ElidedLabel
+
+    window.settings_saved({"org_name": "湘江市岳山区桂花街道幸福里社区党支部"})
+    window.path_label.setText("/home/secretary/一个很长的文件夹名字/第二层文件夹/"
+                              "幸福里社区党支部台账-2026年度.ledger")
+    step = ElidedLabel(min_chars=6)
+    step.setText("正在写入会议记录…")
+    step.reserve("正在登记出席情况和会议照片…")
+    bar = QProgressBar()
+    bar.setMaximumWidth(120)
+    window.add_progress(step, bar)   # as a demo being written shows its progress
+    window.statusBar().clearMessage()
+    window.resize(800, 600)
+    qtbot.waitUntil(lambda: window.width() == 800)
+    QApplication.processEvents()
+
+    eight = window.org_label.fontMetrics().horizontalAdvance("中" * 8)
+    assert window.org_label.isVisible() and window.org_label.width() >= eight
+    assert window.org_label.text() == "湘江市岳山区桂花街道幸福里社区党支部"
+    shown_path = QLabel.text(window.path_label)
+    assert "…" in shown_path and shown_path.endswith(".ledger")
+    assert window.path_label.toolTip().startswith("/home/secretary/")
+    assert bar.isVisible() and step.isVisible()
+
+    window.resize(1600, 600)
+    qtbot.waitUntil(lambda: window.width() == 1600)
+    QApplication.processEvents()
+    assert QLabel.text(window.org_label) == "湘江市岳山区桂花街道幸福里社区党支部"
+    assert window.org_label.toolTip() == ""
+    window.remove_progress(bar)
+    window.remove_progress(step)
+
+
+def test_the_busy_note_is_for_long_jobs_and_gives_way_to_a_progress(window: MainWindow, qtbot):
+    import time
+
+    from PySide6.QtWidgets import QProgressBar
+
+    window.runner.run(lambda: time.sleep(0.1))
+    qtbot.wait(50)
+    assert window.statusBar().currentMessage() != "正在处理…"   # a quick read leaves it alone
+    settle(window)
+    window.runner.run(lambda: time.sleep(1))
+    qtbot.waitUntil(lambda: window.statusBar().currentMessage() == "正在处理…", timeout=2000)
+    settle(window)
+    qtbot.waitUntil(lambda: window.statusBar().currentMessage() != "正在处理…", timeout=2000)
+
+    bar = QProgressBar()
+    window.add_progress(bar)
+    window.runner.run(lambda: time.sleep(1))
+    qtbot.wait(700)
+    assert window.statusBar().currentMessage() != "正在处理…"
+    settle(window)
+    window.remove_progress(bar)

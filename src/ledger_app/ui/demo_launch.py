@@ -11,10 +11,11 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QEvent, QObject, QTimer, Signal
-from PySide6.QtWidgets import QLabel, QMessageBox, QProgressBar
+from PySide6.QtWidgets import QMessageBox, QProgressBar
 from shiboken6 import isValid
 
 from ledger_app.ui import paths
+from ledger_app.ui.elided_label import ElidedLabel
 from ledger_app.ui.errors import show_error
 
 if TYPE_CHECKING:
@@ -79,13 +80,15 @@ class DemoFiller(QObject):
         self.fill = fill
         self.running = True
         self.ask_on_close = True  # False: a scripted run (LEDGER_APP_SCREENSHOT) quits as is
-        self.label = QLabel("正在生成演示台账…")
-        self.label.setMinimumWidth(self.label.fontMetrics().horizontalAdvance("正在登记出席情况和会议照片…") + 8)
+        # Room for the longest step's message, so the bar does not jump between steps; in a
+        # crowded status bar the message is cut short before the organisation's name is.
+        self.label = ElidedLabel(min_chars=6)
+        self.label.setText("正在生成演示台账…")
+        self.label.reserve("正在登记出席情况和会议照片…")
         self.bar = QProgressBar()
-        self.bar.setMaximumWidth(160)
+        self.bar.setMaximumWidth(120)
         self.bar.setTextVisible(True)
-        window.statusBar().addPermanentWidget(self.label)
-        window.statusBar().addPermanentWidget(self.bar)
+        window.add_progress(self.label, self.bar)
         window.installEventFilter(self)
         window.home.hold("演示台账正在生成，生成完毕后按规则检查……")
         self._show_progress()
@@ -132,14 +135,14 @@ class DemoFiller(QObject):
     def _finish(self, keep_label: bool = False) -> None:
         self.running = False
         self.window.removeEventFilter(self)
-        self.window.statusBar().removeWidget(self.bar)
+        self.window.remove_progress(self.bar)
         self.bar.deleteLater()
         if not keep_label:
             self._remove_label()
 
     def _remove_label(self) -> None:
         if isValid(self.label):
-            self.window.statusBar().removeWidget(self.label)
+            self.window.remove_progress(self.label)
             self.label.deleteLater()
 
     def _show_progress(self) -> None:

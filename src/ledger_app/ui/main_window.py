@@ -17,12 +17,13 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QByteArray, Signal
+from PySide6.QtCore import QByteArray, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import QLabel, QMainWindow, QSplitter, QStackedWidget, QWidget
 
 from ledger_app.ui import paths
 from ledger_app.ui.category_tree import CategoryTree
+from ledger_app.ui.elided_label import ElidedLabel
 from ledger_app.ui.errors import show_error
 from ledger_app.ui.home_page import HomePage
 from ledger_app.ui.record_pane import RecordTablePane
@@ -34,6 +35,9 @@ if TYPE_CHECKING:
     from ledger_app.ui.tasks import TaskRunner
 
 log = logging.getLogger(__name__)
+
+BUSY = "正在处理…"
+BUSY_AFTER_MS = 400
 
 
 @dataclass
@@ -109,17 +113,25 @@ class MainWindow(QMainWindow):
         self.splitter.setChildrenCollapsible(False)
         self.setCentralWidget(self.splitter)
 
+        # The status bar, left to right: the table's count, the organisation, (a saved
+        # file's notice,) the ledger's path, (a demo's progress). Names and paths too long
+        # for a crowded bar are cut with "…" rather than squeezed away.
         self.count_label = QLabel()
         self.table_pane.count_changed.connect(self.count_label.setText)
-        self.org_label = QLabel()
-        self.path_label = QLabel()
+        self.org_label = ElidedLabel(min_chars=8)
+        self.path_label = ElidedLabel(Qt.TextElideMode.ElideMiddle, min_chars=10, max_chars=32)
         self.path_label.setStyleSheet("color: #666;")
         self.statusBar().addWidget(self.count_label)
         self.statusBar().addWidget(self.org_label)
-        self.statusBar().addPermanentWidget(self.path_label)
+        self._progress_widgets: list[QWidget] = []
+        self._busy_timer = QTimer(self)
+        self._busy_timer.setSingleShot(True)
+        self._busy_timer.setInterval(BUSY_AFTER_MS)
+        self._busy_timer.timeout.connect(self._show_busy)
         self.runner.busy_changed.connect(self._busy_changed)
 
         self.menus = WindowMenus(self, self)
+        self.statusBar().addPermanentWidget(self.path_label)
         self.table_pane.add_table_action(self.menus.actions["delete"])
         self._restore_geometry()
         self.set_ledger(ledger)
@@ -272,10 +284,32 @@ class MainWindow(QMainWindow):
             self.ready.emit()
 
     def _busy_changed(self, busy: bool) -> None:
+        # Only for work that takes a while: the note hides the organisation's name, and
+        # most jobs are reads done before anyone could read it.
         if busy:
-            self.statusBar().showMessage("正在处理…")
+            self._busy_timer.start()
         else:
+            self._busy_timer.stop()
+            if self.statusBar().currentMessage() == BUSY:
+                self.statusBar().clearMessage()
+
+    def _show_busy(self) -> None:
+        if not self._progress_widgets:   # a long job's own progress says more
+            self.statusBar().showMessage(BUSY)
+
+    def add_progress(self, *widgets: QWidget) -> None:
+        """Show a long job's own progress at the right of the status bar, in place of the
+        general 正在处理… note."""
+        for widget in widgets:
+            self.statusBar().addPermanentWidget(widget)
+            self._progress_widgets.append(widget)
+        if self.statusBar().currentMessage() == BUSY:
             self.statusBar().clearMessage()
+
+    def remove_progress(self, widget: QWidget) -> None:
+        self.statusBar().removeWidget(widget)
+        if widget in self._progress_widgets:
+            self._progress_widgets.remove(widget)
 
     # ---- the 记录 menu: the table's work, and the dialogs over the ledger ------------------------
 

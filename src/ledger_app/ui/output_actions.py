@@ -72,7 +72,7 @@ class OutputActions:
         self.dialog: QDialog | None = None  # the last opened one (tests look at it)
         self.saved_notice = SavedNotice(window)
         # A permanent widget: a passing message (已自动备份 …) must not hide where the file went.
-        window.statusBar().insertPermanentWidget(0, self.saved_notice)
+        window.statusBar().addPermanentWidget(self.saved_notice)
         for spec in OUTPUTS:
             action = QAction(spec.text, window)
             action.setObjectName(f"action_{spec.key}")
