@@ -253,3 +253,18 @@ def test_the_interface_language_is_chosen_in_the_view_menu_for_the_next_start(qt
     assert isinstance(box, QMessageBox)
     assert "重新启动" in box.text() and "started again" in box.text()
     box.close()
+
+
+@pytest.mark.parametrize("width", [1024, 800])
+def test_a_narrow_window_keeps_every_row_of_the_home_grid_in_view(qtbot, window, width):
+    """Below the months' minimum width the grid scrolls sideways; its scroll bar must
+    not cover the last row (it did at 1024 px)."""
+    grid = window.home.grid
+    window.resize(width, 700)
+    qtbot.wait(50)
+    last = grid.rowCount() - 1
+    bottom = grid.rowViewportPosition(last) + grid.rowHeight(last)
+    qtbot.waitUntil(lambda: grid.viewport().height() >= bottom)
+    window.resize(1366, 768)
+    qtbot.waitUntil(lambda: not grid.horizontalScrollBar().isVisible())
+    assert grid.viewport().height() >= bottom

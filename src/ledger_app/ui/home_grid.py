@@ -167,7 +167,12 @@ class CadenceGrid(QTableWidget):
         shown = min(len(self.rows), MAX_ROWS_SHOWN)
         height = (self.horizontalHeader().sizeHint().height() + self.row_height * shown
                   + 2 * self.frameWidth() + 2)
-        self.setFixedHeight(max(height, 60))
+        if self.horizontalHeader().length() > self.viewport().width():
+            # A narrow window scrolls the months sideways: the scroll bar takes its
+            # height from the rows' room unless the grid grows by it (the last row half hidden).
+            height += self.horizontalScrollBar().sizeHint().height()
+        if height != self.height():
+            self.setFixedHeight(max(height, 60))
 
     def _fit_month_labels(self) -> None:
         """"10月" where it fits, else "10": a narrow window in 特大字体 keeps every month
@@ -190,6 +195,8 @@ class CadenceGrid(QTableWidget):
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
         self._fit_month_labels()
+        if event.size().width() != event.oldSize().width():
+            self._fit_height()
 
     def chosen(self, row: int, column: int) -> tuple[int, int] | None:
         item = self.item(row, column)
