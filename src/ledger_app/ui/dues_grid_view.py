@@ -18,9 +18,6 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
     QComboBox,
-    QDialog,
-    QDialogButtonBox,
-    QHBoxLayout,
     QHeaderView,
     QLabel,
     QLineEdit,
@@ -32,6 +29,13 @@ from PySide6.QtWidgets import (
 
 from ledger_app.forms.values import format_money
 from ledger_app.rules.dues_grid import DuesYear, GridCell
+from ledger_app.ui.i18n import tr, tr_noop
+from ledger_app.ui.year_grid_dialog import (
+    YearGridDialog,
+    close_buttons,
+    controls_line,
+    grey_hint,
+)
 
 if TYPE_CHECKING:
     from ledger_app.store import Ledger
@@ -40,7 +44,7 @@ if TYPE_CHECKING:
 ARREARS_COLOURS = {"alert": "#f6c4c4", "warn": "#fde2b8"}
 UNPAID_TEXT = "#b00020"
 NOT_DUE_TEXT = "#999999"
-TOTAL_COLUMNS = ("全年应交", "全年实交")
+TOTAL_COLUMNS = (tr_noop("全年应交"), tr_noop("全年实交"))
 AnyIndex = QModelIndex | QPersistentModelIndex
 
 
@@ -69,8 +73,8 @@ class DuesGridModel(QAbstractTableModel):
         if orientation == Qt.Orientation.Vertical:
             return "" if section == len(self.grid.rows) else str(section + 1)
         if section == 0:
-            return "姓名"
-        return f"{section}月" if section <= 12 else TOTAL_COLUMNS[section - 13]
+            return tr("姓名")
+        return tr("{n}月").format(n=section) if section <= 12 else tr(TOTAL_COLUMNS[section - 13])
 
     def is_total_row(self, row: int) -> bool:
         return row == len(self.grid.rows)
@@ -123,28 +127,31 @@ class DuesGridModel(QAbstractTableModel):
             return None
         g = self.grid
         if column == 0:
-            return "合计"
+            return tr("合计")
         if column <= 12:
             return f"{format_money(g.month_due(column))} / {format_money(g.month_paid(column))}"
         return format_money(g.due_total if column == 13 else g.paid_total)
 
 
 def tooltip(name: str, cell: GridCell) -> str:
-    month = f"{int(cell.month[:4])}年{int(cell.month[5:])}月"
+    month = tr("{year}年{month}月").format(year=int(cell.month[:4]), month=int(cell.month[5:]))
     lines = [f"{name} {month}"]
     if cell.state == "not_due":
-        lines.append(f"不应交：{cell.why}")
+        lines.append(tr("不应交：{why}").format(why=cell.why))
     else:
-        lines.append(f"应交 {format_money(cell.due) if cell.due is not None else '（无法计算）'}"
-                     f"，实交 {format_money(cell.paid) if cell.paid else '未交'}")
+        due = format_money(cell.due) if cell.due is not None else tr("（无法计算）")
+        lines.append(tr("应交 {due}，实交 {paid}").format(due=due, paid=format_money(cell.paid))
+                     if cell.paid else tr("应交 {due}，未交").format(due=due))
         if cell.rate:
-            lines.append(f"基数 {format_money(cell.base)}，比例 {cell.rate}"
-                         if cell.base is not None else f"比例 {cell.rate}")
+            lines.append(tr("基数 {base}，比例 {rate}").format(base=format_money(cell.base),
+                                                         rate=cell.rate)
+                         if cell.base is not None else tr("比例 {rate}").format(rate=cell.rate))
         if cell.why:
             lines.append(cell.why)
-        lines.append("按 Enter 打开这条记录" if cell.record_id else "按 Enter 新建这个月的记录")
+        lines.append(tr("按 Enter 打开这条记录") if cell.record_id else tr("按 Enter 新建这个月的记录"))
     if cell.arrears_why:
-        lines.append(("【严重】" if cell.arrears == "alert" else "【需处理】") + cell.arrears_why)
+        lines.append((tr("【严重】{why}") if cell.arrears == "alert" else tr("【需处理】{why}"))
+                     .format(why=cell.arrears_why))
     return "\n".join(lines)
 
 
@@ -154,7 +161,7 @@ def load_grid(ledger: Ledger, year: int, as_of: dt.date | None = None) -> DuesYe
     return read_dues_year(ledger, year, as_of or dt.date.today())
 
 
-class DuesGridDialog(QDialog):
+class DuesGridDialog(YearGridDialog):
     """``record_wanted(type key, id or None, ids, initial values)`` like the home page."""
 
     record_wanted = Signal(str, object, list, dict)
@@ -163,18 +170,16 @@ class DuesGridDialog(QDialog):
 
     def __init__(self, ledger: Ledger, runner: TaskRunner, year: int,
                  parent: QWidget | None = None, as_of: dt.date | None = None):
-        super().__init__(parent)
+        super().__init__(ledger, runner, "duesGridDialog", "", parent)
         self.as_of = as_of             # the day arrears are judged from (None: today)
-        self.setObjectName("duesGridDialog")
-        self.ledger, self.runner = ledger, runner
-        self.setWindowFlag(Qt.WindowType.WindowMaximizeButtonHint, True)
         self.year_box = QComboBox()
         today = as_of or dt.date.today()
         years = sorted(set(ledger.years()) | {today.year, year}, reverse=True)
-        self.year_box.addItems([f"{y}年度" for y in years])
-        self.year_box.setCurrentText(f"{year}年度")
+        for y in years:
+            self.year_box.addItem(tr("{year}年度").format(year=y), y)
+        self.year_box.setCurrentIndex(self.year_box.findData(year))
         self.year_box.currentIndexChanged.connect(lambda _i: self.reload())
-        self.summary = QLabel("正在读取……")
+        self.summary = QLabel(tr("正在读取……"))
         self.summary.setObjectName("duesSummary")
         self.model = DuesGridModel(self)
         self.table = QTableView()
@@ -200,52 +205,43 @@ class DuesGridDialog(QDialog):
         # 本月收缴: a month, an optional 交纳日期, and whether 实交 = 应交.
         self.month_box = QComboBox()
         self.month_box.setObjectName("fillMonth")
-        self.month_box.addItems([f"{m}月" for m in range(1, 13)])
+        self.month_box.addItems([tr("{n}月").format(n=m) for m in range(1, 13)])
         self.month_box.setCurrentIndex(today.month - 1)
         self.paid_date = QLineEdit()
-        self.paid_date.setPlaceholderText("交纳日期，如 " + today.isoformat())
+        self.paid_date.setPlaceholderText(tr("交纳日期，如 {day}").format(day=today.isoformat()))
         self.paid_date.setMaximumWidth(170)
-        self.unpaid_box = QCheckBox("只建应交（尚未交纳）")
-        self.fill_button = QPushButton("本月收缴")
+        self.unpaid_box = QCheckBox(tr("只建应交（尚未交纳）"))
+        self.fill_button = QPushButton(tr("本月收缴"))
         self.fill_button.setObjectName("fillButton")
-        self.fill_button.setToolTip("为这个月应交党费的每名党员建一条记录：基数、比例、应交按规则算出，"
-                                    "实交默认等于应交；已有记录的党员跳过。")
+        self.fill_button.setToolTip(tr("为这个月应交党费的每名党员建一条记录：基数、比例、应交按规则算出，"
+                                       "实交默认等于应交；已有记录的党员跳过。"))
         self.fill_button.clicked.connect(lambda _c=False: self.fill())
         self.fill_button.setEnabled(not ledger.readonly)
         self.fill_result = QLabel()
         self.fill_result.setObjectName("fillResult")
         self.fill_result.setWordWrap(True)
-        fill_row = QHBoxLayout()
-        for widget in (QLabel("年度"), self.year_box, QLabel("  收缴月份"), self.month_box,
-                       self.paid_date, self.unpaid_box, self.fill_button):
-            fill_row.addWidget(widget)
-        fill_row.addStretch(1)
-
-        hint = QLabel("每格为“应交 / 实交”。红字为未交，灰色“—”为不应交（入党、转入之前或离开之后）；"
-                      "橙色底为连续 3 个月未交，红色底为连续 6 个月未交。方向键移动，Enter 打开该月记录，"
-                      "F5 刷新。")
-        hint.setWordWrap(True)
-        hint.setStyleSheet("color:#555")
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
-        buttons.button(QDialogButtonBox.StandardButton.Close).setText("关闭")
-        buttons.rejected.connect(self.reject)
+        fill_row = controls_line(tr("年度"), self.year_box, "  " + tr("收缴月份"), self.month_box,
+                                 self.paid_date, self.unpaid_box, self.fill_button)
+        hint = grey_hint(tr("每格为“应交 / 实交”。红字为未交，灰色“—”为不应交（入党、转入之前或离开之后）；"
+                            "橙色底为连续 3 个月未交，红色底为连续 6 个月未交。方向键移动，Enter 打开该月记录，"
+                            "F5 刷新。"))
         layout = QVBoxLayout(self)
         layout.addLayout(fill_row)
         layout.addWidget(self.fill_result)
         layout.addWidget(self.summary)
         layout.addWidget(self.table, 1)
         layout.addWidget(hint)
-        layout.addWidget(buttons)
+        layout.addWidget(close_buttons(self))
         self.resize(1280, 680)
         self.reload()
 
     @property
     def year(self) -> int:
-        return int(self.year_box.currentText().removesuffix("年度"))
+        return int(self.year_box.currentData())
 
     def reload(self) -> None:
         ledger, year, as_of = self.ledger, self.year, self.as_of
-        self.setWindowTitle(f"党费收缴表（按月）— {year}年度")
+        self.setWindowTitle(tr("党费收缴表（按月）— {year}年度").format(year=year))
         self.runner.run(lambda: load_grid(ledger, year, as_of), self._arrived)
 
     def _arrived(self, grid: DuesYear) -> None:
@@ -255,11 +251,15 @@ class DuesGridDialog(QDialog):
         self.model.set_grid(grid)
         unpaid = sum(len(r.unpaid_months()) for r in grid.rows)
         alerts = sum(1 for f in grid.findings if f.severity == "alert")
-        self.summary.setText(
-            f"{grid.year}年度 {len(grid.rows)} 名党员；应交合计 {format_money(grid.due_total)} 元，"
-            f"实交合计 {format_money(grid.paid_total)} 元；未交 {unpaid} 个月次"
-            + (f"；连续欠交 {len(grid.findings)} 人（其中满 6 个月 {alerts} 人）"
-               if grid.findings else ""))
+        summary = (tr("{year}年度 {members} 名党员；应交合计 {due} 元，实交合计 {paid} 元；"
+                      "未交 {unpaid} 个月次；连续欠交 {behind} 人（其中满 6 个月 {alerts} 人）")
+                   if grid.findings else
+                   tr("{year}年度 {members} 名党员；应交合计 {due} 元，实交合计 {paid} 元；"
+                      "未交 {unpaid} 个月次"))
+        self.summary.setText(summary.format(
+            year=grid.year, members=len(grid.rows), due=format_money(grid.due_total),
+            paid=format_money(grid.paid_total), unpaid=unpaid, behind=len(grid.findings),
+            alerts=alerts))
         if current.isValid():
             self.table.setCurrentIndex(self.model.index(current.row(), current.column()))
         else:
@@ -290,19 +290,12 @@ class DuesGridDialog(QDialog):
         month = f"{self.year:04d}-{self.month_box.currentIndex() + 1:02d}"
         paid_date = self.paid_date.text().strip() or None
         unpaid = self.unpaid_box.isChecked()
-        self.fill_button.setEnabled(False)
-        self.fill_result.setText(f"正在收缴 {month} 的党费……")
+        self.fill_result.setText(tr("正在收缴 {month} 的党费……").format(month=month))
 
         def done(plan: Any) -> None:
-            self.fill_button.setEnabled(True)
             self.fill_result.setText(plan.summary())
             self.reload()
             self.filled.emit()
 
-        def failed(exc: BaseException) -> None:
-            self.fill_button.setEnabled(True)
-            from ledger_app.ui.errors import show_error
-
-            show_error(self, exc)
-
-        self.runner.run(lambda: fill_month(ledger, month, paid_date, unpaid), done, failed)
+        self.run_job(lambda: fill_month(ledger, month, paid_date, unpaid), done,
+                     self.fill_button)

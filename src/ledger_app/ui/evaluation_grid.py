@@ -18,8 +18,6 @@ from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
-    QDialog,
-    QDialogButtonBox,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -32,12 +30,22 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ledger_app.ui.i18n import tr, tr_noop
+from ledger_app.ui.year_grid_dialog import (
+    Buttons,
+    YearGridDialog,
+    close_buttons,
+    controls_line,
+    grey_hint,
+)
+
 if TYPE_CHECKING:
     from ledger_app.store import Ledger
     from ledger_app.ui.tasks import TaskRunner
 
 TEXT_ROLES = ("eval_self", "eval_peer", "eval_comment")
-COLUMNS = ("姓名", "个人自评", "党员互评", "评定等次", "支部评定意见")
+COLUMNS = (tr_noop("姓名"), tr_noop("个人自评"), tr_noop("党员互评"), tr_noop("评定等次"),
+           tr_noop("支部评定意见"))
 GRADE_COLUMN = 3
 
 
@@ -120,17 +128,14 @@ class GradeDelegate(QStyledItemDelegate):
         model.setData(index, editor.currentText())
 
 
-class EvaluationRoundDialog(QDialog):
+class EvaluationRoundDialog(YearGridDialog):
     """``saved`` after the round is written."""
 
     saved = Signal()
 
     def __init__(self, ledger: Ledger, runner: TaskRunner, year: int,
                  parent: QWidget | None = None):
-        super().__init__(parent)
-        self.setObjectName("evaluationRound")
-        self.setWindowFlag(Qt.WindowType.WindowMaximizeButtonHint, True)
-        self.ledger, self.runner = ledger, runner
+        super().__init__(ledger, runner, "evaluationRound", "", parent)
         et = ledger.pack.type_for("evaluations")
         grade = et.field_for("eval_grade") if et else None
         self.choices = grade.choices if grade else ()
@@ -139,15 +144,15 @@ class EvaluationRoundDialog(QDialog):
         self.year_box = QSpinBox()
         self.year_box.setRange(2000, 2100)
         self.year_box.setValue(year)
-        self.year_box.setSuffix(" 年度")
+        self.year_box.setSuffix(tr(" 年度"))
         self.day = QLineEdit(f"{year}-12-31")
         self.day.setMaximumWidth(130)
-        self.day.setToolTip("评议日期：这一天在册的党员参加评议")
+        self.day.setToolTip(tr("评议日期：这一天在册的党员参加评议"))
         self.year_box.valueChanged.connect(self._year_changed)
         self.day.editingFinished.connect(self.reload)
         self.table = QTableWidget(0, len(COLUMNS))
         self.table.setObjectName("evaluationTable")
-        self.table.setHorizontalHeaderLabels(COLUMNS)
+        self.table.setHorizontalHeaderLabels([tr(c) for c in COLUMNS])
         self.table.setItemDelegateForColumn(GRADE_COLUMN, GradeDelegate(self.choices, self))
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.AllEditTriggers)
         header = self.table.horizontalHeader()
@@ -162,23 +167,15 @@ class EvaluationRoundDialog(QDialog):
         self.checks.setObjectName("evaluationChecks")
         self.checks.setWordWrap(True)
         self.status = QLabel()
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save
-                                   | QDialogButtonBox.StandardButton.Close)
-        buttons.button(QDialogButtonBox.StandardButton.Save).setText("保存（Ctrl+S）")
-        buttons.button(QDialogButtonBox.StandardButton.Save).setShortcut("Ctrl+S")
-        buttons.button(QDialogButtonBox.StandardButton.Save).setEnabled(not ledger.readonly)
-        buttons.button(QDialogButtonBox.StandardButton.Close).setText("关闭")
+        buttons = close_buttons(self, Buttons.Save)
+        buttons.button(Buttons.Save).setText(tr("保存（Ctrl+S）"))
+        buttons.button(Buttons.Save).setShortcut("Ctrl+S")
+        buttons.button(Buttons.Save).setEnabled(not ledger.readonly)
         buttons.accepted.connect(self.save)
-        buttons.rejected.connect(self.reject)
         self.buttons = buttons
-        top = QHBoxLayout()
-        for widget in (QLabel("评议年度"), self.year_box, QLabel("  评议日期"), self.day):
-            top.addWidget(widget)
-        top.addStretch(1)
-        hint = QLabel("每行一名党员：方向键移动，直接输入即可编辑；评定等次用 F2 或双击选择"
-                      "（优秀、合格、基本合格、不合格）。没有填写任何内容的行不保存。")
-        hint.setWordWrap(True)
-        hint.setStyleSheet("color:#555")
+        top = controls_line(tr("评议年度"), self.year_box, "  " + tr("评议日期"), self.day)
+        hint = grey_hint(tr("每行一名党员：方向键移动，直接输入即可编辑；评定等次用 F2 或双击选择"
+                            "（优秀、合格、基本合格、不合格）。没有填写任何内容的行不保存。"))
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(self.checks)
@@ -204,10 +201,11 @@ class EvaluationRoundDialog(QDialog):
 
         day = parse_date(self.day.text())
         if day is None:
-            self.status.setText(f"评议日期“{self.day.text()}”不是有效日期，请写成 {self.year}-12-31。")
+            self.status.setText(tr("评议日期“{day}”不是有效日期，请写成 {year}-12-31。").format(
+                day=self.day.text(), year=self.year))
             return
         ledger, year = self.ledger, self.year
-        self.setWindowTitle(f"民主评议党员 — {year}年度（批量录入）")
+        self.setWindowTitle(tr("民主评议党员 — {year}年度（批量录入）").format(year=year))
         when = dt.date.fromisoformat(day)
         self.runner.run(lambda: load_round(ledger, year, when), self._arrived)
 
@@ -247,43 +245,40 @@ class EvaluationRoundDialog(QDialog):
         for n, row in enumerate(rows, 1):
             grade = row.values.get("eval_grade")
             if grade and grade not in self.choices:
-                found.append(f"第 {n} 行{row.name}的评定等次“{grade}”不对，只能是"
-                             f"{'、'.join(self.choices)}")
+                choices = "、".join(self.choices)  # i18n: data
+                found.append(tr("第 {n} 行{name}的评定等次“{grade}”不对，只能是{choices}").format(
+                    n=n, name=row.name, grade=grade, choices=choices))
             elif not grade and any(row.values.values()):
-                found.append(f"第 {n} 行{row.name}填了内容但没有评定等次")
+                found.append(tr("第 {n} 行{name}填了内容但没有评定等次").format(n=n, name=row.name))
         return found
 
     def _update_checks(self) -> None:
         rows = self.values()
         graded = [r for r in rows if r.values.get("eval_grade") in self.choices]
         excellent = sum(1 for r in graded if r.values.get("eval_grade") == self.excellent)
-        parts = [f"参评 {len(rows)} 人，已评定 {len(graded)} 人，优秀 {excellent} 人"]
+        parts = [tr("参评 {rows} 人，已评定 {graded} 人，优秀 {excellent} 人").format(
+            rows=len(rows), graded=len(graded), excellent=excellent)]
         if graded and 3 * excellent > len(graded):
-            parts.append(f"<span style='color:#b00020'>优秀超过参评人数的三分之一（最多 "
-                         f"{len(graded) // 3} 人）</span>")
+            parts.append("<span style='color:#b00020'>{}</span>".format(
+                tr("优秀超过参评人数的三分之一（最多 {n} 人）").format(n=len(graded) // 3)))
         missing = len(rows) - len(graded)
         if missing:
-            parts.append(f"<span style='color:#b06000'>还有 {missing} 人没有评定等次</span>")
-        self.checks.setText("；".join(parts))
+            parts.append("<span style='color:#b06000'>{}</span>".format(
+                tr("还有 {n} 人没有评定等次").format(n=missing)))
+        self.checks.setText(tr("；").join(parts))
 
     def save(self) -> None:
         found = self.problems()
         if found:
-            self.status.setText("没有保存：" + "；".join(found[:3]))
+            self.status.setText(tr("没有保存：{problems}").format(
+                problems=tr("；").join(found[:3])))
             return
         ledger, year, rows = self.ledger, self.year, self.values()
-        self.buttons.setEnabled(False)
 
         def done(result: tuple[int, int]) -> None:
-            self.buttons.setEnabled(True)
-            self.status.setText(f"已保存：新增 {result[0]} 条，修改 {result[1]} 条。")
+            self.status.setText(tr("已保存：新增 {created} 条，修改 {changed} 条。").format(
+                created=result[0], changed=result[1]))
             self.saved.emit()
             self.reload()
 
-        def failed(exc: BaseException) -> None:
-            self.buttons.setEnabled(True)
-            from ledger_app.ui.errors import show_error
-
-            show_error(self, exc)
-
-        self.runner.run(lambda: save_round(ledger, year, rows), done, failed)
+        self.run_job(lambda: save_round(ledger, year, rows), done, self.buttons)
