@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 
 from ledger_app.store.attendance import STATUSES, Presence
 from ledger_app.ui.errors import show_error
+from ledger_app.ui.i18n import tr, tr_noop
 from ledger_app.ui.member_picker import LEFT_COLOUR, MemberInfo, member_infos
 
 if TYPE_CHECKING:
@@ -36,6 +37,8 @@ if TYPE_CHECKING:
     from ledger_app.ui.tasks import TaskRunner
 
 STATUS_KEYS = tuple(STATUSES)  # present, leave, absent
+# STATUSES' words, for the catalogue: the marks are shown as tr(STATUSES[key]).
+STATUS_WORDS = (tr_noop("出席"), tr_noop("请假"), tr_noop("缺席"))
 
 
 @dataclass(frozen=True)
@@ -48,11 +51,11 @@ class AttendanceTally:
 
     def text(self) -> str:
         if self.due and self.unmarked == self.due:
-            return f"应到 {self.due} 人　尚未登记出席情况"
-        text = (f"应到 {self.due} 人　实到 {self.present} 人　"
-                f"请假 {self.leave} 人　缺席 {self.absent} 人")
+            return tr("应到 {due} 人　尚未登记出席情况").format(due=self.due)
+        text = tr("应到 {due} 人　实到 {present} 人　请假 {leave} 人　缺席 {absent} 人").format(
+            due=self.due, present=self.present, leave=self.leave, absent=self.absent)
         if self.unmarked and self.unmarked < self.due:
-            text += f"　未登记 {self.unmarked} 人"
+            text += tr("　未登记 {n} 人").format(n=self.unmarked)
         return text
 
 
@@ -61,7 +64,8 @@ class _Row:
 
     def __init__(self, member: MemberInfo, on_change: Any):
         self.member = member
-        self.name = QLabel(member.name + ("（已离开）" if member.left else ""))
+        self.name = QLabel(tr("{name}（已离开）").format(name=member.name) if member.left
+                           else member.name)
         if member.left:
             self.name.setStyleSheet(f"color: {LEFT_COLOUR.name()}")
         self.group_label = QLabel(member.party_group)
@@ -69,7 +73,7 @@ class _Row:
         self.buttons = QButtonGroup()
         self.radios: dict[str, QRadioButton] = {}
         for key in STATUS_KEYS:
-            radio = QRadioButton(STATUSES[key])
+            radio = QRadioButton(tr(STATUSES[key]))
             radio.setObjectName(f"attendance_{member.id}_{key}")
             self.buttons.addButton(radio)
             self.radios[key] = radio
@@ -89,8 +93,9 @@ class _Row:
         needs_reason = status in ("leave", "absent")
         if self.reason.parentWidget() is not None:  # not yet placed: it would pop up alone
             self.reason.setVisible(needs_reason)
-        self.reason.setPlaceholderText(f"{STATUSES[status]}原因（必填）"
-                                       if needs_reason and status else "")
+        self.reason.setPlaceholderText(
+            tr("{status}原因（必填）").format(status=tr(STATUSES[status]))
+            if needs_reason and status else "")
         self.reason.setStyleSheet("QLineEdit { border: 1px solid #c62828; }"
                                   if self.missing_reason() else "")
 
@@ -139,9 +144,9 @@ class AttendanceEditor(QWidget):
         self._debounce.setInterval(250)
         self._debounce.timeout.connect(self.reload_roster)
 
-        self.all_present = QPushButton("全部出席")
+        self.all_present = QPushButton(tr("全部出席"))
         self.all_present.setAutoDefault(False)
-        self.all_present.setToolTip("把尚未登记的人都标为出席；请假、缺席的人不变")
+        self.all_present.setToolTip(tr("把尚未登记的人都标为出席；请假、缺席的人不变"))
         self.all_present.clicked.connect(self.mark_all_present)
         self.tally_label = QLabel()
         self.tally_label.setObjectName("attendanceTally")
@@ -233,7 +238,7 @@ class AttendanceEditor(QWidget):
         known = {m.id for m in self._roster}
         by_id = {m.id: m for m in everyone}
         self._extra = [by_id.get(p.member_id)
-                       or MemberInfo(p.member_id, p.name or f"#{p.member_id}", "", "删除")
+                       or MemberInfo(p.member_id, p.name or f"#{p.member_id}", "", tr("删除"))
                        for p in stored if p.member_id not in known]
         self._states = {p.member_id: (p.status, p.reason) for p in stored}
         self._rebuild()
@@ -290,10 +295,10 @@ class AttendanceEditor(QWidget):
                 QWidget.setTabOrder(previous, w)
                 previous = w
         if not self._date:
-            self.note.setText("请先填写会议日期：应到人员按会议类型取自会议当日的名册"
-                              "（委员会会议为当日在任委员，小组会为本小组成员）。")
+            self.note.setText(tr("请先填写会议日期：应到人员按会议类型取自会议当日的名册"
+                                 "（委员会会议为当日在任委员，小组会为本小组成员）。"))
         elif not self._rows:
-            self.note.setText("按会议类型和日期，这次会议没有应到人员。")
+            self.note.setText(tr("按会议类型和日期，这次会议没有应到人员。"))
         else:
             self.note.setText("")
         self.note.setVisible(bool(self.note.text()))
@@ -344,13 +349,19 @@ class AttendanceEditor(QWidget):
             return None
         unmarked = [r.member.name for r in self._rows if r.status() is None]
         if unmarked:
-            return (f"还有 {len(unmarked)} 人未登记出席情况（{'、'.join(unmarked[:3])}"
-                    f"{'等' if len(unmarked) > 3 else ''}）")
+            names = tr("、").join(unmarked[:3])
+            if len(unmarked) > 3:
+                return tr("还有 {n} 人未登记出席情况（{names}等）").format(n=len(unmarked),
+                                                                   names=names)
+            return tr("还有 {n} 人未登记出席情况（{names}）").format(n=len(unmarked), names=names)
         missing = [r for r in self._rows if r.missing_reason()]
         if missing:
             first = missing[0]
-            more = f"等 {len(missing)} 人" if len(missing) > 1 else ""
-            return f"{first.member.name}{more}{STATUSES[first.status() or 'leave']}，请填写原因"
+            status = tr(STATUSES[first.status() or "leave"])
+            if len(missing) > 1:
+                return tr("{name}等 {n} 人{status}，请填写原因").format(
+                    name=first.member.name, n=len(missing), status=status)
+            return tr("{name}{status}，请填写原因").format(name=first.member.name, status=status)
         return None
 
     def presences(self) -> list[Presence]:

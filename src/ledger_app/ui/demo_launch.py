@@ -17,6 +17,7 @@ from shiboken6 import isValid
 from ledger_app.ui import paths
 from ledger_app.ui.elided_label import ElidedLabel
 from ledger_app.ui.errors import show_error
+from ledger_app.ui.i18n import tr
 
 if TYPE_CHECKING:
     from ledger_app.demo import DemoFill
@@ -28,7 +29,7 @@ log = logging.getLogger("ledger_app.ui.demo_launch")
 
 def demo_path() -> Path:
     stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
-    return paths.demo_dir() / f"演示台账-{stamp}.ledger"
+    return paths.demo_dir() / tr("演示台账-{stamp}.ledger").format(stamp=stamp)
 
 
 def demo_packs() -> tuple[str, ...]:
@@ -56,10 +57,12 @@ def begin_demo_window(runner: TaskRunner, on_begun: Callable[[Any], None],
     behind the window), so a newcomer sees the window in about a second instead of after
     the whole demo."""
 
+    path = demo_path()  # named here, in the window's language
+
     def job() -> Any:
         from ledger_app.demo import begin_demo
 
-        return begin_demo(demo_path(), pack=pack)
+        return begin_demo(path, pack=pack)
 
     runner.run(job, on_begun, on_error)
 
@@ -82,15 +85,19 @@ class DemoFiller(QObject):
         self.ask_on_close = True  # False: a scripted run (LEDGER_APP_SCREENSHOT) quits as is
         # Room for the longest step's message, so the bar does not jump between steps; in a
         # crowded status bar the message is cut short before the organisation's name is.
+        # The steps are named by the demo itself (data, in Chinese); our own words may be
+        # the longer ones in English.
         self.label = ElidedLabel(min_chars=6)
-        self.label.setText("正在生成演示台账…")
-        self.label.reserve("正在登记出席情况和会议照片…")
+        self.label.setText(tr("正在生成演示台账…"))
+        self.label.reserve(max(("正在登记出席情况和会议照片…",  # i18n: data
+                                tr("正在生成演示台账…"), tr("演示台账已生成完毕。")),
+                               key=self.label.fontMetrics().horizontalAdvance))
         self.bar = QProgressBar()
         self.bar.setMaximumWidth(120)
         self.bar.setTextVisible(True)
         window.add_progress(self.label, self.bar)
         window.installEventFilter(self)
-        window.home.hold("演示台账正在生成，生成完毕后按规则检查……")
+        window.home.hold(tr("演示台账正在生成，生成完毕后按规则检查……"))
         self._show_progress()
         self._next()
 
@@ -111,7 +118,7 @@ class DemoFiller(QObject):
             self._finish(keep_label=True)
             # The status bar's own message is cleared whenever the worker goes idle: say
             # it in our label instead, for a few seconds.
-            self.label.setText("演示台账已生成完毕。")
+            self.label.setText(tr("演示台账已生成完毕。"))
             QTimer.singleShot(8000, self._remove_label)
             self.window.home.release()
             self.window.refresh_all()
@@ -162,13 +169,14 @@ class DemoFiller(QObject):
 
     def confirm_close(self) -> bool:
         done, total = self.fill.progress
-        box = QMessageBox(QMessageBox.Icon.Question, "演示台账还没有生成完",
-                          f"演示台账正在后台生成（约 {100 * done // max(total, 1)}%）。\n"
-                          "现在关闭的话，已写入的部分保留在台账里，可以再打开，但内容不完整；"
-                          "下次用“打开演示台账”会重新生成一份完整的。\n\n仍要关闭吗？",
+        box = QMessageBox(QMessageBox.Icon.Question, tr("演示台账还没有生成完"),
+                          tr("演示台账正在后台生成（约 {percent}%）。\n"
+                             "现在关闭的话，已写入的部分保留在台账里，可以再打开，但内容不完整；"
+                             "下次用“打开演示台账”会重新生成一份完整的。\n\n仍要关闭吗？").format(
+                              percent=100 * done // max(total, 1)),
                           parent=self.window)
-        close = box.addButton("关闭", QMessageBox.ButtonRole.AcceptRole)
-        box.addButton("继续生成", QMessageBox.ButtonRole.RejectRole)
+        close = box.addButton(tr("关闭"), QMessageBox.ButtonRole.AcceptRole)
+        box.addButton(tr("继续生成"), QMessageBox.ButtonRole.RejectRole)
         box.setObjectName("demo_close_question")
         box.exec()
         return box.clickedButton() is close

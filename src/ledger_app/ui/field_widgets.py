@@ -27,7 +27,10 @@ from PySide6.QtWidgets import (
 
 from ledger_app.forms import values as fv
 from ledger_app.forms.model import Field
+from ledger_app.ui.i18n import tr, tr_noop
 from ledger_app.ui.qt_locale import plain_calendar
+
+REQUIRED = tr_noop("必填")  # what forms.values.check says of an empty required field
 
 
 class FieldEditor(QObject):
@@ -67,7 +70,9 @@ class FieldEditor(QObject):
             value = self.value()
         except (ValueError, TypeError) as exc:
             return str(exc)
-        return fv.check(self.field, value)
+        message = fv.check(self.field, value)
+        # The core's word for an empty required field is the form's own word: in English.
+        return tr(message) if message == REQUIRED else message
 
     def snapshot(self) -> Any:
         """Comparable state, to tell whether anything changed since loading."""
@@ -105,9 +110,9 @@ class TextEditor(FieldEditor):
         self.watch_focus(self.edit)
         self.widget = self.edit
         if field.format == "idcard":
-            self.edit.setPlaceholderText("18 位公民身份号码")
+            self.edit.setPlaceholderText(tr("18 位公民身份号码"))
         elif field.format == "phone":
-            self.edit.setPlaceholderText("手机或座机号码")
+            self.edit.setPlaceholderText(tr("手机或座机号码"))
 
     def raw(self) -> Any:
         return self.edit.text()
@@ -192,7 +197,7 @@ class _LineEditor(FieldEditor):
     def __init__(self, field: Field):
         super().__init__(field)
         self.edit = QLineEdit()
-        self.edit.setPlaceholderText(self.placeholder)
+        self.edit.setPlaceholderText(tr(self.placeholder) if self.placeholder else "")
         self.edit.textEdited.connect(lambda _t: self.changed.emit())
         self.watch_focus(self.edit)
         self.widget = self.edit
@@ -223,17 +228,17 @@ class DateEditor(_LineEditor):
     """A typed date (2025-03-15, 2025.3.15, 2025年3月15日) with a calendar to pick from;
     a field declared ``precision = "month"`` also takes 2025-03, 2025.3 or 2025年3月."""
 
-    placeholder = "如 2025-03-15"
+    placeholder = tr_noop("如 2025-03-15")
 
     def __init__(self, field: Field):
         super().__init__(field)
         if field.month_precision:
-            self.edit.setPlaceholderText("2025-03-15 或 2025-03")
+            self.edit.setPlaceholderText(tr("2025-03-15 或 2025-03"))
         self.edit.setMaximumWidth(150)
         self.button = QToolButton()
-        self.button.setText("日历")
+        self.button.setText(tr("日历"))
         self.button.setStyleSheet("QToolButton::menu-indicator { image: none; width: 0; }")
-        self.button.setToolTip("从日历中选择日期")
+        self.button.setToolTip(tr("从日历中选择日期"))
         self.button.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # keyboard users type the date
         self.button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         self.calendar = plain_calendar(QCalendarWidget())
@@ -270,7 +275,7 @@ class DateEditor(_LineEditor):
 class MonthEditor(_LineEditor):
     """A year and month only (党费交至 2025年3月): no day is invented."""
 
-    placeholder = "如 2025-03"
+    placeholder = tr_noop("如 2025-03")
 
     def __init__(self, field: Field):
         super().__init__(field)
@@ -297,7 +302,7 @@ class MoneyEditor(_LineEditor):
         row = QHBoxLayout(box)
         row.setContentsMargins(0, 0, 0, 0)
         row.addWidget(self.edit)
-        row.addWidget(QLabel("元"))
+        row.addWidget(QLabel(tr("元")))
         row.addStretch(1)
         box.setFocusProxy(self.edit)
         self.widget = box

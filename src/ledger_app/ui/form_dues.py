@@ -11,6 +11,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from ledger_app.forms import values as fv
+from ledger_app.ui.i18n import tr
 
 if TYPE_CHECKING:
     from ledger_app.rules.dues import MonthDue
@@ -81,7 +82,8 @@ class DuesAutofill:
         self.computed = due
         form = self.form
         if not due.owed:
-            form.set_notice(self.keys["dues_due"], f"按规则这个月不应交：{due.why}")
+            form.set_notice(self.keys["dues_due"],
+                            tr("按规则这个月不应交：{why}").format(why=due.why))
             return
         fill = {"dues_base": due.base, "dues_rate": due.rate or None, "dues_due": due.amount}
         self._busy = True
@@ -96,8 +98,12 @@ class DuesAutofill:
                     self.filled[key] = value
         finally:
             self._busy = False
-        amount = "（无法计算）" if due.amount is None else f"{fv.format_money(due.amount)} 元"
-        form.set_notice(self.keys["dues_due"], f"按规则应交 {amount}：{due.why}")
+        if due.amount is None:
+            notice = tr("按规则应交（无法计算）：{why}").format(why=due.why)
+        else:
+            notice = tr("按规则应交 {amount} 元：{why}").format(
+                amount=fv.format_money(due.amount), why=due.why)
+        form.set_notice(self.keys["dues_due"], notice)
         form.changed.emit()
 
     def problems(self) -> dict[str, str]:
@@ -110,6 +116,7 @@ class DuesAutofill:
         typed = self._value(key)
         note = self._value(self.note) if self.note and self.note in self.form.editors else "x"
         if typed is not None and typed != due.amount and fv.is_empty(note):
-            return {key: f"应交金额与按规则算出的 {fv.format_money(due.amount)} 元不同，"
-                         "手工调整须在备注中写明原因（如经批准减免）"}
+            return {key: tr("应交金额与按规则算出的 {amount} 元不同，"
+                            "手工调整须在备注中写明原因（如经批准减免）").format(
+                                amount=fv.format_money(due.amount))}
         return {}

@@ -23,6 +23,7 @@ from ledger_app.ui.attachments_panel import AttachmentChanges, AttachmentsPanel
 from ledger_app.ui.attendance_editor import AttendanceEditor
 from ledger_app.ui.editors import EDITORS, WIDE_TYPES
 from ledger_app.ui.field_widgets import FieldEditor, GroupEditor, TextEditor
+from ledger_app.ui.i18n import tr
 from ledger_app.ui.member_picker import MemberInfo
 from ledger_app.ui.pick_widgets import MemberEditor, MembersEditor
 
@@ -290,7 +291,7 @@ class RecordForm(QWidget):
         if key not in self.notices:
             return
         if not message and key in self._pending:
-            message = f"待核实：{self._pending[key]}"
+            message = tr("待核实：{why}").format(why=self._pending[key])
         self.notices[key].setText(message or "")
         self.notices[key].setVisible(bool(message))
 

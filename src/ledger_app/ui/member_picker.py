@@ -29,6 +29,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ledger_app.ui.i18n import tr
+
 LEFT_COLOUR = QColor("#888888")
 
 
@@ -50,7 +52,8 @@ class MemberInfo:
         if self.party_group:
             parts.append(self.party_group)
         text = " · ".join(parts)
-        return f"{text}（已{self.status}）" if self.left else text
+        return tr("{name}（已{status}）").format(name=text, status=self.status) if self.left \
+            else text
 
 
 def member_infos(records: Iterable[Any], people: Any) -> list[MemberInfo]:
@@ -68,7 +71,7 @@ def member_infos(records: Iterable[Any], people: Any) -> list[MemberInfo]:
 
 def unknown_member(member_id: int) -> MemberInfo:
     """A stored id that no longer names a roster record: shown, never silently dropped."""
-    return MemberInfo(member_id, f"已删除的人员 #{member_id}", "", "删除")
+    return MemberInfo(member_id, tr("已删除的人员 #{id}").format(id=member_id), "", tr("删除"))
 
 
 class MemberPicker(QComboBox):
@@ -81,7 +84,7 @@ class MemberPicker(QComboBox):
         self.setEditable(True)
         self.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
         self.setMaxVisibleItems(15)
-        self.lineEdit().setPlaceholderText("输入姓名筛选，或点右侧箭头选择")
+        self.lineEdit().setPlaceholderText(tr("输入姓名筛选，或点右侧箭头选择"))
         self._members: dict[int, MemberInfo] = {}
         self._model = QStandardItemModel(self)
         self.setModel(self._model)
@@ -136,8 +139,9 @@ class MemberPicker(QComboBox):
         if len(matches) == 1:
             return matches[0].id
         if len(matches) > 1:
-            raise ValueError(f"名册中有 {len(matches)} 个“{text}”，请从列表中选择")
-        raise ValueError(f"名册中没有“{text}”，请从列表中选择")
+            raise ValueError(tr("名册中有 {n} 个“{name}”，请从列表中选择").format(
+                n=len(matches), name=text))
+        raise ValueError(tr("名册中没有“{name}”，请从列表中选择").format(name=text))
 
 
 class MembersPicker(QWidget):
@@ -145,18 +149,18 @@ class MembersPicker(QWidget):
 
     picked = Signal()
 
-    def __init__(self, title: str = "选择人员", parent: QWidget | None = None):
+    def __init__(self, title: str = "", parent: QWidget | None = None):
         super().__init__(parent)
-        self._title = title
+        self._title = title or tr("选择人员")
         self._members: dict[int, MemberInfo] = {}
         self._chosen: list[int] = []
         self.display = QLineEdit()
         self.display.setReadOnly(True)
-        self.display.setPlaceholderText("未选择")
-        self.choose_button = QPushButton("选择…")
+        self.display.setPlaceholderText(tr("未选择"))
+        self.choose_button = QPushButton(tr("选择…"))
         self.choose_button.setAutoDefault(False)
         self.choose_button.clicked.connect(self.open_chooser)
-        self.clear_button = QPushButton("清空")
+        self.clear_button = QPushButton(tr("清空"))
         self.clear_button.setAutoDefault(False)
         self.clear_button.clicked.connect(lambda: self.set_member_ids([], emit=True))
         layout = QHBoxLayout(self)
@@ -184,9 +188,9 @@ class MembersPicker(QWidget):
 
     def _show(self) -> None:
         names = [self._info(i).name for i in self._chosen]
-        text = "、".join(names)
+        text = tr("、").join(names)
         if len(names) > 3:
-            text += f"（共 {len(names)} 人）"
+            text += tr("（共 {n} 人）").format(n=len(names))
         self.display.setText(text)
         self.display.setToolTip("\n".join(self._info(i).label for i in self._chosen))
 
@@ -210,7 +214,7 @@ class MemberChecklistDialog(QDialog):
         self.resize(380, 480)
         self._order = list(chosen)  # keep the order people were chosen in
         self.filter = QLineEdit()
-        self.filter.setPlaceholderText("输入姓名或小组筛选")
+        self.filter.setPlaceholderText(tr("输入姓名或小组筛选"))
         self.filter.setClearButtonEnabled(True)
         self.list = QListWidget()
         for m in members:
@@ -225,16 +229,16 @@ class MemberChecklistDialog(QDialog):
         self.count_label = QLabel()
         self.filter.textChanged.connect(self._apply_filter)
         self.list.itemChanged.connect(self._update_count)
-        all_button = QPushButton("全选（筛选结果）")
+        all_button = QPushButton(tr("全选（筛选结果）"))
         all_button.setAutoDefault(False)
         all_button.clicked.connect(lambda: self._check_visible(True))
-        none_button = QPushButton("全不选")
+        none_button = QPushButton(tr("全不选"))
         none_button.setAutoDefault(False)
         none_button.clicked.connect(lambda: self._check_visible(False))
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
                                    | QDialogButtonBox.StandardButton.Cancel)
-        buttons.button(QDialogButtonBox.StandardButton.Ok).setText("确定")
-        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText("取消")
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(tr("确定"))
+        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(tr("取消"))
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         row = QHBoxLayout()
@@ -263,7 +267,7 @@ class MemberChecklistDialog(QDialog):
                 item.setCheckState(state)
 
     def _update_count(self, *_args: object) -> None:
-        self.count_label.setText(f"已选 {len(self.chosen_ids())} 人")
+        self.count_label.setText(tr("已选 {n} 人").format(n=len(self.chosen_ids())))
 
     def chosen_ids(self) -> list[int]:
         ticked = [int(item.data(Qt.ItemDataRole.UserRole)) for item in

@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QCheckBox, QComboBox, QGridLayout, QWidget
 
 from ledger_app.forms.model import Field
 from ledger_app.ui.field_widgets import FieldEditor
+from ledger_app.ui.i18n import tr
 from ledger_app.ui.member_picker import MemberInfo, MemberPicker, MembersPicker
 
 
@@ -33,7 +34,7 @@ class ChoiceEditor(FieldEditor):
         for choice in self.field.choices:
             self.combo.addItem(choice, choice)
         if extra and extra not in self.field.choices:
-            self.combo.addItem(f"{extra}（不在可选项中）", extra)
+            self.combo.addItem(tr("{value}（不在可选项中）").format(value=extra), extra)
         self.combo.blockSignals(False)
 
     def raw(self) -> Any:
@@ -77,7 +78,7 @@ class MultiChoiceEditor(FieldEditor):
         chosen = list(value or [])
         for item in chosen:
             if item not in [b.property("choice") for b in self.boxes]:
-                self._add_box(item).setText(f"{item}（不在可选项中）")
+                self._add_box(item).setText(tr("{value}（不在可选项中）").format(value=item))
         for b in self.boxes:
             b.blockSignals(True)
             b.setChecked(b.property("choice") in chosen)
@@ -92,7 +93,7 @@ class BoolEditor(FieldEditor):
 
     def __init__(self, field: Field):
         super().__init__(field)
-        self.box = QCheckBox("是")
+        self.box = QCheckBox(tr("是"))
         self.box.toggled.connect(lambda _on: self._toggled())
         self.watch_focus(self.box)
         self.widget = self.box
@@ -152,7 +153,7 @@ class MembersEditor(FieldEditor):
 
     def __init__(self, field: Field):
         super().__init__(field)
-        self.picker = MembersPicker(f"选择{field.label}")
+        self.picker = MembersPicker(tr("选择{field}").format(field=field.label))
         self.picker.picked.connect(self.changed.emit)
         self.widget = self.picker
 

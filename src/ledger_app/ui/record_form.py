@@ -40,6 +40,7 @@ from ledger_app.ui.attendance_editor import due_at_meeting, member_infos_in_orde
 from ledger_app.ui.errors import show_error
 from ledger_app.ui.form_grid import RecordForm
 from ledger_app.ui.help_window import help_key
+from ledger_app.ui.i18n import tr, tr_noop
 from ledger_app.ui.member_picker import MemberInfo, member_infos
 
 if TYPE_CHECKING:
@@ -137,7 +138,7 @@ def save_record(ledger: Ledger, rt: RecordType, entry_id: int | None,
     return entry_id
 
 
-READONLY_NOTE = "台账以只读方式打开，这里只能查看，不能保存修改。"
+READONLY_NOTE = tr_noop("台账以只读方式打开，这里只能查看，不能保存修改。")
 
 
 class RecordDialog(QDialog):
@@ -176,14 +177,14 @@ class RecordDialog(QDialog):
 
         self.status = QLabel()
         self.status.setObjectName("recordStatus")
-        self.prev_button = self._button("上一条", lambda: self.go(-1), "Ctrl+PgUp")
-        self.next_button = self._button("下一条", lambda: self.go(1), "Ctrl+PgDown")
-        self.save_button = self._button("保存", self.save, "Ctrl+S 或 Ctrl+Enter")
+        self.prev_button = self._button(tr("上一条"), lambda: self.go(-1), "Ctrl+PgUp")
+        self.next_button = self._button(tr("下一条"), lambda: self.go(1), "Ctrl+PgDown")
+        self.save_button = self._button(tr("保存"), self.save, tr("Ctrl+S 或 Ctrl+Enter"))
         self.save_button.setStyleSheet("font-weight: bold")
         self.save_button.setEnabled(not ledger.readonly)
-        self.cancel_button = self._button("取消", self.reject, "Esc")
-        self.history_button = self._button("留痕…", self.show_history,
-                                           "这条记录的留痕：谁在什么时候改了什么")
+        self.cancel_button = self._button(tr("取消"), self.reject, "Esc")
+        self.history_button = self._button(tr("留痕…"), self.show_history,
+                                           tr("这条记录的留痕：谁在什么时候改了什么"))
         bar = QHBoxLayout()
         bar.addWidget(self.status, 1)
         bar.addWidget(self.history_button)
@@ -235,7 +236,7 @@ class RecordDialog(QDialog):
         self._loading = True
         self._baseline = None
         self.form.setEnabled(False)
-        self.status.setText("正在读取…")
+        self.status.setText(tr("正在读取…"))
         self._set_title("")
         ledger, rt, initial = self.ledger, self.record_type, self._initial
         self.runner.run(lambda: load_record(ledger, rt, entry_id, initial),
@@ -279,17 +280,20 @@ class RecordDialog(QDialog):
         if not isValid(self):
             return
         self._loading = False
-        self.status.setText("读取失败")
+        self.status.setText(tr("读取失败"))
         show_error(self, exc)
 
     def _set_title(self, title: str) -> None:
         label = self.record_type.label
         if self.entry_id is None:
-            text = f"新增{label}"
+            text = tr("新增{type}").format(type=label)
+        elif title:
+            text = tr("修改{type}：{title}").format(type=label, title=title)
         else:
-            text = f"修改{label}" + (f"：{title}" if title else "")
+            text = tr("修改{type}").format(type=label)
         if self.ids and self.index >= 0:
-            text += f"（第 {self.index + 1} 条，共 {len(self.ids)} 条）"
+            text += tr("（第 {n} 条，共 {total} 条）").format(n=self.index + 1,
+                                                           total=len(self.ids))
         self.setWindowTitle(text)
 
     def _update_nav(self) -> None:
@@ -307,11 +311,12 @@ class RecordDialog(QDialog):
         if self._loading or self._saving:
             return
         if self.ledger.readonly:
-            self.status.setText(READONLY_NOTE)
+            self.status.setText(tr(READONLY_NOTE))
             return
         count = len(self.form.problems())
         if self.is_dirty():
-            self.status.setText("有未保存的修改" + (f"；{count} 处需要修改" if count else ""))
+            self.status.setText(tr("有未保存的修改；{n} 处需要修改").format(n=count) if count
+                                else tr("有未保存的修改"))
         else:
             self.status.setText("")
 
@@ -322,7 +327,7 @@ class RecordDialog(QDialog):
         if self._saving or self._loading:
             return False
         if self.ledger.readonly:
-            self.status.setText(READONLY_NOTE)
+            self.status.setText(tr(READONLY_NOTE))
             return False
         attendance = self.form.attendance_editor()
         if attendance is not None and not attendance.settled():
@@ -331,7 +336,7 @@ class RecordDialog(QDialog):
             attendance.settle()
             attendance.roster_loaded.connect(lambda: self.save(then),
                                              Qt.ConnectionType.SingleShotConnection)
-            self.status.setText("正在读取会议当日的名册…")
+            self.status.setText(tr("正在读取会议当日的名册…"))
             return True
         problems = self.form.show_all_problems()
         if problems:
@@ -339,7 +344,8 @@ class RecordDialog(QDialog):
             target = self.form.focus_field(first)
             self.scroll.ensureWidgetVisible(target, 50, 50)
             label = self.record_type.field(first).label
-            self.status.setText(f"有 {len(problems)} 处需要修改，没有保存。{label}：{problems[first]}")
+            self.status.setText(tr("有 {n} 处需要修改，没有保存。{field}：{problem}").format(
+                n=len(problems), field=label, problem=problems[first]))
             return False
         values = self.form.values()
         presences = attendance.presences() if attendance is not None else None
@@ -348,7 +354,7 @@ class RecordDialog(QDialog):
         self._saving = True
         self.form.setEnabled(False)
         self.save_button.setEnabled(False)
-        self.status.setText("正在保存…")
+        self.status.setText(tr("正在保存…"))
         self.runner.run(lambda: save_record(ledger, rt, entry_id, values, presences, changes),
                         lambda new_id: self._saved(new_id, then), self._save_failed)
         return True
@@ -361,7 +367,7 @@ class RecordDialog(QDialog):
         self.save_button.setEnabled(True)
         self.form.setEnabled(True)
         self._baseline = self.form.snapshot()
-        self.status.setText("已保存")
+        self.status.setText(tr("已保存"))
         self.saved.emit(entry_id)
         if then is not None:
             then()
@@ -374,7 +380,7 @@ class RecordDialog(QDialog):
         self._saving = False
         self.save_button.setEnabled(True)
         self.form.setEnabled(True)  # everything typed is still here, ready to try again
-        self.status.setText("没有保存：" + str(exc).splitlines()[0][:80])
+        self.status.setText(tr("没有保存：{reason}").format(reason=str(exc).splitlines()[0][:80]))
         if isinstance(exc, ValidationError):
             by_label = {f.label: f.key for f in self.record_type.fields}
             self.form.show_problems({by_label.get(k, k): m for k, m in exc.problems.items()})
@@ -384,12 +390,12 @@ class RecordDialog(QDialog):
 
     def _ask_unsaved(self) -> str:
         """'save', 'discard' or 'stay' for a form with unsaved changes."""
-        box = QMessageBox(QMessageBox.Icon.Question, "未保存的修改",
-                          "这条记录有修改还没有保存。", parent=self)
+        box = QMessageBox(QMessageBox.Icon.Question, tr("未保存的修改"),
+                          tr("这条记录有修改还没有保存。"), parent=self)
         box.setObjectName("unsavedChangesBox")
-        save = box.addButton("保存", QMessageBox.ButtonRole.AcceptRole)
-        discard = box.addButton("不保存", QMessageBox.ButtonRole.DestructiveRole)
-        stay = box.addButton("继续编辑", QMessageBox.ButtonRole.RejectRole)
+        save = box.addButton(tr("保存"), QMessageBox.ButtonRole.AcceptRole)
+        discard = box.addButton(tr("不保存"), QMessageBox.ButtonRole.DestructiveRole)
+        stay = box.addButton(tr("继续编辑"), QMessageBox.ButtonRole.RejectRole)
         box.setDefaultButton(stay)
         box.setEscapeButton(stay)
         box.exec()

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 from ledger_app.store.ledger import LEDGER_SUFFIX
 from ledger_app.ui import paths
 from ledger_app.ui.errors import show_error
+from ledger_app.ui.i18n import tr
 from ledger_app.ui.org_form import OrgForm
 from ledger_app.ui.window_menus import LEDGER_FILTER
 
@@ -36,7 +37,7 @@ _UNSAFE = str.maketrans({c: "_" for c in '\\/:*?"<>|'})
 
 
 def default_ledger_path(org_name: str) -> Path:
-    name = org_name.strip().translate(_UNSAFE) or "台账"
+    name = org_name.strip().translate(_UNSAFE) or tr("台账")
     return paths.documents_dir() / f"{name}{LEDGER_SUFFIX}"
 
 
@@ -54,24 +55,24 @@ class NewLedgerPanel(QWidget):
         self.path_edit.setObjectName("newLedgerPath")
         self._path_edited = False
         self.path_edit.textEdited.connect(lambda _t: setattr(self, "_path_edited", True))
-        browse = QPushButton("浏览…")
+        browse = QPushButton(tr("浏览…"))
         browse.clicked.connect(self.choose_path)
         self.form.org_name.textChanged.connect(self._suggest_path)
         path_row = QHBoxLayout()
         path_row.addWidget(self.path_edit, 1)
         path_row.addWidget(browse)
-        self.form.layout().addRow("保存位置", path_row)  # type: ignore[union-attr]
+        self.form.layout().addRow(tr("保存位置"), path_row)  # type: ignore[union-attr]
         self._suggest_path("")
 
         self.buttons = QDialogButtonBox()
-        self.create_button = self.buttons.addButton("新建台账",
+        self.create_button = self.buttons.addButton(tr("新建台账"),
                                                     QDialogButtonBox.ButtonRole.AcceptRole)
         self.create_button.setObjectName("createLedgerButton")
-        self.buttons.addButton("返回", QDialogButtonBox.ButtonRole.RejectRole)
+        self.buttons.addButton(tr("返回"), QDialogButtonBox.ButtonRole.RejectRole)
         self.buttons.accepted.connect(self.create)
         self.buttons.rejected.connect(self.cancelled)
-        title = QLabel("<b style='font-size:13pt'>新建台账</b>")
-        note = QLabel("填写本组织的基本信息。台账保存为一个文件，可以复制到U盘备份。")
+        title = QLabel("<b style='font-size:13pt'>{}</b>".format(tr("新建台账")))
+        note = QLabel(tr("填写本组织的基本信息。台账保存为一个文件，可以复制到U盘备份。"))
         note.setWordWrap(True)
         layout = QVBoxLayout(self)
         layout.addWidget(title)
@@ -85,7 +86,7 @@ class NewLedgerPanel(QWidget):
             self.path_edit.setText(str(default_ledger_path(org_name)))
 
     def choose_path(self) -> None:
-        path, _ = QFileDialog.getSaveFileName(self, "台账保存到", self.path_edit.text(),
+        path, _ = QFileDialog.getSaveFileName(self, tr("台账保存到"), self.path_edit.text(),
                                               LEDGER_FILTER)
         if path:
             if not path.endswith(LEDGER_SUFFIX):
@@ -98,7 +99,7 @@ class NewLedgerPanel(QWidget):
             return
         text = self.path_edit.text().strip()
         if not text:
-            self.form.problem_label.setText("请选择台账文件的保存位置。")
+            self.form.problem_label.setText(tr("请选择台账文件的保存位置。"))
             return
         path = Path(text)
         if path.suffix != LEDGER_SUFFIX:
@@ -133,7 +134,7 @@ class NewLedgerDialog(QDialog):
 
     def __init__(self, runner: TaskRunner, parent: QWidget | None = None):
         super().__init__(parent)
-        self.setWindowTitle("新建台账")
+        self.setWindowTitle(tr("新建台账"))
         self.setMinimumWidth(560)
         self.panel = NewLedgerPanel(runner)
         self.panel.created.connect(self._created)
@@ -158,7 +159,7 @@ class StartDialog(QDialog):
         super().__init__(parent)
         self.runner = runner
         self.ledger: Ledger | None = None
-        self.setWindowTitle("基层台账")
+        self.setWindowTitle(tr("基层台账"))
         self.setMinimumSize(640, 520)
 
         self.pages = QStackedWidget()
@@ -172,17 +173,17 @@ class StartDialog(QDialog):
 
     def _welcome_page(self) -> QWidget:
         page = QWidget()
-        title = QLabel("<b style='font-size:16pt'>基层台账</b>")
-        intro = QLabel("党支部、关工委、工会的台账：五类台账一年一年记下来，"
-                       "随时打印、导出、迎检。\n"
-                       "所有内容保存在本机的一个台账文件里，不需要网络。")
+        title = QLabel("<b style='font-size:16pt'>{}</b>".format(tr("基层台账")))
+        intro = QLabel(tr("党支部、关工委、工会的台账：五类台账一年一年记下来，"
+                          "随时打印、导出、迎检。\n"
+                          "所有内容保存在本机的一个台账文件里，不需要网络。"))
         intro.setWordWrap(True)
 
-        self.new_button = QPushButton("新建台账…")
+        self.new_button = QPushButton(tr("新建台账…"))
         self.new_button.setObjectName("startNewButton")
-        self.open_button = QPushButton("打开台账…")
-        self.demo_button = QPushButton("打开演示台账")
-        self.demo_button.setToolTip("生成一本虚构组织的台账，先看看程序怎么用")
+        self.open_button = QPushButton(tr("打开台账…"))
+        self.demo_button = QPushButton(tr("打开演示台账"))
+        self.demo_button.setToolTip(tr("生成一本虚构组织的台账，先看看程序怎么用"))
         # Which kind of demo: a 党支部, a 关工委 or a 工会 (one per pack that has a demo).
         self.demo_kind = QComboBox()
         self.demo_kind.setObjectName("demoKind")
@@ -190,7 +191,8 @@ class StartDialog(QDialog):
         from ledger_app.ui.demo_launch import demo_packs
         for key in demo_packs():
             if key in installed_packs():
-                self.demo_kind.addItem(f"演示：{installed_pack(key).short_label}", key)
+                self.demo_kind.addItem(
+                    tr("演示：{kind}").format(kind=installed_pack(key).short_label), key)
         for button in (self.new_button, self.open_button, self.demo_button):
             button.setMinimumHeight(40)
         self.new_button.clicked.connect(self.show_new_ledger)
@@ -200,7 +202,7 @@ class StartDialog(QDialog):
         if not demo_available():
             self.demo_button.setEnabled(False)
             self.demo_kind.setEnabled(False)
-            self.demo_button.setToolTip("尚未提供")
+            self.demo_button.setToolTip(tr("尚未提供"))
 
         self.recent_list = QListWidget()
         self.recent_list.setObjectName("recentList")
@@ -210,8 +212,8 @@ class StartDialog(QDialog):
             item.setToolTip(path)
             item.setData(Qt.ItemDataRole.UserRole, path)
             self.recent_list.addItem(item)
-        recent_label = QLabel("最近打开（双击打开）：" if self.recent_list.count()
-                              else "最近打开：（没有）")
+        recent_label = QLabel(tr("最近打开（双击打开）：") if self.recent_list.count()
+                              else tr("最近打开：（没有）"))
 
         buttons = QVBoxLayout()
         buttons.addWidget(self.new_button)
@@ -219,7 +221,7 @@ class StartDialog(QDialog):
         buttons.addWidget(self.demo_button)
         buttons.addWidget(self.demo_kind)
         buttons.addStretch(1)
-        quit_button = QPushButton("退出")
+        quit_button = QPushButton(tr("退出"))
         quit_button.clicked.connect(self.reject)
         buttons.addWidget(quit_button)
         recent = QVBoxLayout()
@@ -241,7 +243,7 @@ class StartDialog(QDialog):
         self.new_panel.form.org_name.setFocus()
 
     def choose_file(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self, "打开台账", str(paths.documents_dir()),
+        path, _ = QFileDialog.getOpenFileName(self, tr("打开台账"), str(paths.documents_dir()),
                                               LEDGER_FILTER)
         if path:
             self.open_path(path)
