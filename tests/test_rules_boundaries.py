@@ -528,11 +528,11 @@ def test_every_member_in_the_branch_on_the_last_day_of_the_year_is_graded():
     (missing,) = evaluation_findings([Evaluation(1, 1, "合格", False)], roster, 2025,
                                      D(2026, 3, 1), "activities")
     # 乙 left on 31 December (not in the branch that day); 丙 was admitted that day; 丁 later.
-    assert "丙还没有评议结果" in missing.why and "乙" not in missing.why and "丁" not in missing.why
+    assert "丙还没有评定等次" in missing.why and "乙" not in missing.why and "丁" not in missing.why
     # Asked on 30 June, those in the branch that day.
     (early,) = evaluation_findings([Evaluation(1, 1, "合格", False)], roster, 2025,
                                    D(2025, 6, 30), "activities")
-    assert "乙还没有评议结果" in early.why and "丙" not in early.why
+    assert "乙还没有评定等次" in early.why and "丙" not in early.why
 
 
 # --- 换届 warning (RULES.md §1) ---------------------------------------------------------

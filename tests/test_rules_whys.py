@@ -101,7 +101,9 @@ def pack_facts(name: str, year: int = 2025, term_start: str = "2021-06-01",
         transfers=(Transfer(50, "李军", True, D(year, 11, 10), "测组转〔2025〕2号"),)
         if pack.type_for("transfers") else (),
         evaluations=(Evaluation(60, 1, "优秀", True), Evaluation(61, 2, "优秀", True),
-                     Evaluation(62, 3, "合格", False)) if pack.type_for("evaluations") else ())
+                     Evaluation(62, 3, "合格", False),
+                     # 刘洋 is a 预备党员: takes part without a grade
+                     Evaluation(63, 5, "合格", False)) if pack.type_for("evaluations") else ())
 
 
 def findings(name: str, as_of: dt.date, **kw):
@@ -131,6 +133,7 @@ PARTY_KINDS = {
     "development.valid_until", "development.training", "development.people",
     "development.probation", "development.due", "development.order",
     "transfers.receipt_missing", "evaluations.too_many_excellent", "evaluations.missing",
+    "evaluations.probationary_graded",
 }
 
 
@@ -185,6 +188,7 @@ def test_the_national_rules_name_their_documents():
         "transfers.receipt_missing": "《中国共产党党员组织关系介绍信》",
         "evaluations.too_many_excellent": "《中国共产党支部工作条例（试行）》",
         "evaluations.missing": "《中国共产党支部工作条例（试行）》",
+        "evaluations.probationary_graded": "《民主评议党员应知应会问答》",
     }
     wrong = {rule: by_rule.get(rule) for rule, text in expected.items()
              if text not in (by_rule.get(rule) or "")}

@@ -58,14 +58,15 @@ def test_excellent_at_most_a_third(excellent, expected):
     found = evaluation_findings(evaluations, members(9), 2025, dt.date(2026, 1, 5), "activities")
     assert [f.rule for f in found] == expected
     if found:
-        assert "评为优秀 4 人，参评 9 人，超过三分之一（最多 3 人）" in found[0].why
+        assert "评为优秀 4 人，评定等次的正式党员 9 人，超过三分之一（最多 3 人；人员类别按2025年12月31日" \
+            in found[0].why
 
 
 def test_every_member_in_the_branch_has_a_grade_once_evaluation_began():
     evaluations = [Evaluation(100 + i, i, "合格", False) for i in range(1, 8)]
     found = evaluation_findings(evaluations, members(9), 2025, dt.date(2026, 1, 5), "activities")
     assert [f.rule for f in found] == ["evaluations.missing"]
-    assert "党员8、党员9还没有评议结果" in found[0].why
+    assert "党员8、党员9还没有评定等次" in found[0].why
     assert evaluation_findings([], members(9), 2025, dt.date(2026, 1, 5), "activities") == []
 
 

@@ -70,6 +70,16 @@
         </message>
         <message>
             <location filename="../../src/ledger_app/ui/evaluation_grid.py" />
+            <source>{name}（预备党员）</source>
+            <translation>{name} (probationary)</translation>
+        </message>
+        <message>
+            <location filename="../../src/ledger_app/ui/evaluation_grid.py" />
+            <source>第 {n} 行{name}是预备党员，参加评议但不评定等次</source>
+            <translation>Row {n}, {name}: a probationary member takes part but gets no grade</translation>
+        </message>
+        <message>
+            <location filename="../../src/ledger_app/ui/evaluation_grid.py" />
             <source>第 {n} 行{name}的评定等次“{grade}”不对，只能是{choices}</source>
             <translation>Row {n}, {name}: the grade “{grade}” is not valid; it can only be {choices}</translation>
         </message>
@@ -85,8 +95,13 @@
         </message>
         <message>
             <location filename="../../src/ledger_app/ui/evaluation_grid.py" />
-            <source>优秀超过参评人数的三分之一（最多 {n} 人）</source>
-            <translation>More than a third rated Excellent (at most {n})</translation>
+            <source>预备党员 {n} 人不评定等次</source>
+            <translation>{n} probationary members get no grade</translation>
+        </message>
+        <message>
+            <location filename="../../src/ledger_app/ui/evaluation_grid.py" />
+            <source>优秀超过正式党员的三分之一（最多 {n} 人）</source>
+            <translation>Excellent is more than a third of the full members (at most {n})</translation>
         </message>
         <message>
             <location filename="../../src/ledger_app/ui/evaluation_grid.py" />

@@ -69,15 +69,22 @@ def evaluation_rows(b: DemoBuilder, meetings: list[list[MeetingPlan]]) -> list[d
             people = [p for p, _, _ in plan.presences]
             order = list(people)
             rng.shuffle(order)
-            excellent = set(map(id, order[:len(order) // 4]))
+            # 预备党员 at the year's end take part without a grade (rules.transfers_evaluations).
+            end = min(date(year, 12, 31), b.today).isoformat()
+            probationary = {id(p) for p in people if p.values["member_class"] == "预备党员"
+                            or (p.values.get("confirmed_date") or "") > end}
+            full = [p for p in order if id(p) not in probationary]
+            excellent = set(map(id, full[:len(full) // 4]))
             for person in people:
-                grade = "优秀" if id(person) in excellent else "合格"
+                grade: str | None = "优秀" if id(person) in excellent else "合格"
                 if person.role == "late" and year == b.first_year:
                     grade = "基本合格"
+                if id(person) in probationary:
+                    grade = None
                 rows.append({
                     "for_year": year, "member": person.id, "grade": grade,
                     "self_assessment": rng.choice(tx.EVALUATION_SELF),
-                    "branch_comment": tx.EVALUATION_COMMENT[grade],
+                    "branch_comment": tx.EVALUATION_COMMENT[grade or "预备党员"],
                     "note": "已由支部书记谈话提醒，限期改正" if grade == "基本合格" else None,
                 })
     return rows

@@ -22,6 +22,7 @@ class Member:
     full: bool | None = None        # 正式党员 (None: not recorded)
     joined: str | None = None       # stored dates: day or month precision
     arrived: str | None = None
+    confirmed: str | None = None    # 转正日期: a 正式党员 was a 预备党员 before it
     left: str | None = None
     active: bool = True             # 状态 still "in the branch"
     missing: tuple[str, ...] = ()   # labels of required facts that are empty

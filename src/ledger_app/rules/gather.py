@@ -40,7 +40,8 @@ def _text(value: Any) -> str:
     return "" if value is None else str(value)
 
 
-MEMBER_ROLES = ("person_name", "group", "member_class", "joined", "arrived", "left", "status")
+MEMBER_ROLES = ("person_name", "group", "member_class", "joined", "arrived", "left", "status",
+                "confirmed")
 
 
 def read_members(ledger: Ledger) -> list[Member]:
@@ -64,7 +65,7 @@ def _members(ledger: Ledger, rows: list[tuple[int, dict[str, Any]]]) -> list[Mem
     wanted = [f for f in rt.stored_fields if f.required]
     joined = rt.field_for("joined")
     # The keys once, not per row (by role; a role the pack lacks reads as None).
-    name_k, group_k, class_k, joined_k, arrived_k, left_k, status_k = (
+    name_k, group_k, class_k, joined_k, arrived_k, left_k, status_k, confirmed_k = (
         rt.key_for(role) for role in MEMBER_ROLES)
     title_k = rt.title_field
     wanted_keys = [(f.key, f.label) for f in wanted]
@@ -84,7 +85,7 @@ def _members(ledger: Ledger, rows: list[tuple[int, dict[str, Any]]]) -> list[Mem
             group=_text(get(v, group_k)),
             full=None if klass is None or full_value is None else klass == full_value,
             joined=get(v, joined_k), arrived=get(v, arrived_k),
-            left=get(v, left_k),
+            confirmed=get(v, confirmed_k), left=get(v, left_k),
             active=status in (None, "") or active_value is None or status == active_value,
             missing=tuple(missing)))
     return out

@@ -46,6 +46,17 @@ def _window(joined: str | None, arrived: str | None, left: str | None,
     return (max(starts) if starts else None), (gone.last if gone else dt.date.min)
 
 
+def probationary_on(member: Member, day: dt.date) -> bool:
+    """A 预备党员 on ``day``, from the roster's declared 人员类别 and 转正日期: one recorded as
+    预备党员, or a 正式党员 whose 转正日期 certainly falls after the day. A 转正日期 known
+    only to the day's own month cannot be settled: such a member counts as 正式. A roster
+    without 人员类别 (another pack) has no 预备党员."""
+    if member.full is False:
+        return True
+    confirmed = dates.span(member.confirmed) if member.full and member.confirmed else None
+    return confirmed is not None and confirmed.first > day
+
+
 def members_on(members: Iterable[M], day: dt.date) -> list[M]:
     return [m for m in members if in_branch(m, day)]
 

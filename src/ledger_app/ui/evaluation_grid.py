@@ -1,7 +1,8 @@
 """民主评议（按年度批量录入）: every member in the branch on the 评议 date in one table —
 个人自评, 党员互评, 评定等次 and 支部评定意见 — saved as one record per member and year
-(the type's unique key) in one transaction. The checks of RULES.md §6 (优秀 at most one
-third, everyone graded) are shown as the grades are typed; the same checks are findings in
+(the type's unique key) in one transaction. The checks of RULES.md §6 (预备党员 take part
+without a grade, 优秀 at most one third of the 正式党员, every 正式党员 graded) are shown as
+the grades are typed, counted by the rule's own ``tally``; the same checks are findings in
 ``ledger-app check``.
 
 Fields are found by role (``person``, ``eval_year``, ``eval_grade``, ``eval_self``,
@@ -55,19 +56,21 @@ class RoundRow:
     name: str
     record_id: int | None
     values: dict[str, Any]         # by role: eval_self, eval_peer, eval_grade, eval_comment
+    probationary: bool = False     # a 预备党员 on the 评议 date: takes part, no grade
 
 
 def load_round(ledger: Ledger, year: int, day: dt.date) -> list[RoundRow]:
     """Members in the branch on ``day`` (RULES.md §2's rule), plus anyone already evaluated
     for the year, with their records (runs on the worker)."""
     from ledger_app.rules.gather import read_members
-    from ledger_app.rules.membership import members_on
+    from ledger_app.rules.membership import members_on, probationary_on
 
     et = ledger.pack.type_for("evaluations")
     if et is None:
         return []
     members = read_members(ledger)
     names = {m.id: m.name for m in members}
+    probationary = {m.id for m in members if probationary_on(m, day)}
     roles = ("person", "eval_year", "eval_grade", *TEXT_ROLES)
     found: dict[int, tuple[int, dict[str, Any]]] = {}
     for i, v in ledger.records.fields_of(et.key, [et.key_for(r) or "" for r in roles], year):
@@ -79,7 +82,7 @@ def load_round(ledger: Ledger, year: int, day: dt.date) -> list[RoundRow]:
     order = [m.id for m in members_on(members, day)]
     order += [m for m in found if m not in order]
     return [RoundRow(m, names.get(m, f"#{m}"), found[m][0] if m in found else None,
-                     found[m][1] if m in found else {}) for m in order]
+                     found[m][1] if m in found else {}, m in probationary) for m in order]
 
 
 def save_round(ledger: Ledger, year: int, rows: list[RoundRow]) -> tuple[int, int]:
@@ -220,6 +223,8 @@ class EvaluationRoundDialog(YearGridDialog):
                 item = QTableWidgetItem("" if text is None else str(text))
                 if c == 0:
                     item.setFlags(item.flags() & ~Qt.ItemFlag.ItemIsEditable)
+                    if row.probationary:
+                        item.setText(tr("{name}（预备党员）").format(name=row.name))
                 self.table.setItem(r, c, item)
         self.table.blockSignals(False)
         self.table.setCurrentCell(0, 1)
@@ -236,7 +241,8 @@ class EvaluationRoundDialog(YearGridDialog):
                 if role:
                     item = self.table.item(r, c)
                     values[role] = (item.text().strip() if item else "") or None
-            out.append(RoundRow(row.member_id, row.name, row.record_id, values))
+            out.append(RoundRow(row.member_id, row.name, row.record_id, values,
+                                row.probationary))
         return out
 
     def problems(self) -> list[str]:
@@ -244,24 +250,32 @@ class EvaluationRoundDialog(YearGridDialog):
         found = []
         for n, row in enumerate(rows, 1):
             grade = row.values.get("eval_grade")
-            if grade and grade not in self.choices:
+            if grade and row.probationary:
+                found.append(tr("第 {n} 行{name}是预备党员，参加评议但不评定等次").format(
+                    n=n, name=row.name))
+            elif grade and grade not in self.choices:
                 choices = "、".join(self.choices)  # i18n: data
                 found.append(tr("第 {n} 行{name}的评定等次“{grade}”不对，只能是{choices}").format(
                     n=n, name=row.name, grade=grade, choices=choices))
-            elif not grade and any(row.values.values()):
+            elif not grade and any(row.values.values()) and not row.probationary:
                 found.append(tr("第 {n} 行{name}填了内容但没有评定等次").format(n=n, name=row.name))
         return found
 
     def _update_checks(self) -> None:
+        from ledger_app.rules.transfers_evaluations import tally
+
         rows = self.values()
-        graded = [r for r in rows if r.values.get("eval_grade") in self.choices]
-        excellent = sum(1 for r in graded if r.values.get("eval_grade") == self.excellent)
+        full = [r for r in rows if not r.probationary]
+        grades = [str(r.values.get("eval_grade") or "") for r in full]
+        counted = tally((g if g in self.choices else "", g == self.excellent) for g in grades)
         parts = [tr("参评 {rows} 人，已评定 {graded} 人，优秀 {excellent} 人").format(
-            rows=len(rows), graded=len(graded), excellent=excellent)]
-        if graded and 3 * excellent > len(graded):
+            rows=len(rows), graded=counted.graded, excellent=counted.excellent)]
+        if len(full) < len(rows):
+            parts.append(tr("预备党员 {n} 人不评定等次").format(n=len(rows) - len(full)))
+        if counted.too_many:
             parts.append("<span style='color:#b00020'>{}</span>".format(
-                tr("优秀超过参评人数的三分之一（最多 {n} 人）").format(n=len(graded) // 3)))
-        missing = len(rows) - len(graded)
+                tr("优秀超过正式党员的三分之一（最多 {n} 人）").format(n=counted.most_excellent)))
+        missing = len(full) - counted.graded
         if missing:
             parts.append("<span style='color:#b06000'>{}</span>".format(
                 tr("还有 {n} 人没有评定等次").format(n=missing)))
