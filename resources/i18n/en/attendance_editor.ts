@@ -41,7 +41,7 @@
         <message>
             <location filename="../../src/ledger_app/ui/attendance_editor.py" />
             <source>{status}原因（必填）</source>
-            <translation>Reason for {status} (required)</translation>
+            <translation>{status}: reason (required)</translation>
         </message>
         <message>
             <location filename="../../src/ledger_app/ui/attendance_editor.py" />

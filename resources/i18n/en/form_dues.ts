@@ -16,7 +16,7 @@
         <message>
             <location filename="../../src/ledger_app/ui/form_dues.py" />
             <source>按规则应交 {amount} 元：{why}</source>
-            <translation>Due by the rules: {amount} yuan: {why}</translation>
+            <translation>By the rules, {amount} yuan is due: {why}</translation>
         </message>
         <message>
             <location filename="../../src/ledger_app/ui/form_dues.py" />

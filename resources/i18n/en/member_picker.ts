@@ -21,7 +21,7 @@
         <message>
             <location filename="../../src/ledger_app/ui/member_picker.py" />
             <source>输入姓名筛选，或点右侧箭头选择</source>
-            <translation>Type a name to filter, or click the arrow to choose</translation>
+            <translation>Type a name or choose</translation>
         </message>
         <message>
             <location filename="../../src/ledger_app/ui/member_picker.py" />
