@@ -26,7 +26,7 @@ TARGET_MS = 30.0
 
 def plain_texts(ledger) -> list[tuple[int, str]]:
     """Each live record's searchable text as a person would read it (member ids as names)."""
-    from ledger_app.store.records import SEARCHABLE, from_column
+    from ledger_app.store.columns import SEARCHABLE, from_column
 
     names = {r[0]: r[1] for r in ledger.query(
         f'SELECT id, name FROM "t_{ledger.pack.member_type}"')}

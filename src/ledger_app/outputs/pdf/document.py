@@ -25,7 +25,7 @@ from ledger_app.outputs.pdf.record_page import photo_flowables
 from ledger_app.outputs.pdf.textblock import TextBlock
 
 if TYPE_CHECKING:
-    from ledger_app.store.records import Record
+    from ledger_app.store.columns import Record
 
 DATE_RIGHT_CHARS = 4     # 成文日期右空四字 (GB/T 9704-2012 §7.3.5.1)
 

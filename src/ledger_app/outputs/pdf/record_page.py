@@ -37,8 +37,8 @@ from ledger_app.store.attendance import STATUSES
 from ledger_app.store.errors import LedgerError
 
 if TYPE_CHECKING:
+    from ledger_app.store.columns import Record
     from ledger_app.store.ledger import Ledger
-    from ledger_app.store.records import Record
 
 PHOTO_MAX_HEIGHT = 56 * mm
 # Fields shown together or elsewhere on the page, not as their own header cells (roles).

@@ -34,8 +34,8 @@ from ledger_app.store.attendance import STATUSES
 from ledger_app.store.errors import LedgerError
 
 if TYPE_CHECKING:
+    from ledger_app.store.columns import Record
     from ledger_app.store.ledger import Ledger
-    from ledger_app.store.records import Record
 
 ROWS_PER_PAGE = 22
 ROW_HEIGHT = 9.6 * mm

@@ -185,7 +185,7 @@ def read_rows(ctx: PrintContext, rt: RecordType, fields: list[Field | None],
               ids: list[int] | None = None) -> list[list[str]]:
     """Printed texts of every record (of the year, or the given ids), in table order."""
     from ledger_app.outputs.pdf.snapshot import ids_as_of, row_adjuster
-    from ledger_app.store.records import from_column
+    from ledger_app.store.columns import from_column
 
     ledger = ctx.ledger
     if ids is None:
