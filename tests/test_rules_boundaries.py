@@ -364,7 +364,10 @@ LATER = D(2026, 6, 1)
 
 
 def steps_broken(values, as_of=LATER):
-    person = Person(9, "李明", {"name": "李明", "introducers": [1, 2], **values})
+    # A 培养联系人 and a recent 考察 (steps 5, 6) unless a test is about them.
+    person = Person(9, "李明", {"name": "李明", "introducers": [1, 2], "contacts": [1],
+                               "last_review_date": (as_of - dt.timedelta(days=40)).isoformat(),
+                               **values})
     return [(p.severity, p.step) for p in problems_of(PLAN, person, frozenset({1, 2}), {}, as_of)]
 
 

@@ -15,8 +15,12 @@ AS_OF = dt.date(2026, 6, 1)
 
 
 def problems(values, full=frozenset({1, 2}), settings=None, as_of=AS_OF):
-    # Anyone admitted needs two introducers (step 9): given unless a test is about them.
+    # Anyone admitted needs two introducers (step 9), an activist a 培养联系人 (step 5) and,
+    # until admitted, a 考察 in the last half-year (step 6): given unless a test is about them.
     base = {"introducers": [1, 2]} if "admission_date" in values else {}
+    if "activist_date" in values:
+        base["contacts"] = [1]
+        base["last_review_date"] = (as_of - dt.timedelta(days=40)).isoformat()
     person = Person(9, "李明", {"name": "李明", **base, **values})
     return [(p.severity, p.step, p.why) for p in problems_of(PLAN, person, full,
                                                                settings or {}, as_of)]

@@ -76,6 +76,17 @@ def pack_facts(name: str, year: int = 2025, term_start: str = "2021-06-01",
                             "introducers": [1], "admission_date": f"{year}-05-10",
                             "probation_end": f"{year}-12-10"}),
         Person(31, "周洁", {"name": "周洁", "application_date": f"{year}-05-01"}),
+        # an activist without a 考察 in half a year; 预备期 extended by 18 months; a
+        # transferred-in 预备党员 whose 转正 was discussed more than 6 months late
+        Person(32, "钱多", {"name": "钱多", "application_date": f"{year - 1}-01-05",
+                            "activist_date": f"{year}-01-05", "contacts": [1]}),
+        Person(33, "吴青", {"name": "吴青", "admission_date": f"{year - 1}-05-10",
+                            "introducers": [1, 2], "extension_months": 18,
+                            "probation_end": f"{year}-11-10"}),
+        Person(34, "郑和", {"name": "郑和", "admission_date": f"{year - 2}-03-01",
+                            "introducers": [1, 2], "probation_end": f"{year - 1}-03-01",
+                            "transferred_in_date": f"{year - 1}-01-10",
+                            "confirm_meeting_date": f"{year}-01-15"}),
     ) if pack.development else ()
     return LedgerFacts(
         year=year,
@@ -131,7 +142,8 @@ PARTY_KINDS = {
     "dues.arrears_alert", "records.roster.duplicate", "records.roster.pending",
     "development.min_age", "development.within", "development.at_least",
     "development.valid_until", "development.training", "development.people",
-    "development.probation", "development.due", "development.order",
+    "development.probation", "development.due", "development.order", "development.every",
+    "development.extension", "development.delayed",
     "transfers.receipt_missing", "evaluations.too_many_excellent", "evaluations.missing",
     "evaluations.probationary_graded",
 }
@@ -185,6 +197,8 @@ def test_the_national_rules_name_their_documents():
         "development.order": "《中国共产党发展党员工作细则》",
         "development.min_age": "《中国共产党章程》",
         "development.probation": "《中国共产党章程》",
+        "development.extension": "《中国共产党发展党员工作细则》",
+        "development.delayed": "《中国共产党发展党员工作细则》",
         "transfers.receipt_missing": "《中国共产党党员组织关系介绍信》",
         "evaluations.too_many_excellent": "《中国共产党支部工作条例（试行）》",
         "evaluations.missing": "《中国共产党支部工作条例（试行）》",

@@ -12,6 +12,7 @@ from datetime import date, timedelta
 from typing import Any
 
 from ledger_app.demo.calendar import nth_weekday
+from ledger_app.forms.dates import add_months
 
 
 def committee_day(day: date) -> date:
@@ -84,6 +85,23 @@ def record_values(steps: dict[str, date], today: date, highest: str) -> dict[str
         kept["probation_end"] = steps["probation_end"]
     values: dict[str, Any] = {k: d.isoformat() for k, d in kept.items()}
     values["stage"] = STAGE_ORDER[reached]
+    review = latest_review(kept, today)
+    if review:
+        values["last_review_date"] = review.isoformat()
     if "training_start" in kept:
         values["training_hours"] = 32
     return values
+
+
+def latest_review(kept: dict[str, date], today: date) -> date | None:
+    """The 支委会's latest 考察 of an activist: one every five months or so from the day
+    the activist was confirmed until the 支部大会 admits them (RULES.md §4: every half-year)."""
+    if "activist_date" not in kept:
+        return None
+    stop = kept.get("admission_date", today)
+    latest, day = None, kept["activist_date"]
+    while True:
+        day = committee_day(add_months(day, 5))
+        if day >= stop or day > today:
+            return latest
+        latest = day

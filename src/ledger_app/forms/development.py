@@ -27,11 +27,18 @@ CHECK_KEYS: dict[str, set[str]] = {
     "at_least": {"after", "years", "months"},
     "valid_until": {"until", "months", "setting"},
     "training": {"end_field", "hours_field", "days", "hours"},
-    "people": {"count", "full"},
+    "people": {"count", "max_count", "full", "dated_by"},
     "probation": {"after", "months", "extension_field"},
-    "due": {"after", "months", "before_days"},
+    "extension": {"after", "months", "extension_field", "min_months", "max_months"},
+    "due": {"after", "months", "before_days", "unless_field"},
+    "every": {"after", "until", "months", "before_days"},
+    "delayed": {"after", "months", "when_field", "before_days"},
 }
-STEP_KEYS = {"number", "stage", "label", "field", "checks"}
+STEP_KEYS = {"number", "stage", "label", "field", "checks", "ordered"}
+# Fields a check names besides its step's own (checked against the record type; read by
+# ``rules.gather`` with the steps' fields).
+FIELD_PARAMS = ("field", "end_field", "hours_field", "extension_field", "unless_field",
+                "when_field")
 
 
 @dataclass(frozen=True)
@@ -51,6 +58,9 @@ class Step:
     label: str
     field: str = ""                # the development record's field for this step
     checks: tuple[StepCheck, ...] = ()
+    # False for a date that is not a point in the sequence (预备期满 is fixed in advance,
+    # the latest 考察 goes on into the next stage): the step-order check passes it by.
+    ordered: bool = True
 
 
 @dataclass(frozen=True)
@@ -103,11 +113,15 @@ def load_development(path: Path, pack: Pack) -> DevelopmentPlan | None:
         checks = []
         for check in raw.get("checks", []):
             checks.append(_check(path, text, span, number, check, fields, rt.key))
-        steps.append(Step(number, stage, label, key, tuple(checks)))
+        ordered = raw.get("ordered", True)
+        if not isinstance(ordered, bool):
+            raise DeclarationError(path, f"第 {number} 步的 ordered 应为 true 或 false",
+                                   setting_line(text, "ordered", span) or where)
+        steps.append(Step(number, stage, label, key, tuple(checks), ordered))
     numbers = {s.number for s in steps}
     for s in steps:
         for c in s.checks:
-            for ref in ("after", "until"):
+            for ref in ("after", "until", "dated_by"):
                 if ref in c.params and c.params[ref] not in numbers:
                     raise DeclarationError(path, f"第 {s.number} 步的 {ref} = {c.params[ref]!r} "
                                            "不是一个步骤", _line_of_step(text, s.number))
@@ -135,7 +149,7 @@ def _check(path: Path, text: str, span: tuple[int, int], number: int, raw: Any,
                                f"{', '.join(sorted(unknown))}", where)
     if not isinstance(raw.get("rule"), str) or not raw["rule"]:
         raise DeclarationError(path, f"第 {number} 步的 {kind} 检查缺少 rule（依据）", where)
-    for name in ("field", "end_field", "hours_field", "extension_field"):
+    for name in FIELD_PARAMS:
         if name in raw and raw[name] not in fields:
             raise DeclarationError(path, f"第 {number} 步的 {name} {raw[name]!r} 不是 "
                                    f"{type_key} 的字段", where)

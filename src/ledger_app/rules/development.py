@@ -177,17 +177,21 @@ class _Checker:
                      f"{check.get('days')} 天或 {check.get('hours')} 学时", check, start.first)
         elif kind == "people":
             count = int(check.get("count"))
+            most = int(check.get("max_count", count))
             people = [int(p) for p in (mine or [])]
-            admitted = self.person.values.get(self.plan.step(15).field) \
-                if len(self.plan.steps) >= 15 else None
-            if not people and not admitted:
+            # The finding is dated by a step (入党介绍人 by the 支部大会 that admitted the
+            # person, 培养联系人 by the day the activist was confirmed): say which.
+            dated_by = self.plan.step(int(check.get("dated_by"))) \
+                if check.get("dated_by") else None
+            reached = self.value(dated_by.number) if dated_by else None
+            if not people and not reached:
                 return
-            day = _span(admitted)
-            # The finding is dated by the 支部大会 that admitted the person: say which.
-            when = f"（{_step_text(self.plan.step(15), admitted)}）" if day else ""
-            if len(people) != count:
+            day = _span(reached)
+            when = f"（{_step_text(dated_by, reached)}）" if day and dated_by else ""
+            if not count <= len(people) <= most:
+                wanted = f"{count}–{most}" if most != count else f"{count}"
                 self.add("warn", step, f"第 {step.number} 步“{step.label}”记录了 {len(people)} 人，"
-                         f"应为 {count} 名正式党员{when}", check, day.first if day else None)
+                         f"应为 {wanted} 名正式党员{when}", check, day.first if day else None)
             elif check.get("full") and any(p not in self.full_ids for p in people):
                 self.add("warn", step, f"第 {step.number} 步“{step.label}”中有人不是正式党员{when}",
                          check, day.first if day else None)
@@ -206,8 +210,14 @@ class _Checker:
                          f"{_step_text(after, self.value(after.number))}起算"
                          f"{'（含延长 ' + str(extra) + ' 个月）' if extra else ''}应为 "
                          f"{dates.chinese(expected_first.isoformat())}", check, stored.first)
+        elif kind == "every":
+            self.every(check, step)
+        elif kind == "extension":
+            self.extension(check, step)
+        elif kind == "delayed":
+            self.delayed(check, step)
         elif kind == "due":
-            if mine not in (None, "", []):
+            if mine not in (None, "", []) or values.get(check.get("unless_field")):
                 return
             earlier = _span(self.value(int(check.get("after"))))
             if earlier is None:
@@ -220,6 +230,71 @@ class _Checker:
                 self.add("warn", step, f"{said}，至今未记录", check, self.as_of)
             elif self.as_of >= deadline - dt.timedelta(days=int(check.get("before_days", 30))):
                 self.add("info", step, f"{said}，即将到期", check, self.as_of)
+
+    def every(self, check: StepCheck, step: Step) -> None:
+        """A review that comes back every ``months`` while step ``after`` is done and step
+        ``until`` is not: from its latest date (or, before the first, from ``after``'s)."""
+        after, until = self.plan.step(int(check.get("after"))), self.plan.step(int(check.get("until")))
+        start, mine = _span(self.value(after.number)), self.person.values.get(step.field)
+        if start is None or self.value(until.number) not in (None, "", []):
+            return
+        months, last = int(check.get("months")), _span(mine)
+        since = last if last is not None and last.first >= start.first else start
+        deadline = add_months(since.last, months)
+        if self.as_of < deadline - dt.timedelta(days=int(check.get("before_days", 30))):
+            return
+        basis = (f"最近一次{_step_text(step, mine)}" if since is last else
+                 f"{_step_text(after, self.value(after.number))}后还没有记录“{step.label}”")
+        said = (f"{basis}；在“{until.label}”之前每 {_months_text(months)}应有一次，"
+                f"下一次应在 {dates.chinese(deadline.isoformat())}前")
+        if self.as_of > deadline:
+            self.add("warn", step, f"{said}，已过 {(self.as_of - deadline).days} 天", check,
+                     self.as_of)
+        else:
+            self.add("info", step, f"{said}，即将到期", check, self.as_of)
+
+    def extension(self, check: StepCheck, step: Step) -> None:
+        """The 预备期 extended once, by ``min_months`` to ``max_months``."""
+        extra = self.person.values.get(check.get("extension_field"))
+        low, high = int(check.get("min_months")), int(check.get("max_months"))
+        if extra is None or extra == "" or low <= int(extra) <= high:
+            return
+        after = self.plan.step(int(check.get("after")))
+        start = _span(self.value(after.number))
+        if start is None:
+            return
+        # Decided when the first year of 预备期 ends; dated by the 预备期满 recorded (a date
+        # stored in the year is what brings a record into a year's check), else by that end.
+        ends = add_months(start.first, int(check.get("months")))
+        recorded = _span(self.person.values.get(step.field))
+        self.add("warn", step, f"延长预备期记为 {extra} 个月，应为 {low} 至 {high} 个月且只能延长一次"
+                 f"（{_step_text(after, self.value(after.number))}起的一年预备期满于 "
+                 f"{dates.chinese(ends.isoformat())}）", check,
+                 recorded.first if recorded else ends)
+
+    def delayed(self, check: StepCheck, step: Step) -> None:
+        """For someone who came in during 预备期 (``when_field``), this step may come up to
+        ``months`` after step ``after`` instead of at once."""
+        values = self.person.values
+        moved_value = values.get(check.get("when_field"))
+        moved, ends = _span(moved_value), _span(self.value(int(check.get("after"))))
+        if moved is None or ends is None:
+            return
+        after, months = self.plan.step(int(check.get("after"))), int(check.get("months"))
+        deadline = add_months(ends.last, months)
+        basis = (f"预备期内转入本支部（{dates.chinese(moved_value)}），"
+                 f"{_step_text(after, self.value(after.number))}后讨论转正最多可推迟 "
+                 f"{_months_text(months)}，应在 {dates.chinese(deadline.isoformat())}前")
+        mine = values.get(step.field)
+        held = _span(mine)
+        if held is not None:
+            if held.first > deadline:
+                self.add("warn", step, f"{basis}，{_step_text(step, mine)}已超过", check,
+                         held.first)
+        elif self.as_of > deadline:
+            self.add("warn", step, f"{basis}，至今未记录", check, self.as_of)
+        elif self.as_of >= deadline - dt.timedelta(days=int(check.get("before_days", 30))):
+            self.add("info", step, f"{basis}，即将到期", check, self.as_of)
 
     def order(self) -> None:
         """No step may come before a step of an earlier stage (certain cases only). Within a
@@ -236,7 +311,7 @@ class _Checker:
                 stage_latest = None
             value = self.person.values.get(step.field) if step.field else None
             s = _span(value)
-            if s is None or step.number == 21:   # 预备期满 is a date fixed in advance
+            if s is None or not step.ordered:
                 continue
             if latest is not None and s.last < latest[2].first:
                 self.add("warn", step, f"{_step_text(step, value)}早于上一阶段的"

@@ -187,6 +187,7 @@ def _dues_year(ledger: Ledger, year: int, as_of: dt.date) -> DuesYear:
 
 def read_development(ledger: Ledger) -> tuple[Any, ...]:
     """Each development record's step values (the fields the pack's steps name)."""
+    from ledger_app.forms.development import FIELD_PARAMS
     from ledger_app.rules.development import Person
 
     plan = ledger.pack.development
@@ -197,8 +198,7 @@ def read_development(ledger: Ledger) -> tuple[Any, ...]:
     for step in plan.steps:
         keys.add(step.field)
         for check in step.checks:
-            keys |= {str(check.get(k)) for k in ("field", "end_field", "hours_field",
-                                                  "extension_field") if check.get(k)}
+            keys |= {str(check.get(k)) for k in FIELD_PARAMS if check.get(k)}
     return tuple(Person(i, _text(v.get(rt.title_field)), v)
                  for i, v in ledger.records.fields_of(rt.key, sorted(k for k in keys if k)))
 
