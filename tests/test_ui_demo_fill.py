@@ -115,3 +115,19 @@ def test_closing_mid_fill_asks_then_keeps_a_sound_smaller_ledger(controller, qtb
     assert all(written[t] <= full[t] for t in full)
     with Ledger.open(path) as ledger:  # opens again as an ordinary, smaller ledger
         assert ledger.records.counts(None)["roster"] == full["t_roster"]
+
+
+def test_another_ledger_opened_mid_fill_is_checked_as_usual(controller, qtbot, tmp_path, org):
+    other = tmp_path / "另一本.ledger"
+    Ledger.create(other, org).close()
+    controller.first_window(None, demo=True)
+    window = wait_for_window(controller, qtbot)
+    filler = controller.filler
+    assert filler.running and window.home.headline.text().startswith("演示台账正在生成")
+    window.open_path(other)
+    qtbot.waitUntil(lambda: window.ledger is not None and window.ledger.path == other,
+                    timeout=60000)
+    qtbot.waitUntil(lambda: not filler.running, timeout=60000)
+    assert not filler.fill.complete and not open_error_dialogs()
+    # the demo's hold on the home page went with the demo
+    qtbot.waitUntil(lambda: window.home.headline.text().startswith("检查截至"), timeout=60000)

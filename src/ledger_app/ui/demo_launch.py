@@ -135,8 +135,13 @@ class DemoFiller(QObject):
 
     def _stop(self) -> None:
         if self.running:
-            log.info("demo %s left incomplete: its window was closed", self.fill.ledger.path)
+            log.info("demo %s left incomplete: its window was closed or shows another ledger",
+                     self.fill.ledger.path)
             self._finish()
+            # The hold was for the demo: a ledger opened in its place is checked as usual.
+            self.window.home.release()
+            if self.window.ledger is not None:
+                self.window.home.refresh()
             self.stopped.emit()
 
     def _finish(self, keep_label: bool = False) -> None:
