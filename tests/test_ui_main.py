@@ -105,6 +105,9 @@ def test_tree_shows_categories_and_counts(window: MainWindow):
     assert tree.count_of("meeting") == 10
     assert tree.topLevelItem(2).text(1) == "10"
     assert window.windowTitle() == "测试街道第一社区党支部 — 基层台账"
+    assert window.count_label.text() == ""   # it counts a table's rows: none on the home page
+    tree.select_type("roster")
+    settle(window)
     assert "共 6 条" in window.count_label.text()
     assert str(window.ledger.path) in window.path_label.text()
 
@@ -144,6 +147,8 @@ def test_year_switch(window: MainWindow):
 
 
 def test_search_filters_as_you_type(window: MainWindow, qtbot):
+    window.tree.select_type("roster")
+    settle(window)
     qtbot.keyClick(window, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
     assert window.table_pane.search_box.hasFocus() or QApplication.focusWidget() is window.table_pane.search_box
     type_chinese(window.table_pane.search_box, "张伟")

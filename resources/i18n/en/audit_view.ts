@@ -81,7 +81,7 @@
         <message>
             <location filename="../../src/ledger_app/ui/audit_view.py" />
             <source>共 {n} 条</source>
-            <translation>{n} lines</translation>
+            <translation>Total: {n}</translation>
         </message>
         <message>
             <location filename="../../src/ledger_app/ui/audit_view.py" />

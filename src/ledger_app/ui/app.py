@@ -23,9 +23,9 @@ from PySide6.QtWidgets import QApplication
 from ledger_app import __version__
 from ledger_app.ui import font_size, paths
 from ledger_app.ui.errors import show_error
-from ledger_app.ui.i18n import CHINESE, install_language
+from ledger_app.ui.i18n import CHINESE, install_language, tr
 from ledger_app.ui.qt_fonts import chinese_family
-from ledger_app.ui.qt_locale import install_chinese
+from ledger_app.ui.qt_locale import ENGLISH_LOCALE, install_chinese
 from ledger_app.ui.tasks import TaskRunner
 
 if TYPE_CHECKING:
@@ -89,7 +89,7 @@ def app_icon() -> QIcon:
         font.setBold(True)
         painter.setFont(font)
         painter.setPen(QColor("white"))
-        painter.drawText(pixmap.rect(), Qt.AlignmentFlag.AlignCenter, "账")
+        painter.drawText(pixmap.rect(), Qt.AlignmentFlag.AlignCenter, "账")  # i18n: data — the icon
         painter.end()
         icon.addPixmap(pixmap)
     return icon
@@ -102,13 +102,13 @@ def make_application(argv: list[str] | None = None) -> QApplication:
     assert isinstance(app, QApplication)
     app.setOrganizationName(paths.ORGANIZATION)
     app.setApplicationName(paths.APPLICATION)
-    app.setApplicationDisplayName(paths.DISPLAY_NAME)
     app.setApplicationVersion(__version__)
     font_size.apply(app)  # the size chosen in 视图 → 字体大小
     if install_language(app) == CHINESE:  # the language chosen in 视图 → 界面语言
         install_chinese(app)
     else:  # Qt's own dialogs in English too, dates and calendars as English readers expect
-        QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedKingdom))
+        QLocale.setDefault(ENGLISH_LOCALE)
+    app.setApplicationDisplayName(tr("基层台账"))
     app.setWindowIcon(app_icon())
     return app
 

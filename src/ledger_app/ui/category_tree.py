@@ -7,10 +7,11 @@ from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTreeWidget, QTreeWidgetItem, QWidget
 
 from ledger_app.forms.model import Pack
+from ledger_app.ui.i18n import tr, tr_noop
 
 TypeKeyRole = int(Qt.ItemDataRole.UserRole) + 1
 HomeRole = int(Qt.ItemDataRole.UserRole) + 2
-HOME_LABEL = "首页（自查）"
+HOME_LABEL = tr_noop("首页（自查）")  # shown through tr()
 
 
 class CategoryTree(QTreeWidget):
@@ -44,17 +45,17 @@ class CategoryTree(QTreeWidget):
         self._category_items.clear()
         bold = QFont(self.font())
         bold.setBold(True)
-        self._home_item = QTreeWidgetItem([HOME_LABEL, ""])
+        self._home_item = QTreeWidgetItem([tr(HOME_LABEL), ""])
         self._home_item.setFont(0, bold)
         self._home_item.setData(0, HomeRole, True)
-        self._home_item.setToolTip(0, "本年度会议是否按期召开、六有五优、需要处理的问题（Ctrl+0）")
+        self._home_item.setToolTip(0, tr("本年度会议是否按期召开、六有五优、需要处理的问题（Ctrl+0）"))
         self.addTopLevelItem(self._home_item)
         for number, category in enumerate(sorted(pack.categories, key=lambda c: c.order), 1):
             top = QTreeWidgetItem([category.label, ""])
             top.setFont(0, bold)
             top.setFlags(Qt.ItemFlag.ItemIsEnabled)
-            top.setToolTip(0, f"{category.label}（Ctrl+{number}）" if number <= 9
-                           else category.label)
+            top.setToolTip(0, tr("{category}（Ctrl+{number}）").format(
+                category=category.label, number=number) if number <= 9 else category.label)
             self.addTopLevelItem(top)
             self._category_items.append(top)
             for rt in sorted(category.record_types, key=lambda r: r.order):

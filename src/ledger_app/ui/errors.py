@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 
 from ledger_app.store.errors import DamagedLedgerError, LedgerError
 from ledger_app.store.integrity import is_damage
+from ledger_app.ui.i18n import tr
 
 log = logging.getLogger("ledger_app.ui")
 
@@ -53,13 +54,13 @@ def show_error(parent: QWidget | None, exc: BaseException) -> QDialog:
     if is_damage(exc) and not isinstance(exc, DamagedLedgerError):
         # Not a bug in the program: the file is damaged (the background check names the
         # part and the latest good backup in its own message).
-        exc = DamagedLedgerError("台账文件已损坏，读取时遇到损坏的数据。请不要再修改这份台账，"
-                                 "可以用“文件 → 从备份恢复…”恢复最近的完好备份。")
+        exc = DamagedLedgerError(tr("台账文件已损坏，读取时遇到损坏的数据。请不要再修改这份台账，"
+                                    "可以用“文件 → 从备份恢复…”恢复最近的完好备份。"))
     if isinstance(exc, LedgerError):
         log.info("shown to user: %s", exc)
-        box = QMessageBox(QMessageBox.Icon.Warning, "基层台账", str(exc),
+        box = QMessageBox(QMessageBox.Icon.Warning, tr("基层台账"), str(exc),
                           QMessageBox.StandardButton.Ok, parent)
-        box.button(QMessageBox.StandardButton.Ok).setText("确定")
+        box.button(QMessageBox.StandardButton.Ok).setText(tr("确定"))
         box.setObjectName(LEDGER_ERROR_BOX)
         box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         _keep_alive(box)
@@ -79,13 +80,13 @@ class BugDialog(QDialog):
         super().__init__(parent)
         self.setObjectName(BUG_DIALOG)
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        self.setWindowTitle("程序出错")
+        self.setWindowTitle(tr("程序出错"))
         self.resize(640, 420)
         self.details = "".join(traceback.format_exception(type(exc), exc, exc.__traceback__))
 
-        intro = QLabel("程序遇到了一个没有预料到的错误。已保存的台账内容不受影响；"
-                       "这次操作可能没有完成，请检查后再试。\n"
-                       "如果问题反复出现，请点“复制”，把下面的内容发给维护程序的人。")
+        intro = QLabel(tr("程序遇到了一个没有预料到的错误。已保存的台账内容不受影响；"
+                          "这次操作可能没有完成，请检查后再试。\n"
+                          "如果问题反复出现，请点“复制”，把下面的内容发给维护程序的人。"))
         intro.setWordWrap(True)
         self.text = QPlainTextEdit(self.details)
         self.text.setReadOnly(True)
@@ -93,8 +94,8 @@ class BugDialog(QDialog):
         self.text.setFont(QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont))
 
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
-        buttons.button(QDialogButtonBox.StandardButton.Close).setText("关闭")
-        self.copy_button = QPushButton("复制")
+        buttons.button(QDialogButtonBox.StandardButton.Close).setText(tr("关闭"))
+        self.copy_button = QPushButton(tr("复制"))
         buttons.addButton(self.copy_button, QDialogButtonBox.ButtonRole.ActionRole)
         self.copy_button.clicked.connect(self.copy_details)
         buttons.rejected.connect(self.reject)
@@ -106,7 +107,7 @@ class BugDialog(QDialog):
 
     def copy_details(self) -> None:
         QGuiApplication.clipboard().setText(self.details)
-        self.copy_button.setText("已复制")
+        self.copy_button.setText(tr("已复制"))
 
 
 def open_error_dialogs() -> list[QDialog]:

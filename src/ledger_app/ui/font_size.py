@@ -10,10 +10,11 @@ from __future__ import annotations
 from PySide6.QtWidgets import QApplication
 
 from ledger_app.ui import paths
+from ledger_app.ui.i18n import tr_noop
 from ledger_app.ui.qt_fonts import install_ui_font
 
 BASE_POINT_SIZE = 10.5
-SIZES = (("标准", 1.0), ("大字体", 1.25), ("特大字体", 1.5))
+SIZES = ((tr_noop("标准"), 1.0), (tr_noop("大字体"), 1.25), (tr_noop("特大字体"), 1.5))  # shown through tr()
 KEY = "ui/font_scale"
 
 

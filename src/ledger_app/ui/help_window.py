@@ -13,6 +13,7 @@ from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QDialog, QTextBrowser, QVBoxLayout, QWidget
 
 from ledger_app.resources import resource_path
+from ledger_app.ui.i18n import tr
 
 SECTIONS = ("first", "categories", "everyday", "print", "excel", "archive", "backup",
             "comfort", "keys")
@@ -29,7 +30,7 @@ class HelpWindow(QDialog):
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
         self.setObjectName("helpWindow")
-        self.setWindowTitle("基层台账 使用说明")
+        self.setWindowTitle(tr("基层台账 使用说明"))
         self.setWindowFlag(Qt.WindowType.WindowMaximizeButtonHint, True)
         self.browser = QTextBrowser()
         self.browser.setOpenExternalLinks(True)

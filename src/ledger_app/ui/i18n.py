@@ -48,6 +48,11 @@ def tr_noop(source: str) -> str:
     return source
 
 
+def active_language() -> str:
+    """The language the window speaks now (the catalogue installed at start)."""
+    return ENGLISH if _installed else CHINESE
+
+
 def saved_language() -> str:
     value = paths.settings().value(KEY, CHINESE)
     return value if any(value == code for code, _name in LANGUAGES) else CHINESE

@@ -26,6 +26,7 @@ from ledger_app.ui.category_tree import CategoryTree
 from ledger_app.ui.elided_label import ElidedLabel
 from ledger_app.ui.errors import show_error
 from ledger_app.ui.home_page import HomePage
+from ledger_app.ui.i18n import tr, tr_noop
 from ledger_app.ui.record_pane import RecordTablePane
 from ledger_app.ui.window_menus import MenuState, WindowMenus
 from ledger_app.ui.window_records import WindowDialogs
@@ -36,7 +37,7 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
-BUSY = "正在处理…"
+BUSY = tr_noop("正在处理…")  # shown through tr()
 BUSY_AFTER_MS = 400
 
 
@@ -117,7 +118,8 @@ class MainWindow(QMainWindow):
         # file's notice,) the ledger's path, (a demo's progress). Names and paths too long
         # for a crowded bar are cut with "…" rather than squeezed away.
         self.count_label = QLabel()
-        self.table_pane.count_changed.connect(self.count_label.setText)
+        self._count_text = ""
+        self.table_pane.count_changed.connect(self._count_changed)
         self.org_label = ElidedLabel(min_chars=8)
         self.path_label = ElidedLabel(Qt.TextElideMode.ElideMiddle, min_chars=10, max_chars=32)
         self.path_label.setStyleSheet("color: #666;")
@@ -220,7 +222,7 @@ class MainWindow(QMainWindow):
 
     def _set_title(self, settings: dict[str, Any]) -> None:
         name = str(settings.get("org_name") or "")
-        self.setWindowTitle(f"{name} — 基层台账" if name else "基层台账")
+        self.setWindowTitle(tr("{org} — 基层台账").format(org=name) if name else tr("基层台账"))
         self.org_label.setText(name)
 
     def settings_saved(self, values: dict[str, Any]) -> None:
@@ -237,7 +239,9 @@ class MainWindow(QMainWindow):
         """The home page (the tree's 首页, Ctrl+0)."""
         self.pages.setCurrentWidget(self.home)
         self.tree.select_home()
-        self.count_label.hide()   # it counts the table's rows, not shown here
+        # Blank rather than hidden: the status bar shows its widgets again after each
+        # passing message, and a label shown during one is drawn over it.
+        self.count_label.clear()   # it counts the table's rows, not shown here
         self.update_actions()
 
     def select_category(self, number: int) -> None:
@@ -246,8 +250,13 @@ class MainWindow(QMainWindow):
 
     def _type_picked(self, type_key: str) -> None:
         self.pages.setCurrentWidget(self.table_pane)
-        self.count_label.show()
+        self.count_label.setText(self._count_text)
         self.table_pane.show_type(type_key)
+
+    def _count_changed(self, text: str) -> None:
+        self._count_text = text
+        if not self.showing_home():
+            self.count_label.setText(text)
 
     def current_type_key(self) -> str | None:
         return self.table_pane.current_type_key() or self.tree.current_type()
@@ -290,12 +299,12 @@ class MainWindow(QMainWindow):
             self._busy_timer.start()
         else:
             self._busy_timer.stop()
-            if self.statusBar().currentMessage() == BUSY:
+            if self.statusBar().currentMessage() == tr(BUSY):
                 self.statusBar().clearMessage()
 
     def _show_busy(self) -> None:
         if not self._progress_widgets:   # a long job's own progress says more
-            self.statusBar().showMessage(BUSY)
+            self.statusBar().showMessage(tr(BUSY))
 
     def add_progress(self, *widgets: QWidget) -> None:
         """Show a long job's own progress at the right of the status bar, in place of the
@@ -303,7 +312,7 @@ class MainWindow(QMainWindow):
         for widget in widgets:
             self.statusBar().addPermanentWidget(widget)
             self._progress_widgets.append(widget)
-        if self.statusBar().currentMessage() == BUSY:
+        if self.statusBar().currentMessage() == tr(BUSY):
             self.statusBar().clearMessage()
 
     def remove_progress(self, widget: QWidget) -> None:
@@ -352,7 +361,7 @@ class MainWindow(QMainWindow):
         """留痕 of the ledger, or of the current record; masked as the table is."""
         entry_id = self.current_record_id() if this_record else None
         if this_record and entry_id is None:
-            self.statusBar().showMessage("请先选中一条记录", 3000)
+            self.statusBar().showMessage(tr("请先选中一条记录"), 3000)
             return
         self.dialogs.show_audit(entry_id, self.table_pane.masked,
                                 self.table_pane.current_title() if entry_id is not None else "")
@@ -378,8 +387,8 @@ class MainWindow(QMainWindow):
             current = self.current_year()
             if year is not None and current is not None and year != current:
                 self.table_pane.fill_years(years, year)
-                self.statusBar().showMessage(f"已保存；这条记录属于 {year} 年度，已切换到该年度",
-                                             5000)
+                self.statusBar().showMessage(
+                    tr("已保存；这条记录属于 {year} 年度，已切换到该年度").format(year=year), 5000)
             self.refresh_all(select_id=record_id)
             self.dialogs.reload_open_views()
 

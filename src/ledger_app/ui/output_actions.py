@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QDialog, QFileDialog
 
+from ledger_app.ui.i18n import tr, tr_noop
 from ledger_app.ui.saved_notice import SavedNotice
 
 if TYPE_CHECKING:
@@ -22,7 +23,7 @@ if TYPE_CHECKING:
 @dataclass(frozen=True)
 class OutputAction:
     key: str
-    text: str
+    text: str                      # text and tip: shown through tr()
     target: Callable[[], Any]      # imports and returns the dialog class (or opener)
     shortcut: str = ""
     tip: str = ""
@@ -54,12 +55,16 @@ def _open_archive() -> Any:
 
 
 OUTPUTS = (
-    OutputAction("print", "打印…", _print_dialog, "Ctrl+P", "打印当前表格或当前记录，或保存为 PDF"),
-    OutputAction("export", "导出 Excel…", _export_dialog, "", "把当前表格导出为 Excel 文件"),
-    OutputAction("import", "从 Excel 导入…", _import_dialog, "", "从 Excel 表格批量导入记录"),
-    OutputAction("archive", "生成检查档案包…", _archive_dialog, "",
-                 "把一个年度的台账整理成检查用的档案包"),
-    OutputAction("open_archive", "打开检查档案包…", _open_archive, "", "查看别人交来的检查档案包"),
+    OutputAction("print", tr_noop("打印…"), _print_dialog, "Ctrl+P",
+                 tr_noop("打印当前表格或当前记录，或保存为 PDF")),
+    OutputAction("export", tr_noop("导出 Excel…"), _export_dialog, "",
+                 tr_noop("把当前表格导出为 Excel 文件")),
+    OutputAction("import", tr_noop("从 Excel 导入…"), _import_dialog, "",
+                 tr_noop("从 Excel 表格批量导入记录")),
+    OutputAction("archive", tr_noop("生成检查档案包…"), _archive_dialog, "",
+                 tr_noop("把一个年度的台账整理成检查用的档案包")),
+    OutputAction("open_archive", tr_noop("打开检查档案包…"), _open_archive, "",
+                 tr_noop("查看别人交来的检查档案包")),
 )
 
 
@@ -74,11 +79,11 @@ class OutputActions:
         # A permanent widget: a passing message (已自动备份 …) must not hide where the file went.
         window.statusBar().addPermanentWidget(self.saved_notice)
         for spec in OUTPUTS:
-            action = QAction(spec.text, window)
+            action = QAction(tr(spec.text), window)
             action.setObjectName(f"action_{spec.key}")
             if spec.shortcut:
                 action.setShortcut(spec.shortcut)
-            action.setStatusTip(spec.tip)
+            action.setStatusTip(tr(spec.tip))
             action.triggered.connect(lambda _checked=False, s=spec: self.trigger(s))
             self.actions[spec.key] = action
         self.update()
@@ -90,19 +95,19 @@ class OutputActions:
             action = self.actions[spec.key]
             needs_ledger = spec.key != "open_archive"
             action.setEnabled(has_ledger or not needs_ledger)
-            action.setToolTip(spec.tip)
+            action.setToolTip(tr(spec.tip))
 
     def _archive_saved(self, dialog: Any) -> None:
         result = getattr(dialog, "archive_result", None)
         if result is not None:
-            self.saved_notice.show_saved(result.path, "检查档案包")
+            self.saved_notice.show_saved(result.path, tr("检查档案包已保存到 {path}"))
 
     def trigger(self, spec: OutputAction) -> None:
         target = spec.target()
         w = self.window
         if spec.key == "open_archive":
-            path, _ = QFileDialog.getOpenFileName(w, "打开检查档案包", "",
-                                                  "检查档案包 (*.zip);;所有文件 (*)")
+            path, _ = QFileDialog.getOpenFileName(w, tr("打开检查档案包"), "",
+                                                  tr("检查档案包 (*.zip);;所有文件 (*)"))
             if path:
                 self.dialog = target(path, w)
             return
@@ -122,7 +127,7 @@ class OutputActions:
                                 product="table" if type_key else None)
         elif spec.key == "export":
             dialog = target(w.ledger, w.runner, type_key, year, w)
-            dialog.exported.connect(lambda path: self.saved_notice.show_saved(path, "Excel "))
+            dialog.exported.connect(lambda path: self.saved_notice.show_saved(path, tr("Excel 已保存到 {path}")))
         elif spec.key == "import":
             dialog = target(w.ledger, w.runner, type_key, w)
             # New records (or an undone import) must show in the table and the counts.
@@ -135,6 +140,6 @@ class OutputActions:
             dialog.accepted.connect(lambda d=dialog: self._archive_saved(d))
         saved = getattr(dialog, "saved", None)  # a PDF saved from the print preview
         if saved is not None:
-            saved.connect(lambda path: self.saved_notice.show_saved(path, "PDF "))
+            saved.connect(lambda path: self.saved_notice.show_saved(path, tr("PDF 已保存到 {path}")))
         self.dialog = dialog
         dialog.open()

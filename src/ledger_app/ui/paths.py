@@ -22,7 +22,6 @@ from PySide6.QtCore import QSettings, QStandardPaths
 
 ORGANIZATION = "GrassrootsLedger"
 APPLICATION = "ledger-app"
-DISPLAY_NAME = "基层台账"
 MAX_RECENT = 8
 PORTABLE_MARKER = "portable"
 PORTABLE_DATA = "data"
@@ -65,7 +64,7 @@ def log_dir() -> Path:
 
 
 def demo_dir() -> Path:
-    folder = app_home() / "演示台账"
+    folder = app_home() / "演示台账"  # i18n: data — a folder on disk
     folder.mkdir(parents=True, exist_ok=True)
     return folder
 

@@ -23,12 +23,15 @@ from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
 from PySide6.QtWidgets import QApplication, QCalendarWidget, QDateEdit
 
 from ledger_app.resources import resource_path
+from ledger_app.ui.i18n import ENGLISH, active_language, tr, tr_noop
 
 log = logging.getLogger(__name__)
 
 CHINESE = QLocale(QLocale.Language.Chinese, QLocale.Country.China)
+ENGLISH_LOCALE = QLocale(QLocale.Language.English, QLocale.Country.UnitedKingdom)  # Monday first
 SUPPLEMENT = "qt_supplement_zh_CN"
-DATE_FORMAT = "yyyy年M月d日"  # how people here read a date (2025年3月1日)
+# How people here read a date (2025年3月1日); in English "1 Mar 2025", with English month names.
+DATE_FORMAT = tr_noop("yyyy年M月d日")
 _installed: list[QTranslator] = []  # a translator must outlive its installation
 
 
@@ -69,20 +72,27 @@ def install_chinese(app: QApplication) -> bool:
     return found
 
 
+def window_locale() -> QLocale:
+    """Chinese, or British English while the window speaks English."""
+    return ENGLISH_LOCALE if active_language() == ENGLISH else CHINESE
+
+
 def plain_calendar(calendar: QCalendarWidget) -> QCalendarWidget:
     """A calendar as Chinese wall calendars are: Monday first, no ISO week numbers
     (a secretary counts 第几周 by the month, and the numbers look like dates)."""
-    calendar.setLocale(CHINESE)
-    calendar.setFirstDayOfWeek(CHINESE.firstDayOfWeek())
+    locale = window_locale()
+    calendar.setLocale(locale)
+    calendar.setFirstDayOfWeek(locale.firstDayOfWeek())
     calendar.setVerticalHeaderFormat(QCalendarWidget.VerticalHeaderFormat.NoVerticalHeader)
     calendar.setGridVisible(True)
     return calendar
 
 
 def chinese_date_edit(edit: QDateEdit) -> QDateEdit:
-    """A date box reading 2025年3月1日 with the plain calendar as its popup."""
-    edit.setLocale(CHINESE)
-    edit.setDisplayFormat(DATE_FORMAT)
+    """A date box reading 2025年3月1日 (1 Mar 2025 in English) with the plain calendar as
+    its popup."""
+    edit.setLocale(window_locale())
+    edit.setDisplayFormat(tr(DATE_FORMAT))
     edit.setCalendarPopup(True)
     edit.setCalendarWidget(plain_calendar(QCalendarWidget()))
     return edit

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ledger_app.ui.i18n import tr, tr_noop
 from ledger_app.ui.record_view import RecordTableView, SearchBox, column_width
 from ledger_app.ui.table_model import RecordTableModel
 
@@ -35,7 +36,7 @@ if TYPE_CHECKING:
     from ledger_app.store.ledger import Ledger
     from ledger_app.ui.tasks import TaskRunner
 
-ALL_YEARS = "全部年度"
+ALL_YEARS = tr_noop("全部年度")  # shown through tr()
 SEARCH_DELAY_MS = 150
 
 # 显示敏感信息 is confirmed once each time the program runs (for every window it opens).
@@ -66,21 +67,21 @@ class RecordTablePane(QWidget):
 
         self.year_box = QComboBox()
         self.year_box.setObjectName("yearBox")
-        self.year_box.setToolTip("台账按年度记录：选择要看的年度，或全部年度")
+        self.year_box.setToolTip(tr("台账按年度记录：选择要看的年度，或全部年度"))
         self.year_box.setMinimumContentsLength(8)
         self.year_box.currentIndexChanged.connect(self._year_changed)
         self.search_box = SearchBox()
         self.search_box.setObjectName("searchBox")
         self.search_box.setClearButtonEnabled(True)
-        self.search_box.setPlaceholderText("搜索当前表格：姓名、主题、内容……（Ctrl+F）")
+        self.search_box.setPlaceholderText(tr("搜索当前表格：姓名、主题、内容……（Ctrl+F）"))
         self.search_box.setMinimumWidth(280)
         self.search_box.textChanged.connect(self._search_typed)
-        self.sensitive_box = QCheckBox("显示敏感信息")
-        self.sensitive_box.setToolTip("身份证号码、电话号码平时只显示部分数字")
+        self.sensitive_box = QCheckBox(tr("显示敏感信息"))
+        self.sensitive_box.setToolTip(tr("身份证号码、电话号码平时只显示部分数字"))
         self.sensitive_box.toggled.connect(self._sensitive_toggled)
-        self.pending_box = QCheckBox("只看待核实")
+        self.pending_box = QCheckBox(tr("只看待核实"))
         self.pending_box.setObjectName("pendingBox")
-        self.pending_box.setToolTip("只列出有“待核实”项的记录：导入时无法确定、留空待核对的值")
+        self.pending_box.setToolTip(tr("只列出有“待核实”项的记录：导入时无法确定、留空待核对的值"))
         self.pending_box.toggled.connect(
             lambda on: self.model.set_pending_only(on) if self.model is not None else None)
         self._search_timer = QTimer(self)
@@ -107,7 +108,7 @@ class RecordTablePane(QWidget):
         self.search_box.to_table.connect(self._focus_table)
 
         bar = QHBoxLayout()
-        bar.addWidget(QLabel("年度"))
+        bar.addWidget(QLabel(tr("年度")))
         bar.addWidget(self.year_box)
         bar.addSpacing(12)
         bar.addWidget(self.search_box, 1)
@@ -199,8 +200,8 @@ class RecordTablePane(QWidget):
         self.year_box.blockSignals(True)
         self.year_box.clear()
         for year in years:
-            self.year_box.addItem(f"{year} 年度", year)
-        self.year_box.addItem(ALL_YEARS, None)
+            self.year_box.addItem(tr("{year} 年度").format(year=year), year)
+        self.year_box.addItem(tr(ALL_YEARS), None)
         index = self.year_box.findData(chosen) if chosen is not None else -1
         self.year_box.setCurrentIndex(index if index >= 0 else self.year_box.count() - 1)
         self.year_box.blockSignals(False)
@@ -242,7 +243,8 @@ class RecordTablePane(QWidget):
         checklist = self._checklist_for(type_key)
         self.checklist_button.setVisible(checklist is not None)
         if checklist is not None:
-            self.checklist_button.setText(f"按年度逐项对照（{checklist.label}对照表）…")
+            self.checklist_button.setText(
+                tr("按年度逐项对照（{checklist}对照表）…").format(checklist=checklist.label))
         # Free text is masked too (numbers typed into 备注, 会议内容), so any text column counts.
         self.sensitive_box.setVisible(any(f.sensitive or f.type in ("text", "longtext")
                                           for f in rt.table_fields))
@@ -297,7 +299,7 @@ class RecordTablePane(QWidget):
         if self.model is None:
             return
         if not self.model.is_sortable(column):
-            self.message.emit("这一列不能排序", 3000)
+            self.message.emit(tr("这一列不能排序"), 3000)
             return
         self._select_after_reload = self.current_record_id()
         self.model.sort(column, order)
@@ -320,9 +322,10 @@ class RecordTablePane(QWidget):
             from ledger_app.ui.confirm import ask
 
             self.sensitive_question = ask(
-                self, "显示敏感信息", "要显示完整的身份证号码、电话号码和文字中的号码吗？\n"
-                "请注意身边是否有旁人、屏幕是否在共享。这次操作会记入留痕；"
-                "本次运行期间不再询问。", confirmed, yes_text="显示", no_text="不显示")
+                self, tr("显示敏感信息"), tr("要显示完整的身份证号码、电话号码和文字中的号码吗？\n"
+                                        "请注意身边是否有旁人、屏幕是否在共享。这次操作会记入留痕；"
+                                        "本次运行期间不再询问。"),
+                confirmed, yes_text=tr("显示"), no_text=tr("不显示"))
             return
         if self.model is not None:
             self.model.set_show_sensitive(show)
@@ -332,7 +335,7 @@ class RecordTablePane(QWidget):
         if ledger is None or ledger.readonly:
             return
         self.runner.run(lambda: ledger.audit.append(
-            "show_sensitive", None, None, "在窗口中显示了完整的身份证号、电话号码"),
+            "show_sensitive", None, None, "在窗口中显示了完整的身份证号、电话号码"),  # i18n: data
             lambda _: None, lambda exc: None)   # a ledger that cannot be written still shows
 
     def _reloaded(self) -> None:
@@ -356,10 +359,9 @@ class RecordTablePane(QWidget):
     def _update_count(self) -> None:
         if self.model is None:
             return
-        text = f"共 {self.model.rowCount()} 条"
-        if self.model.search:
-            text += f"（搜索“{self.model.search}”）"
-        self.count_changed.emit(text)
+        count, search = self.model.rowCount(), self.model.search
+        self.count_changed.emit(tr("共 {n} 条（搜索“{search}”）").format(n=count, search=search)
+                                if search else tr("共 {n} 条").format(n=count))
 
     def _update_empty(self) -> None:
         model = self.model
@@ -368,11 +370,12 @@ class RecordTablePane(QWidget):
             return
         label = model.record_type.label
         if model.search:
-            text = f"“{label}”中没有找到“{model.search}”。"
+            text = tr("“{type}”中没有找到“{search}”。").format(type=label, search=model.search)
         elif model.year is not None and model.record_type.date_field:
-            text = f"{model.year} 年度的“{label}”还没有记录。\n按 Ctrl+N 新增一条。"
+            text = tr("{year} 年度的“{type}”还没有记录。\n按 Ctrl+N 新增一条。").format(
+                year=model.year, type=label)
         else:
-            text = f"“{label}”还没有记录。\n按 Ctrl+N 新增一条。"
+            text = tr("“{type}”还没有记录。\n按 Ctrl+N 新增一条。").format(type=label)
         self.empty_label.setText(text)
         self.table_stack.setCurrentWidget(self.empty_label)
 
@@ -419,10 +422,12 @@ class RecordTablePane(QWidget):
         if len(ids) == 1:
             row = model.row_of(ids[0])
             title = model.data(model.index(row or 0, self._title_column()))
-            text = f"删除这条{label}：“{title}”？" if title else f"删除这条{label}？"
+            text = tr("删除这条{type}：“{title}”？\n删除的记录放在回收站里，可以恢复。").format(
+                type=label, title=title) if title else \
+                tr("删除这条{type}？\n删除的记录放在回收站里，可以恢复。").format(type=label)
         else:
-            text = f"删除选中的 {len(ids)} 条{label}？"
-        text += "\n删除的记录放在回收站里，可以恢复。"
+            text = tr("删除选中的 {n} 条{type}？\n删除的记录放在回收站里，可以恢复。").format(
+                n=len(ids), type=label)
         next_row = min(model.row_of(ids[-1]) or 0, model.rowCount() - len(ids) - 1)
         next_id = model.record_id(max(next_row, 0)) if next_row >= 0 else None
 
@@ -432,9 +437,9 @@ class RecordTablePane(QWidget):
                     ledger.records.delete(record_id)
 
         self.delete_question = ask(
-            self, "删除记录", text,
+            self, tr("删除记录"), text,
             lambda: self.runner.run(delete, lambda _: self.records_deleted.emit(next_id)),
-            yes_text="删除", danger=True)
+            yes_text=tr("删除"), danger=True)
 
     def _title_column(self) -> int:
         if self.model is None:

@@ -68,10 +68,10 @@ class SearchBox(QLineEdit):
 def column_width(metrics: QFontMetrics, field: Field, label: str) -> int:
     """Wide enough for the header and a typical value; print widths scale the text."""
     pad = 24
-    per_mm = metrics.horizontalAdvance("中") / 3.2  # a printed CJK character is ~3.2 mm
+    per_mm = metrics.horizontalAdvance("中") / 3.2  # i18n: data — a printed CJK character is ~3.2 mm
     samples = {
         "date": "0000-00-00", "month": "0000-00", "money": "000000.00", "integer": "0000",
-        "bool": "是", "member": "欧阳建国",
+        "bool": "是", "member": "欧阳建国",  # i18n: data — widths of values shown as stored
     }
     if field.type == "choice" and field.choices:
         wanted = max(metrics.horizontalAdvance(c) for c in field.choices)

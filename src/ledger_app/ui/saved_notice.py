@@ -14,6 +14,8 @@ from PySide6.QtCore import QProcess, QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QWidget
 
+from ledger_app.ui.i18n import tr
+
 
 def show_in_folder(path: Path) -> None:
     """Open the folder holding ``path``; on Windows with the file selected."""
@@ -34,7 +36,7 @@ class SavedNotice(QWidget):
         self.label.setObjectName("savedNoticeText")
         self.label.setTextInteractionFlags(self.label.textInteractionFlags()
                                            | self.label.textInteractionFlags().TextSelectableByMouse)
-        self.button = QPushButton("打开所在文件夹")
+        self.button = QPushButton(tr("打开所在文件夹"))
         self.button.setObjectName("showFolderButton")
         self.button.clicked.connect(self.open_folder)
         row = QHBoxLayout(self)
@@ -43,9 +45,11 @@ class SavedNotice(QWidget):
         row.addWidget(self.button)
         self.hide()
 
-    def show_saved(self, path: str | Path, what: str) -> None:
+    def show_saved(self, path: str | Path, message: str) -> None:
+        """``message``: what was saved where, translated, with ``{path}`` in it
+        (``tr("Excel 已保存到 {path}")``)."""
         self.path = Path(path)
-        self.label.setText(f"{what}已保存到 {self.path}")
+        self.label.setText(message.format(path=self.path))
         self.label.setToolTip(str(self.path))
         self.show()
 

@@ -20,6 +20,7 @@ from shiboken6 import isValid
 
 from ledger_app.forms.display import display
 from ledger_app.forms.model import Field, RecordType
+from ledger_app.ui.i18n import tr
 
 if TYPE_CHECKING:
     from ledger_app.store.ledger import Ledger
@@ -50,8 +51,8 @@ _ROOT = QModelIndex()  # the table's (only) parent
 
 
 def column_label(field: Field) -> str:
-    if field.type == "money" and "元" not in field.label:
-        return f"{field.label}（元）"
+    if field.type == "money" and "元" not in field.label:  # i18n: data — the label says 元
+        return tr("{label}（元）").format(label=field.label)
     return field.label
 
 
@@ -225,7 +226,7 @@ class RecordTableModel(QAbstractTableModel):
             chunk = missing[start:start + 500]
             self._member_names.update(self.ledger.records.member_names(self.reader, chunk))
         for member_id in missing:
-            self._member_names.setdefault(member_id, f"（已删除 #{member_id}）")
+            self._member_names.setdefault(member_id, tr("（已删除 #{id}）").format(id=member_id))
 
     # ---- Qt model --------------------------------------------------------------------------
 
@@ -249,7 +250,7 @@ class RecordTableModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.ToolTipRole:
             tip = field.help or field.label
             if field.type in UNSORTABLE_TYPES:
-                tip += "（此列不能排序）"
+                tip += tr("（此列不能排序）")
             return tip
         if role == FieldKeyRole:
             return field.key

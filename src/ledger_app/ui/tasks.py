@@ -31,6 +31,8 @@ from PySide6.QtCore import (
 )
 from PySide6.QtWidgets import QApplication, QProgressDialog, QWidget
 
+from ledger_app.ui.i18n import tr
+
 T = TypeVar("T")
 log = logging.getLogger("ledger_app.ui.tasks")
 
@@ -108,8 +110,8 @@ class TaskRunner(QObject):
                           parent: QWidget | None = None,
                           on_cancel: Callable[[], None] | None = None) -> QProgressDialog:
         """Run ``fn(report)`` with a progress dialog that can cancel it (then ``on_cancel``)."""
-        dialog = QProgressDialog(title, "取消", 0, 0, parent or self._parent_widget())
-        dialog.setWindowTitle("请稍候")
+        dialog = QProgressDialog(title, tr("取消"), 0, 0, parent or self._parent_widget())
+        dialog.setWindowTitle(tr("请稍候"))
         dialog.setWindowModality(Qt.WindowModality.WindowModal)
         dialog.setMinimumDuration(300)  # quick jobs finish before a dialog flickers up
         dialog.setAutoClose(False)

@@ -23,14 +23,13 @@ from ledger_app.ui import font_size, i18n, paths
 from ledger_app.ui.help_window import show_help
 from ledger_app.ui.i18n import tr
 from ledger_app.ui.output_actions import OutputActions
-from ledger_app.ui.safety_actions import SafetyActions
+from ledger_app.ui.safety_actions import LEDGER_FILTER, SafetyActions
 
 if TYPE_CHECKING:
     from ledger_app.store.ledger import Ledger
     from ledger_app.ui.main_window import MainWindow
     from ledger_app.ui.tasks import TaskRunner
 
-LEDGER_FILTER = "台账文件 (*.ledger);;所有文件 (*)"
 
 
 class WindowCommands(Protocol):
@@ -82,40 +81,40 @@ class WindowMenus:
         self.safety = SafetyActions(window)
 
         bar = w.menuBar()
-        file_menu = bar.addMenu("文件(&F)")
-        self._add(file_menu, "new_ledger", "新建台账…", self.new_ledger)
-        self._add(file_menu, "open_ledger", "打开台账…", self.open_ledger, QKeySequence.StandardKey.Open)
-        self.recent_menu = file_menu.addMenu("最近打开")
+        file_menu = bar.addMenu(tr("文件(&F)"))
+        self._add(file_menu, "new_ledger", tr("新建台账…"), self.new_ledger)
+        self._add(file_menu, "open_ledger", tr("打开台账…"), self.open_ledger, QKeySequence.StandardKey.Open)
+        self.recent_menu = file_menu.addMenu(tr("最近打开"))
         self.recent_menu.aboutToShow.connect(self.update_recent)
         file_menu.addSeparator()
-        self._add(file_menu, "settings", "组织设置…", c.show_settings)
+        self._add(file_menu, "settings", tr("组织设置…"), c.show_settings)
         file_menu.addSeparator()
         for action in self.safety.actions.values():
             file_menu.addAction(action)
         file_menu.addSeparator()
-        self._add(file_menu, "close_ledger", "关闭台账", c.close_ledger)
-        self._add(file_menu, "quit", "退出", c.close, "Ctrl+Q")
+        self._add(file_menu, "close_ledger", tr("关闭台账"), c.close_ledger)
+        self._add(file_menu, "quit", tr("退出"), c.close, "Ctrl+Q")
 
-        record_menu = bar.addMenu("记录(&R)")
-        self._add(record_menu, "new", "新增", c.new_record, "Ctrl+N")
-        edit = self._add(record_menu, "edit", "编辑（Enter）", c.edit_current, "F2")
-        edit.setIconText("编辑")
-        self._add(record_menu, "delete", "删除", c.delete_selected, QKeySequence.StandardKey.Delete)
+        record_menu = bar.addMenu(tr("记录(&R)"))
+        self._add(record_menu, "new", tr("新增"), c.new_record, "Ctrl+N")
+        edit = self._add(record_menu, "edit", tr("编辑（Enter）"), c.edit_current, "F2")
+        edit.setIconText(tr("编辑"))
+        self._add(record_menu, "delete", tr("删除"), c.delete_selected, QKeySequence.StandardKey.Delete)
         record_menu.addSeparator()
-        self._add(record_menu, "previous", "上一条", lambda: c.move_record(-1), "Ctrl+Up")
-        self._add(record_menu, "next", "下一条", lambda: c.move_record(1), "Ctrl+Down")
-        self._add(record_menu, "find", "查找", c.focus_search, QKeySequence.StandardKey.Find)
+        self._add(record_menu, "previous", tr("上一条"), lambda: c.move_record(-1), "Ctrl+Up")
+        self._add(record_menu, "next", tr("下一条"), lambda: c.move_record(1), "Ctrl+Down")
+        self._add(record_menu, "find", tr("查找"), c.focus_search, QKeySequence.StandardKey.Find)
         record_menu.addSeparator()
-        self._add(record_menu, "dues_grid", "党费收缴表（按月）…", c.show_dues_grid, "Ctrl+Shift+D")
-        self._add(record_menu, "evaluation_round", "民主评议（按年度批量录入）…",
+        self._add(record_menu, "dues_grid", tr("党费收缴表（按月）…"), c.show_dues_grid, "Ctrl+Shift+D")
+        self._add(record_menu, "evaluation_round", tr("民主评议（按年度批量录入）…"),
                   c.show_evaluation_round, "Ctrl+Shift+E")
-        self._add(record_menu, "development_timeline", "发展党员时间线…", c.show_development, "Ctrl+Shift+T")
+        self._add(record_menu, "development_timeline", tr("发展党员时间线…"), c.show_development, "Ctrl+Shift+T")
         record_menu.addSeparator()
-        self._add(record_menu, "recycle_bin", "回收站…", c.show_recycle_bin)
-        self._add(record_menu, "record_audit", "本条记录的留痕…", lambda: c.show_audit(True))
-        self._add(record_menu, "audit", "留痕…", c.show_audit)
+        self._add(record_menu, "recycle_bin", tr("回收站…"), c.show_recycle_bin)
+        self._add(record_menu, "record_audit", tr("本条记录的留痕…"), lambda: c.show_audit(True))
+        self._add(record_menu, "audit", tr("留痕…"), c.show_audit)
 
-        output_menu = bar.addMenu("输出(&O)")
+        output_menu = bar.addMenu(tr("输出(&O)"))
         output_menu.aboutToShow.connect(self.outputs.update)
         for key in ("print", "export", "import"):
             output_menu.addAction(self.outputs.actions[key])
@@ -127,13 +126,13 @@ class WindowMenus:
         output_menu.setToolTipsVisible(True)
         record_menu.setToolTipsVisible(True)
 
-        view_menu = bar.addMenu("视图(&V)")
-        size_menu = view_menu.addMenu("字体大小")
+        view_menu = bar.addMenu(tr("视图(&V)"))
+        size_menu = view_menu.addMenu(tr("字体大小"))
         size_menu.setObjectName("fontSizeMenu")
         self.font_sizes = QActionGroup(w)
         current = font_size.saved_scale()
         for name, scale in font_size.SIZES:
-            action = QAction(name, w)
+            action = QAction(tr(name), w)
             action.setCheckable(True)
             action.setChecked(scale == current)
             action.setObjectName(f"action_font_{int(scale * 100)}")
@@ -154,10 +153,10 @@ class WindowMenus:
             self.languages.addAction(action)
             language_menu.addAction(action)
 
-        help_menu = bar.addMenu("帮助(&H)")
-        self._add(help_menu, "help", "使用说明", lambda: show_help(w), "F1")
+        help_menu = bar.addMenu(tr("帮助(&H)"))
+        self._add(help_menu, "help", tr("使用说明"), lambda: show_help(w), "F1")
         help_menu.addSeparator()
-        self._add(help_menu, "about", "关于", self.about)
+        self._add(help_menu, "about", tr("关于"), self.about)
 
         # Ctrl+0: the home page; Ctrl+1..5: jump to a category (not in a menu: the tree
         # shows them).
@@ -173,7 +172,7 @@ class WindowMenus:
             w.addAction(action)
             self.actions[f"category_{number}"] = action
 
-        toolbar = QToolBar("工具栏")
+        toolbar = QToolBar(tr("工具栏"))
         toolbar.setObjectName("mainToolbar")
         toolbar.setMovable(False)
         toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
@@ -222,14 +221,15 @@ class WindowMenus:
             action = self.recent_menu.addAction(path)
             action.triggered.connect(lambda _c=False, p=path: self.commands.open_path(p))
         if not files:
-            self.recent_menu.addAction("（没有）").setEnabled(False)
+            self.recent_menu.addAction(tr("（没有）")).setEnabled(False)
 
     # ---- 文件 and 帮助 ----------------------------------------------------------------------
 
     def open_ledger(self) -> None:
         current = self.commands.ledger_path()
         start = str(current.parent) if current is not None else str(paths.documents_dir())
-        path, _ = QFileDialog.getOpenFileName(self.window, "打开台账", start, LEDGER_FILTER)
+        path, _ = QFileDialog.getOpenFileName(self.window, tr("打开台账"), start,
+                                              tr(LEDGER_FILTER))
         if path:
             self.commands.open_path(path)
 
@@ -252,9 +252,10 @@ class WindowMenus:
         if language == i18n.saved_language():
             return
         i18n.save_language(language)
-        box = QMessageBox(QMessageBox.Icon.Information, "界面语言",
-                          "界面语言已更改，重新启动程序后生效。\n"
-                          "The interface language changes when the program is started again.",
+        # Said in both languages: the person may not read the one just chosen.
+        both = ("界面语言已更改，重新启动程序后生效。\n"  # i18n: data — in both languages
+                "The interface language changes when the program is started again.")
+        box = QMessageBox(QMessageBox.Icon.Information, tr("界面语言"), both,
                           QMessageBox.StandardButton.Ok, self.window)
         box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.dialog = box
@@ -263,17 +264,21 @@ class WindowMenus:
     def about(self) -> None:
         w = self.window
         path = self.commands.ledger_path()
-        box = QMessageBox(QMessageBox.Icon.Information, "关于基层台账",
-                          f"<b>基层台账</b> {__version__}<br>"
-                          "党支部、关工委、工会的台账管理，全部数据保存在本机的一个台账文件里，"
-                          "不需要网络。<br><br>"
-                          + (f"当前台账：{path}<br>" if path else "")
-                          + f"程序数据和日志：{paths.app_home()}"
-                          + ("（便携模式）" if paths.portable_home() else "") + "<br>"
-                          f"Python {platform.python_version()}，Qt {qVersion()}"
-                          f"（PySide6 {pyside_version}），{platform.system()} {platform.release()}"
-                          "<br><br>中文字体：文鼎 PL 明体（AR PL UMing）、文泉驿微米黑，"
-                          "按各自的许可证随程序提供（resources/fonts）。",
+        home = (tr("程序数据和日志：{folder}（便携模式）") if paths.portable_home()
+                else tr("程序数据和日志：{folder}")).format(folder=paths.app_home())
+        text = "<br>".join([
+            tr("<b>基层台账</b> {version}").format(version=__version__),
+            tr("党支部、关工委、工会的台账管理，全部数据保存在本机的一个台账文件里，不需要网络。"),
+            "",
+            *([tr("当前台账：{path}").format(path=path)] if path else []),
+            home,
+            tr("Python {python}，Qt {qt}（PySide6 {pyside}），{system} {release}").format(
+                python=platform.python_version(), qt=qVersion(), pyside=pyside_version,
+                system=platform.system(), release=platform.release()),
+            "",
+            tr("中文字体：文鼎 PL 明体（AR PL UMing）、文泉驿微米黑，按各自的许可证随程序提供"
+               "（resources/fonts）。")])
+        box = QMessageBox(QMessageBox.Icon.Information, tr("关于基层台账"), text,
                           QMessageBox.StandardButton.Ok, w)
         box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.dialog = box

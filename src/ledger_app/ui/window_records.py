@@ -15,6 +15,8 @@ from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import QWidget
 from shiboken6 import isValid
 
+from ledger_app.ui.i18n import tr
+
 if TYPE_CHECKING:
     from ledger_app.store.ledger import Ledger
     from ledger_app.ui.tasks import TaskRunner
@@ -96,7 +98,7 @@ class WindowDialogs(QObject):
         from ledger_app.rules.gather import transfer_roster_changes
 
         def updated(_result: object) -> None:
-            self.message.emit("已同步更新党员名册", 5000)
+            self.message.emit(tr("已同步更新党员名册"), 5000)
             self.changed.emit()
 
         def apply(member_id: int, changes: dict[str, Any]) -> None:
@@ -111,9 +113,9 @@ class WindowDialogs(QObject):
                 return
             from ledger_app.ui.confirm import ask
 
-            self.dialog = ask(self.parent_widget, "同步党员名册", question,
-                              lambda: apply(member_id, changes), yes_text="修改名册",
-                              no_text="暂不修改")
+            self.dialog = ask(self.parent_widget, tr("同步党员名册"), question,
+                              lambda: apply(member_id, changes), yes_text=tr("修改名册"),
+                              no_text=tr("暂不修改"))
 
         self.runner.run(lambda: transfer_roster_changes(ledger, record_id), found)
 
