@@ -55,11 +55,6 @@
         </message>
         <message>
             <location filename="../../src/ledger_app/ui/attendance_editor.py" />
-            <source>删除</source>
-            <translation>deleted</translation>
-        </message>
-        <message>
-            <location filename="../../src/ledger_app/ui/attendance_editor.py" />
             <source>请先填写会议日期：应到人员按会议类型取自会议当日的名册（委员会会议为当日在任委员，小组会为本小组成员）。</source>
             <translation>Fill in the meeting date first: who is expected comes from that day's roster, by meeting type (committee members in office for a committee meeting, the group's members for a group meeting).</translation>
         </message>

@@ -5,13 +5,13 @@
         <name>ledger_app</name>
         <message>
             <location filename="../../src/ledger_app/ui/member_picker.py" />
-            <source>{name}（已{status}）</source>
-            <translation>{name} ({status})</translation>
+            <source>{name}（已删除）</source>
+            <translation>{name} (deleted)</translation>
         </message>
         <message>
             <location filename="../../src/ledger_app/ui/member_picker.py" />
-            <source>删除</source>
-            <translation>deleted</translation>
+            <source>{name}（已{status}）</source>
+            <translation>{name} ({status})</translation>
         </message>
         <message>
             <location filename="../../src/ledger_app/ui/member_picker.py" />

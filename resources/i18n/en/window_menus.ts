@@ -66,12 +66,12 @@
         <message>
             <location filename="../../src/ledger_app/ui/window_menus.py" />
             <source>上一条</source>
-            <translation>Previous record</translation>
+            <translation>Previous</translation>
         </message>
         <message>
             <location filename="../../src/ledger_app/ui/window_menus.py" />
             <source>下一条</source>
-            <translation>Next record</translation>
+            <translation>Next</translation>
         </message>
         <message>
             <location filename="../../src/ledger_app/ui/window_menus.py" />

@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
 from ledger_app.store.attendance import STATUSES, Presence
 from ledger_app.ui.errors import show_error
 from ledger_app.ui.i18n import tr, tr_noop
-from ledger_app.ui.member_picker import LEFT_COLOUR, MemberInfo, member_infos
+from ledger_app.ui.member_picker import DELETED, LEFT_COLOUR, MemberInfo, member_infos
 
 if TYPE_CHECKING:
     from ledger_app.store import Ledger
@@ -238,7 +238,7 @@ class AttendanceEditor(QWidget):
         known = {m.id for m in self._roster}
         by_id = {m.id: m for m in everyone}
         self._extra = [by_id.get(p.member_id)
-                       or MemberInfo(p.member_id, p.name or f"#{p.member_id}", "", tr("删除"))
+                       or MemberInfo(p.member_id, p.name or f"#{p.member_id}", "", DELETED)
                        for p in stored if p.member_id not in known]
         self._states = {p.member_id: (p.status, p.reason) for p in stored}
         self._rebuild()

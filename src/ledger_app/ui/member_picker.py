@@ -34,6 +34,10 @@ from ledger_app.ui.i18n import tr
 LEFT_COLOUR = QColor("#888888")
 
 
+# The status of someone whose roster record is gone (a status as 转出 is, for the label).
+DELETED = "删除"  # i18n: data
+
+
 @dataclass(frozen=True)
 class MemberInfo:
     id: int
@@ -52,6 +56,8 @@ class MemberInfo:
         if self.party_group:
             parts.append(self.party_group)
         text = " · ".join(parts)
+        if self.status == DELETED:
+            return tr("{name}（已删除）").format(name=text)
         return tr("{name}（已{status}）").format(name=text, status=self.status) if self.left \
             else text
 
@@ -71,7 +77,7 @@ def member_infos(records: Iterable[Any], people: Any) -> list[MemberInfo]:
 
 def unknown_member(member_id: int) -> MemberInfo:
     """A stored id that no longer names a roster record: shown, never silently dropped."""
-    return MemberInfo(member_id, tr("已删除的人员 #{id}").format(id=member_id), "", tr("删除"))
+    return MemberInfo(member_id, tr("已删除的人员 #{id}").format(id=member_id), "", DELETED)
 
 
 class MemberPicker(QComboBox):
