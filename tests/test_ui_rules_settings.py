@@ -73,3 +73,49 @@ def test_a_bad_start_date_is_refused_and_nothing_is_saved(qtbot, ledger, runner)
     assert dialog.isVisible() or not dialog.result()
     assert "电子台账启用日期“2025-13-45”不是有效日期" in dialog.form.problem_label.text()
     assert ledger.setting("term_warn_months") is None
+
+
+def development(ledger, review: str, admitted: str) -> None:
+    ledger.records.insert("development", {
+        "name": "李明", "stage": "预备党员", "application_date": "2023-01-05",
+        "political_review_date": review, "admission_date": admitted})
+
+
+def test_the_political_review_validity_is_set_here_and_applied(qtbot, ledger, runner):
+    # 政审 on 1 March 2024, 支部大会 on 2 March 2025: a day past the pack's 12 months.
+    development(ledger, "2024-03-01", "2025-03-02")
+    dialog = opened(qtbot, ledger, runner)
+    box, default = dialog.rules.step_values["political_review_valid_months"]
+    assert (box.value(), default) == (12, 12)
+    assert box.accessibleName() == "政治审查有效期"
+    with qtbot.waitSignal(dialog.saved, timeout=5000):
+        dialog.save()
+    assert ledger.setting("political_review_valid_months") is None   # the default: not stored
+    (why,) = [f.why for f in check_ledger(ledger, 2025, dt.date(2025, 12, 31)).findings
+              if f.rule == "development.valid_until"]
+    assert "已超过 1 年，政治审查结论已过有效期。依据：" in why
+    dialog = opened(qtbot, ledger, runner)
+    dialog.rules.step_values["political_review_valid_months"][0].setValue(18)
+    with qtbot.waitSignal(dialog.saved, timeout=5000):
+        dialog.save()
+    assert ledger.setting("political_review_valid_months") == 18
+    assert [f for f in check_ledger(ledger, 2025, dt.date(2025, 12, 31)).findings
+            if f.rule == "development.valid_until"] == []
+    again = opened(qtbot, ledger, runner)
+    assert again.rules.step_values["political_review_valid_months"][0].value() == 18
+
+
+def test_a_shorter_local_validity_is_named_in_the_why(qtbot, ledger, runner):
+    # 6 months set here: 1 March 2025 + 6 months = 1 September; the 支部大会 on 2 September.
+    development(ledger, "2025-03-01", "2025-09-02")
+    dialog = opened(qtbot, ledger, runner)
+    dialog.rules.step_values["political_review_valid_months"][0].setValue(6)
+    with qtbot.waitSignal(dialog.saved, timeout=5000):
+        dialog.save()
+    (why,) = [f.why for f in check_ledger(ledger, 2025, dt.date(2025, 12, 31)).findings
+              if f.rule == "development.valid_until"]
+    assert ("第 10 步“政治审查”（2025年3月1日）到第 15 步“支部大会讨论”（2025年9月2日）已超过 6 个月，"
+            "政治审查结论已过有效期（本台账在组织设置中定为 6 个月，默认 1 年）") in why
+    ledger.records.update(ledger.records.ids("development")[0], {"admission_date": "2025-09-01"})
+    assert [f for f in check_ledger(ledger, 2025, dt.date(2025, 12, 31)).findings
+            if f.rule == "development.valid_until"] == []

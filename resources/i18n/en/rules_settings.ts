@@ -95,6 +95,16 @@
         </message>
         <message>
             <location filename="../../src/ledger_app/ui/rules_settings.py" />
+            <source>{step}有效期</source>
+            <translation>{step} valid for</translation>
+        </message>
+        <message>
+            <location filename="../../src/ledger_app/ui/rules_settings.py" />
+            <source>默认：{n} 个月</source>
+            <translation>Default: {n} months</translation>
+        </message>
+        <message>
+            <location filename="../../src/ledger_app/ui/rules_settings.py" />
             <source>电子台账启用日期“{value}”不是有效日期，请写成 2025-01-01。</source>
             <translation>Electronic ledger start “{value}” is not a valid date; write it as 2025-01-01.</translation>
         </message>

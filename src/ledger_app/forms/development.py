@@ -76,6 +76,11 @@ class DevelopmentPlan:
     def step(self, number: int) -> Step:
         return self._by_number[number]
 
+    def settings(self) -> tuple[tuple[Step, StepCheck], ...]:
+        """The checks whose value is a ledger setting [local] (``setting = …``, with the
+        pack's default in ``months``): 组织设置 offers each beside its default."""
+        return tuple((s, c) for s in self.steps for c in s.checks if c.get("setting"))
+
 
 def load_development(path: Path, pack: Pack) -> DevelopmentPlan | None:
     if not path.is_file():

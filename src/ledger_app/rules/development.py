@@ -138,15 +138,20 @@ class _Checker:
             self.gap(step, check, int(check.get("after")), months, kind == "within",
                      check.get("alert_months"), int(check.get("days", 0)))
         elif kind == "valid_until":
-            months = int(self.settings.get(check.get("setting", ""), 0) or check.get("months"))
+            default = int(check.get("months"))
+            months = int(self.settings.get(check.get("setting", ""), 0) or default)
             until = self.plan.step(int(check.get("until")))
             later, earlier = _span(values.get(until.field)), _span(mine)
             if later is None or earlier is None:
                 return
             if later.first > add_months(earlier.last, months):
+                # A [local] value changed in 组织设置 is named, as the cadence does.
+                local = (f"（本台账在组织设置中定为 {_months_text(months)}，默认 "
+                         f"{_months_text(default)}）" if months != default else "")
                 self.add("warn", until, f"{_step_text(step, mine)}到"
                          f"{_step_text(until, values.get(until.field))}已超过 "
-                         f"{_months_text(months)}，政审结论已过有效期", check, later.first)
+                         f"{_months_text(months)}，{step.label}结论已过有效期{local}", check,
+                         later.first)
         elif kind == "min_age":
             birth, day = _span(values.get(check.get("field"))), _span(mine)
             years = int(check.get("years"))

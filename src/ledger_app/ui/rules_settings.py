@@ -1,10 +1,11 @@
 """组织设置 → 检查规则: the [local] cadence values this ledger applies, each beside the pack's
-default and its source, the 换届 warning and the day the electronic ledger begins.
+default and its source, the 换届 warning, the day the electronic ledger begins, and the
+发展党员 checks whose value is a setting (政审 valid for 12 months).
 
 The settings are the ones the rules read (``forms.cadence.with_overrides`` for ``cadence``,
-``rules.gather`` for ``term_warn_months`` and ``kept_since``); only a value that differs
-from the default is stored, so a later change of the pack's default reaches every ledger
-that kept it.
+``rules.gather`` for ``term_warn_months`` and ``kept_since``, ``rules.development`` for a
+step check's ``setting``); only a cadence or step value that differs from the default is
+stored, so a later change of the pack's default reaches every ledger that kept it.
 """
 
 from __future__ import annotations
@@ -26,6 +27,7 @@ from ledger_app.forms.cadence import PERIODS
 from ledger_app.ui.i18n import tr, tr_noop
 
 if TYPE_CHECKING:
+    from ledger_app.forms.development import DevelopmentPlan
     from ledger_app.forms.model import Requirement
 
 DEFAULT_WARN_MONTHS = 6   # rules.gather's default: warn half a year before the term ends
@@ -80,7 +82,8 @@ class RequirementRow:
 class RulesSettings(QGroupBox):
     """``set_values(settings)``, ``values()`` (the settings to store), ``problems()``."""
 
-    def __init__(self, requirements: tuple[Requirement, ...], parent: QWidget | None = None):
+    def __init__(self, requirements: tuple[Requirement, ...], parent: QWidget | None = None,
+                 development: DevelopmentPlan | None = None):
         super().__init__(tr("检查规则（本地做法）"), parent)
         self.setObjectName("rulesSettings")
         grid = QGridLayout(self)
@@ -112,6 +115,21 @@ class RulesSettings(QGroupBox):
         grid.addWidget(self.kept_since, n + 1, 1, 1, 2)
         grid.addWidget(self._grey(tr("留空：从第一次会议记录的月份算起；之前的期间按纸质台账，不检查")),
                        n + 1, 3)
+        # setting key -> (its box, the pack's default months)
+        self.step_values: dict[str, tuple[QSpinBox, int]] = {}
+        first = n + 2
+        for row, (step, check) in enumerate(development.settings() if development else (), first):
+            box = QSpinBox()
+            box.setRange(1, 60)
+            box.setSuffix(tr(" 个月"))
+            label = tr("{step}有效期").format(step=step.label)
+            box.setAccessibleName(label)
+            default = self._grey(tr("默认：{n} 个月").format(n=int(check.get("months"))))
+            default.setToolTip(check.rule)
+            grid.addWidget(QLabel(label), row, 0)
+            grid.addWidget(box, row, 1, 1, 2)
+            grid.addWidget(default, row, 3)
+            self.step_values[str(check.get("setting"))] = (box, int(check.get("months")))
         grid.setColumnStretch(3, 1)
 
     @staticmethod
@@ -129,13 +147,18 @@ class RulesSettings(QGroupBox):
         self.warn_months.setValue(int(months) if isinstance(months, int) and months > 0
                                   else DEFAULT_WARN_MONTHS)
         self.kept_since.setText(str(settings.get("kept_since") or ""))
+        for key, (box, default) in self.step_values.items():
+            value = settings.get(key)
+            box.setValue(value if isinstance(value, int) and value > 0 else default)
 
     def values(self) -> dict[str, Any]:
         overrides = {key: o for key, row in self.rows.items() if (o := row.override())}
         kept = self.kept_since.text().strip()
         span = dates.span(kept)
+        steps = {key: box.value() if box.value() != default else None
+                 for key, (box, default) in self.step_values.items()}
         return {"cadence": overrides, "term_warn_months": self.warn_months.value(),
-                "kept_since": span.first.isoformat() if kept and span else kept}
+                "kept_since": span.first.isoformat() if kept and span else kept, **steps}
 
     def problems(self) -> list[str]:
         kept = self.kept_since.text().strip()
@@ -150,5 +173,6 @@ def controls(widget: RulesSettings) -> list[QWidget]:
     out: list[QWidget] = []
     for row in widget.rows.values():
         out += [row.every, row.count]
-    return out + [widget.warn_months, widget.kept_since]
+    return out + [widget.warn_months, widget.kept_since,
+                  *(box for box, _default in widget.step_values.values())]
 
