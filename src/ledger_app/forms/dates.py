@@ -117,6 +117,7 @@ def chinese(value: object) -> str:
     return f"{s.first.year}年"
 
 
+@lru_cache(maxsize=16384)   # the development rules ask it for the same dates each check
 def add_months(day: dt.date, months: int) -> dt.date:
     """The same day ``months`` later (the month's last day where it has fewer days)."""
     index = day.year * 12 + day.month - 1 + months

@@ -98,7 +98,6 @@ class _Checker:
         later, earlier = _span(later_value), _span(earlier_value)
         if later is None or earlier is None:
             return
-        limit = f"{days} 天" if days else _months_text(months)
 
         def bound(day: dt.date) -> dt.date:
             return day + dt.timedelta(days=days) if days else add_months(day, months)
@@ -108,6 +107,7 @@ class _Checker:
             fine = later.last <= bound(earlier.first)
             if fine and not broken:
                 return   # the common case: no text to write
+            limit = f"{days} 天" if days else _months_text(months)
             both = _both(step, later_value, self.plan.step(earlier_step), earlier_value)
             if broken:
                 severity = "warn"
@@ -123,6 +123,7 @@ class _Checker:
             broken = later.last < bound(earlier.first)
             if fine and not broken:
                 return
+            limit = f"{days} 天" if days else _months_text(months)
             both = _both(step, later_value, self.plan.step(earlier_step), earlier_value)
             if broken:
                 self.add("warn", step, f"{both}相隔不满 {limit}", check, later.first)
