@@ -73,7 +73,7 @@ def monthly_due(group: str, base: int | None, fixed_amount: int | None = None,
                    f"（{SOURCE}）")
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class DuesMember:
     """What the dues rules need of a roster member (found by role in ``rules.gather``)."""
     id: int

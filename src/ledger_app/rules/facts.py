@@ -14,7 +14,7 @@ from ledger_app.forms.model import Checklist, Requirement
 from ledger_app.rules.dues import DuesMember
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Member:
     id: int
     name: str
@@ -28,7 +28,7 @@ class Member:
     missing: tuple[str, ...] = ()   # labels of required facts that are empty
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Meeting:
     id: int
     date: dt.date
@@ -39,7 +39,7 @@ class Meeting:
     present: int = 0
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Post:
     """A committee post (班子成员分工)."""
     id: int
@@ -51,7 +51,7 @@ class Post:
     term_end: str | None = None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Talk:
     id: int
     date: dt.date
@@ -59,7 +59,7 @@ class Talk:
     talkee: int | None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class ChecklistEntry:
     """A checklist state record: one per year and item."""
     id: int
