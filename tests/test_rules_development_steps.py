@@ -227,3 +227,40 @@ def test_a_broken_step_declaration_is_refused_naming_the_step(tmp_path, old, new
     steps.write_text(text.replace(old, new, 1), encoding="utf-8")
     with pytest.raises(DeclarationError, match=said):
         load_pack(folder)
+
+
+def test_a_real_ledger_reports_the_new_checks_and_follows_its_changes(tmp_path, capsys):
+    import json
+
+    from ledger_app.cli.main import main
+    from ledger_app.rules.check import check_ledger
+    from ledger_app.store import Ledger
+
+    path = tmp_path / "b.ledger"
+    assert main(["new", str(path), "--name", "测试支部"]) == 0
+    with Ledger.open(path) as ledger:
+        full = [ledger.records.insert("roster", {
+            "name": name, "gender": "男", "birth_date": "1980-01-01", "member_class": "正式党员",
+            "status": "在册", "joined_date": "2000-07-01"}) for name in ("甲", "乙", "丙")]
+        record = ledger.records.insert("development", {
+            "name": "李明", "stage": "入党积极分子", "application_date": "2025-01-10",
+            "talk_date": "2025-01-20", "activist_date": "2025-03-04", "contacts": full,
+            "last_review_date": "2025-08-05"})
+        found = check_ledger(ledger, 2026, D(2026, 2, 10)).findings
+        # 3 contacts; the next 考察 was due by 5 February 2026.
+        assert sorted((f.rule, f.severity) for f in found if f.rule.startswith("development.")) \
+            == [("development.every", "warn")]
+        assert [(f.rule, f.records) for f in check_ledger(ledger, 2025, D(2026, 2, 10)).findings
+                if f.rule.startswith("development.")] == [("development.people", (record,))]
+        ledger.records.update(record, {"contacts": full[:2], "last_review_date": "2026-02-03"})
+        assert [f.rule for f in check_ledger(ledger, 2026, D(2026, 2, 10)).findings
+                if f.rule.startswith("development.")] == []
+        assert [f.rule for f in check_ledger(ledger, 2025, D(2026, 2, 10)).findings
+                if f.rule.startswith("development.")] == []
+    capsys.readouterr()
+    main(["check", str(path), "--year", "2026", "--as-of", "2026-08-10", "--json"])
+    whys = [f["why"] for f in json.loads(capsys.readouterr().out)
+            if f["rule"] == "development.every"]
+    assert whys == ["李明：最近一次第 6 步“培养教育考察”（2026年2月3日）；在“支部大会讨论”之前每 6 个月应有一次，"
+                    "下一次应在 2026年8月3日前，已过 7 天。依据：《中国共产党发展党员工作细则》：党支部每半年对"
+                    "入党积极分子进行一次考察"]

@@ -122,3 +122,39 @@ def test_while_the_year_runs_the_day_asked_decides():
     assert rules(june) == ["evaluations.probationary_graded"]
     assert "乙（合格）在2025年6月30日是预备党员" in june[0].why
     assert july == []
+
+
+def test_a_real_ledger_reads_the_roster_confirmation_and_check_follows_its_changes(
+        tmp_path, capsys):
+    import json
+
+    from ledger_app.cli.main import main
+    from ledger_app.rules.check import check_ledger
+    from ledger_app.store import Ledger
+
+    path = tmp_path / "b.ledger"
+    assert main(["new", str(path), "--name", "测试支部"]) == 0
+    with Ledger.open(path) as ledger:
+        ids = [ledger.records.insert("roster", {
+            "name": name, "gender": "男", "birth_date": "1980-01-01", "member_class": "正式党员",
+            "status": "在册", "joined_date": "2000-07-01", "confirmed_date": confirmed})
+            for name, confirmed in (("甲", "2001-07-01"), ("乙", "2001-07-01"),
+                                    ("丙", "2026-01-05"))]
+        graded = [ledger.records.insert("evaluation", {"for_year": 2025, "member": i,
+                                                       "grade": "合格"}) for i in ids]
+        # 丙 became a 正式党员 on 5 January 2026: a 预备党员 on 31 December 2025, graded.
+        found = check_ledger(ledger, 2025, D(2026, 2, 1)).findings
+        assert [(f.rule, f.records) for f in found if f.rule.startswith("evaluations.")] == [
+            ("evaluations.probationary_graded", (graded[2],))]
+        # The same open ledger after a change: the kept facts are dropped, not reused.
+        ledger.records.update(ids[2], {"confirmed_date": "2025-12-31"})
+        found = check_ledger(ledger, 2025, D(2026, 2, 1)).findings
+        assert [f.rule for f in found if f.rule.startswith("evaluations.")] == []
+        ledger.records.update(graded[2], {"grade": None})
+        found = check_ledger(ledger, 2025, D(2026, 2, 1)).findings
+        assert [f.rule for f in found if f.rule.startswith("evaluations.")] == [
+            "evaluations.missing"]
+    capsys.readouterr()
+    assert main(["check", str(path), "--year", "2025", "--as-of", "2026-02-01", "--json"]) == 1
+    rules = [f["rule"] for f in json.loads(capsys.readouterr().out)]
+    assert "evaluations.missing" in rules
