@@ -9,6 +9,7 @@ import subprocess
 import sys
 from collections import Counter, defaultdict
 from datetime import date
+from itertools import pairwise
 from pathlib import Path
 
 import pytest
@@ -304,13 +305,19 @@ def test_a_small_demo_written_piece_by_piece_is_the_whole_demo(tmp_path: Path, p
             assert first["roster"] == full.records.counts(None)["roster"] > 10
         assert first["meeting"] == 0
         seen = [fill.progress]
+        photos = [table_counts(fill.ledger.path)["attachments"]]
         while fill.step():
             seen.append(fill.progress)
+            photos.append(table_counts(fill.ledger.path)["attachments"])
         assert fill.complete
     finally:
         fill.ledger.close()
     # the bar moves one piece at a time and ends full
-    assert seen == [(n, SMALL_PIECES[pack]) for n in range(1, SMALL_PIECES[pack] + 1)]
+    assert seen == sorted(seen)
+    assert sorted(set(seen)) == [(n, SMALL_PIECES[pack]) for n in range(1, SMALL_PIECES[pack] + 1)]
+    # photos, the slow part, come a few per step: no step holds the window's worker long
+    added = [b - a for a, b in pairwise(photos)]
+    assert max(added) <= 6 and sum(added) > 30
     assert table_counts(tmp_path / "pieces.ledger") == table_counts(whole)
 
 

@@ -108,11 +108,11 @@ def steps(org: SmallOrg) -> Iterator[str]:
          "matter": "各社区成立关心下一代工作小组", "doc_number": f"桂关〔{last}〕3号",
          "content": "五个社区关心下一代工作小组由社区党组织副书记、妇联主席和老同志分别担任"
                     "组长和副组长。"}])
-    yield org.piece("正在写入会议和出席情况……")
+    yield from org.piece("正在写入会议和出席情况……")
     _meetings(org, leaders, first, last)
-    yield org.piece("正在写入活动和照片……")
+    yield from org.piece("正在写入活动和照片……")
     _activities(org, active, first, last)
-    yield org.piece("正在写入结对帮扶、培训和表彰……")
+    yield from org.piece("正在写入结对帮扶、培训和表彰……")
 
     org.insert("care", [
         {"child": org.names.name("男" if n % 2 else "女", 2012 + n % 5),
@@ -134,14 +134,14 @@ def steps(org: SmallOrg) -> Iterator[str]:
          "awardee": ORG["org_name"], "by_whom": "湘江市岳山区关心下一代工作委员会"},
         {"date": f"{last}-06-28", "honour": "“最美五老”", "awardee": people[8]["name"],
          "by_whom": "桂花街道党工委"}])
-    yield org.piece("正在写入计划、制度和经费……")
+    yield from org.piece("正在写入计划、制度和经费……")
     _paperwork(org, leaders, first, last)
-    yield org.piece("正在写入“六好”自查……")
+    yield from org.piece("正在写入“六好”自查……")
     org.checklist(unmet={last: {"工作品牌"}},
                   no_evidence={last: {"形成“六联”工作机制"}},
                   notes={"director": "街道党工委副书记兼任关工委主任",
                          "wulao_team": f"在册“五老”{len(active)}人，分领导层、骨干层、志愿者"})
-    yield org.piece("演示台账已生成。")
+    yield from org.piece("演示台账已生成。")
 
 
 def _meetings(org: SmallOrg, leaders: list[int], first: int, last: int) -> None:

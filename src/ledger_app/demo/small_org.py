@@ -12,7 +12,7 @@ any pack.
 from __future__ import annotations
 
 import random
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
@@ -24,6 +24,7 @@ from ledger_app.store.attendance import Presence
 Report = Callable[[int, int, str], None]
 
 LEAVE_REASONS = ("外出探亲", "身体不适", "家中有事", "参加其他会议", "外地就医")
+PHOTO_CHUNK = 6  # photos made and written per piece: a piece stays well under a second
 
 
 @dataclass
@@ -35,6 +36,9 @@ class SmallOrg:
     report: Report | None = None
     summary: dict[str, int] = field(default_factory=dict)
     photos: dict[tuple[str, str, int], bytes] = field(default_factory=dict)
+    # Photos to attach: (entry id, field, (banner, day, variant, people), file name, caption)
+    queued: list[tuple[int, str, tuple[str, str, int, bool], str, str]] = field(
+        default_factory=list)
     done: int = 0                   # pieces written so far, of ``total`` (the pack's PIECES)
     total: int = 1
 
@@ -55,12 +59,22 @@ class SmallOrg:
         if self.report is not None:
             self.report(min(self.done, self.total), self.total, message)
 
-    def piece(self, message: str) -> str:
-        """One piece of the demo is committed: count it and say what comes next (a pack's
-        ``steps`` yields this, so a window can show the demo between pieces)."""
+    def piece(self, message: str) -> Iterator[str]:
+        """One piece of the demo is committed: its photos are made and written a few at a
+        time, then the piece is counted and ``message`` says what comes next (a pack's
+        ``steps`` yields from this, so a window can show the demo between pieces)."""
+        while self.queued:
+            batch, self.queued = self.queued[:PHOTO_CHUNK], self.queued[PHOTO_CHUNK:]
+            with self.ledger.transaction():
+                for entry_id, field_key, (banner, day, variant, people), name, caption in batch:
+                    self.ledger.attachments.add(entry_id, field_key,
+                                                self.photo(banner, day, variant, people),
+                                                name, caption)
+                    self.summary["photos"] = self.summary.get("photos", 0) + 1
+            yield "正在写入照片……"
         self.done += 1
         self.step(message)
-        return message
+        yield message
 
     # ---- people ------------------------------------------------------------------------
 
@@ -129,10 +143,11 @@ class SmallOrg:
                                              people=people)
         return self.photos[key]
 
-    def attach(self, entry_id: int, field_key: str, data: bytes, name: str,
-               caption: str) -> None:
-        self.ledger.attachments.add(entry_id, field_key, data, name, caption)
-        self.summary["photos"] = self.summary.get("photos", 0) + 1
+    def attach(self, entry_id: int, field_key: str, photo: tuple[str, str, int, bool],
+               name: str, caption: str) -> None:
+        """Attach the photo ``(banner, day, variant, people)`` to a record with the next
+        ``piece`` (making a photo is the slow part of a demo)."""
+        self.queued.append((entry_id, field_key, photo, name, caption))
 
     # ---- meetings ----------------------------------------------------------------------
 
@@ -173,7 +188,7 @@ class SmallOrg:
                     self.ledger.attendance.set(entry_id, presences)
                 if photo_key:
                     kinds = "、".join(rt.read(values, "meeting_kinds") or [])
-                    self.attach(entry_id, photo_key, self.photo(kinds, day, n),
+                    self.attach(entry_id, photo_key, (kinds, day, n, True),
                                 f"IMG_{day.replace('-', '')}_{n + 1:03d}.jpg", "会议现场")
 
     def with_photos(self, type_key: str, rows: list[dict[str, Any]], banner_key: str,
@@ -183,12 +198,10 @@ class SmallOrg:
         photo_field = rt.attachments_field()
         if photo_field is None:
             return ids
-        with self.ledger.transaction():
-            for n, (values, entry_id) in enumerate(zip(rows, ids, strict=True)):
-                day = str(values.get(rt.date_field) or self.today.isoformat())
-                self.attach(entry_id, photo_field.key,
-                            self.photo(str(values[banner_key]), day, n),
-                            f"IMG_{day.replace('-', '')}_{n + 1:03d}.jpg", caption)
+        for n, (values, entry_id) in enumerate(zip(rows, ids, strict=True)):
+            day = str(values.get(rt.date_field) or self.today.isoformat())
+            self.attach(entry_id, photo_field.key, (str(values[banner_key]), day, n, True),
+                        f"IMG_{day.replace('-', '')}_{n + 1:03d}.jpg", caption)
         return ids
 
     # ---- checklists --------------------------------------------------------------------
@@ -220,15 +233,13 @@ class SmallOrg:
             ids = self.insert(rt.key, rows)
             if evidence is None:
                 continue
-            with self.ledger.transaction():
-                for n, (values, entry_id) in enumerate(zip(rows, ids, strict=True)):
-                    year = rt.read(values, "checklist_year")
-                    label = rt.read(values, "checklist_item")
-                    if not rt.read(values, "checklist_met") or \
-                            label in no_evidence.get(year, set()):
-                        continue
-                    day = str(values.get(next((f.key for f in rt.fields if f.type == "date"),
-                                              ""), f"{year}-11-20"))
-                    self.attach(entry_id, evidence.key,
-                                self.photo(label, day, n % 4, people=n % 3 == 0),
-                                f"{label}佐证.jpg", f"{label}佐证")
+            for n, (values, entry_id) in enumerate(zip(rows, ids, strict=True)):
+                year = rt.read(values, "checklist_year")
+                label = rt.read(values, "checklist_item")
+                if not rt.read(values, "checklist_met") or \
+                        label in no_evidence.get(year, set()):
+                    continue
+                day = str(values.get(next((f.key for f in rt.fields if f.type == "date"),
+                                          ""), f"{year}-11-20"))
+                self.attach(entry_id, evidence.key, (label, day, n % 4, n % 3 == 0),
+                            f"{label}佐证.jpg", f"{label}佐证")

@@ -87,9 +87,9 @@ def steps(org: SmallOrg) -> Iterator[str]:
          "chair": org.names.name("男", 1975), "workers": size, "members_count": size,
          "elected": True}
         for n, (name, kind, size) in enumerate(UNITS)])
-    yield org.piece("正在写入会议和出席情况……")
+    yield from org.piece("正在写入会议和出席情况……")
     _meetings(org, committee, first, last)
-    yield org.piece("正在写入活动、维权和帮扶……")
+    yield from org.piece("正在写入活动、维权和帮扶……")
     org.with_photos("activity", [
         {"date": f"{year}-{month:02d}-{day:02d}", "kind": kind, "theme": theme,
          "place": "青石镇职工之家", "participants": count, "spent": spent,
@@ -110,12 +110,12 @@ def steps(org: SmallOrg) -> Iterator[str]:
             (last, 1, "因灾", "暴雨冲毁住房", "送温暖", 200000),
             (last, 8, "因学", "单亲家庭，子女上高中", "金秋助学", 200000)))
         if org.past(date(year, month, 20))])
-    yield org.piece("正在写入计划、制度和经费……")
+    yield from org.piece("正在写入计划、制度和经费……")
     _paperwork(org, committee, first, last)
-    yield org.piece("正在写入“六好”自查……")
+    yield from org.piece("正在写入“六好”自查……")
     org.checklist(unmet={last: {"劳动合同和集体协商"}}, no_evidence={},
                   notes={"organised": f"组建单位工会 {len(UNITS)} 个，入会率 100%"})
-    yield org.piece("演示台账已生成。")
+    yield from org.piece("演示台账已生成。")
 
 
 def _meetings(org: SmallOrg, committee: list[int], first: int, last: int) -> None:
