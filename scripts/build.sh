@@ -17,7 +17,7 @@ QT_QPA_PLATFORM=offscreen $py scripts/make_icons.py build/icons >/dev/null
 .venv/bin/pyside6-lrelease -silent resources/i18n/qt_supplement_zh_CN.ts \
   -qm resources/i18n/qt_supplement_zh_CN.qm
 # The window's English catalogue (视图 → 界面语言).
-.venv/bin/pyside6-lrelease -silent resources/i18n/en/*.ts -qm resources/i18n/ledger_app_en.qm
+.venv/bin/python scripts/i18n_update.py --compile-only
 
 rm -rf dist/ledger-app build/build_installer
 $py -m PyInstaller --noconfirm --clean --log-level WARN \

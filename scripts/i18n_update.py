@@ -4,6 +4,7 @@
     python scripts/i18n_update.py --check    change nothing; exit 1 when a text of the
                                              window has no English or the file is stale
     python scripts/i18n_update.py --compile  also compile it to ledger_app_en.qm
+    python scripts/i18n_update.py --compile-only   only compile (scripts/setup.sh, build.sh)
 
 It reads ``src/ledger_app/ui`` with Python's own parser (not pyside6-lupdate, which
 does not know our one-context ``tr()`` function): every string literal passed to
@@ -23,6 +24,7 @@ import ast
 import re
 import subprocess
 import sys
+import tempfile
 import xml.etree.ElementTree as ET
 from dataclasses import dataclass
 from pathlib import Path
@@ -182,7 +184,8 @@ def render_catalogue(marked: list[Literal], known: dict[str, str | None]) -> str
         seen.setdefault(literal.text, literal)
     for text, literal in sorted(seen.items(), key=lambda kv: (kv[1].file, kv[1].line)):
         message = ET.SubElement(context, "message")
-        ET.SubElement(message, "location", filename="../../" + literal.file)
+        if literal.file:
+            ET.SubElement(message, "location", filename="../../" + literal.file)
         ET.SubElement(message, "source").text = text
         translation = ET.SubElement(message, "translation")
         english = known.get(text)
@@ -213,9 +216,15 @@ def problems(marked: list[Literal], unmarked: list[Literal],
 
 
 def compile_catalogue(folder: Path = CATALOGUE, qm: Path = COMPILED) -> Path:
+    """The modules' files joined into one (a text shared by two windows once) and
+    compiled with lrelease: the .qm the program loads."""
+    known = {source: english for source, english in read_catalogue(folder).items() if english}
+    literals = [Literal(source, "", 0) for source in known]
     lrelease = Path(sys.executable).with_name("pyside6-lrelease")
-    subprocess.run([str(lrelease), "-silent", *sorted(str(p) for p in folder.glob("*.ts")),
-                    "-qm", str(qm)], check=True)
+    with tempfile.TemporaryDirectory() as scratch:
+        joined = Path(scratch) / "ledger_app_en.ts"
+        joined.write_text(render_catalogue(literals, known), encoding="utf-8")
+        subprocess.run([str(lrelease), "-silent", str(joined), "-qm", str(qm)], check=True)
     return qm
 
 
@@ -223,7 +232,12 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--check", action="store_true")
     parser.add_argument("--compile", action="store_true")
+    parser.add_argument("--compile-only", action="store_true",
+                        help="compile the catalogue as it is (setup and build): change no .ts")
     args = parser.parse_args(argv)
+    if args.compile_only:
+        compile_catalogue()
+        return 0
     marked, unmarked = scan()
     known = read_catalogue()
     texts = render_catalogues(marked, known)

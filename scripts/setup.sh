@@ -53,4 +53,4 @@ else
 fi
 
 # The window's English catalogue (视图 → 界面语言), compiled from its source.
-.venv/bin/pyside6-lrelease -silent resources/i18n/en/*.ts -qm resources/i18n/ledger_app_en.qm
+.venv/bin/python scripts/i18n_update.py --compile-only

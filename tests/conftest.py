@@ -25,8 +25,7 @@ def pytest_configure(config: pytest.Config) -> None:
     compiled = folder / "ledger_app_en.qm"
     newest = max((p.stat().st_mtime for p in sources), default=0.0)
     if sources and (not compiled.exists() or compiled.stat().st_mtime < newest):
-        lrelease = Path(sys.executable).with_name("pyside6-lrelease")
-        subprocess.run([str(lrelease), "-silent", *map(str, sorted(sources)), "-qm", str(compiled)],
+        subprocess.run([sys.executable, str(ROOT / "scripts" / "i18n_update.py"), "--compile-only"],
                        check=True)
 
 

@@ -155,7 +155,9 @@ class AttendanceChart(_Chart):
             p.drawText(QRectF(left + span * (month - 1), bottom + 2, span * 3, fm.height()),
                        Qt.AlignmentFlag.AlignLeft, month_name(month))
         if not self.rates:
-            p.drawText(QRectF(left, top, right - left, bottom - top), Qt.AlignmentFlag.AlignCenter,
+            # Wrapped inside the plot: a longer translation would spill over the 50% label.
+            p.drawText(QRectF(left, top, right - left, bottom - top),
+                       int(Qt.AlignmentFlag.AlignCenter) | int(Qt.TextFlag.TextWordWrap),
                        tr("还没有记到会情况的会议"))
             p.end()
             return
