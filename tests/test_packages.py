@@ -99,8 +99,20 @@ def test_frozen_window_opens_the_demo(frozen: Path, tmp_path: Path) -> None:
                 extra={"LEDGER_APP_SCREENSHOT": str(shot)})
     assert shown.returncode == 0, shown.stderr[-3000:]
     assert "window shown after" in shown.stdout
+    assert "menus: 文件(F) 记录(R) 输出(O) 视图(V) 帮助(H)" in shown.stdout
     assert shot.stat().st_size > 30_000  # a window with a filled table, not a blank one
     assert list((tmp_path / "home" / "演示台账").glob("*.ledger"))
+
+
+def test_frozen_window_speaks_english_when_chosen(frozen: Path, tmp_path: Path) -> None:
+    """The English catalogue is compiled into the build and found by the frozen program."""
+    home = tmp_path / "home"
+    home.mkdir()
+    (home / "settings.ini").write_text("[ui]\nlanguage=en\n", encoding="utf-8")
+    shown = run(frozen, "--demo", cwd=tmp_path, home=home, timeout=400,
+                extra={"LEDGER_APP_SCREENSHOT": str(tmp_path / "window.png")})
+    assert shown.returncode == 0, shown.stderr[-3000:]
+    assert "menus: File Records Output View Help" in shown.stdout
 
 
 def test_portable_marker_keeps_everything_beside_the_program(frozen: Path,

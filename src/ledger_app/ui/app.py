@@ -218,7 +218,9 @@ def _screenshot_when_shown(controller: AppController, out: Path, started: float)
         window.grab().save(str(out))
         log.info("window shown %.2f s after start; picture in %s",
                  time.monotonic() - started, out)
-        print(f"window shown after {time.monotonic() - started:.2f} s", flush=True)
+        menus = " ".join(a.text().replace("&", "") for a in window.menuBar().actions())
+        # The menus name the language the window came up in (the package checks read it).
+        print(f"window shown after {time.monotonic() - started:.2f} s; menus: {menus}", flush=True)
         if controller.filler is not None:
             controller.filler.ask_on_close = False
         controller.app.quit()
