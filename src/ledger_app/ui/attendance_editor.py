@@ -83,9 +83,13 @@ class _Row:
         policy.setRetainSizeWhenHidden(True)
         self.reason.setSizePolicy(policy)
         self.reason.setVisible(False)
-        self.buttons.buttonToggled.connect(
-            lambda _b, on: on and (self._refresh(), on_change()))
-        self.reason.textEdited.connect(lambda _t: (self._refresh(), on_change()))
+        self._on_change = on_change
+        self.buttons.buttonToggled.connect(lambda _b, on: self._changed() if on else None)
+        self.reason.textEdited.connect(lambda _t: self._changed())
+
+    def _changed(self) -> None:
+        self._refresh()
+        self._on_change()
 
     def _refresh(self) -> None:
         """Reason box: open only for 请假/缺席, framed red while the reason is missing."""

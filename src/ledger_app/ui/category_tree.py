@@ -14,6 +14,10 @@ HomeRole = int(Qt.ItemDataRole.UserRole) + 2
 HOME_LABEL = tr_noop("首页（自查）")  # shown through tr()
 
 
+def _children(item: QTreeWidgetItem) -> list[QTreeWidgetItem]:
+    return [child for i in range(item.childCount()) if (child := item.child(i)) is not None]
+
+
 class CategoryTree(QTreeWidget):
     """首页 first, then categories (bold, not selectable) → record types;
     ``type_selected(key)`` on a pick, ``home_selected`` for the home page."""
@@ -74,8 +78,7 @@ class CategoryTree(QTreeWidget):
         for key, item in self._type_items.items():
             item.setText(1, str(counts.get(key, 0)))
         for top in self._category_items:
-            total = sum(counts.get(top.child(i).data(0, TypeKeyRole), 0)
-                        for i in range(top.childCount()))
+            total = sum(counts.get(item.data(0, TypeKeyRole), 0) for item in _children(top))
             top.setText(1, str(total))
 
     def count_of(self, type_key: str) -> int | None:
@@ -100,9 +103,9 @@ class CategoryTree(QTreeWidget):
     def select_category(self, number: int) -> None:
         """Jump to the first record type of the category numbered from 1 (Ctrl+1..5)."""
         if 1 <= number <= len(self._category_items):
-            top = self._category_items[number - 1]
-            if top.childCount():
-                self.setCurrentItem(top.child(0))
+            first = _children(self._category_items[number - 1])[:1]
+            if first:
+                self.setCurrentItem(first[0])
 
     def type_keys(self) -> list[str]:
         return list(self._type_items)

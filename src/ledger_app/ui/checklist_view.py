@@ -185,7 +185,9 @@ class ChecklistDialog(QDialog):
                 line.addWidget(label)
             line.addStretch(1)
             holder.setMinimumHeight(64)
-            self.table.item(row, 4).setText("")
+            cell = self.table.item(row, 4)
+            if cell is not None:
+                cell.setText("")
             self.table.setCellWidget(row, 4, holder)
 
     def keyPressEvent(self, event: Any) -> None:

@@ -49,7 +49,7 @@ def demo_available() -> bool:
     return True
 
 
-def begin_demo_window(runner: TaskRunner, on_begun: Callable[[Any], None],
+def begin_demo_window(runner: TaskRunner, on_begun: Callable[[Any], object],
                       on_error: Callable[[BaseException], None],
                       pack: str = "party_branch") -> None:
     """Write the first piece of a demo ledger of ``pack`` (党支部, 关工委 or 工会) on the

@@ -144,8 +144,12 @@ class GroupEditor(TextEditor):
         self.combo.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
         self.combo.setLineEdit(self.edit)
         self.combo.setMinimumWidth(160)
-        self.combo.activated.connect(lambda _i: (self.changed.emit(), self.left.emit()))
+        self.combo.activated.connect(self._picked)
         self.widget = self.combo
+
+    def _picked(self, _index: int) -> None:
+        self.changed.emit()
+        self.left.emit()
 
     def set_groups(self, names: list[str]) -> None:
         text = self.edit.text()

@@ -19,9 +19,10 @@ KEY = "ui/font_scale"
 
 
 def saved_scale() -> float:
+    stored = paths.settings().value(KEY, 1.0)
     try:
-        value = float(paths.settings().value(KEY, 1.0))
-    except (TypeError, ValueError):
+        value = float(stored) if isinstance(stored, (int, float, str)) else 1.0
+    except ValueError:
         return 1.0
     return value if any(value == scale for _name, scale in SIZES) else 1.0
 

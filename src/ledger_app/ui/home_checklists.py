@@ -46,7 +46,8 @@ class ChecklistBox(QGroupBox):
     def set_statuses(self, statuses: tuple[Any, ...]) -> None:
         self.statuses = statuses
         while self.grid.count():
-            widget = self.grid.takeAt(0).widget()
+            taken = self.grid.takeAt(0)
+            widget = taken.widget() if taken is not None else None
             if widget is not None:
                 widget.deleteLater()
         self.buttons.clear()

@@ -182,7 +182,8 @@ class CadenceGrid(QTableWidget):
         wide = self.horizontalHeader().sectionSize(0) >= \
             max(metrics.horizontalAdvance(n) for n in names) + 8
         labels = names if wide else [str(m) for m in range(1, 13)]
-        if self.horizontalHeaderItem(0) is None or self.horizontalHeaderItem(0).text() != labels[0]:
+        first = self.horizontalHeaderItem(0)
+        if first is None or first.text() != labels[0]:
             self.setHorizontalHeaderLabels(labels + [tr("全年")])
 
     def changeEvent(self, event: QEvent) -> None:

@@ -55,7 +55,7 @@ def active_language() -> str:
 
 def saved_language() -> str:
     value = paths.settings().value(KEY, CHINESE)
-    return value if any(value == code for code, _name in LANGUAGES) else CHINESE
+    return next((code for code, _name in LANGUAGES if value == code), CHINESE)
 
 
 def save_language(language: str) -> None:

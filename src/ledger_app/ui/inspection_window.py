@@ -345,8 +345,11 @@ class InspectionWindow(QMainWindow):
         items = []
         for i in range(self.tree.topLevelItemCount()):
             top = self.tree.topLevelItem(i)
+            if top is None:
+                continue
             items.append(top)
-            items += [top.child(j) for j in range(top.childCount())]
+            items += [child for j in range(top.childCount())
+                      if (child := top.child(j)) is not None]
         return items
 
     def show_record(self, entry_id: int | None) -> None:

@@ -100,4 +100,5 @@ class ListDialog(QDialog):
 
     def selected_keys(self) -> list[Any]:
         rows = sorted({index.row() for index in self.table.selectedIndexes()})
-        return [self.table.item(r, 0).data(Qt.ItemDataRole.UserRole) for r in rows]
+        return [item.data(Qt.ItemDataRole.UserRole) for r in rows
+                if (item := self.table.item(r, 0)) is not None]

@@ -90,7 +90,9 @@ class MemberPicker(QComboBox):
         self.setEditable(True)
         self.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
         self.setMaxVisibleItems(15)
-        self.lineEdit().setPlaceholderText(tr("输入姓名筛选，或点右侧箭头选择"))
+        edit = self.lineEdit()
+        assert edit is not None  # an editable combo box has one
+        edit.setPlaceholderText(tr("输入姓名筛选，或点右侧箭头选择"))
         self._members: dict[int, MemberInfo] = {}
         self._model = QStandardItemModel(self)
         self.setModel(self._model)

@@ -100,10 +100,10 @@ def _stored(path: Path) -> str:
 
 def recent_files() -> list[str]:
     value = settings().value("recent_files", [])
-    if isinstance(value, str):  # QSettings hands back a lone string for a one-item list
-        value = [value]
+    # QSettings hands back a lone string for a one-item list, and nothing for none.
+    stored = [value] if isinstance(value, str) else value if isinstance(value, list) else []
     found = []
-    for item in (str(v) for v in (value or []) if v):
+    for item in (str(v) for v in stored if v):
         path = Path(item)
         found.append(str(path if path.is_absolute() else (program_dir() / path).resolve()))
     return found

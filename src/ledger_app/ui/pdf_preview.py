@@ -96,7 +96,7 @@ class PdfPreview(QWidget):
 
     def load(self, path: str | Path) -> int:
         """Show the PDF; returns its page count (0 when it could not be read)."""
-        if self.document is None:
+        if self.document is None or self.view is None:
             return 0
         self.document.close()
         error = self.document.load(str(path))
@@ -116,7 +116,10 @@ class PdfPreview(QWidget):
         return self.document.pageCount() if self.document is not None else 0
 
     def render_page(self, index: int, dpi: float) -> QImage:
-        """One page as an image at ``dpi`` (used for printing and for tests)."""
+        """One page as an image at ``dpi`` (used for printing and for tests); an empty
+        image without Qt's PDF module."""
+        if self.document is None:
+            return QImage()
         size = self.document.pagePointSize(index)
         pixels = QSize(max(1, int(size.width() * dpi / 72)), max(1, int(size.height() * dpi / 72)))
         return self.document.render(index, pixels)

@@ -125,7 +125,9 @@ class MemberEditor(FieldEditor):
         self.picker = MemberPicker()
         self.picker.setMinimumWidth(180)
         self.picker.picked.connect(self.changed.emit)
-        self.picker.lineEdit().textEdited.connect(lambda _t: self.changed.emit())
+        edit = self.picker.lineEdit()
+        assert edit is not None  # the picker is an editable combo box
+        edit.textEdited.connect(lambda _t: self.changed.emit())
         self.watch_focus(self.picker)
         self.widget = self.picker
 

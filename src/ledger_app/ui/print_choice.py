@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Signal
+from PySide6.QtGui import QStandardItemModel
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -204,12 +205,15 @@ class PrintChoice(QWidget):
         self.year_box.currentIndexChanged.connect(self._year_changed)
         self.spine_box.currentIndexChanged.connect(self._spine_changed)
         self.emblem_box.activated.connect(self._emblem_chosen)
-        for w in (self.type_box, self.category_box, self.record_box, self.spine_box,
-                  self.spine_custom, self.retention_box, self.volume_box, self.masked,
-                  self.emblem_box, self.filled, self.duplex):
-            signal = getattr(w, "currentIndexChanged", None) or getattr(w, "valueChanged", None) \
-                or w.toggled
-            signal.connect(self._changed)
+        for box in (self.type_box, self.category_box, self.record_box, self.spine_box,
+                    self.spine_custom, self.retention_box, self.volume_box, self.masked,
+                    self.emblem_box, self.filled, self.duplex):
+            if isinstance(box, QComboBox):
+                box.currentIndexChanged.connect(self._changed)
+            elif isinstance(box, (QSpinBox, QDoubleSpinBox)):
+                box.valueChanged.connect(self._changed)
+            else:
+                box.toggled.connect(self._changed)
         self.filled_on.textChanged.connect(self._changed)
 
     def _fill(self, type_key: str | None, year: int | None, record_id: int | None,
@@ -274,7 +278,10 @@ class PrintChoice(QWidget):
             label.setVisible(shown)
             widget.setVisible(shown)
         all_index = self.year_box.findData(ALL_YEARS)
-        self.year_box.model().item(all_index).setEnabled("year_or_all" in options)
+        model = self.year_box.model()
+        item = model.item(all_index) if isinstance(model, QStandardItemModel) else None
+        if item is not None:   # a combo box's own model is a QStandardItemModel
+            item.setEnabled("year_or_all" in options)
         if "year_or_all" not in options and self.year_box.currentData() == ALL_YEARS:
             self.year_box.setCurrentIndex(0)
         if self.current.key in ("record", "signin") and self._records_for != self.current.key:

@@ -125,7 +125,8 @@ class PrintDialog(QDialog):
         if not self._options_fitted:
             self._options_fitted = True
             total = sum(self.splitter.sizes())
-            left = max(360, self.splitter.widget(0).minimumSizeHint().width())
+            options = self.splitter.widget(0)
+            left = max(360, options.minimumSizeHint().width() if options is not None else 0)
             self.splitter.setSizes([left, max(total - left, 1)])
 
     @property

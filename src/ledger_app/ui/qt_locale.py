@@ -60,11 +60,12 @@ def install_chinese(app: QApplication) -> bool:
     if not found:
         log.warning("Qt's Chinese catalogue not found in %s", _qt_catalogue_folders())
     supplement = QTranslator(app)
+    ours: Path | None
     try:
-        folder = resource_path("i18n")
+        ours = resource_path("i18n")
     except FileNotFoundError:
-        folder = None
-    if folder is not None and supplement.load(SUPPLEMENT, str(folder)):
+        ours = None
+    if ours is not None and supplement.load(SUPPLEMENT, str(ours)):
         app.installTranslator(supplement)
         _installed.append(supplement)
     else:

@@ -173,7 +173,7 @@ class RecordDialog(QDialog):
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QScrollArea.Shape.NoFrame)
         scroll.setWidget(self.form)
-        self.scroll = scroll
+        self.scroll_area = scroll
 
         self.status = QLabel()
         self.status.setObjectName("recordStatus")
@@ -266,7 +266,7 @@ class RecordDialog(QDialog):
             self.form.seq_proposal.update(then=self._proposal_shown)
         self._update_status()
         self._update_nav()
-        self.scroll.verticalScrollBar().setValue(0)
+        self.scroll_area.verticalScrollBar().setValue(0)
         first = self.record_type.fields[0].key
         self.form.focus_field(first)
         self.loaded.emit()
@@ -342,7 +342,7 @@ class RecordDialog(QDialog):
         if problems:
             first = next(iter(problems))
             target = self.form.focus_field(first)
-            self.scroll.ensureWidgetVisible(target, 50, 50)
+            self.scroll_area.ensureWidgetVisible(target, 50, 50)
             label = self.record_type.field(first).label
             self.status.setText(tr("有 {n} 处需要修改，没有保存。{field}：{problem}").format(
                 n=len(problems), field=label, problem=problems[first]))

@@ -86,7 +86,7 @@ class RecycleBinDialog(ListDialog):
             yes_text=tr("彻底删除"), danger=True)
 
 
-    def _each(self, action, ids: list[int]) -> None:  # type: ignore[no-untyped-def]
+    def _each(self, action: Callable[[int], object], ids: list[int]) -> None:
         with self.ledger.transaction():  # all of them or none
             for record_id in ids:
                 action(record_id)

@@ -140,7 +140,8 @@ class RulesSettings(QGroupBox):
         return label
 
     def set_values(self, settings: dict[str, Any]) -> None:
-        overrides = settings.get("cadence") if isinstance(settings.get("cadence"), dict) else {}
+        cadence = settings.get("cadence")
+        overrides = cadence if isinstance(cadence, dict) else {}
         for key, row in self.rows.items():
             row.set(overrides.get(key))
         months = settings.get("term_warn_months")

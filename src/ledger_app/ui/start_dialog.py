@@ -69,7 +69,7 @@ class NewLedgerPanel(QWidget):
                                                     QDialogButtonBox.ButtonRole.AcceptRole)
         self.create_button.setObjectName("createLedgerButton")
         self.buttons.addButton(tr("返回"), QDialogButtonBox.ButtonRole.RejectRole)
-        self.buttons.accepted.connect(self.create)
+        self.buttons.accepted.connect(self.create_ledger)
         self.buttons.rejected.connect(self.cancelled)
         title = QLabel("<b style='font-size:13pt'>{}</b>".format(tr("新建台账")))
         note = QLabel(tr("填写本组织的基本信息。台账保存为一个文件，可以复制到U盘备份。"))
@@ -94,7 +94,7 @@ class NewLedgerPanel(QWidget):
             self.path_edit.setText(path)
             self._path_edited = True
 
-    def create(self) -> None:
+    def create_ledger(self) -> None:
         if not self.form.show_problems():
             return
         text = self.path_edit.text().strip()

@@ -81,7 +81,7 @@ class TaskRunner(QObject):
         self._pool = QThreadPool(self)
         self._pool.setMaxThreadCount(1)
         self._pool.setExpiryTimeout(-1)  # keep the one thread: no start-up cost per job
-        self._callbacks: dict[int, tuple[Callable[[Any], None] | None,
+        self._callbacks: dict[int, tuple[Callable[[Any], object] | None,
                                          Callable[[BaseException], None] | None]] = {}
         self._progress_dialogs: dict[int, QProgressDialog] = {}
         self._next_id = 0
@@ -91,9 +91,10 @@ class TaskRunner(QObject):
 
     # ---- asking for work -----------------------------------------------------------------
 
-    def run(self, fn: Callable[[], T], on_done: Callable[[T], None] | None = None,
+    def run(self, fn: Callable[[], T], on_done: Callable[[T], object] | None = None,
             on_error: Callable[[BaseException], None] | None = None) -> None:
-        """Run ``fn`` on the worker; then ``on_done(result)`` or ``on_error(exc)`` here."""
+        """Run ``fn`` on the worker; then ``on_done(result)`` or ``on_error(exc)`` here (what
+        ``on_done`` returns is not used)."""
         if self._closed:
             raise RuntimeError("TaskRunner is shut down")
         self._next_id += 1
@@ -105,7 +106,7 @@ class TaskRunner(QObject):
         self._pool.start(_Job(self, job_id, fn))
 
     def run_with_progress(self, fn: Callable[[Report], T], title: str,
-                          on_done: Callable[[T], None] | None = None,
+                          on_done: Callable[[T], object] | None = None,
                           on_error: Callable[[BaseException], None] | None = None,
                           parent: QWidget | None = None,
                           on_cancel: Callable[[], None] | None = None) -> QProgressDialog:

@@ -172,7 +172,7 @@ class ImportDialog(QDialog):
         self.rt = ledger.pack.record_type(type_key or ledger.pack.member_type)
         self.path: Path | None = None
         self.plan: ImportPlan | None = None
-        self.result: ImportResult | None = None
+        self.import_result: ImportResult | None = None
         self.setWindowTitle(tr("从 Excel 导入{type}").format(type=self.rt.label))
         self.pages = QStackedWidget()
         self.pages.addWidget(self._file_page())
@@ -242,8 +242,10 @@ class ImportDialog(QDialog):
         self.problem.hide()
         self.next_button.setEnabled(False)
 
+        chosen = self.path
+
         def sheets() -> list[str]:
-            with open_workbook(self.path) as source:
+            with open_workbook(chosen) as source:
                 return list(source.sheet_names)
 
         self.runner.run(sheets, on_done=self._sheets_read, on_error=self._failed)
@@ -396,7 +398,7 @@ class ImportDialog(QDialog):
         return page
 
     def _imported(self, result: ImportResult) -> None:
-        self.result = result
+        self.import_result = result
         text = tr("已导入{type}：新增 {new} 条，更新 {updated} 条").format(
             type=self.rt.label, new=len(result.inserted), updated=len(result.updated))
         if result.skipped:
