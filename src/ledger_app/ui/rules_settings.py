@@ -118,7 +118,8 @@ class RulesSettings(QGroupBox):
         # setting key -> (its box, the pack's default months)
         self.step_values: dict[str, tuple[QSpinBox, int]] = {}
         first = n + 2
-        for row, (step, check) in enumerate(development.settings() if development else (), first):
+        for line, (step, check) in enumerate(development.settings() if development else (),
+                                             first):
             box = QSpinBox()
             box.setRange(1, 60)
             box.setSuffix(tr(" 个月"))
@@ -126,9 +127,9 @@ class RulesSettings(QGroupBox):
             box.setAccessibleName(label)
             default = self._grey(tr("默认：{n} 个月").format(n=int(check.get("months"))))
             default.setToolTip(check.rule)
-            grid.addWidget(QLabel(label), row, 0)
-            grid.addWidget(box, row, 1, 1, 2)
-            grid.addWidget(default, row, 3)
+            grid.addWidget(QLabel(label), line, 0)
+            grid.addWidget(box, line, 1, 1, 2)
+            grid.addWidget(default, line, 3)
             self.step_values[str(check.get("setting"))] = (box, int(check.get("months")))
         grid.setColumnStretch(3, 1)
 
