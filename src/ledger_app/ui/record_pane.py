@@ -428,8 +428,11 @@ class RecordTablePane(QWidget):
         else:
             text = tr("删除选中的 {n} 条{type}？\n删除的记录放在回收站里，可以恢复。").format(
                 n=len(ids), type=label)
-        next_row = min(model.row_of(ids[-1]) or 0, model.rowCount() - len(ids) - 1)
-        next_id = model.record_id(max(next_row, 0)) if next_row >= 0 else None
+        # Afterwards the row below the last one deleted is selected (at the end: the one above).
+        doomed, order = set(ids), model.ids
+        last = max((r for r in map(model.row_of, ids) if r is not None), default=0)
+        next_id = next((i for i in order[last + 1:] if i not in doomed), None) \
+            or next((i for i in reversed(order[:last]) if i not in doomed), None)
 
         def delete() -> None:
             with ledger.transaction():
