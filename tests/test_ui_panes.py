@@ -83,6 +83,7 @@ def test_no_pane_imports_the_window() -> None:
     code = ("import sys\n"
             "import ledger_app.ui.record_pane, ledger_app.ui.category_tree\n"
             "import ledger_app.ui.window_records, ledger_app.ui.window_menus\n"
+            "import ledger_app.ui.output_actions, ledger_app.ui.safety_actions\n"
             "import ledger_app.ui.home_page\n"
             "assert 'ledger_app.ui.main_window' not in sys.modules, 'a pane imports the window'\n")
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)

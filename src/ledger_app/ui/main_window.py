@@ -258,6 +258,10 @@ class MainWindow(QMainWindow):
         if not self.showing_home():
             self.count_label.setText(text)
 
+    def home_year(self) -> int | None:
+        """The year the home page shows."""
+        return self.home.year
+
     def current_type_key(self) -> str | None:
         return self.table_pane.current_type_key() or self.tree.current_type()
 

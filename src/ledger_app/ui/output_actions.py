@@ -9,16 +9,31 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Protocol
 
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QDialog, QFileDialog
+from PySide6.QtWidgets import QDialog, QFileDialog, QMainWindow
 
 from ledger_app.ui.i18n import tr, tr_noop
 from ledger_app.ui.saved_notice import SavedNotice
 
 if TYPE_CHECKING:
-    from ledger_app.ui.main_window import MainWindow
+    from ledger_app.store.ledger import Ledger
+    from ledger_app.ui.tasks import TaskRunner
+
+
+class OutputSource(Protocol):
+    """What the 输出 dialogs are opened on: the window's ledger and what it shows."""
+
+    ledger: Ledger | None
+    runner: TaskRunner
+
+    def current_type_key(self) -> str | None: ...
+    def current_year(self) -> int | None: ...
+    def current_record_id(self) -> int | None: ...
+    def showing_home(self) -> bool: ...
+    def home_year(self) -> int | None: ...
+    def refresh_all(self, select_id: int | None = None) -> None: ...
 
 @dataclass(frozen=True)
 class OutputAction:
@@ -69,10 +84,13 @@ OUTPUTS = (
 
 
 class OutputActions:
-    """Creates the 输出 actions for a window and opens the dialogs they stand for."""
+    """Creates the 输出 actions for a window and opens the dialogs they stand for, over the
+    window (their parent, with the saved-file notice in its status bar) on what ``source``
+    shows."""
 
-    def __init__(self, window: MainWindow):
+    def __init__(self, window: QMainWindow, source: OutputSource):
         self.window = window
+        self.source = source
         self.actions: dict[str, QAction] = {}
         self.dialog: QDialog | None = None  # the last opened one (tests look at it)
         self.saved_notice = SavedNotice(window)
@@ -90,7 +108,7 @@ class OutputActions:
 
     def update(self) -> None:
         """Enable what can be used now (called when the menu opens and the ledger changes)."""
-        has_ledger = self.window.ledger is not None
+        has_ledger = self.source.ledger is not None
         for spec in OUTPUTS:
             action = self.actions[spec.key]
             needs_ledger = spec.key != "open_archive"
@@ -104,39 +122,40 @@ class OutputActions:
 
     def trigger(self, spec: OutputAction) -> None:
         target = spec.target()
-        w = self.window
+        w, source = self.window, self.source
         if spec.key == "open_archive":
             path, _ = QFileDialog.getOpenFileName(w, tr("打开检查档案包"), "",
                                                   tr("检查档案包 (*.zip);;所有文件 (*)"))
             if path:
                 self.dialog = target(path, w)
             return
-        if w.ledger is None:
+        ledger, runner = source.ledger, source.runner
+        if ledger is None:
             return
-        type_key, year = w.current_type_key(), w.current_year()
+        type_key, year = source.current_type_key(), source.current_year()
         dialog: Any
         if spec.key == "print":
             # The printout that fits where the user is: the home page's 自查表, or the
             # table on screen (with the selected record's own page offered beside it).
-            if w.showing_home():
-                dialog = target(w.ledger, w.runner, parent=w, year=w.home.year,
+            if source.showing_home():
+                dialog = target(ledger, runner, parent=w, year=source.home_year(),
                                 product="checklist")
             else:
-                dialog = target(w.ledger, w.runner, parent=w, type_key=type_key, year=year,
-                                record_id=w.current_record_id(),
+                dialog = target(ledger, runner, parent=w, type_key=type_key, year=year,
+                                record_id=source.current_record_id(),
                                 product="table" if type_key else None)
         elif spec.key == "export":
-            dialog = target(w.ledger, w.runner, type_key, year, w)
+            dialog = target(ledger, runner, type_key, year, w)
             dialog.exported.connect(lambda path: self.saved_notice.show_saved(path, tr("Excel 已保存到 {path}")))
         elif spec.key == "import":
-            dialog = target(w.ledger, w.runner, type_key, w)
+            dialog = target(ledger, runner, type_key, w)
             # New records (or an undone import) must show in the table and the counts.
             for name in ("imported", "undone", "finished"):
                 signal = getattr(dialog, name, None)
                 if signal is not None:
-                    signal.connect(lambda *_args: w.refresh_all())
+                    signal.connect(lambda *_args: source.refresh_all())
         else:
-            dialog = target(w.ledger, w.runner, year, w)
+            dialog = target(ledger, runner, year, w)
             dialog.accepted.connect(lambda d=dialog: self._archive_saved(d))
         saved = getattr(dialog, "saved", None)  # a PDF saved from the print preview
         if saved is not None:

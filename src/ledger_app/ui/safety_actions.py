@@ -4,11 +4,11 @@ check finds the ledger damaged (``ledger_care``)."""
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Protocol
 
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QFileDialog, QMessageBox
+from PySide6.QtWidgets import QFileDialog, QMainWindow, QMessageBox
 
 from ledger_app.store import backups
 from ledger_app.store.errors import LedgerError
@@ -19,16 +19,30 @@ from ledger_app.ui.ledger_care import LedgerCare
 
 if TYPE_CHECKING:
     from ledger_app.store.ledger import Ledger
-    from ledger_app.ui.main_window import MainWindow
+    from ledger_app.ui.tasks import TaskRunner
 
 LEDGER_FILTER = tr_noop("台账文件 (*.ledger);;所有文件 (*)")
 DAMAGED_BOX = "damagedLedgerBox"
 RESTORED_BOX = "restoredBox"
 
 
+class LedgerHolder(Protocol):
+    """What the safety actions need of the window: its ledger and worker, and to let go of
+    the ledger or open another."""
+
+    ledger: Ledger | None
+    runner: TaskRunner
+
+    def open_path(self, path: str | Path) -> None: ...
+    def detach_ledger(self) -> None: ...
+
+
 class SafetyActions:
-    def __init__(self, window: MainWindow):
+    """``window`` carries the dialogs and the status bar; ``holder`` has the ledger."""
+
+    def __init__(self, window: QMainWindow, holder: LedgerHolder):
         self.window = window
+        self.holder = holder
         self.care = LedgerCare(window)
         self.care.damaged.connect(self.show_damaged)
         self.care.backed_up.connect(
@@ -58,20 +72,20 @@ class SafetyActions:
         self.care.watch(ledger)
 
     def closing(self, ledger: Ledger) -> None:
-        self.care.before_close(ledger, self.window.runner)
+        self.care.before_close(ledger, self.holder.runner)
 
     # ---- 备份 ---------------------------------------------------------------------------
 
     def back_up(self) -> None:
-        ledger = self.window.ledger
+        ledger = self.holder.ledger
         if ledger is None:
             return
-        self.window.runner.run(
+        self.holder.runner.run(
             lambda: backups.back_up(ledger),
             lambda made: self.tell(tr("已备份到 {path}").format(path=made)))
 
     def choose_backup_folder(self) -> None:
-        ledger = self.window.ledger
+        ledger = self.holder.ledger
         if ledger is None:
             return
         folder = QFileDialog.getExistingDirectory(self.window, tr("备份放在哪个文件夹（取消：不改）"),
@@ -81,17 +95,17 @@ class SafetyActions:
 
     def set_backup_folder(self, folder: Path | None) -> None:
         """Keep backups in ``folder`` from now on (None: beside the ledger)."""
-        ledger = self.window.ledger
+        ledger = self.holder.ledger
         if ledger is None:
             return
-        self.window.runner.run(lambda: backups.choose_folder(ledger, folder),
+        self.holder.runner.run(lambda: backups.choose_folder(ledger, folder),
                                lambda _: self.tell(tr("以后备份放在：{folder}").format(
                                    folder=folder or tr("台账旁边"))))
 
     # ---- 另存为 -------------------------------------------------------------------------
 
     def choose_save_as(self) -> None:
-        ledger = self.window.ledger
+        ledger = self.holder.ledger
         if ledger is None:
             return
         copy = ledger.path.with_name(ledger.path.stem + "-副本.ledger")  # i18n: data
@@ -102,7 +116,7 @@ class SafetyActions:
 
     def save_as(self, target: Path) -> None:
         """Copy the open ledger to ``target`` and go on working there."""
-        ledger = self.window.ledger
+        ledger = self.holder.ledger
         if ledger is None:
             return
         if target.suffix.lower() != ".ledger":
@@ -111,22 +125,22 @@ class SafetyActions:
             show_error(self.window, LedgerError(
                 tr("{name} 已存在，不会覆盖。请换一个文件名。").format(name=target.name)))
             return
-        self.window.runner.run(lambda: backups.back_up(ledger, target),
-                               lambda made: self.window.open_path(made))
+        self.holder.runner.run(lambda: backups.back_up(ledger, target),
+                               lambda made: self.holder.open_path(made))
 
     # ---- 从备份恢复 ----------------------------------------------------------------------
 
     def choose_backup(self) -> None:
-        ledger = self.window.ledger
+        ledger = self.holder.ledger
         if ledger is None:
             return
-        self.window.runner.run(
+        self.holder.runner.run(
             lambda: backups.folder_for(ledger.path, ledger.setting(backups.SETTING)),
             self._pick_in)
 
     def _pick_in(self, folder: Path) -> None:
-        start = folder if folder.is_dir() else (self.window.ledger.path.parent
-                                                if self.window.ledger else Path.home())
+        start = folder if folder.is_dir() else (self.holder.ledger.path.parent
+                                                if self.holder.ledger else Path.home())
         path, _ = QFileDialog.getOpenFileName(self.window, tr("选择要恢复的备份"), str(start),
                                               tr(LEDGER_FILTER))
         if path:
@@ -134,7 +148,7 @@ class SafetyActions:
 
     def restore_from(self, backup: Path, target: Path | None = None) -> None:
         """Ask, then close the ledger, put ``backup`` in its place and open it again."""
-        target = target or (self.window.ledger.path if self.window.ledger else None)
+        target = target or (self.holder.ledger.path if self.holder.ledger else None)
         if target is None:
             return
         text = tr("用备份“{backup}”恢复台账“{ledger}”？\n\n"
@@ -146,12 +160,12 @@ class SafetyActions:
     def _restore(self, backup: Path, target: Path) -> None:
         from ledger_app.store.restore import restore
 
-        w = self.window
-        if w.ledger is not None and w.ledger.path.resolve() == target.resolve():
-            w.detach_ledger()   # closed on the worker, before the restore below runs
+        w, holder = self.window, self.holder
+        if holder.ledger is not None and holder.ledger.path.resolve() == target.resolve():
+            holder.detach_ledger()   # closed on the worker, before the restore below runs
 
         def done(aside: Path | None) -> None:
-            w.open_path(target)
+            holder.open_path(target)
             text = tr("已用备份“{backup}”恢复台账。").format(backup=backup.name)
             if aside:
                 text += tr("\n\n原来的台账已改名保留为：\n{path}").format(path=aside)
@@ -162,11 +176,11 @@ class SafetyActions:
             box.open()
 
         def failed(exc: BaseException) -> None:
-            if w.ledger is None and target.exists():
-                w.open_path(target)   # the restore changed nothing: back to the ledger
+            if holder.ledger is None and target.exists():
+                holder.open_path(target)   # the restore changed nothing: back to the ledger
             show_error(w, exc)
 
-        w.runner.run(lambda: restore(backup, target), done, failed)
+        holder.runner.run(lambda: restore(backup, target), done, failed)
 
     # ---- a damaged ledger ----------------------------------------------------------------
 

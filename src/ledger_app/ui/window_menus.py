@@ -16,24 +16,23 @@ from typing import TYPE_CHECKING, Any, Protocol
 from PySide6 import __version__ as pyside_version
 from PySide6.QtCore import Qt, qVersion
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
-from PySide6.QtWidgets import QApplication, QFileDialog, QMenu, QMessageBox, QToolBar
+from PySide6.QtWidgets import QApplication, QFileDialog, QMainWindow, QMenu, QMessageBox, QToolBar
 
 from ledger_app import __version__
 from ledger_app.ui import font_size, i18n, paths
 from ledger_app.ui.help_window import show_help
 from ledger_app.ui.i18n import tr
-from ledger_app.ui.output_actions import OutputActions
-from ledger_app.ui.safety_actions import LEDGER_FILTER, SafetyActions
+from ledger_app.ui.output_actions import OutputActions, OutputSource
+from ledger_app.ui.safety_actions import LEDGER_FILTER, LedgerHolder, SafetyActions
 
 if TYPE_CHECKING:
     from ledger_app.store.ledger import Ledger
-    from ledger_app.ui.main_window import MainWindow
     from ledger_app.ui.tasks import TaskRunner
 
 
 
-class WindowCommands(Protocol):
-    """What the menus ask the window to do."""
+class WindowCommands(OutputSource, LedgerHolder, Protocol):
+    """What the menus ask the window to do (and what the 输出 and safety actions read)."""
 
     runner: TaskRunner
 
@@ -70,15 +69,15 @@ class MenuState:
 
 
 class WindowMenus:
-    def __init__(self, window: MainWindow, commands: WindowCommands):
-        # ``window`` carries the menus (and, until they are panes, the 输出 and safety
-        # actions, which read it); every menu item goes through ``commands``.
+    def __init__(self, window: QMainWindow, commands: WindowCommands):
+        # ``window`` carries the menus, toolbar and dialogs; every menu item goes through
+        # ``commands`` (the same window, seen as what it does).
         self.window = w = window
         self.commands = c = commands
         self.actions: dict[str, QAction] = {}
         self.dialog: QMessageBox | Any = None   # the last box or dialog opened (tests look at it)
-        self.outputs = OutputActions(window)
-        self.safety = SafetyActions(window)
+        self.outputs = OutputActions(window, commands)
+        self.safety = SafetyActions(window, commands)
 
         bar = w.menuBar()
         file_menu = bar.addMenu(tr("文件(&F)"))
