@@ -46,11 +46,11 @@ def test_the_dues_grid_speaks_english(qtbot, english, ledger, runner):
     model = dialog.model
     assert dialog.windowTitle() == "Party dues by month — 2025"
     assert [model.headerData(c, Qt.Orientation.Horizontal) for c in (0, 1, 13)] == [
-        "Name", "1", "Due in year"]
+        "Name", "Jan", "Due in year"]
     assert model.data(model.index(0, 0)) == "甲"                 # a record's value: as written
     assert model.data(model.index(1, 0)) == "Total"
     tip = model.data(model.index(0, 6), Qt.ItemDataRole.ToolTipRole)
-    assert "6/2025" in tip and "Due 40.00, not paid" in tip and "Press Enter to open" in tip
+    assert "Jun 2025" in tip and "Due 40.00, not paid" in tip and "Press Enter to open" in tip
     assert dialog.summary.text().startswith("2025: 1 members; due in total 440.00 yuan")
     assert dialog.fill_button.text() == "Collect this month"
     assert dialog.year_box.currentText() == "2025" and dialog.year == 2025

@@ -20,18 +20,8 @@
         </message>
         <message>
             <location filename="../../src/ledger_app/ui/dues_grid_view.py" />
-            <source>{n}月</source>
-            <translation>{n}</translation>
-        </message>
-        <message>
-            <location filename="../../src/ledger_app/ui/dues_grid_view.py" />
             <source>合计</source>
             <translation>Total</translation>
-        </message>
-        <message>
-            <location filename="../../src/ledger_app/ui/dues_grid_view.py" />
-            <source>{year}年{month}月</source>
-            <translation>{month}/{year}</translation>
         </message>
         <message>
             <location filename="../../src/ledger_app/ui/dues_grid_view.py" />

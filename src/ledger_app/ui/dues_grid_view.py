@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 from ledger_app.forms.values import format_money
 from ledger_app.rules.dues_grid import DuesYear, GridCell
 from ledger_app.ui.i18n import tr, tr_noop
+from ledger_app.ui.period_words import month_name, value_date_text
 from ledger_app.ui.year_grid_dialog import (
     YearGridDialog,
     close_buttons,
@@ -74,7 +75,7 @@ class DuesGridModel(QAbstractTableModel):
             return "" if section == len(self.grid.rows) else str(section + 1)
         if section == 0:
             return tr("姓名")
-        return tr("{n}月").format(n=section) if section <= 12 else tr(TOTAL_COLUMNS[section - 13])
+        return month_name(section) if section <= 12 else tr(TOTAL_COLUMNS[section - 13])
 
     def is_total_row(self, row: int) -> bool:
         return row == len(self.grid.rows)
@@ -134,7 +135,7 @@ class DuesGridModel(QAbstractTableModel):
 
 
 def tooltip(name: str, cell: GridCell) -> str:
-    month = tr("{year}年{month}月").format(year=int(cell.month[:4]), month=int(cell.month[5:]))
+    month = value_date_text(cell.month) or cell.month
     lines = [f"{name} {month}"]
     if cell.state == "not_due":
         lines.append(tr("不应交：{why}").format(why=cell.why))
@@ -205,7 +206,7 @@ class DuesGridDialog(YearGridDialog):
         # 本月收缴: a month, an optional 交纳日期, and whether 实交 = 应交.
         self.month_box = QComboBox()
         self.month_box.setObjectName("fillMonth")
-        self.month_box.addItems([tr("{n}月").format(n=m) for m in range(1, 13)])
+        self.month_box.addItems([month_name(m) for m in range(1, 13)])
         self.month_box.setCurrentIndex(today.month - 1)
         self.paid_date = QLineEdit()
         self.paid_date.setPlaceholderText(tr("交纳日期，如 {day}").format(day=today.isoformat()))
