@@ -119,3 +119,18 @@ def test_switched_off_it_reads_every_time(ledger):
     member(ledger, "甲")
     ledger.derived.enabled = False
     assert year_facts(ledger, 2025) is not year_facts(ledger, 2025)
+
+
+def test_a_restored_backup_is_read_anew_when_opened(tmp_path, org):
+    from ledger_app.store.backups import back_up
+    from ledger_app.store.restore import restore
+
+    path = tmp_path / "恢复.ledger"
+    with Ledger.create(path, org) as ledger:
+        member(ledger, "甲")
+        backup = back_up(ledger, tmp_path / "备份.ledger")
+        member(ledger, "乙")
+        assert names(ledger) == {"甲", "乙"}
+    restore(backup, path)
+    with Ledger.open(path) as reopened:
+        assert names(reopened) == {"甲"}
