@@ -142,9 +142,10 @@ def cadence_rows(facts: LedgerFacts, as_of: dt.date) -> list[Row]:
         if req.scope == "pairs" or (req.applies == "has_groups" and not groups):
             continue
         held_by = _held_by_period(req, facts, groups)
+        req_periods = periods.of_kind(req.every, facts.year)   # shared by its rows: frozen
         for group in (groups if req.scope == "group" else [""]):
             cells = []
-            for index, period in enumerate(periods.of_kind(req.every, facts.year)):
+            for index, period in enumerate(req_periods):
                 day = _check_day(period, as_of)
                 applies = kept is None or period.end >= kept
                 if req.applies == "has_committee":

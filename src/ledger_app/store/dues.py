@@ -77,7 +77,10 @@ def paid_months(ledger: Ledger, first: str, last: str) -> PaidMonths:
         for r in ledger.query(f'SELECT {person}, {month} FROM "{table}" t JOIN entries e '
                               f"ON e.id = t.id WHERE ({unpaid}) AND e.deleted_at IS NULL"):
             if r[0] is not None and r[1] and first <= r[1] <= last:
-                taken.setdefault(int(r[0]), Counter())[str(r[1])] += 1
+                counter = taken.get(int(r[0]))
+                if counter is None:
+                    counter = taken[int(r[0])] = Counter()
+                counter[str(r[1])] += 1
     for r in ledger.query(
             f'SELECT {person}, {month} FROM entries e JOIN "{table}" t ON t.id = e.id '
             "WHERE e.type_key = ? AND e.deleted_at IS NOT NULL", (rt.key,)):
