@@ -453,3 +453,23 @@ def test_the_dues_form_computes_what_is_owed_and_an_override_needs_a_note(qtbot,
     with qtbot.waitSignal(dialog.saved, timeout=5000) as saved:
         dialog.save_button.click()
     assert ledger.records.get(saved.args[0])["due"] == 3000
+
+
+def test_a_second_dues_record_for_the_month_is_refused_in_the_form_naming_the_first(
+        qtbot, ledger, runner):
+    payer = member(ledger, "王芳", dues_base="4000")
+    first = ledger.records.insert("dues", {"member": payer, "month": "2025-03", "base": "4000",
+                                           "rate": "1%", "due": "40", "paid": "40"})
+    dialog = open_dialog(qtbot, ledger, runner, "dues")
+    dialog.form.editors["member"].set_value(payer)
+    type_into(qtbot, dialog, "month", "2025-03")
+    qtbot.waitUntil(lambda: dialog.form.editors["due"].value() == 4000, timeout=5000)
+    dialog.save_button.click()
+    qtbot.waitUntil(lambda: dialog.form.error_text("month") != "", timeout=5000)
+    message = dialog.form.error_text("month")
+    assert "已有一条党费收缴记录：王芳 2025年3月" in message and f"编号 {first}" in message
+    assert ledger.records.count("dues") == 1
+    type_into(qtbot, dialog, "month", "2025-04")
+    with qtbot.waitSignal(dialog.saved, timeout=5000):
+        dialog.save_button.click()
+    assert ledger.records.count("dues") == 2
