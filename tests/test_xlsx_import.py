@@ -241,6 +241,27 @@ def test_dues_import_resolves_member_names(ledger, tmp_path):
     assert total.status == "skip"
 
 
+def test_a_dues_row_for_a_month_already_recorded_names_that_record_and_never_adds_one(
+        ledger, tmp_path):
+    a = ledger.records.insert("roster", {"name": "张伟", "gender": "男", "birth_date": "1980-07-01",
+                                         "member_class": "正式党员", "status": "在册"})
+    march = ledger.records.insert("dues", {"member": a, "month": "2025-03", "base": "5000",
+                                           "rate": "1.5%", "due": "75", "paid": None})
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.append(["党员", "月份", "应交金额", "实交金额"])
+    ws.append(["张伟", "2025-03", 75, 75])
+    wb.save(tmp_path / "d.xlsx")
+    skipped = plan_import(ledger, tmp_path / "d.xlsx", "dues").rows[0]
+    assert skipped.status == "skip"
+    assert skipped.message == f"台账中已有（张伟 2025年3月，编号 {march}），跳过"
+    plan = plan_import(ledger, tmp_path / "d.xlsx", "dues", on_match="update")
+    assert plan.rows[0].status == "update"
+    assert plan.rows[0].message == f"更新台账中的记录（张伟 2025年3月，编号 {march}）：1 项"
+    apply_import(ledger, plan)
+    assert ledger.records.count("dues") == 1 and ledger.records.get(march)["paid"] == 7500
+
+
 def test_header_not_found_says_what_it_saw(ledger, tmp_path):
     wb = openpyxl.Workbook()
     wb.active.append(["品名", "数量", "单价"])

@@ -262,7 +262,7 @@ def _plan_match(ctx: RowContext, n: int, match: tuple[int, dict[str, Any]],
     problems = {rt.field(k).label: m for k, m in fv.validate(rt, merged).items()
                 if k not in still}
     row = RowPlan(n, "skip", match_id=match_id, cells=shown,
-                  match_title=ctx.ledger.records.title(rt, current) or f"#{match_id}",
+                  match_title=existing_name(ctx.ledger, rt, match_id, current),
                   changes=changes, update_problem=join(problems), reasons=reasons,
                   pending=still)
     action = "update" if ctx.on_match == "update" and changes and not problems else "skip"
@@ -313,6 +313,14 @@ def _shown(f: Field, value: Any) -> str:
     from ledger_app.forms.display import display
 
     return display(f, value)
+
+
+def existing_name(ledger: Ledger, rt: RecordType, entry_id: int, values: dict[str, Any]) -> str:
+    """The ledger's record a row matched, as the store names it when it refuses a second
+    one: its unique key where the type declares one (“张三 2025年3月，编号 12”)."""
+    named = ledger.records.describe_key(rt, values) if rt.unique else ""
+    named = named or ledger.records.title(rt, values)
+    return f"{named}，编号 {entry_id}" if named else f"编号 {entry_id}"
 
 
 def match_message(row: RowPlan, action: str) -> str:
