@@ -1,6 +1,7 @@
 """发展党员时间线 in the window (pytest-qt, offscreen) on the demo ledger: the 25 steps of a
 person with the planted broken date (张伟华's talk after 40 days) shown with its why, the
-branch's due steps listed, and Enter opening the development record."""
+branch's due steps listed, Enter opening the development record, and a person's documents
+listed at the step their caption names."""
 
 from __future__ import annotations
 
@@ -13,6 +14,18 @@ from ledger_app.store import Ledger
 TODAY = dt.date(2026, 11, 27)   # the day conftest's demo_file is written as of
 
 
+def open_timeline(qtbot, window_menu, ledger):
+    """The window on ``ledger`` with 发展党员时间线 opened from its menu, read as of TODAY:
+    (window, dialog, the people list's texts)."""
+    window = window_menu(ledger, "development_timeline", "发展党员时间线…")
+    dialog = window.dialogs.development_dialog
+    dialog.as_of = TODAY
+    dialog.reload()
+    qtbot.waitUntil(lambda: dialog.page is not None and dialog.people.count() >= 7,
+                    timeout=15000)
+    return window, dialog, [dialog.people.item(i).text() for i in range(dialog.people.count())]
+
+
 def test_timeline_of_a_person_with_the_broken_date(qtbot, window_menu, demo_file, tmp_path):
     import shutil
 
@@ -20,19 +33,13 @@ def test_timeline_of_a_person_with_the_broken_date(qtbot, window_menu, demo_file
     shutil.copy(demo_file, path)
     ledger = Ledger.open(path)
     try:
-        window = window_menu(ledger, "development_timeline", "发展党员时间线…")
-        dialog = window.dialogs.development_dialog
-        dialog.as_of = TODAY
-        dialog.reload()
-        qtbot.waitUntil(lambda: dialog.page is not None and dialog.people.count() >= 7,
-                        timeout=15000)
-        names = [dialog.people.item(i).text() for i in range(dialog.people.count())]
+        window, dialog, names = open_timeline(qtbot, window_menu, ledger)
         row = next(i for i, n in enumerate(names) if n.startswith("张伟华"))
         assert "⚠" in names[row] and "入党申请人" in names[row]
         dialog.people.setCurrentRow(row)
         assert dialog.steps.rowCount() == 25
         assert dialog.steps.item(1, 2).text() == "党组织派人谈话"
-        assert "相隔超过 1 个月" in dialog.steps.item(1, 4).text()
+        assert "相隔超过 1 个月" in dialog.steps.item(1, 5).text()
         assert dialog.steps.item(2, 3).text() == "—"          # not yet an activist
         due = [dialog.due.item(i).text() for i in range(dialog.due.count())]
         assert any("支部大会讨论转正" in d or "上级党委审批" in d or d == "（没有）" for d in due)
@@ -51,5 +58,43 @@ def test_timeline_of_a_person_with_the_broken_date(qtbot, window_menu, demo_file
         dialog.grab().save(str(tmp_path / "timeline.png"))
         dialog.close()
         window.close()          # before its ledger closes
+    finally:
+        ledger.close()
+
+
+def test_documents_are_listed_at_the_step_their_caption_names(qtbot, window_menu, demo_file,
+                                                              tmp_path):
+    import shutil
+
+    from test_pdf_sample import photo_bytes
+
+    path = tmp_path / "演示.ledger"
+    shutil.copy(demo_file, path)
+    ledger = Ledger.open(path)
+    try:
+        rt = ledger.pack.record_type("development")
+        slot = rt.attachments_field()
+        assert slot is not None and slot.label == "入党材料"
+        person = next(i for i in ledger.records.ids("development")
+                      if ledger.records.get(i)["name"] == "张伟华")
+        ledger.attachments.add(person, slot.key, photo_bytes(600, 800, seed=3), "申请书.jpg",
+                               "第 1 步 入党申请书")
+        ledger.attachments.add(person, slot.key, photo_bytes(600, 800, seed=4), "谈话.jpg",
+                               "党组织派人谈话记录")               # the step's label, no number
+        ledger.attachments.add(person, slot.key, photo_bytes(600, 800, seed=5), "思想汇报.jpg",
+                               "2026年第四季度思想汇报")           # no step: listed below
+        window, dialog, names = open_timeline(qtbot, window_menu, ledger)
+        dialog.people.setCurrentRow(next(i for i, n in enumerate(names) if n.startswith("张伟华")))
+        assert "材料 3 份" in dialog.title.text()
+        assert dialog.steps.horizontalHeaderItem(4).text() == "材料"
+        assert dialog.steps.item(0, 4).text() == "第 1 步 入党申请书"
+        assert dialog.steps.item(1, 4).text() == "党组织派人谈话记录"
+        assert dialog.steps.item(2, 4).text() == ""
+        assert dialog.other_documents.text() == "未注明步骤的材料：2026年第四季度思想汇报"
+        # Another person without documents: nothing left over from 张伟华.
+        dialog.people.setCurrentRow(0 if not names[0].startswith("张伟华") else 1)
+        assert "材料 0 份" in dialog.title.text() and dialog.other_documents.text() == ""
+        dialog.close()
+        window.close()
     finally:
         ledger.close()

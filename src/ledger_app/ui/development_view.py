@@ -1,5 +1,6 @@
 """发展党员时间线: the pack's 25 steps for one person in development, with each step's date
-(or people) and the date rules broken on it, and the branch's steps due soon.
+(or people), its documents (the record's attachments whose caption or file name says the
+step: “第 14 步 入党志愿书”) and the date rules broken on it, and the branch's steps due soon.
 
 The steps and checks are the pack's data (``forms.development``) applied by
 ``rules.development``; this dialog only reads them on the worker and draws them. Enter on
@@ -9,7 +10,8 @@ a step opens the person's development record.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+import re
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt, Signal
@@ -33,6 +35,7 @@ from ledger_app.ui.table_dialog import hint_and_close, prepare_dialog, row_table
 
 if TYPE_CHECKING:
     from ledger_app.store import Ledger
+    from ledger_app.store.attachments import Attachment
     from ledger_app.ui.tasks import TaskRunner
 
 SEVERITY_COLOURS = {"alert": "#f6c4c4", "warn": "#fde2b8", "info": "#e4ecf7"}
@@ -46,6 +49,25 @@ class DevelopmentPage:
     full_ids: frozenset[int]
     settings: dict[str, Any]
     names: dict[int, str]
+    documents: dict[int, list[Attachment]] = field(default_factory=dict)
+
+
+STEP_NUMBER = re.compile(r"第(\d+)步")   # i18n: data
+
+
+def document_step(document: Attachment, steps: list[Any]) -> int | None:
+    """The step a document belongs to: the number its caption or file name gives (第 14 步),
+    else the step whose label it contains; None when it says neither."""
+    said = re.sub(r"\s+", "", f"{document.caption} {document.filename}")
+    numbers = {step.number for step in steps}
+    for found in STEP_NUMBER.finditer(said):
+        if int(found.group(1)) in numbers:
+            return int(found.group(1))
+    return next((step.number for step in steps if step.label in said), None)
+
+
+def document_name(document: Attachment) -> str:
+    return document.caption or document.filename
 
 
 def load_page(ledger: Ledger) -> DevelopmentPage:
@@ -61,9 +83,14 @@ def load_page(ledger: Ledger) -> DevelopmentPage:
         if stage_field:
             stages = {i: str(v.get(stage_field) or "")
                       for i, v in ledger.records.fields_of(rt.key, [stage_field])}
+    documents: dict[int, list[Attachment]] = {}
+    if plan is not None:
+        slot = ledger.pack.record_type(plan.record_type).attachments_field()
+        if slot is not None:
+            documents = {p.id: ledger.attachments.of(p.id, slot.key) for p in people}
     members = read_members(ledger)
     return DevelopmentPage(plan, people, stages, frozenset(m.id for m in members if m.full),
-                           ledger.settings(), {m.id: m.name for m in members})
+                           ledger.settings(), {m.id: m.name for m in members}, documents)
 
 
 class DevelopmentDialog(QDialog):
@@ -84,8 +111,12 @@ class DevelopmentDialog(QDialog):
         self.people.currentRowChanged.connect(self._person_chosen)
         self.title = QLabel(tr("正在读取……"))
         self.title.setWordWrap(True)
-        self.steps = row_table("developmentSteps", [tr("步骤"), tr("阶段"), tr("内容"), tr("日期 / 情况"), tr("检查")],
-                               (44, 96, 150, 150, 0), lambda _r, _c: self._open_record())
+        self.steps = row_table("developmentSteps", [tr("步骤"), tr("阶段"), tr("内容"), tr("日期 / 情况"),
+                                                    tr("材料"), tr("检查")],
+                               (44, 96, 150, 150, 150, 0), lambda _r, _c: self._open_record())
+        self.other_documents = QLabel()
+        self.other_documents.setObjectName("developmentOtherDocuments")
+        self.other_documents.setWordWrap(True)
         self.due = QListWidget()
         self.due.setObjectName("developmentDue")
         self.due.setMaximumHeight(120)
@@ -96,6 +127,7 @@ class DevelopmentDialog(QDialog):
         right_layout.setContentsMargins(0, 0, 0, 0)
         right_layout.addWidget(self.title)
         right_layout.addWidget(self.steps, 1)
+        right_layout.addWidget(self.other_documents)
         split = QSplitter()
         split.addWidget(self.people)
         split.addWidget(right)
@@ -106,7 +138,8 @@ class DevelopmentDialog(QDialog):
         layout.addWidget(self.due)
         layout.addLayout(hint_and_close(
             self, tr("上下键选人，Tab 到步骤表，Enter 打开此人的发展党员登记修改日期。"
-                     "步骤和时间要求取自《中国共产党发展党员工作细则》（台账类型中的 development_steps.toml）。")))
+                     "步骤和时间要求取自《中国共产党发展党员工作细则》（台账类型中的 development_steps.toml）。"
+                     "材料的说明写上“第 N 步”，就列在那一步。")))
         self.resize(1150, 720)
         self.reload()
 
@@ -165,9 +198,19 @@ class DevelopmentDialog(QDialog):
                           lambda i: page.names.get(i, f"#{i}"))
         done = sum(1 for s in states if s.done)
         stage = page.stages.get(person.id, "")
+        documents = page.documents.get(person.id, [])
+        by_step: dict[int | None, list[str]] = {}
+        for document in documents:
+            by_step.setdefault(document_step(document, page.plan.steps), []).append(
+                document_name(document))
         self.title.setText(tr("<b style='font-size:13pt'>{name}</b>　{stage}　"
-                              "已记录 {done} / {total} 步").format(
-            name=person.name, stage=stage, done=done, total=len(states)))
+                              "已记录 {done} / {total} 步，材料 {documents} 份").format(
+            name=person.name, stage=stage, done=done, total=len(states),
+            documents=len(documents)))
+        others = by_step.get(None, [])
+        self.other_documents.setText(tr("未注明步骤的材料：{names}").format(
+            names=tr("、").join(others)) if others else "")
+        self.other_documents.setVisible(bool(others))
         self.steps.setRowCount(len(states))
         for row, state in enumerate(states):
             worst = next((s for s in ("alert", "warn", "info")
@@ -175,11 +218,12 @@ class DevelopmentDialog(QDialog):
             texts = [str(state.step.number), state.step.stage, state.step.label,
                      value_date_text(state.value) or state.shown
                      or ("—" if state.step.field else tr("（不单独记录日期）")),
+                     "\n".join(by_step.get(state.step.number, [])),
                      "\n".join(f"[{severity_word(s)}] {why.split('：', 1)[-1]}"  # i18n: data
                                for s, why in state.notes)]
             for column, text in enumerate(texts):
                 item = QTableWidgetItem(text)
-                if worst and column == 4:
+                if worst and column == 5:
                     item.setBackground(QBrush(QColor(SEVERITY_COLOURS[worst])))
                 if not state.done and column == 3:
                     item.setForeground(QBrush(QColor("#999999")))
