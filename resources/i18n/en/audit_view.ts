@@ -71,12 +71,12 @@
         <message>
             <location filename="../../src/ledger_app/ui/audit_view.py" />
             <source>身份证号、电话号码只显示部分数字（勾选“显示敏感信息”后打开可看全）。</source>
-            <translation>ID and phone numbers show only some digits (tick “Show sensitive data” and open again to see them in full).</translation>
+            <translation> ID and phone numbers show only some digits (tick "Show sensitive data" and open again to see them in full).</translation>
         </message>
         <message>
             <location filename="../../src/ledger_app/ui/audit_view.py" />
             <source>共 {n} 条（只显示最新的 {limit} 条，请缩小日期范围）</source>
-            <translation>{n} lines (only the latest {limit} are shown; narrow the dates)</translation>
+            <translation>Total: {n} (only the latest {limit} are shown; narrow the dates)</translation>
         </message>
         <message>
             <location filename="../../src/ledger_app/ui/audit_view.py" />

@@ -100,7 +100,7 @@ Group 2</translation>
         <message>
             <location filename="../../src/ledger_app/ui/org_form.py" />
             <source>任期开始“{value}”不是有效日期，请写成 {year}-01-01。</source>
-            <translation>Term start “{value}” is not a valid date; write it as {year}-01-01.</translation>
+            <translation>Term start "{value}" is not a valid date; write it as {year}-01-01.</translation>
         </message>
     </context>
 </TS>

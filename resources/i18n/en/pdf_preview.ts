@@ -16,7 +16,7 @@
         <message>
             <location filename="../../src/ledger_app/ui/pdf_preview.py" />
             <source>选择要打印的内容，然后点“生成预览”。</source>
-            <translation>Choose what to print, then click “Make preview”.</translation>
+            <translation>Choose what to print, then click "Make preview".</translation>
         </message>
         <message>
             <location filename="../../src/ledger_app/ui/pdf_preview.py" />

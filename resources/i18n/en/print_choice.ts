@@ -41,17 +41,17 @@
         <message>
             <location filename="../../src/ledger_app/ui/print_choice.py" />
             <source>这类记录的表格</source>
-            <translation>Table of these records</translation>
+            <translation>Records table</translation>
         </message>
         <message>
             <location filename="../../src/ledger_app/ui/print_choice.py" />
             <source>选中记录的记录页</source>
-            <translation>Page of the selected record</translation>
+            <translation>Record page</translation>
         </message>
         <message>
             <location filename="../../src/ledger_app/ui/print_choice.py" />
             <source>选中会议的签到表</source>
-            <translation>Sign-in sheet of the selected meeting</translation>
+            <translation>Sign-in sheet</translation>
         </message>
         <message>
             <location filename="../../src/ledger_app/ui/print_choice.py" />

@@ -61,7 +61,7 @@
         <message>
             <location filename="../../src/ledger_app/ui/print_dialog.py" />
             <source>已生成：共 {pages} 页，{kb} KB。</source>
-            <translation>Made: {pages} pages, {kb} KB.</translation>
+            <translation>Made {pages} page(s), {kb} KB.</translation>
         </message>
         <message>
             <location filename="../../src/ledger_app/ui/print_dialog.py" />
@@ -71,7 +71,7 @@
         <message>
             <location filename="../../src/ledger_app/ui/print_dialog.py" />
             <source>已发送到打印机：{n} 页。</source>
-            <translation>Sent to the printer: {n} pages.</translation>
+            <translation>Pages sent to the printer: {n}.</translation>
         </message>
         <message>
             <location filename="../../src/ledger_app/ui/print_dialog.py" />

@@ -56,7 +56,7 @@
         <message>
             <location filename="../../src/ledger_app/ui/recycle_bin.py" />
             <source>回收站里有 {n} 条记录。</source>
-            <translation>The recycle bin holds {n} records.</translation>
+            <translation>Records in the recycle bin: {n}.</translation>
         </message>
         <message>
             <location filename="../../src/ledger_app/ui/recycle_bin.py" />
@@ -72,7 +72,7 @@
             <location filename="../../src/ledger_app/ui/recycle_bin.py" />
             <source>彻底删除选中的 {n} 条记录？
 彻底删除后不能恢复。</source>
-            <translation>Delete the {n} selected records for good?
+            <translation>Delete the selected records ({n}) for good?
 They cannot be restored afterwards.</translation>
         </message>
     </context>

@@ -106,7 +106,7 @@
         <message>
             <location filename="../../src/ledger_app/ui/rules_settings.py" />
             <source>电子台账启用日期“{value}”不是有效日期，请写成 2025-01-01。</source>
-            <translation>Electronic ledger start “{value}” is not a valid date; write it as 2025-01-01.</translation>
+            <translation>Electronic ledger start "{value}" is not a valid date; write it as 2025-01-01.</translation>
         </message>
     </context>
 </TS>

@@ -68,7 +68,7 @@
             <source>用备份“{backup}”恢复台账“{ledger}”？
 
 恢复前会先关闭台账；现在的台账文件会改名保留在同一文件夹中，不会丢失。</source>
-            <translation>Restore ledger “{ledger}” from backup “{backup}”?
+            <translation>Restore ledger "{ledger}" from backup "{backup}"?
 
 The ledger is closed first; the current file is kept under a new name in the same folder, so nothing is lost.</translation>
         </message>
@@ -85,7 +85,7 @@ The ledger is closed first; the current file is kept under a new name in the sam
         <message>
             <location filename="../../src/ledger_app/ui/safety_actions.py" />
             <source>已用备份“{backup}”恢复台账。</source>
-            <translation>The ledger was restored from backup “{backup}”.</translation>
+            <translation>The ledger was restored from backup "{backup}".</translation>
         </message>
         <message>
             <location filename="../../src/ledger_app/ui/safety_actions.py" />

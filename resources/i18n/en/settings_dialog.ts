@@ -31,7 +31,7 @@
         <message>
             <location filename="../../src/ledger_app/ui/settings_dialog.py" />
             <source>台账签名密钥指纹：&lt;b&gt;{fingerprint}&lt;/b&gt;&lt;br&gt;&lt;span style='color:#555'&gt;本台账导出的检查档案都用它签名；指纹印在装订册的备考表和移交单上，接收档案的人核对指纹相同，就能确认档案确实由本台账导出、没有被改动。&lt;/span&gt;</source>
-            <translation>Ledger signing key fingerprint: &lt;b&gt;{fingerprint}&lt;/b&gt;&lt;br&gt;&lt;span style='color:#555'&gt;Every inspection archive this ledger exports is signed with it; the fingerprint is printed on the bound volume's closing sheet and on the handover form. Whoever receives an archive and finds the same fingerprint knows it came from this ledger unchanged.&lt;/span&gt;</translation>
+            <translation>Ledger signing key fingerprint: &lt;b&gt;{fingerprint}&lt;/b&gt;&lt;br&gt;&lt;span style='color:#555'&gt;It signs every inspection archive this ledger exports and is printed on the closing sheet and the handover form: a receiver who finds the same fingerprint knows the archive came unchanged from this ledger.&lt;/span&gt;</translation>
         </message>
     </context>
 </TS>

@@ -26,7 +26,7 @@
         <message>
             <location filename="../../src/ledger_app/ui/xlsx_dialogs.py" />
             <source>只导出“{type}”</source>
-            <translation>Only “{type}”</translation>
+            <translation>Only "{type}"</translation>
         </message>
         <message>
             <location filename="../../src/ledger_app/ui/xlsx_dialogs.py" />
@@ -136,12 +136,12 @@
         <message>
             <location filename="../../src/ledger_app/ui/xlsx_dialogs.py" />
             <source>工作表“{sheet}”，表头在第 {row} 行（两行表头）。</source>
-            <translation>Sheet “{sheet}”, header on row {row} (two header rows).</translation>
+            <translation>Sheet "{sheet}", header on row {row} (two header rows).</translation>
         </message>
         <message>
             <location filename="../../src/ledger_app/ui/xlsx_dialogs.py" />
             <source>工作表“{sheet}”，表头在第 {row} 行。</source>
-            <translation>Sheet “{sheet}”, header on row {row}.</translation>
+            <translation>Sheet "{sheet}", header on row {row}.</translation>
         </message>
         <message>
             <location filename="../../src/ledger_app/ui/xlsx_dialogs.py" />
@@ -151,12 +151,12 @@
         <message>
             <location filename="../../src/ledger_app/ui/xlsx_dialogs.py" />
             <source>其中 {n} 行有提示（黄色）：照常导入，把鼠标停在黄色格子上可看原因，留空的项标为“待核实”，导入后可在表格中筛选出来逐条核对。</source>
-            <translation> {n} rows have notes (yellow): they are imported as usual; hover over a yellow cell to see why. Items left blank are marked “to verify”, and can be filtered in the table after import to check one by one.</translation>
+            <translation> Rows with notes (yellow): {n}. They are imported as usual; hover over a yellow cell to see why. Items left blank are marked "to verify" and can be filtered in the table after import to check one by one.</translation>
         </message>
         <message>
             <location filename="../../src/ledger_app/ui/xlsx_dialogs.py" />
             <source>有错误的行见红色行的说明；改正表格后重新选择文件，或勾选“只导入无误的行”。</source>
-            <translation> For rows with errors see the notes on the red rows; correct the spreadsheet and choose the file again, or tick “import only correct rows”.</translation>
+            <translation> For rows with errors see the notes on the red rows; correct the spreadsheet and choose the file again, or tick "Skip rows with errors".</translation>
         </message>
         <message>
             <location filename="../../src/ledger_app/ui/xlsx_dialogs.py" />
@@ -186,7 +186,7 @@
         <message>
             <location filename="../../src/ledger_app/ui/xlsx_dialogs.py" />
             <source>；有错误的 {n} 行没有导入</source>
-            <translation>; {n} rows with errors were not imported</translation>
+            <translation>; rows with errors not imported: {n}</translation>
         </message>
         <message>
             <location filename="../../src/ledger_app/ui/xlsx_dialogs.py" />

@@ -63,6 +63,19 @@ class SettingsDialog(QDialog):
             "<span style='color:#555'>本台账导出的检查档案都用它签名；指纹印在装订册的备考表和移交单上，"
             "接收档案的人核对指纹相同，就能确认档案确实由本台账导出、没有被改动。</span>").format(
             fingerprint=fingerprint))
+        self.fit_height()
+
+    def fit_height(self) -> None:
+        """Tall enough for the wrapped notes at the present width: Qt's first size stops at
+        two thirds of the screen, which squeezed the form's rows on a 768-pixel screen
+        (and English wraps into more lines)."""
+        layout = self.layout()
+        assert layout is not None
+        wanted = layout.totalHeightForWidth(self.width()) if layout.hasHeightForWidth() \
+            else layout.totalSizeHint().height()
+        room = self.screen().availableGeometry().height() - 40   # the title bar
+        if wanted > self.height():
+            self.resize(self.width(), min(wanted, room))
 
 
     def _loaded(self, settings: dict[str, Any]) -> None:
