@@ -446,3 +446,46 @@ def test_a_ledger_of_many_groups_scrolls_inside_the_grid(qtbot):
     assert grid.height() < 26 * (MAX_ROWS_SHOWN + 2) + 40  # room left for the findings
     assert grid.verticalScrollBar().maximum() > 0          # the other groups scroll into view
     assert grid.item(19, 0).text() == "缺"                  # 第20党小组, January
+
+
+def test_a_finding_of_months_unpaid_opens_the_dues_grid_on_the_member(qtbot, window):
+    filled(qtbot, window)
+    row = finding_row(window, "个月未交党费")
+    text = window.home.findings.item(row).text()
+    name = text[text.index("】") + 1:text.index("2026年")]          # 陈利民
+    findings = window.home.findings
+    findings.setCurrentRow(row)
+    findings.setFocus()
+    qtbot.keyClick(findings, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: window.dialogs.dues_dialog is not None
+                    and window.dialogs.dues_dialog.model.rowCount() > 1, timeout=15000)
+    assert window.runner.wait_idle()
+    grid = window.dialogs.dues_dialog
+    assert grid.year == 2026
+    current = grid.table.currentIndex()
+    assert grid.model.data(grid.model.index(current.row(), 0)) == name
+    assert current.column() == 8                          # August, the first month unpaid
+    assert "未交" in grid.model.data(current)
+    grid.close()
+
+
+def test_a_member_without_a_grade_opens_the_years_evaluation_round(qtbot, window):
+    ledger = window.ledger
+    ids = [i for i in ledger.records.ids("evaluation")
+           if ledger.records.get(i)["for_year"] == 2025 and ledger.records.get(i)["grade"] == "合格"]
+    ledger.records.delete(ids[0])                 # one 正式党员 of 2025 left without a grade
+    filled(qtbot, window)
+    before = window.home.data
+    window.home.year_box.setCurrentIndex(window.home.year_box.findData(2025))
+    qtbot.waitUntil(lambda: window.home.data is not before, timeout=10000)
+    assert window.runner.wait_idle()
+    findings = window.home.findings
+    findings.setCurrentRow(finding_row(window, "还没有评定等次"))
+    findings.setFocus()
+    qtbot.keyClick(findings, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: window.dialogs.evaluation_dialog is not None
+                    and bool(window.dialogs.evaluation_dialog.rows), timeout=15000)
+    dialog = window.dialogs.evaluation_dialog
+    assert dialog.year == 2025
+    assert "还有 1 人没有评定等次" in dialog.checks.text()
+    dialog.close()

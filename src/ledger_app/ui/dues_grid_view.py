@@ -173,6 +173,7 @@ class DuesGridDialog(YearGridDialog):
                  parent: QWidget | None = None, as_of: dt.date | None = None):
         super().__init__(ledger, runner, "duesGridDialog", "", parent)
         self.as_of = as_of             # the day arrears are judged from (None: today)
+        self.wanted: tuple[int, int] | None = None   # (member id, month) to show once read
         self.year_box = QComboBox()
         today = as_of or dt.date.today()
         years = sorted(set(ledger.years()) | {today.year, year}, reverse=True)
@@ -245,6 +246,29 @@ class DuesGridDialog(YearGridDialog):
         self.setWindowTitle(tr("党费收缴表（按月）— {year}年度").format(year=year))
         self.runner.run(lambda: load_grid(ledger, year, as_of), self._arrived)
 
+    def go_to(self, year: int, member: int, month: int) -> None:
+        """Show ``member``'s row at ``month`` of ``year`` (read anew if another year)."""
+        self.wanted = (member, month)
+        index = self.year_box.findData(year)
+        if index >= 0 and index != self.year_box.currentIndex():
+            self.year_box.setCurrentIndex(index)          # reloads; placed on arrival
+        elif self.model.grid.year == year:
+            self._place_wanted()
+
+    def _place_wanted(self) -> bool:
+        grid, wanted = self.model.grid, self.wanted
+        if wanted is None:
+            return False
+        self.wanted = None
+        rows = [r.member_id for r in grid.rows]
+        if wanted[0] not in rows:
+            return False
+        index = self.model.index(rows.index(wanted[0]), max(1, min(12, wanted[1])))
+        self.table.setCurrentIndex(index)
+        self.table.scrollTo(index)
+        self.table.setFocus()
+        return True
+
     def _arrived(self, grid: DuesYear) -> None:
         if grid.year != self.year:
             return      # the year was changed again while this one was read
@@ -261,6 +285,8 @@ class DuesGridDialog(YearGridDialog):
             year=grid.year, members=len(grid.rows), due=format_money(grid.due_total),
             paid=format_money(grid.paid_total), unpaid=unpaid, behind=len(grid.findings),
             alerts=alerts))
+        if self._place_wanted():
+            return
         if current.isValid():
             self.table.setCurrentIndex(self.model.index(current.row(), current.column()))
         else:

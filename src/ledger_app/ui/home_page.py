@@ -44,9 +44,16 @@ if TYPE_CHECKING:
     from ledger_app.ui.tasks import TaskRunner
 
 
+# Findings about a whole year's grid rather than records: the view that answers them.
+YEAR_VIEWS = {"dues.arrears": "dues", "dues.arrears_alert": "dues",
+              "evaluations.missing": "evaluations"}
+
+
 class HomePage(QWidget):
     record_wanted = Signal(str, object, list, dict)   # type key, id or None, ids, initial values
     checklist_wanted = Signal(str)
+    dues_wanted = Signal(int, int, int)               # year, member id, month: the 党费收缴表
+    evaluations_wanted = Signal(int)                  # year: the 民主评议 batch table
     print_wanted = Signal(int)                        # the year's 自查表
     year_chosen = Signal(int)
     filled = Signal()
@@ -272,6 +279,15 @@ class HomePage(QWidget):
         if finding.subject.kind == "checklist" and finding.subject.id in checklists:
             # A whole checklist to go through (items not yet assessed): its 对照表.
             self.checklist_wanted.emit(str(finding.subject.id))
+            return
+        view = YEAR_VIEWS.get(finding.rule)
+        start = finding.period.start
+        if view == "dues" and isinstance(finding.subject.id, int):
+            # Months unpaid: the year's 党费收缴表 on the member's first month behind.
+            self.dues_wanted.emit(start.year, finding.subject.id, start.month)
+            return
+        if view == "evaluations":
+            self.evaluations_wanted.emit(start.year)
             return
         if finding.records:
             ids = list(finding.records)

@@ -100,6 +100,8 @@ class MainWindow(QMainWindow):
         self.home = HomePage(runner)
         self.home.record_wanted.connect(self.dialogs.open_record)
         self.home.checklist_wanted.connect(self.show_checklist)
+        self.home.dues_wanted.connect(self.dialogs.show_dues_grid)
+        self.home.evaluations_wanted.connect(self.dialogs.show_evaluation_round)
         self.home.print_wanted.connect(lambda year: self.dialogs.print_product("checklist", year))
         self.home.year_chosen.connect(self.table_pane.set_year)
         self.pages = QStackedWidget()

@@ -147,14 +147,20 @@ class WindowDialogs(QObject):
         self.checklist_dialog = dialog
         dialog.show()
 
-    def show_dues_grid(self, year: int) -> None:
-        """记录 → 党费收缴表（按月）: the year's dues, member × month, with 本月收缴."""
-        if self.ledger is None or self.ledger.pack.type_for("dues") is None \
-                or _raised(self.dues_dialog):
+    def show_dues_grid(self, year: int, member: int | None = None, month: int = 1) -> None:
+        """记录 → 党费收缴表（按月）: the year's dues, member × month, with 本月收缴; on
+        ``member``'s row at ``month`` when given (a finding of months unpaid)."""
+        if self.ledger is None or self.ledger.pack.type_for("dues") is None:
+            return
+        if _raised(self.dues_dialog):
+            if member is not None:
+                self.dues_dialog.go_to(year, member, month)
             return
         from ledger_app.ui.dues_grid_view import DuesGridDialog
 
         dialog = DuesGridDialog(self.ledger, self.runner, year, self.parent_widget)
+        if member is not None:
+            dialog.go_to(year, member, month)
         dialog.record_wanted.connect(self.open_record)
         dialog.filled.connect(self.changed)
         dialog.print_wanted.connect(lambda y, d=dialog: self.print_product("dues", y, d))
