@@ -3,6 +3,7 @@ and the new-ledger form creating the organisation type picked."""
 
 from __future__ import annotations
 
+import re
 from datetime import date
 from pathlib import Path
 
@@ -163,3 +164,100 @@ def test_start_dialog_demo_of_the_kind_picked_opens_a_ggw_ledger(runner, qtbot):
         if controller.start is not None:
             controller.start.close()
         controller.shutdown()
+
+
+# Words a 关工委 or 工会 window must not show: it has no Party members, dues or branch.
+PARTY_WORDS = re.compile("党员|党费|党支部|党小组|党徽|党工委|六有|五优|民主评议|中国共产党")
+
+
+def _shown_texts(widget) -> list[str]:
+    from PySide6.QtWidgets import QAbstractButton, QComboBox, QGroupBox, QLineEdit, QWidget
+
+    texts = []
+    for child in [widget, *widget.findChildren(QWidget)]:
+        if not child.isVisibleTo(widget) and child is not widget:
+            continue
+        if isinstance(child, (QLabel, QAbstractButton)):
+            texts.append(child.text())
+        if isinstance(child, QGroupBox):
+            texts.append(child.title())
+        if isinstance(child, QLineEdit):
+            texts.append(child.placeholderText())
+        if isinstance(child, QComboBox):
+            view = child.view()
+            texts += [child.itemText(i) for i in range(child.count())
+                      if not view.isRowHidden(i)]
+        texts.append(child.toolTip())
+    return texts
+
+
+def _binder_print_texts(window, runner, qtbot) -> list[str]:
+    """What the print window shows with 全年装订册 chosen."""
+    from ledger_app.ui.print_dialog import PrintDialog
+
+    printing = PrintDialog(window.ledger, runner, window)
+    qtbot.addWidget(printing)
+    printing.show()
+    choice = printing.choice
+    choice.product.setCurrentIndex(choice.product.findData("binder"))
+    texts = _shown_texts(printing)
+    printing.close()
+    return texts
+
+
+@pytest.mark.parametrize("key", ["ggw", "union"])
+def test_a_pack_window_menus_settings_and_print_speak_its_own_words(key, runner, qtbot,
+                                                                     tmp_path):
+    """The records menu, 组织设置 and the print window of a 关工委 or 工会 ledger offer
+    nothing of a Party branch's (党费, 民主评议, 发展党员, 党徽, the 支部工作条例)."""
+    from PySide6.QtWidgets import QMenu
+
+    from ledger_app.ui.settings_dialog import SettingsDialog
+
+    pack = installed_pack(key)
+    path = tmp_path / f"{key}.ledger"
+    Ledger.create(path, {"org_name": f"测试{pack.short_label}",
+                         "org_type": pack.org_types[0]}, pack).close()
+    window = open_window(path, runner, qtbot)
+    try:
+        shown = []
+        for top in window.menuBar().actions():
+            menu = top.menu()
+            assert isinstance(menu, QMenu)
+            menu.aboutToShow.emit()
+            shown += [a.text() for a in menu.actions() if a.isVisible()]
+        assert not PARTY_WORDS.findall(" ".join(shown)), shown
+        assert window.menus.actions["delete"].isVisible()   # the others stay
+
+        settings = SettingsDialog(window.ledger, runner)
+        qtbot.addWidget(settings)
+        settings.show()
+        assert runner.wait_idle()
+        texts = _shown_texts(settings)
+        assert dict(pack.org_labels)["secretary"] in texts
+        assert pack.basis in " ".join(texts)
+        assert not PARTY_WORDS.findall(" ".join(texts)), sorted(
+            t for t in texts if PARTY_WORDS.search(t))
+        settings.close()
+
+        texts = _binder_print_texts(window, runner, qtbot)
+        assert "徽标" in texts and "不印徽标" in texts
+        assert not PARTY_WORDS.findall(" ".join(texts)), sorted(
+            t for t in texts if PARTY_WORDS.search(t))
+    finally:
+        window.close()
+        runner.wait_idle()
+
+
+def test_a_party_branch_window_keeps_its_dues_and_emblem(runner, qtbot, tmp_path):
+    path = tmp_path / "支部.ledger"
+    Ledger.create(path, {"org_name": "测试党支部"}).close()
+    window = open_window(path, runner, qtbot)
+    try:
+        for key in ("dues_grid", "evaluation_round", "development_timeline"):
+            assert window.menus.actions[key].isVisible(), key
+        texts = _binder_print_texts(window, runner, qtbot)
+        assert "党徽" in texts and "内置矢量党徽" in texts and "党费收缴登记表" in texts
+    finally:
+        window.close()
+        runner.wait_idle()

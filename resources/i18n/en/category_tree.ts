@@ -10,7 +10,7 @@
         </message>
         <message>
             <location filename="../../src/ledger_app/ui/category_tree.py" />
-            <source>本年度会议是否按期召开、六有五优、需要处理的问题（Ctrl+0）</source>
+            <source>本年度会议是否按期召开、检查项对照、需要处理的问题（Ctrl+0）</source>
             <translation>This year's meetings held on time, checklists, and problems to deal with (Ctrl+0)</translation>
         </message>
         <message>

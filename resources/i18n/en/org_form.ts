@@ -60,16 +60,6 @@
         </message>
         <message>
             <location filename="../../src/ledger_app/ui/org_form.py" />
-            <source>如：某某街道某某社区党支部</source>
-            <translation>e.g. the Party branch of a neighbourhood community</translation>
-        </message>
-        <message>
-            <location filename="../../src/ledger_app/ui/org_form.py" />
-            <source>如：某某街道党工委</source>
-            <translation>e.g. the Party working committee of the subdistrict</translation>
-        </message>
-        <message>
-            <location filename="../../src/ledger_app/ui/org_form.py" />
             <source>如 2024-01-01</source>
             <translation>e.g. 2024-01-01</translation>
         </message>
@@ -77,6 +67,26 @@
             <location filename="../../src/ledger_app/ui/org_form.py" />
             <source> 年</source>
             <translation> years</translation>
+        </message>
+        <message>
+            <location filename="../../src/ledger_app/ui/org_form.py" />
+            <source>如：某某街道{kind}</source>
+            <translation>e.g. the subdistrict's {kind}</translation>
+        </message>
+        <message>
+            <location filename="../../src/ledger_app/ui/org_form.py" />
+            <source>如：某某区{kind}</source>
+            <translation>e.g. the district's {kind}</translation>
+        </message>
+        <message>
+            <location filename="../../src/ledger_app/ui/org_form.py" />
+            <source>如：某某街道某某社区党支部</source>
+            <translation>e.g. the Party branch of a neighbourhood community</translation>
+        </message>
+        <message>
+            <location filename="../../src/ledger_app/ui/org_form.py" />
+            <source>如：某某街道党工委</source>
+            <translation>e.g. the Party working committee of the subdistrict</translation>
         </message>
         <message>
             <location filename="../../src/ledger_app/ui/org_form.py" />

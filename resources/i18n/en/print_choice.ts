@@ -25,7 +25,7 @@
         </message>
         <message>
             <location filename="../../src/ledger_app/ui/print_choice.py" />
-            <source>年度自查表（会议召开情况、六有五优、发现的问题）</source>
+            <source>年度自查表（会议召开情况、检查项对照、发现的问题）</source>
             <translation>Yearly self-check (meetings held, checklists, problems found)</translation>
         </message>
         <message>
@@ -97,6 +97,11 @@
             <location filename="../../src/ledger_app/ui/print_choice.py" />
             <source>内置矢量党徽</source>
             <translation>Built-in vector emblem</translation>
+        </message>
+        <message>
+            <location filename="../../src/ledger_app/ui/print_choice.py" />
+            <source>不印徽标</source>
+            <translation>No emblem</translation>
         </message>
         <message>
             <location filename="../../src/ledger_app/ui/print_choice.py" />
@@ -181,6 +186,11 @@ from the ledger (default: blank for signing)</translation>
         </message>
         <message>
             <location filename="../../src/ledger_app/ui/print_choice.py" />
+            <source>徽标</source>
+            <translation>Emblem</translation>
+        </message>
+        <message>
+            <location filename="../../src/ledger_app/ui/print_choice.py" />
             <source>填报日期</source>
             <translation>Date filled in</translation>
         </message>
@@ -202,6 +212,11 @@ from the ledger (default: blank for signing)</translation>
         <message>
             <location filename="../../src/ledger_app/ui/print_choice.py" />
             <source>选择党徽图片</source>
+            <translation>Choose emblem image</translation>
+        </message>
+        <message>
+            <location filename="../../src/ledger_app/ui/print_choice.py" />
+            <source>选择徽标图片</source>
             <translation>Choose emblem image</translation>
         </message>
         <message>

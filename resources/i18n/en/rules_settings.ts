@@ -55,8 +55,8 @@
         </message>
         <message>
             <location filename="../../src/ledger_app/ui/rules_settings.py" />
-            <source>各地对下面这些会议的次数要求不同，可按本地要求修改；其余会议按《中国共产党支部工作条例（试行）》等规定检查。</source>
-            <translation>How often these meetings are required differs by place; change them to the local rule. Other meetings are checked against the Regulations on the Work of Party Branches (trial) and other rules.</translation>
+            <source>各地对下面这些会议的次数要求不同，可按本地要求修改；其余会议按{basis}规定检查。</source>
+            <translation>How often these meetings are required differs by place; change them to the local rule. Other meetings are checked against {basis}.</translation>
         </message>
         <message>
             <location filename="../../src/ledger_app/ui/rules_settings.py" />

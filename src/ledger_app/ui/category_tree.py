@@ -52,7 +52,7 @@ class CategoryTree(QTreeWidget):
         self._home_item = QTreeWidgetItem([tr(HOME_LABEL), ""])
         self._home_item.setFont(0, bold)
         self._home_item.setData(0, HomeRole, True)
-        self._home_item.setToolTip(0, tr("本年度会议是否按期召开、六有五优、需要处理的问题（Ctrl+0）"))
+        self._home_item.setToolTip(0, tr("本年度会议是否按期召开、检查项对照、需要处理的问题（Ctrl+0）"))
         self.addTopLevelItem(self._home_item)
         for number, category in enumerate(sorted(pack.categories, key=lambda c: c.order), 1):
             top = QTreeWidgetItem([category.label, ""])

@@ -47,14 +47,12 @@ class OrgForm(QWidget):
         (a 党支部 ledger cannot become a 工会 one by a setting); a new ledger offers all."""
         super().__init__(parent)
         self.org_name = QLineEdit()
-        self.org_name.setPlaceholderText(tr("如：某某街道某某社区党支部"))
         self.org_type = QComboBox()
         self.org_type.setObjectName("orgType")
         for org_type, key in org_types():
             if pack_key is None or key == pack_key:
                 self.org_type.addItem(org_type, key)
         self.parent_org = QLineEdit()
-        self.parent_org.setPlaceholderText(tr("如：某某街道党工委"))
         self.secretary = QLineEdit()
         self.term_start = QLineEdit()
         self.term_start.setPlaceholderText(tr("如 2024-01-01"))
@@ -95,8 +93,17 @@ class OrgForm(QWidget):
         return str(self.org_type.currentData() or pack_for_org_type(self.org_type.currentText()))
 
     def _relabel(self) -> None:
-        """The pack's own names for 上级党组织, 书记, 党小组 (上级关工委, 执行主任 …)."""
-        own = dict(installed_pack(self.pack_key()).org_labels)   # the pack's data
+        """The pack's own names for 上级党组织, 书记, 党小组 (上级关工委, 执行主任 …); a
+        pack without 党费 records has no 党费取整, and examples of its own kind."""
+        pack = installed_pack(self.pack_key())
+        own = dict(pack.org_labels)   # the pack's data
+        self._layout.setRowVisible(self.dues_rounding, pack.type_for("dues") is not None)
+        if "parent_org" in own:
+            self.org_name.setPlaceholderText(tr("如：某某街道{kind}").format(kind=pack.short_label))
+            self.parent_org.setPlaceholderText(tr("如：某某区{kind}").format(kind=pack.short_label))
+        else:
+            self.org_name.setPlaceholderText(tr("如：某某街道某某社区党支部"))
+            self.parent_org.setPlaceholderText(tr("如：某某街道党工委"))
         labels = {key: own.get(key) or tr(LABELS[key]) for key in LABELS}
         for key, widget in (("parent_org", self.parent_org), ("secretary", self.secretary),
                             ("party_groups", self.party_groups)):

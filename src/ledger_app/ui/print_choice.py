@@ -53,7 +53,7 @@ PRODUCTS = (
     Product("dues", tr_noop("党费收缴登记表"), ("year", "filled_on"), needs="dues"),
     Product("binder", tr_noop("全年装订册"), ("year", "category", "masked", "retention",
                                            "volume", "emblem", "filled_on", "duplex")),
-    Product("checklist", tr_noop("年度自查表（会议召开情况、六有五优、发现的问题）"),
+    Product("checklist", tr_noop("年度自查表（会议召开情况、检查项对照、发现的问题）"),
             ("year", "masked")),
     Product("cover", tr_noop("封面"), ("year", "category", "retention", "volume", "emblem")),
     Product("labels", tr_noop("档案盒标签（盒面、盒脊）"), ("year", "category", "spine",
@@ -123,9 +123,10 @@ class PrintChoice(QWidget):
             self.product.addItem(tr(p.label), p.key)
             if p.needs and pack.type_for(p.needs) is None:
                 # A 工会 or 关工委 keeps no 党费: the entry stays (indexes match PRODUCTS) but
-                # cannot be chosen.
-                item = self.product.model().item(self.product.count() - 1)  # type: ignore
-                item.setEnabled(False)
+                # cannot be chosen and is not listed.
+                row = self.product.count() - 1
+                self.product.model().item(row).setEnabled(False)  # type: ignore[attr-defined]
+                self.product.view().setRowHidden(row, True)  # type: ignore[attr-defined]
         self.type_box = narrow_combo()
         for rt in pack.record_types:
             self.type_box.addItem(f"{pack.category(rt.category).label} · {rt.label}",  # i18n: data
@@ -150,9 +151,12 @@ class PrintChoice(QWidget):
             self.retention_box.addItem(tr(retention), retention)
         self.volume_box = QSpinBox()
         self.volume_box.setRange(1, 999)
-        # The emblem: the built-in vector drawing, or the official artwork file the user holds.
+        # The emblem: the built-in vector drawing, or the official artwork file the user holds;
+        # a 关工委 or 工会 prints none unless the user gives one (its pack names no emblem).
+        self.party_emblem = bool(pack.emblem)
         self.emblem_box = narrow_combo()
-        self.emblem_box.addItem(tr("内置矢量党徽"), "")      # "" overrides the ledger setting
+        self.emblem_box.addItem(tr("内置矢量党徽") if self.party_emblem else tr("不印徽标"),
+                                "")      # "" overrides the ledger setting
         setting = str(self.ledger.setting("emblem_path", "") or "")
         if setting:
             self.emblem_box.addItem(tr("台账设置的图片：{name}").format(name=Path(setting).name),
@@ -189,7 +193,7 @@ class PrintChoice(QWidget):
                 ("spine", tr("盒脊宽度"), spine_row),
                 ("retention", tr("保管期限"), self.retention_box),
                 ("volume", tr("卷号／起始盒号"), self.volume_box),
-                ("emblem", tr("党徽"), self.emblem_box),
+                ("emblem", tr("党徽") if self.party_emblem else tr("徽标"), self.emblem_box),
                 ("filled_on", tr("填报日期"), self.filled_on), ("masked", "", self.masked),
                 ("filled", "", self.filled), ("duplex", "", self.duplex)):
             lab = QLabel(label)
@@ -297,7 +301,8 @@ class PrintChoice(QWidget):
     def _emblem_chosen(self, index: int) -> None:
         if self.emblem_box.itemData(index) != "choose":
             return
-        path, _filter = QFileDialog.getOpenFileName(self, tr("选择党徽图片"), "",
+        title = tr("选择党徽图片") if self.party_emblem else tr("选择徽标图片")
+        path, _filter = QFileDialog.getOpenFileName(self, title, "",
                                                     tr("图片 (*.png *.jpg *.jpeg)"))
         if not path:
             self.emblem_box.setCurrentIndex(0)

@@ -83,7 +83,10 @@ class RulesSettings(QGroupBox):
     """``set_values(settings)``, ``values()`` (the settings to store), ``problems()``."""
 
     def __init__(self, requirements: tuple[Requirement, ...], parent: QWidget | None = None,
-                 development: DevelopmentPlan | None = None):
+                 development: DevelopmentPlan | None = None,
+                 basis: str = ""):
+        """``basis``: what the other meetings are checked against (the pack's own, e.g.
+        《中国共产党支部工作条例（试行）》等)."""
         super().__init__(tr("检查规则（本地做法）"), parent)
         self.setObjectName("rulesSettings")
         grid = QGridLayout(self)
@@ -91,7 +94,7 @@ class RulesSettings(QGroupBox):
         local = [r for r in requirements if r.local and r.scope != "pairs"]
         if local:
             grid.addWidget(self._grey(tr("各地对下面这些会议的次数要求不同，可按本地要求修改；其余会议"
-                                         "按《中国共产党支部工作条例（试行）》等规定检查。")),
+                                         "按{basis}规定检查。").format(basis=basis)),
                            0, 0, 1, 4)
         for n, req in enumerate(local, start=1):
             row = RequirementRow(req)

@@ -30,7 +30,8 @@ class SettingsDialog(QDialog):
         self.setMinimumWidth(520)
         self.form = OrgForm(pack_key=ledger.pack.key)
         self.form.setEnabled(False)  # until the settings have arrived
-        self.rules = RulesSettings(ledger.pack.cadence, development=ledger.pack.development)
+        self.rules = RulesSettings(ledger.pack.cadence, development=ledger.pack.development,
+                                   basis=ledger.pack.basis)
         self.rules.setEnabled(False)
         note = QLabel(tr("这些设置保存在台账文件里，换一台电脑打开同一本台账也一样。"))
         note.setWordWrap(True)

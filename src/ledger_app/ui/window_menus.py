@@ -207,9 +207,13 @@ class WindowMenus:
         for key in ("settings", "close_ledger", "recycle_bin", "previous", "next", "find",
                     "audit"):
             self.actions[key].setEnabled(state.has_ledger)
-        self.actions["dues_grid"].setEnabled(state.has_dues)
-        self.actions["evaluation_round"].setEnabled(state.has_evaluations)
-        self.actions["development_timeline"].setEnabled(state.has_development)
+        # A 关工委 or 工会 keeps no 党费, 民主评议 or 发展党员: their windows do not show
+        # these at all (greyed out they would still speak of Party members).
+        for key, kept in (("dues_grid", state.has_dues),
+                          ("evaluation_round", state.has_evaluations),
+                          ("development_timeline", state.has_development)):
+            self.actions[key].setEnabled(kept)
+            self.actions[key].setVisible(kept or not state.has_ledger)
         self.outputs.update()
         self.safety.update(state.has_ledger)
 
