@@ -7,7 +7,15 @@ from decimal import Decimal
 
 import pytest
 
-from ledger_app.rules.dues import DuesMember, base_for, due_for, monthly_due, rounding_of
+from ledger_app.rules.dues import (
+    DuesMember,
+    amount_at,
+    base_for,
+    due_for,
+    due_on_base,
+    monthly_due,
+    rounding_of,
+)
 
 
 @pytest.mark.parametrize("base, rate, amount", [
@@ -138,3 +146,29 @@ def test_a_member_without_a_base_owes_an_amount_that_cannot_be_computed():
     assert due_for(farmer, "2026-01").amount == 50
     odd = due_for(DuesMember(11, "卫东", group="农民", base=500, joined="2000-07-01"), "2026-01")
     assert odd.amount is None and "5.00 元" in odd.why
+
+
+@pytest.mark.parametrize(("base", "rate", "rounding", "amount"), [
+    (600_000, "2%", Decimal("1"), 12_000),        # 6000.00 元 at 2% = 120.00
+    (523_456, "1.5%", Decimal("1"), 7_852),       # 7851.84 分 rounds half up to 7852
+    (523_456, "1.5%", Decimal("10"), 7_850),      # to the 角
+    (523_456, "1.5%", Decimal("100"), 7_900),     # to the 元
+    (400_000, " 1 ％", Decimal("1"), 4_000),      # full-width per cent, spaces
+    (400_000, "定额", Decimal("1"), None),
+    (400_000, "1", Decimal("1"), None),           # no per cent sign: not a rate
+    (400_000, "-1%", Decimal("1"), None),
+])
+def test_a_typed_rate_on_a_base(base, rate, rounding, amount):
+    assert amount_at(base, rate, rounding) == amount
+
+
+@pytest.mark.parametrize(("group", "base", "rate", "amount"), [
+    ("在职", 600_000, "1.5%", 9_000),     # 6000.00 × 1.5%
+    ("", 300_000, "0.5%", 1_500),         # no 党费类别 on the roster: 在职
+    ("离退休", 520_000, "1%", 5_200),      # above 5000: 1%
+    ("农民", 50, "定额", 50),               # the base is the amount the branch set
+    ("学生", 800_000, "定额", 20),          # a fixed group whatever the base
+])
+def test_the_rule_on_a_base_typed_by_hand(group, base, rate, amount):
+    owed = due_on_base(group, base)
+    assert (owed.rate, owed.amount) == (rate, amount)

@@ -435,12 +435,18 @@ def test_a_date_can_be_picked_from_the_calendar(qtbot, ledger, runner):
     assert dialog.form.error_text("birth_date") == ""
 
 
-def test_the_dues_form_computes_what_is_owed_and_an_override_needs_a_note(qtbot, ledger, runner):
-    payer = member(ledger, "王芳", dues_base="4000")
+def march_dues_form(qtbot, ledger, runner, payer: int) -> RecordDialog:
+    """A new 党费 form for ``payer`` (base 4000 on the roster) and 2025-03, 应交 filled."""
     dialog = open_dialog(qtbot, ledger, runner, "dues")
     dialog.form.editors["member"].set_value(payer)
     type_into(qtbot, dialog, "month", "2025-03")
     qtbot.waitUntil(lambda: dialog.form.editors["due"].value() == 4000, timeout=5000)
+    return dialog
+
+
+def test_the_dues_form_computes_what_is_owed_and_an_override_needs_a_note(qtbot, ledger, runner):
+    payer = member(ledger, "王芳", dues_base="4000")
+    dialog = march_dues_form(qtbot, ledger, runner, payer)
     assert dialog.form.editors["base"].value() == 400000          # from the roster
     assert dialog.form.editors["rate"].value() == "1%"
     assert "按规则应交 40.00 元：在职党员月基数 4000.00 元，按 1% 交纳" in \
@@ -455,15 +461,44 @@ def test_the_dues_form_computes_what_is_owed_and_an_override_needs_a_note(qtbot,
     assert ledger.records.get(saved.args[0])["due"] == 3000
 
 
+def test_a_base_and_a_rate_typed_in_the_dues_form_fill_what_is_owed(qtbot, ledger, runner):
+    payer = member(ledger, "王芳", dues_base="4000")
+    dialog = march_dues_form(qtbot, ledger, runner, payer)
+    type_into(qtbot, dialog, "base", "6000")             # a new salary, not yet on the roster
+    assert dialog.form.editors["rate"].value() == "1.5%"
+    assert dialog.form.editors["due"].value() == 9000
+    assert "按规则应交 90.00 元：在职党员月基数 6000.00 元，按 1.5% 交纳" in \
+        dialog.form.notice_text("due")
+    assert "基数为本表填写" in dialog.form.notice_text("due")
+    type_into(qtbot, dialog, "rate", "2%")                # a rate of her own: 应交 follows ...
+    assert dialog.form.editors["due"].value() == 12000
+    dialog.save_button.click()                            # ... and needs a 备注
+    assert "与按规则算出的 90.00 元不同" in dialog.form.error_text("due")
+    type_into(qtbot, dialog, "rate", "1.5%")
+    assert dialog.form.editors["due"].value() == 9000
+    with qtbot.waitSignal(dialog.saved, timeout=5000) as saved:
+        dialog.save_button.click()
+    assert ledger.records.get(saved.args[0])["base"] == 600000
+    assert ledger.records.get(saved.args[0])["due"] == 9000
+
+
+def test_a_base_typed_before_the_member_is_the_one_the_rule_applies(qtbot, ledger, runner):
+    payer = member(ledger, "李强", dues_base="4000", dues_group="离退休")
+    dialog = open_dialog(qtbot, ledger, runner, "dues")
+    type_into(qtbot, dialog, "base", "5200")
+    dialog.form.editors["member"].set_value(payer)
+    type_into(qtbot, dialog, "month", "2025-03")
+    qtbot.waitUntil(lambda: dialog.form.editors["due"].value() == 5200, timeout=5000)
+    assert dialog.form.editors["base"].value() == 520000   # kept, not the roster's 4000
+    assert dialog.form.editors["rate"].value() == "1%"      # 离退休 above 5000
+
+
 def test_a_second_dues_record_for_the_month_is_refused_in_the_form_naming_the_first(
         qtbot, ledger, runner):
     payer = member(ledger, "王芳", dues_base="4000")
     first = ledger.records.insert("dues", {"member": payer, "month": "2025-03", "base": "4000",
                                            "rate": "1%", "due": "40", "paid": "40"})
-    dialog = open_dialog(qtbot, ledger, runner, "dues")
-    dialog.form.editors["member"].set_value(payer)
-    type_into(qtbot, dialog, "month", "2025-03")
-    qtbot.waitUntil(lambda: dialog.form.editors["due"].value() == 4000, timeout=5000)
+    dialog = march_dues_form(qtbot, ledger, runner, payer)
     dialog.save_button.click()
     qtbot.waitUntil(lambda: dialog.form.error_text("month") != "", timeout=5000)
     message = dialog.form.error_text("month")

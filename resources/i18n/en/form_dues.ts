@@ -5,6 +5,11 @@
         <name>ledger_app</name>
         <message>
             <location filename="../../src/ledger_app/ui/form_dues.py" />
+            <source>{why}；基数为本表填写</source>
+            <translation>{why}; base as typed in this form</translation>
+        </message>
+        <message>
+            <location filename="../../src/ledger_app/ui/form_dues.py" />
             <source>按规则这个月不应交：{why}</source>
             <translation>Nothing due this month by the rules: {why}</translation>
         </message>

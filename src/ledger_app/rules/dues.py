@@ -46,6 +46,28 @@ def _rate_for(base: int, brackets: tuple[tuple[int | None, str], ...]) -> str:
     raise AssertionError("brackets end with an open ceiling")
 
 
+def amount_at(base: int, rate: str, rounding: Decimal = Decimal("1")) -> int | None:
+    """``base`` (分) at a rate typed as “1.5%”, rounded as the ledger sets (the 党费 form
+    when the secretary types her own rate); None when ``rate`` is not a percentage."""
+    text = rate.strip().rstrip("%％").strip()
+    try:
+        percent = Decimal(text) / 100
+    except ArithmeticError:
+        return None
+    if not rate.strip().endswith(("%", "％")) or not percent.is_finite() or percent < 0:
+        return None
+    return int((Decimal(base) * percent / rounding).quantize(Decimal("1"),
+                                                             rounding=ROUND_HALF_UP) * rounding)
+
+
+def due_on_base(group: str, base: int, rounding: Decimal = Decimal("1")) -> DuesDue:
+    """The rule on a base typed by hand (the 党费 form): a 农民's base is the amount the
+    branch set; a fixed group owes its fixed amount whatever the base."""
+    if group == "农民":
+        return monthly_due(group, None, base)
+    return monthly_due(group or "在职", base, rounding=rounding)
+
+
 def monthly_due(group: str, base: int | None, fixed_amount: int | None = None,
                 rounding: Decimal = Decimal("1")) -> DuesDue:
     """The dues a member owes for one month; ``rounding`` is in 分 (1 = to the 分)."""

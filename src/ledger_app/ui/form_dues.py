@@ -1,20 +1,23 @@
 """The 党费 edit form computes 应交 itself: as soon as member and month are known, the base,
 the rate and 应交 are filled from ``rules.dues`` (the same rule as the grid and 本月收缴)
-and the rule applied is shown under 应交. What the person typed is never overwritten: a
-field is filled only while empty or still holding what this module put there. An 应交
-that differs from the rule is allowed only with a 备注 saying why (RULES.md §3: reduced or
-waived dues need an application and approval). Fields are found by role.
+and the rule applied is shown under 应交. A base typed in the form is what the rule then
+applies (its bracket's rate and 应交 follow, the rule shown says the base was typed here);
+a rate typed in the form gives 应交 = base × that rate. What the person typed is never
+overwritten: a field is filled only while empty or still holding what this module put
+there. An 应交 that differs from the rule is allowed only with a 备注 saying why (RULES.md
+§3: reduced or waived dues need an application and approval). Fields are found by role.
 """
 
 from __future__ import annotations
 
+from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
 from ledger_app.forms import values as fv
+from ledger_app.rules.dues import MonthDue, amount_at, due_on_base
 from ledger_app.ui.i18n import tr
 
 if TYPE_CHECKING:
-    from ledger_app.rules.dues import MonthDue
     from ledger_app.store import Ledger
     from ledger_app.ui.form_grid import RecordForm
     from ledger_app.ui.tasks import TaskRunner
@@ -32,6 +35,8 @@ class DuesAutofill:
         self.active = (rt.role == "dues" and bool(self.person) and bool(self.month)
                        and all(k and k in form.editors for k in self.keys.values()))
         self.computed: MonthDue | None = None
+        self.group = ""                      # the member's 党费类别, for a typed base
+        self.rounding = Decimal("1")
         self.filled: dict[str, Any] = {}
         self._asked: tuple[Any, Any] | None = None
         if not self.active:
@@ -56,8 +61,39 @@ class DuesAutofill:
             return None
 
     def _typed(self, key: str) -> None:
-        if not getattr(self, "_busy", False):
-            self.filled.pop(key, None)
+        if getattr(self, "_busy", False):
+            return
+        self.filled.pop(key, None)
+        if key == self.keys["dues_base"]:
+            self._from_base()
+        elif key == self.keys["dues_rate"]:
+            self._from_rate()
+
+    def _from_base(self) -> None:
+        """A base typed here: the rule on that base (its bracket's rate and 应交)."""
+        due, base = self.computed, self._value(self.keys["dues_base"])
+        if due is None or not due.owed or base is None:
+            return
+        try:
+            owed = due_on_base(self.group, int(base), self.rounding)
+        except ValueError as exc:
+            self.computed = MonthDue(due.month, True, None, base, "", str(exc))
+        else:
+            self.computed = MonthDue(due.month, True, owed.amount, base, owed.rate,
+                                     tr("{why}；基数为本表填写").format(why=owed.why))
+        self._fill({"dues_rate": self.computed.rate or None, "dues_due": self.computed.amount})
+        self._show_rule()
+
+    def _from_rate(self) -> None:
+        """A rate typed here: 应交 = base × that rate (a rate other than the rule's bracket
+        gives an 应交 that needs a 备注)."""
+        base, rate = self._value(self.keys["dues_base"]), self._value(self.keys["dues_rate"])
+        if base is None or not rate:
+            return
+        amount = amount_at(int(base), str(rate), self.rounding)
+        if amount is not None:
+            self._fill({"dues_due": amount})
+            self.form.changed.emit()
 
     def update(self) -> None:
         member, month = self._value(self.person), self._value(self.month)
@@ -69,23 +105,38 @@ class DuesAutofill:
         self._asked = asked
         ledger = self.ledger
 
-        def compute() -> MonthDue:
-            from ledger_app.rules.gather import read_month_due
+        def compute() -> tuple[MonthDue, str, Decimal]:
+            from ledger_app.rules.dues import rounding_of
+            from ledger_app.rules.gather import read_dues_members, read_month_due
 
-            return read_month_due(ledger, int(member), str(month))
+            group = next((m.group for m in read_dues_members(ledger) if m.id == int(member)),
+                         "")
+            return (read_month_due(ledger, int(member), str(month)), group,
+                    rounding_of(ledger.setting("dues_rounding")))
 
-        self.runner.run(compute, lambda due: self._arrived(asked, due))
+        self.runner.run(compute, lambda found: self._arrived(asked, *found))
 
-    def _arrived(self, asked: tuple[Any, Any], due: MonthDue) -> None:
+    def _arrived(self, asked: tuple[Any, Any], due: MonthDue, group: str = "",
+                 rounding: Decimal = Decimal("1")) -> None:
         if asked != self._asked:
             return          # member or month changed again meanwhile
-        self.computed = due
+        self.computed, self.group, self.rounding = due, group, rounding
         form = self.form
         if not due.owed:
             form.set_notice(self.keys["dues_due"],
                             tr("按规则这个月不应交：{why}").format(why=due.why))
             return
-        fill = {"dues_base": due.base, "dues_rate": due.rate or None, "dues_due": due.amount}
+        typed = self._value(self.keys["dues_base"])
+        if not fv.is_empty(typed) and self.keys["dues_base"] not in self.filled \
+                and typed != due.base:
+            self._from_base()            # a base typed before the member: the rule on it
+            return
+        self._fill({"dues_base": due.base, "dues_rate": due.rate or None,
+                    "dues_due": due.amount})
+        self._show_rule()
+
+    def _fill(self, fill: dict[str, Any]) -> None:
+        """Put the rule's values in the fields still empty or holding ours."""
         self._busy = True
         try:
             for role, value in fill.items():
@@ -94,10 +145,15 @@ class DuesAutofill:
                 current = self._value(key)
                 ours = key in self.filled and current == self.filled[key]
                 if value is not None and (fv.is_empty(current) or ours):
-                    form.editors[key].set_value(value)
+                    self.form.editors[key].set_value(value)
                     self.filled[key] = value
         finally:
             self._busy = False
+
+    def _show_rule(self) -> None:
+        due, form = self.computed, self.form
+        if due is None:
+            return
         if due.amount is None:
             notice = tr("按规则应交（无法计算）：{why}").format(why=due.why)
         else:
