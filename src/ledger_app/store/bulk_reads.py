@@ -23,18 +23,6 @@ class BulkReads:
     def __init__(self, ledger: Ledger):
         self.ledger = ledger
         self.pack = ledger.pack
-        self._columns: dict[str, frozenset[str]] = {}
-
-    def table_columns(self, type_key: str) -> frozenset[str]:
-        """The columns the type's table has in this file. A field declared after the
-        ledger was last opened for writing has none yet (a read-only open never changes
-        the file): reads give None for it, as for an empty field."""
-        found = self._columns.get(type_key)
-        if found is None:
-            found = self._columns[type_key] = frozenset(
-                str(r[1]) for r in self.ledger.query(
-                    f'PRAGMA table_info("{table_name(type_key)}")'))
-        return found
 
     @staticmethod
     def decode(rt: RecordType, row: sqlite3.Row | dict[str, Any]) -> dict[str, Any]:
@@ -189,8 +177,7 @@ class BulkReads:
         rules need a meeting's date and kinds, not its pages of minutes."""
         rt = self.pack.record_type(type_key)
         fields = [rt.field(k) for k in dict.fromkeys(keys) if k]
-        present = self.table_columns(type_key)
-        columns = "".join(f', t."{f.key}"' if f.key in present else ", NULL" for f in fields)
+        columns = "".join(f', t."{f.key}"' for f in fields)
         select = (f'SELECT e.id{columns} FROM entries e JOIN "{table_name(type_key)}" t '
                   "ON t.id = e.id")
         if year is None:

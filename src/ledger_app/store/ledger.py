@@ -199,6 +199,13 @@ class Ledger:
             if copy is not None:
                 shutil.rmtree(copy.parent, ignore_errors=True)
             raise LedgerError(str(exc)) from None
+        try:
+            schema.read_as_declared(view.conn, pack.record_types)
+        except sqlite3.Error as exc:
+            finish(view)
+            if copy is not None:
+                shutil.rmtree(copy.parent, ignore_errors=True)
+            raise translate_sqlite_error(exc) or LedgerError(f"无法读取台账：{exc}") from exc
         ledger = cls(path, view.conn, pack, None, readonly=True)
         ledger._read_view = view
         return ledger

@@ -15,6 +15,8 @@ from typing import TYPE_CHECKING
 from ledger_app.forms.model import RecordType
 
 if TYPE_CHECKING:
+    from collections.abc import Iterable
+
     from sqlite_utils.db import Table
 
 log = logging.getLogger(__name__)
@@ -215,6 +217,32 @@ def sync_record_table(conn: sqlite3.Connection, record_type: RecordType) -> list
     if unpaid:
         conn.execute(unpaid)
     return changes
+
+
+def read_as_declared(conn: sqlite3.Connection, record_types: Iterable[RecordType]) -> list[str]:
+    """On a read-only connection, make every declared table and column readable.
+
+    A ledger last written before the pack declared a field (or a whole record type) lacks
+    its column (or table), and a read-only open must not add it. A TEMP view of the same
+    name, which SQLite finds before the file's own table, adds the missing columns as
+    NULL — an empty field — so every read, whatever it names, works unchanged; the file is
+    not touched and opening it for writing adds the real columns as before."""
+    shadowed = []
+    for record_type in record_types:
+        name = table_name(record_type.key)
+        existing = {row[1] for row in conn.execute(f'PRAGMA main.table_info("{name}")')}
+        declared = ["id", *(f.key for f in record_type.stored_fields)]
+        missing = [key for key in declared if key not in existing]
+        if not missing:
+            continue
+        nulls = ", ".join(f'NULL AS "{key}"' for key in missing)
+        if existing:
+            body = f'SELECT m.*, {nulls} FROM main."{name}" AS m'
+        else:
+            body = f"SELECT {nulls} WHERE 0"
+        conn.execute(f'CREATE TEMP VIEW "{name}" AS {body}')
+        shadowed.append(name)
+    return shadowed
 
 
 def unpaid_clause(record_type: RecordType) -> str | None:
