@@ -164,22 +164,29 @@ print(json.dumps([before, after, maximized]))
 """
 
 
-def test_a_second_window_comes_back_with_the_first_ones_size_splitter_and_maximized(
-        demo_file: Path, tmp_path: Path) -> None:
-    # Its own process on an offscreen screen of 1920×1080 (the default 800×800 screen
-    # would cut the restored window down to fit it).
+def run_on_screen(script: str, demo_file: Path, tmp_path: Path, width: int, height: int):
+    """Run ``script`` on a copy of the demo ledger in its own process, on an offscreen
+    screen of ``width``×``height``; what it printed last, read as JSON."""
     screen = tmp_path / "screen.json"
     screen.write_text(json.dumps({"screens": [
-        {"name": "office", "x": 0, "y": 0, "width": 1920, "height": 1080,
+        {"name": "office", "x": 0, "y": 0, "width": width, "height": height,
          "logicalDpi": 96, "logicalBaseDpi": 96, "dpr": 1}]}))
     path = tmp_path / "演示.ledger"
     shutil.copy(demo_file, path)
     env = {**os.environ, "QT_QPA_PLATFORM": f"offscreen:configfile={screen}",
            "PYTHONPATH": os.pathsep.join(sys.path)}
-    done = subprocess.run([sys.executable, "-c", TWO_WINDOWS, str(path)], env=env,
+    done = subprocess.run([sys.executable, "-c", script, str(path)], env=env,
                           capture_output=True, text=True, timeout=120)
     assert done.returncode == 0, done.stderr
-    (sizes, size), (sizes_again, size_again), maximized = json.loads(done.stdout.splitlines()[-1])
+    return json.loads(done.stdout.splitlines()[-1])
+
+
+def test_a_second_window_comes_back_with_the_first_ones_size_splitter_and_maximized(
+        demo_file: Path, tmp_path: Path) -> None:
+    # Its own process on an offscreen screen of 1920×1080 (the default 800×800 screen
+    # would cut the restored window down to fit it).
+    (sizes, size), (sizes_again, size_again), maximized = run_on_screen(
+        TWO_WINDOWS, demo_file, tmp_path, 1920, 1080)
     assert size == [1300, 760] and sizes[0] == 380        # not the default 230
     assert sizes_again == sizes and size_again == size
     assert maximized                       # and maximized, when it was left so
@@ -268,3 +275,43 @@ def test_a_narrow_window_keeps_every_row_of_the_home_grid_in_view(qtbot, window,
     window.resize(1366, 768)
     qtbot.waitUntil(lambda: not grid.horizontalScrollBar().isVisible())
     assert grid.viewport().height() >= bottom
+
+
+
+FIRST_WINDOW = """
+import json, sys
+from PySide6.QtWidgets import QApplication
+from ledger_app.store import Ledger
+from ledger_app.ui.app import AppController, make_application
+from ledger_app.ui.main_window import FRAME_ALLOWANCE, MainWindow
+
+app = make_application()
+controller = AppController(app)
+window = controller.show_main(Ledger.open(sys.argv[1]))
+controller.runner.wait_idle()
+area = window.screen().availableGeometry()
+first = [window.x(), window.y(), window.width(), window.height()]
+window.resize(900, 600)
+window.close()
+controller.runner.wait_idle()
+again = MainWindow(Ledger.open(sys.argv[1]), controller.runner)
+again.fit_to_screen()
+second = [again.width(), again.height()]
+again.close()
+controller.shutdown()
+print(json.dumps([[area.width(), area.height()], first, second,
+                  [FRAME_ALLOWANCE.width(), FRAME_ALLOWANCE.height()]]))
+"""
+
+
+def test_the_first_window_fits_a_1366_by_768_screen_with_room_for_its_title_bar(
+        demo_file: Path, tmp_path: Path) -> None:
+    """Nothing remembered yet on this PC: the program's window fits the screen's free area
+    with room for its title bar (1200×760 plus a title bar is taller than a 1366×768
+    screen), centred; once a size is remembered, that size comes back instead."""
+    (area_w, area_h), (x, y, width, height), second, (_, frame_h) = run_on_screen(
+        FIRST_WINDOW, demo_file, tmp_path, 1366, 768)
+    assert (area_w, area_h) == (1366, 768)
+    assert width == 1200 and height == 768 - frame_h     # as wide as before, less tall
+    assert x == (1366 - 1200) // 2 and y == 0             # centred across
+    assert second == [900, 600]                           # remembered: as the user left it

@@ -129,6 +129,7 @@ class AppController:
         if self.window is None:
             self.window = MainWindow(ledger, self.runner)
             self.window.ledger_closed.connect(self.show_start)
+            self.window.fit_to_screen()
         else:
             self.window.set_ledger(ledger)
         self.window.show()

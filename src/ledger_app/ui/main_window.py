@@ -17,8 +17,8 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QByteArray, Qt, QTimer, Signal
-from PySide6.QtGui import QCloseEvent
+from PySide6.QtCore import QByteArray, QSize, Qt, QTimer, Signal
+from PySide6.QtGui import QCloseEvent, QGuiApplication
 from PySide6.QtWidgets import QLabel, QMainWindow, QSplitter, QStackedWidget, QWidget
 
 from ledger_app.ui import paths
@@ -39,6 +39,8 @@ log = logging.getLogger(__name__)
 
 BUSY = tr_noop("正在处理…")  # shown through tr()
 BUSY_AFTER_MS = 400
+# What a window's frame adds around it: side borders, and the title bar above.
+FRAME_ALLOWANCE = QSize(16, 48)
 
 
 @dataclass
@@ -74,6 +76,7 @@ class MainWindow(QMainWindow):
         self._settings: dict[str, Any] = {}
         self.loading_first_table = False   # until the first table of a ledger shows
         self.resize(1200, 760)
+        self.size_remembered = False   # a size and place saved on this PC was restored
         self.setMinimumSize(800, 500)
 
         self.tree = CategoryTree(ledger.pack)
@@ -429,10 +432,24 @@ class MainWindow(QMainWindow):
         store = paths.settings()
         geometry = store.value("main_window/geometry")
         if isinstance(geometry, QByteArray) and not geometry.isEmpty():
-            self.restoreGeometry(geometry)
+            self.restoreGeometry(geometry)   # Qt keeps a restored window on its screen
+            self.size_remembered = True
         splitter = store.value("main_window/splitter")
         if isinstance(splitter, QByteArray) and not splitter.isEmpty():
             self.splitter.restoreState(splitter)
+
+    def fit_to_screen(self) -> None:
+        """The program's first window, where no size is remembered on this PC, fits the
+        screen's free area with room for the title bar, centred: 1200×760 is taller than a
+        1366×768 office screen leaves under its taskbar (about 728 pixels)."""
+        if self.size_remembered:
+            return
+        area = (self.screen() or QGuiApplication.primaryScreen()).availableGeometry()
+        width = min(self.width(), area.width() - FRAME_ALLOWANCE.width())
+        height = min(self.height(), area.height() - FRAME_ALLOWANCE.height())
+        self.resize(max(width, self.minimumWidth()), max(height, self.minimumHeight()))
+        self.move(area.x() + max(0, (area.width() - self.width()) // 2),
+                  area.y() + max(0, (area.height() - FRAME_ALLOWANCE.height() - self.height()) // 2))
 
     def _save_type(self) -> None:
         type_key = self.table_pane.current_type_key()
