@@ -41,6 +41,10 @@ def test_timeline_of_a_person_with_the_broken_date(qtbot, window_menu, demo_file
         assert dialog.steps.item(1, 2).text() == "党组织派人谈话"
         assert "相隔超过 1 个月" in dialog.steps.item(1, 5).text()
         assert dialog.steps.item(2, 3).text() == "—"          # not yet an activist
+        # The demo's scan of the 入党申请书, at step 1.
+        applied = ledger.records.get(dialog.current_person().id)["application_date"]
+        assert dialog.steps.item(0, 4).text() == f"第 1 步 入党申请书（{applied}）"
+        assert "材料 1 份" in dialog.title.text()
         due = [dialog.due.item(i).text() for i in range(dialog.due.count())]
         assert any("支部大会讨论转正" in d or "上级党委审批" in d or d == "（没有）" for d in due)
         dialog.steps.setCurrentCell(1, 0)
@@ -85,15 +89,17 @@ def test_documents_are_listed_at_the_step_their_caption_names(qtbot, window_menu
                                "2026年第四季度思想汇报")           # no step: listed below
         window, dialog, names = open_timeline(qtbot, window_menu, ledger)
         dialog.people.setCurrentRow(next(i for i, n in enumerate(names) if n.startswith("张伟华")))
-        assert "材料 3 份" in dialog.title.text()
+        assert "材料 4 份" in dialog.title.text()           # the demo's 入党申请书 and these
         assert dialog.steps.horizontalHeaderItem(4).text() == "材料"
-        assert dialog.steps.item(0, 4).text() == "第 1 步 入党申请书"
+        applied = ledger.records.get(person)["application_date"]
+        assert dialog.steps.item(0, 4).text() == f"第 1 步 入党申请书（{applied}）\n第 1 步 入党申请书"
         assert dialog.steps.item(1, 4).text() == "党组织派人谈话记录"
         assert dialog.steps.item(2, 4).text() == ""
         assert dialog.other_documents.text() == "未注明步骤的材料：2026年第四季度思想汇报"
-        # Another person without documents: nothing left over from 张伟华.
+        # Another person: nothing left over from 张伟华.
         dialog.people.setCurrentRow(0 if not names[0].startswith("张伟华") else 1)
-        assert "材料 0 份" in dialog.title.text() and dialog.other_documents.text() == ""
+        assert "张伟华" not in dialog.steps.item(0, 4).text()
+        assert dialog.other_documents.text() == "" and dialog.other_documents.isHidden()
         dialog.close()
         window.close()
     finally:

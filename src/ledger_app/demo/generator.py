@@ -53,6 +53,7 @@ class DemoBuilder:
         self.units: list[list[Person]] = []
         self.slots: list[list[cal.Slot]] = []
         self.development: list[tuple[int, dict[str, Any]]] = []
+        self.development_ids: list[int] = []
         self.election_day = self._election_day()
         self.photo_cache: dict[tuple[str, str, int, bool], bytes] = {}
         self.summary: dict[str, int] = {}
@@ -205,7 +206,8 @@ class DemoBuilder:
         for person, entry_id in zip(roster, ids):
             person.id = entry_id
         self.insert("committee", self.committee_rows(), "正在写入班子成员…")
-        self.insert("development", self.development_rows(), "正在写入发展党员登记…")
+        self.development_ids = self.insert("development", self.development_rows(),
+                                           "正在写入发展党员登记…")
         self.insert("transfer", self.transfer_rows(), "正在写入转入转出…")
         yield "名册已写入"  # the first piece: enough for a window to show the branch
         yield from mt.write_meetings(self, all_meetings, attendance_weight)
@@ -378,7 +380,28 @@ class DemoBuilder:
                     self.summary["photos"] = self.summary.get("photos", 0) + 1
             yield "正在写入党员活动照片…"
 
+    def development_documents(self) -> None:
+        """Each person's 入党申请书 scan, and the 入党志愿书 and 转正申请书 of those who
+        reached them, captioned with their step so the 发展党员时间线 lists them there."""
+        from ledger_app.demo.photos import document_scan
+
+        papers = (("application_date", 1, "入党申请书"), ("form_filled_date", 14, "入党志愿书"),
+                  ("confirm_application_date", 22, "转正申请书"))
+        with self.ledger.transaction():
+            for (_unit, item), entry_id in zip(self.development, self.development_ids):
+                values = item["values"]
+                for key, step, title in papers:
+                    day = values.get(key)
+                    if not day:
+                        continue
+                    day = str(day)
+                    self.ledger.attachments.add(
+                        entry_id, "documents", document_scan(title, values["name"], day),
+                        f"{values['name']}{title}.jpg", f"第 {step} 步 {title}（{day}）")
+                    self.summary["photos"] = self.summary.get("photos", 0) + 1
+
     def write_paperwork(self) -> Iterator[str]:
+        self.development_documents()
         people = self.units[0]
         sec = next(p for p in people if p.post == "书记")
         org = next(p for p in people if p.post == "组织委员")

@@ -136,3 +136,28 @@ def meeting_photo(banner: str, stamp: str, variant: int = 0, quality: int = 82,
     out = io.BytesIO()
     image.save(out, "JPEG", quality=quality, optimize=False)
     return out.getvalue()
+
+
+def document_scan(title: str, name: str, day: str) -> bytes:
+    """A 560×792 JPEG of a handwritten-looking paper (入党申请书, 入党志愿书 …) as a phone
+    scan of it looks: the title, ``name``'s salutation and ruled lines, signed and dated
+    ``day`` (a 发展党员登记's 入党材料)."""
+    image = Image.new("RGB", (700, 990), (250, 249, 244))
+    draw = ImageDraw.Draw(image)
+    draw.text((350, 90), title, font=_font(40), fill=(20, 20, 20), anchor="mm")
+    draw.text((70, 170), "敬爱的党组织：", font=_font(24), fill=(30, 30, 60))
+    rng = random.Random(f"{title}{name}{day}")
+    for n, y in enumerate(range(220, 800, 40)):
+        draw.line((70, y + 28, 630, y + 28), fill=(205, 205, 215), width=1)
+        end = 630 if n % 5 != 4 else rng.randint(250, 560)
+        x = 70 + (48 if n % 5 == 0 else 0)
+        while x < end - 20:
+            width = rng.randint(14, 22)
+            draw.line((x, y + 18 + rng.randint(-2, 2), x + width, y + 14 + rng.randint(-2, 2)),
+                      fill=(40, 45, 90), width=2)
+            x += width + rng.randint(4, 9)
+    draw.text((630, 850), f"申请人：{name}", font=_font(24), fill=(30, 30, 60), anchor="rm")
+    draw.text((630, 895), day, font=_font(24), fill=(30, 30, 60), anchor="rm")
+    out = io.BytesIO()
+    image.resize((560, 792), Image.Resampling.BILINEAR).save(out, "JPEG", quality=60)
+    return out.getvalue()
