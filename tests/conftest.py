@@ -81,6 +81,31 @@ def demo_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 @pytest.fixture
+def english(qapp):
+    """The window's words in English (视图 → 界面语言) for the test, Chinese again after."""
+    from ledger_app.ui import i18n
+
+    assert i18n.install_language(qapp, i18n.ENGLISH) == i18n.ENGLISH, \
+        "compile the catalogue: scripts/i18n_update.py --compile-only (setup.sh does)"
+    yield
+    i18n.install_language(qapp, i18n.CHINESE)
+
+
+@pytest.fixture
+def demo(demo_file: Path, tmp_path: Path):
+    """An open copy of the demo ledger, closed after the test."""
+    import shutil
+
+    from ledger_app.store import Ledger
+
+    path = tmp_path / "演示.ledger"
+    shutil.copy(demo_file, path)
+    ledger = Ledger.open(path)
+    yield ledger
+    ledger.close()
+
+
+@pytest.fixture
 def window_menu(qtbot, runner):
     """``window_menu(ledger, key, text)``: the main window on ``ledger``, shown, its menu
     action ``key`` checked to read ``text`` and be enabled, then triggered; returns the

@@ -9,50 +9,14 @@ the program loads (scripts/i18n_update.py --compile, as setup does).
 
 from __future__ import annotations
 
-import re
-import shutil
-from collections.abc import Iterable
 from pathlib import Path
 
-import pytest
+from english_support import CJK, chinese_left, shown_texts
 from PySide6.QtWidgets import (
-    QAbstractButton,
-    QApplication,
-    QCalendarWidget,
-    QComboBox,
-    QGroupBox,
-    QLabel,
-    QLineEdit,
     QMessageBox,
-    QPlainTextEdit,
-    QProgressDialog,
-    QSpinBox,
-    QTableView,
-    QTreeWidget,
-    QWidget,
 )
 
 from ledger_app.store import Ledger
-from ledger_app.ui import i18n
-
-CJK = re.compile(r"[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef]")
-
-
-@pytest.fixture
-def english(qapp: QApplication):
-    assert i18n.install_language(qapp, i18n.ENGLISH) == i18n.ENGLISH, \
-        "compile the catalogue: scripts/i18n_update.py --compile"
-    yield
-    i18n.install_language(qapp, i18n.CHINESE)
-
-
-@pytest.fixture
-def demo(demo_file: Path, tmp_path: Path):
-    path = tmp_path / "演示.ledger"
-    shutil.copy(demo_file, path)
-    ledger = Ledger.open(path)
-    yield ledger
-    ledger.close()
 
 
 def pack_words(ledger: Ledger) -> set[str]:
@@ -61,7 +25,7 @@ def pack_words(ledger: Ledger) -> set[str]:
     from ledger_app.forms.packs import org_types
 
     pack = ledger.pack
-    words = {pack.label, pack.member_noun, *dict(pack.org_labels).values()}
+    words = {pack.label, pack.member_noun, pack.basis, *dict(pack.org_labels).values()}
     words |= {c.label for c in pack.categories}
     for rt in pack.record_types:
         words.add(rt.label)
@@ -82,50 +46,6 @@ def pack_words(ledger: Ledger) -> set[str]:
     return {w for w in words if w}
 
 
-def texts_of(widget: QWidget, skip: Iterable[QWidget] = ()) -> list[str]:
-    """Every text the window shows in ``widget`` and its children, but ``skip``."""
-    skipped = set(skip)
-    # Qt's own calendar popups (their month names) follow ui.qt_locale, and a progress
-    # dialog left from a job is ui.tasks': neither is these dialogs' own words.
-    for other in [*widget.findChildren(QCalendarWidget), *widget.findChildren(QProgressDialog)]:
-        skipped |= {other, *other.findChildren(QWidget)}
-    found = [widget.windowTitle()]
-    for w in [widget, *widget.findChildren(QWidget)]:
-        if w in skipped:
-            continue
-        found.append(w.toolTip())
-        if isinstance(w, QLabel | QAbstractButton):
-            found.append(w.text())
-        elif isinstance(w, QGroupBox):
-            found.append(w.title())
-        elif isinstance(w, QComboBox):
-            found += [w.itemText(i) for i in range(w.count())]
-        elif isinstance(w, QLineEdit | QPlainTextEdit):
-            found.append(w.placeholderText())
-        elif isinstance(w, QSpinBox):
-            found += [w.prefix(), w.suffix()]
-        elif isinstance(w, QTableView) and w.model() is not None:
-            model = w.model()
-            found += [str(model.headerData(c, w.horizontalHeader().orientation()) or "")
-                      for c in range(model.columnCount())]
-        elif isinstance(w, QTreeWidget):
-            found += [w.topLevelItem(i).text(0) for i in range(w.topLevelItemCount())]
-    return [t for t in found if t]
-
-
-def chinese_left(texts: Iterable[str], data: set[str]) -> list[str]:
-    """The texts still holding Chinese once the data in them is taken out."""
-    longest_first = sorted(data, key=len, reverse=True)
-    left = []
-    for text in texts:
-        rest = text
-        for word in longest_first:
-            rest = rest.replace(word, "")
-        if CJK.search(rest):
-            left.append(text)
-    return left
-
-
 def test_the_print_window_in_english(qtbot, english, demo, runner) -> None:
     from ledger_app.ui.print_choice import PRODUCTS
     from ledger_app.ui.print_dialog import PrintDialog
@@ -144,7 +64,7 @@ def test_the_print_window_in_english(qtbot, english, demo, runner) -> None:
             dialog.choice.choose_product(product.key)
             assert runner.wait_idle(15000)
             # The record list holds records (data); the rest is the window's words.
-            texts = texts_of(dialog, skip=[dialog.choice.record_box])
+            texts = shown_texts(dialog, skip=[dialog.choice.record_box])
             assert chinese_left(texts, data) == [], product.key
     assert dialog.choice.options()["retention"] == "永久"    # printed as the document says
     dialog.close()
@@ -158,7 +78,7 @@ def test_the_excel_dialogs_in_english(qtbot, english, demo, runner, tmp_path: Pa
     export = ExportDialog(demo, runner, "roster", 2025)
     qtbot.addWidget(export)
     export.show()
-    assert chinese_left(texts_of(export, skip=[export.path_edit]), data) == []
+    assert chinese_left(shown_texts(export, skip=[export.path_edit]), data) == []
     assert export.windowTitle() == "Export to Excel"
     export.close()
 
@@ -166,7 +86,7 @@ def test_the_excel_dialogs_in_english(qtbot, english, demo, runner, tmp_path: Pa
     dialog = ImportDialog(demo, runner, "roster")
     qtbot.addWidget(dialog)
     dialog.show()
-    assert chinese_left(texts_of(dialog), data) == []
+    assert chinese_left(shown_texts(dialog), data) == []
     dialog.choose_file(Path(workbook))
     assert runner.wait_idle(15000)
     dialog.make_plan()
@@ -175,7 +95,7 @@ def test_the_excel_dialogs_in_english(qtbot, english, demo, runner, tmp_path: Pa
     # Sheet names, the spreadsheet's own headers and the importer's notes are data.
     data |= {*(c.header for c in dialog.plan.columns if c.header), *dialog.plan.notes,
              *(dialog.sheet_combo.itemText(i) for i in range(dialog.sheet_combo.count()))}
-    left = chinese_left(texts_of(dialog, skip=[dialog.file_edit]), data)
+    left = chinese_left(shown_texts(dialog, skip=[dialog.file_edit]), data)
     assert left == []
     assert dialog.summary.text().endswith("with errors.") or "notes" in dialog.summary.text()
     dialog.close()
@@ -192,7 +112,7 @@ def test_the_archive_dialog_and_inspection_window_in_english(
     qtbot.addWidget(dialog)
     dialog.show()
     data = pack_words(demo)
-    assert chinese_left(texts_of(dialog, skip=[dialog.output]), data) == []
+    assert chinese_left(shown_texts(dialog, skip=[dialog.output]), data) == []
     dialog.masked.setChecked(False)       # the warning shown
     assert dialog.mask_warning.isVisible() and not CJK.search(dialog.mask_warning.text())
     dialog.close()
@@ -213,7 +133,7 @@ def test_the_archive_dialog_and_inspection_window_in_english(
     manifest = window.archive.manifest
     # The verification's lines are the core's; the period's label is the manifest's.
     data |= {report.summary(), *report.lines(), manifest.get("period", {}).get("label", "")}
-    assert chinese_left(texts_of(window, skip=[window.overview, window.detail]), data) == []
+    assert chinese_left(shown_texts(window, skip=[window.overview, window.detail]), data) == []
     overview = window.overview.toPlainText()
     assert "Inspection archive overview" in overview and "Verification" in overview
     checklist = next(window.tree.topLevelItem(i) for i in range(window.tree.topLevelItemCount())
@@ -240,7 +160,7 @@ def test_audit_trail_and_recycle_bin_in_english(qtbot, english, demo, runner) ->
     # The action names in the filter are the audit trail's own (core) words.
     actions = {audit.action.itemText(i) for i in range(1, audit.action.count())}
     users = {audit.user.itemText(i) for i in range(1, audit.user.count())}
-    assert chinese_left(texts_of(audit), data | actions | users) == []
+    assert chinese_left(shown_texts(audit, cells=False), data | actions | users) == []
     assert audit.count.text() == f"Total: {audit.table.rowCount()}"
     audit.close()
 
@@ -248,7 +168,7 @@ def test_audit_trail_and_recycle_bin_in_english(qtbot, english, demo, runner) ->
     qtbot.addWidget(bin_dialog)
     qtbot.waitUntil(lambda: bin_dialog.table.rowCount() == 1, timeout=15000)
     assert bin_dialog.count.text() == "Records in the recycle bin: 1."
-    assert chinese_left(texts_of(bin_dialog), data) == []
+    assert chinese_left(shown_texts(bin_dialog, cells=False), data) == []
     assert bin_dialog.windowTitle() == "Recycle bin"
     bin_dialog.close()
 
@@ -263,7 +183,7 @@ def test_settings_and_attachments_in_english(qtbot, english, demo, runner) -> No
     dialog.show()
     assert runner.wait_idle(15000)
     assert dialog.form.isEnabled()
-    assert chinese_left(texts_of(dialog), data) == []
+    assert chinese_left(shown_texts(dialog), data) == []
     assert dialog.form.dues_rounding.currentText() == "To the fen"
     assert dialog.form.values()["dues_rounding"] == "分"       # stored as before
     dialog.form.term_start.setText("2024-13-45")
@@ -274,7 +194,7 @@ def test_settings_and_attachments_in_english(qtbot, english, demo, runner) -> No
     field = next(f for f in rt.fields if f.type == "attachments")
     panel = AttachmentsPanel(demo, runner, field.key)
     qtbot.addWidget(panel)
-    assert chinese_left(texts_of(panel), data) == []
+    assert chinese_left(shown_texts(panel), data) == []
 
 
 def test_backup_actions_and_the_damaged_ledger_box_in_english(

@@ -7,78 +7,9 @@ names of people and 党小组, the pack's kinds of organisation) and what the co
 
 from __future__ import annotations
 
-import re
-import shutil
-from pathlib import Path
-
-import pytest
-from PySide6.QtWidgets import (
-    QAbstractButton,
-    QApplication,
-    QComboBox,
-    QLabel,
-    QLineEdit,
-    QListWidget,
-    QWidget,
-)
+from english_support import chinese_left, shown_texts
 
 from ledger_app.store import Ledger
-from ledger_app.ui import i18n
-
-CJK = re.compile(r"[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef]")
-TAGS = re.compile(r"<[^>]+>")
-
-
-@pytest.fixture
-def english(qtbot):
-    app = QApplication.instance()
-    assert i18n.install_language(app, i18n.ENGLISH) == i18n.ENGLISH, \
-        "compile the catalogue: scripts/i18n_update.py --compile"
-    yield
-    i18n.install_language(app, i18n.CHINESE)
-
-
-@pytest.fixture
-def demo(demo_file: Path, tmp_path: Path):
-    path = tmp_path / "demo.ledger"
-    shutil.copy(demo_file, path)
-    ledger = Ledger.open(path)
-    yield ledger
-    ledger.close()
-
-
-def shown_texts(top: QWidget) -> list[str]:
-    """Every text a person can see in ``top`` now: titles, labels, buttons, placeholders,
-    tooltips, drop-down and list items of the widgets shown."""
-    texts = [top.windowTitle()]
-    for widget in [top, *top.findChildren(QWidget)]:
-        if not widget.isVisibleTo(top) and widget is not top:
-            continue
-        texts.append(widget.toolTip())
-        if isinstance(widget, (QLabel, QAbstractButton)):
-            texts.append(widget.text())
-        if isinstance(widget, QLineEdit):
-            texts += [widget.placeholderText()]
-        if isinstance(widget, QComboBox):
-            texts += [widget.itemText(i) for i in range(widget.count())]
-            if widget.lineEdit() is not None:
-                texts.append(widget.lineEdit().placeholderText())
-        if isinstance(widget, QListWidget):
-            texts += [widget.item(i).text() for i in range(widget.count())]
-    return [TAGS.sub("", t) for t in texts if t]
-
-
-def chinese_left(top: QWidget, data: set[str]) -> list[str]:
-    """The texts that still hold Chinese once every piece of data is taken out of them."""
-    pieces = sorted((d for d in data if d), key=len, reverse=True)
-    left = []
-    for text in shown_texts(top):
-        rest = text
-        for piece in pieces:
-            rest = rest.replace(piece, "")
-        if CJK.search(rest):
-            left.append(text)
-    return sorted(set(left))
 
 
 def record_data(ledger: Ledger, type_key: str, values: dict | None = None) -> set[str]:
@@ -123,10 +54,10 @@ def test_the_start_dialog_in_english_keeps_only_the_kinds_of_organisation(
     kinds = {installed_pack(key).short_label for key in installed_packs()} | {kind for kind, _pack in org_types()}
     assert start.windowTitle() == "Grassroots Ledger"
     assert start.demo_button.text() == "Open demo ledger"
-    assert chinese_left(start, kinds) == []
+    assert chinese_left(shown_texts(start, visible_only=True), kinds) == []
     start.show_new_ledger()
     assert start.new_panel.create_button.text() == "New ledger"
-    assert chinese_left(start, kinds) == []
+    assert chinese_left(shown_texts(start, visible_only=True), kinds) == []
 
 
 def test_a_meeting_form_in_english_keeps_only_data(qtbot, english, runner, demo):
@@ -139,14 +70,14 @@ def test_a_meeting_form_in_english_keeps_only_data(qtbot, english, runner, demo)
     data = record_data(demo, "meeting", values)
     data |= {a.caption for a in demo.attachments.of(meeting)} | {
         a.filename for a in demo.attachments.of(meeting)}
-    assert chinese_left(dialog, data) == []
+    assert chinese_left(shown_texts(dialog, visible_only=True), data) == []
 
     # a mark without its reason: the form's own words say what is missing
     attendance.rows()[0].radios["leave"].setChecked(True)
     assert not dialog.save()
     assert "please give the reason" in dialog.form.error_text("attendance")
     assert dialog.status.text().startswith("Not saved: 1 to correct.")
-    assert chinese_left(dialog, data) == []
+    assert chinese_left(shown_texts(dialog, visible_only=True), data) == []
 
 
 def test_a_new_meeting_and_a_dues_record_in_english_keep_only_data(
@@ -157,7 +88,8 @@ def test_a_new_meeting_and_a_dues_record_in_english_keep_only_data(
     assert not dialog.save()
     assert "Required" in {dialog.form.error_text(f.key)
                           for f in demo.pack.record_type("meeting").fields}
-    assert chinese_left(dialog, record_data(demo, "meeting")) == []
+    assert chinese_left(shown_texts(dialog, visible_only=True),
+                        record_data(demo, "meeting")) == []
 
     dues = open_form(qtbot, demo, runner, "dues", None)
     rt = demo.pack.record_type("dues")
@@ -169,4 +101,4 @@ def test_a_new_meeting_and_a_dues_record_in_english_keep_only_data(
     due_key = rt.key_for("dues_due")
     qtbot.waitUntil(lambda: "is due" in dues.form.notice_text(due_key), timeout=20000)
     why = dues.form.notice_text(due_key).split("is due: ", 1)[1]  # the rule's reason: data
-    assert chinese_left(dues, record_data(demo, "dues") | {why}) == []
+    assert chinese_left(shown_texts(dues, visible_only=True), record_data(demo, "dues") | {why}) == []

@@ -9,66 +9,14 @@ periods) say in Chinese exactly what the rules say, so a Chinese window is uncha
 from __future__ import annotations
 
 import datetime as dt
-import re
 import shutil
 from pathlib import Path
 
-import pytest
-from PySide6.QtWidgets import (
-    QAbstractButton,
-    QComboBox,
-    QGroupBox,
-    QLabel,
-    QListWidget,
-    QTableWidget,
-    QWidget,
-)
+from english_support import chinese_left, shown_texts
 
 from ledger_app.store import Ledger
-from ledger_app.ui import i18n
 
 TODAY = dt.date(2026, 11, 27)   # the day conftest's demo_file is written as of
-CJK = re.compile(r"[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef]")
-
-
-@pytest.fixture
-def english(qapp):
-    assert i18n.install_language(qapp, i18n.ENGLISH) == i18n.ENGLISH, \
-        "compile the catalogue: scripts/i18n_update.py --compile"
-    yield
-    i18n.install_language(qapp, i18n.CHINESE)
-
-
-def shown_texts(root: QWidget) -> list[str]:
-    """Every text ``root`` and its children show, tooltips and accessible names included."""
-    texts: list[str] = []
-    for widget in [root, *root.findChildren(QWidget)]:
-        texts += [widget.toolTip(), widget.accessibleName()]
-        if isinstance(widget, QLabel | QAbstractButton):
-            texts.append(widget.text())
-        if isinstance(widget, QGroupBox):
-            texts.append(widget.title())
-        if isinstance(widget, QComboBox):
-            texts += [widget.itemText(i) for i in range(widget.count())]
-        if isinstance(widget, QListWidget):
-            for i in range(widget.count()):
-                texts += [widget.item(i).text(), widget.item(i).toolTip()]
-        if isinstance(widget, QTableWidget):
-            for c in range(widget.columnCount()):
-                header = widget.horizontalHeaderItem(c)
-                texts.append(header.text() if header else "")
-            for r in range(widget.rowCount()):
-                for c in range(widget.columnCount()):
-                    item = widget.item(r, c)
-                    if item is not None:
-                        texts += [item.text(), item.toolTip()]
-    return [t for t in texts if t]
-
-
-def without_data(text: str, data: list[str]) -> str:
-    for quoted in data:     # longest first: a name inside a longer one goes with it
-        text = text.replace(quoted, "")
-    return text
 
 
 def test_the_english_home_page_shows_chinese_only_where_it_quotes_data(
@@ -107,8 +55,7 @@ def test_the_english_home_page_shows_chinese_only_where_it_quotes_data(
         assert menu_texts[0].startswith("Open: ") and menu_texts[-1].startswith("New ")
 
         texts = shown_texts(page) + menu_texts
-        left = [t for t in texts if CJK.search(without_data(t, quoted))]
-        assert left == []
+        assert chinese_left(texts, quoted) == []
         # What it says in English, where the Chinese would have been.
         grid = page.grid
         headers = [grid.horizontalHeaderItem(c).text() for c in range(grid.columnCount())]

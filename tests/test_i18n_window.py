@@ -5,27 +5,15 @@ ledger's file name)."""
 
 from __future__ import annotations
 
-import re
 import shutil
 from pathlib import Path
 
-import pytest
+from english_support import chinese_left
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QAbstractButton, QApplication, QLabel, QMenu, QToolBar
+from PySide6.QtWidgets import QAbstractButton, QLabel, QMenu, QToolBar
 
 from ledger_app.store import Ledger
-from ledger_app.ui import i18n
-
-CJK = re.compile(r"[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef]")
-
-
-@pytest.fixture
-def english(qapp: QApplication):
-    assert i18n.install_language(qapp, i18n.ENGLISH) == i18n.ENGLISH, \
-        "compile the catalogue: scripts/i18n_update.py --compile (setup.sh does)"
-    yield
-    i18n.install_language(qapp, i18n.CHINESE)
 
 
 def _menu_texts(menu: QMenu, where: str) -> list[tuple[str, str]]:
@@ -39,12 +27,6 @@ def _menu_texts(menu: QMenu, where: str) -> list[tuple[str, str]]:
         if action.menu() is not None:
             found += _menu_texts(action.menu(), name)
     return found
-
-
-def _chinese_left(text: str, data: list[str]) -> str:
-    for value in data:
-        text = text.replace(value, "")
-    return "".join(CJK.findall(text))
 
 
 def test_the_english_window_shows_no_chinese_but_the_ledgers_data(
@@ -92,8 +74,7 @@ def test_the_english_window_shows_no_chinese_but_the_ledgers_data(
                    *(rt.label for c in pack.categories for rt in c.record_types),
                    *(f.label for rt in pack.record_types for f in rt.fields)},
                   key=len, reverse=True)
-    chinese = [(where, text) for where, text in texts if _chinese_left(text, data)]
-    assert chinese == []
+    assert chinese_left([f"{where}: {text}" for where, text in texts], data) == []
     # The walk saw the window as English, not an empty one.
     assert [t for where, t in texts if where == "menu bar › menu"] == [
         "&File", "&Records", "&Output", "&View", "&Help"]

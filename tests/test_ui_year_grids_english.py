@@ -11,16 +11,8 @@ import pytest
 from PySide6.QtCore import Qt
 
 from ledger_app.store import Ledger
-from ledger_app.ui import i18n
 from ledger_app.ui.dues_grid_view import DuesGridDialog
 from ledger_app.ui.evaluation_grid import EvaluationRoundDialog
-
-
-@pytest.fixture
-def english(qapp):
-    assert i18n.install_language(qapp, i18n.ENGLISH) == i18n.ENGLISH
-    yield
-    i18n.install_language(qapp, i18n.CHINESE)
 
 
 @pytest.fixture
