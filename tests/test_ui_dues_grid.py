@@ -103,6 +103,20 @@ def test_fill_a_month_from_the_grid(qtbot, ledger, runner):
     assert "新建 0 条，跳过 2 条（已有记录 2 条）" in d.fill_result.text()
 
 
+def test_a_bad_paid_date_is_said_where_the_fill_was_running_and_nothing_is_made(
+        qtbot, ledger, runner):
+    from ledger_app.ui.errors import open_error_dialogs
+
+    d = grid_dialog(qtbot, ledger, runner)
+    d.month_box.setCurrentIndex(11)
+    d.paid_date.setText("2025-13-05")
+    d.fill()
+    qtbot.waitUntil(lambda: d.fill_button.isEnabled(), timeout=10000)
+    assert d.fill_result.text() == "没有完成：交纳日期“2025-13-05”不是有效日期，请写成 YYYY-MM-DD。"
+    assert open_error_dialogs()                       # and the error dialog, as before
+    assert ledger.records.count("dues") == 11
+
+
 def test_the_menu_opens_the_grid_and_a_cell_opens_its_record(qtbot, ledger, window_menu,
                                                               tmp_path):
     window = window_menu(ledger, "dues_grid", "党费收缴表（按月）…")

@@ -325,4 +325,4 @@ class DuesGridDialog(YearGridDialog):
             self.filled.emit()
 
         self.run_job(lambda: fill_month(ledger, month, paid_date, unpaid), done,
-                     self.fill_button)
+                     self.fill_button, self.fill_result)

@@ -295,4 +295,4 @@ class EvaluationRoundDialog(YearGridDialog):
             self.saved.emit()
             self.reload()
 
-        self.run_job(lambda: save_round(ledger, year, rows), done, self.buttons)
+        self.run_job(lambda: save_round(ledger, year, rows), done, self.buttons, self.status)

@@ -34,9 +34,10 @@ class YearGridDialog(QDialog):
         self.ledger, self.runner = ledger, runner
 
     def run_job(self, job: Callable[[], Any], done: Callable[[Any], None],
-                busy: QWidget) -> None:
+                busy: QWidget, status: QLabel | None = None) -> None:
         """Run ``job`` on the worker with ``busy`` disabled until it ends; then ``done``
-        with its result, or the error dialog."""
+        with its result, or the error dialog (and ``status``, which said the job was
+        running, says it was not done and why)."""
         busy.setEnabled(False)
 
         def finished(result: Any) -> None:
@@ -46,6 +47,10 @@ class YearGridDialog(QDialog):
         def failed(exc: BaseException) -> None:
             busy.setEnabled(True)
             from ledger_app.ui.errors import show_error
+
+            if status is not None:
+                status.setText(tr("没有完成：{reason}").format(
+                    reason=str(exc).splitlines()[0] if str(exc) else type(exc).__name__))
 
             show_error(self, exc)
 
