@@ -31,6 +31,7 @@ class DuesAutofill:
         rt = form.record_type
         self.person, self.month = rt.key_for("person") or "", rt.date_field
         self.keys = {role: rt.key_for(role) or "" for role in ROLES}
+        self.base_key, self.rate_key = self.keys[ROLES[0]], self.keys[ROLES[1]]
         self.note = rt.key_for("note") or ""
         self.active = (rt.role == "dues" and bool(self.person) and bool(self.month)
                        and all(k and k in form.editors for k in self.keys.values()))
@@ -64,14 +65,14 @@ class DuesAutofill:
         if getattr(self, "_busy", False):
             return
         self.filled.pop(key, None)
-        if key == self.keys["dues_base"]:
+        if key == self.base_key:
             self._from_base()
-        elif key == self.keys["dues_rate"]:
+        elif key == self.rate_key:
             self._from_rate()
 
     def _from_base(self) -> None:
         """A base typed here: the rule on that base (its bracket's rate and 应交)."""
-        due, base = self.computed, self._value(self.keys["dues_base"])
+        due, base = self.computed, self._value(self.base_key)
         if due is None or not due.owed or base is None:
             return
         try:
@@ -87,7 +88,7 @@ class DuesAutofill:
     def _from_rate(self) -> None:
         """A rate typed here: 应交 = base × that rate (a rate other than the rule's bracket
         gives an 应交 that needs a 备注)."""
-        base, rate = self._value(self.keys["dues_base"]), self._value(self.keys["dues_rate"])
+        base, rate = self._value(self.base_key), self._value(self.rate_key)
         if base is None or not rate:
             return
         amount = amount_at(int(base), str(rate), self.rounding)
@@ -126,8 +127,8 @@ class DuesAutofill:
             form.set_notice(self.keys["dues_due"],
                             tr("按规则这个月不应交：{why}").format(why=due.why))
             return
-        typed = self._value(self.keys["dues_base"])
-        if not fv.is_empty(typed) and self.keys["dues_base"] not in self.filled \
+        typed = self._value(self.base_key)
+        if not fv.is_empty(typed) and self.base_key not in self.filled \
                 and typed != due.base:
             self._from_base()            # a base typed before the member: the rule on it
             return
