@@ -41,6 +41,9 @@ def main() -> int:
     start.close()
 
     window = session.demo_window()
+    window.show_home()
+    session.settle(40)    # the rules run on the worker before the page fills in
+    shot(window, "home.png")
     session.show_meetings(window)
     shot(window, "main.png")
 

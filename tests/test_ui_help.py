@@ -81,3 +81,18 @@ def test_f1_in_a_dialog_opens_its_section(qtbot, ledger, runner) -> None:
     dialog.findChild(QShortcut, "helpShortcut").activated.emit()
     assert guide.isVisible() and guide.browser.verticalScrollBar().value() > 0
     guide.close()
+
+
+def test_the_home_page_s_help_button_opens_the_guide_at_the_home_page(window) -> None:
+    from ledger_app.ui.help_window import show_help
+
+    guide = show_help(None, None)
+    assert guide.browser.verticalScrollBar().value() == 0
+    window.show_home()
+    window.home.help_button.click()
+    assert guide.isVisible()
+    at_home = guide.browser.verticalScrollBar().value()
+    assert at_home > 0
+    guide.show_section("everyday")   # the section after it starts further down
+    assert guide.browser.verticalScrollBar().value() > at_home
+    guide.close()

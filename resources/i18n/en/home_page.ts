@@ -35,6 +35,16 @@
         </message>
         <message>
             <location filename="../../src/ledger_app/ui/home_page.py" />
+            <source>这一页怎么看？</source>
+            <translation>How to read this page</translation>
+        </message>
+        <message>
+            <location filename="../../src/ledger_app/ui/home_page.py" />
+            <source>使用说明中讲首页自查的一节：表格的颜色、问题和提示、检查项对照</source>
+            <translation>The guide's section on this page: the grid's colours, problems and notes, checklists</translation>
+        </message>
+        <message>
+            <location filename="../../src/ledger_app/ui/home_page.py" />
             <source>&lt;b&gt;发现的问题和提示&lt;/b&gt;</source>
             <translation>&lt;b&gt;Problems and notes&lt;/b&gt;</translation>
         </message>

@@ -15,7 +15,7 @@ from PySide6.QtWidgets import QDialog, QTextBrowser, QVBoxLayout, QWidget
 from ledger_app.resources import resource_path
 from ledger_app.ui.i18n import tr
 
-SECTIONS = ("first", "categories", "everyday", "print", "excel", "archive", "backup",
+SECTIONS = ("first", "categories", "home", "everyday", "print", "excel", "archive", "backup",
             "comfort", "keys")
 _window: HelpWindow | None = None
 

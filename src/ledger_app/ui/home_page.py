@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ledger_app.ui.help_window import show_help
 from ledger_app.ui.home_charts import ChartsBox
 from ledger_app.ui.home_checklists import ChecklistBox
 from ledger_app.ui.home_findings import SEVERITY_COLOURS, FindingList, severity_word
@@ -93,6 +94,12 @@ class HomePage(QWidget):
         self.print_button.clicked.connect(
             lambda _c=False: self.print_wanted.emit(self.year) if self.year else None)
         top.addWidget(self.print_button)
+        # Context help: the guide's section on this page (the window's F1 opens it at the top).
+        self.help_button = QPushButton(tr("这一页怎么看？"))
+        self.help_button.setObjectName("homeHelp")
+        self.help_button.setToolTip(tr("使用说明中讲首页自查的一节：表格的颜色、问题和提示、检查项对照"))
+        self.help_button.clicked.connect(lambda _c=False: show_help(self, "home"))
+        top.addWidget(self.help_button)
 
         self.grid = CadenceGrid()
         self.grid.cell_chosen.connect(self._cell_chosen)
