@@ -67,3 +67,20 @@ def test_the_window_fills_and_asks(qtbot, runner, ledger):
     yes.click()
     qtbot.waitUntil(lambda: ledger.records.get(b)["status"] == "转出", timeout=10000)
     assert ledger.records.get(b)["left_date"] == "2025-11-10"
+
+
+def test_saving_a_transfer_in_its_form_updates_the_roster(qtbot, runner, ledger):
+    """The whole path: the 转入转出 form in the window, 保存, and the roster follows."""
+    a = member(ledger, "新来")
+    window = MainWindow(ledger, runner)
+    qtbot.addWidget(window)
+    window.show()
+    window.dialogs.open_record("transfer", None, [], {
+        "direction": "转入", "member": a, "member_name": "新来", "date": "2025-05-10"})
+    dialog = window.dialogs.record_dialog
+    qtbot.waitUntil(lambda: dialog.form.isEnabled(), timeout=10000)
+    assert runner.wait_idle()
+    with qtbot.waitSignal(dialog.saved, timeout=10000):
+        dialog.save_button.click()
+    qtbot.waitUntil(lambda: ledger.records.get(a)["arrived_date"] == "2025-05-10", timeout=10000)
+    window.close()
