@@ -117,14 +117,20 @@ def test_a_bad_paid_date_is_said_where_the_fill_was_running_and_nothing_is_made(
     assert ledger.records.count("dues") == 11
 
 
-def test_the_menu_opens_the_grid_and_a_cell_opens_its_record(qtbot, ledger, window_menu,
-                                                              tmp_path):
+def grid_from_the_menu(qtbot, ledger, window_menu):
+    """The window on ``ledger`` with 记录 → 党费收缴表 open on 2025 as of AS_OF."""
     window = window_menu(ledger, "dues_grid", "党费收缴表（按月）…")
     dialog = window.dialogs.dues_dialog
     dialog.as_of = AS_OF
     dialog.year_box.setCurrentText("2025年度")
     qtbot.waitUntil(lambda: dialog.model.rowCount() == 3 and dialog.model.grid.year == 2025,
                     timeout=10000)
+    return window, dialog
+
+
+def test_the_menu_opens_the_grid_and_a_cell_opens_its_record(qtbot, ledger, window_menu,
+                                                              tmp_path):
+    window, dialog = grid_from_the_menu(qtbot, ledger, window_menu)
     dialog.table.setCurrentIndex(dialog.model.index(0, 6))
     qtbot.keyClick(dialog.table, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: window.dialogs.record_dialog is not None
@@ -138,3 +144,22 @@ def test_the_menu_opens_the_grid_and_a_cell_opens_its_record(qtbot, ledger, wind
     dialog.resize(1400, 300)
     dialog.grab().save(str(tmp_path / "dues_grid.png"))
     window.dialogs.record_dialog.reject()
+
+
+def test_a_month_corrected_from_the_grid_shows_in_it_once_saved(qtbot, ledger, window_menu):
+    """本月收缴 then the exceptions: Enter on an unpaid month, type 实交, 保存 — the open
+    grid shows the month paid and its arrears gone."""
+    window, dialog = grid_from_the_menu(qtbot, ledger, window_menu)
+    assert text(dialog, 0, 7) == "40.00 / 未交"
+    dialog.table.setCurrentIndex(dialog.model.index(0, 7))          # July
+    qtbot.keyClick(dialog.table, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: window.dialogs.record_dialog is not None
+                    and window.dialogs.record_dialog.form.isEnabled(), timeout=10000)
+    form = window.dialogs.record_dialog
+    assert window.runner.wait_idle()
+    form.form.editors["paid"].set_value(4000)
+    with qtbot.waitSignal(form.saved, timeout=10000):
+        form.save_button.click()
+    qtbot.waitUntil(lambda: text(dialog, 0, 7) == "40.00 / 40.00", timeout=10000)
+    # June and August alone are no run of three: the arrears colour is gone.
+    assert text(dialog, 0, 6, Qt.ItemDataRole.BackgroundRole) is None
