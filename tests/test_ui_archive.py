@@ -267,3 +267,52 @@ def test_after_the_export_the_handover_sheet_prints_and_settings_show_the_key(
         box.close()
     text = PdfReader(out).pages[0].extract_text().replace("\n", "")
     assert fp in text and "已加密" in text
+
+
+OPEN_ARCHIVE = """
+import json, os, sys
+from pathlib import Path
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QAbstractButton, QApplication, QInputDialog
+from ledger_app.ui.inspection_window import run_inspection
+
+app = QApplication(sys.argv[:1])
+
+def look():
+    asked = [w for w in QApplication.topLevelWidgets()
+             if isinstance(w, QInputDialog) and w.isVisible()]
+    texts = [asked[0].windowTitle(), *(b.text() for b in asked[0].findChildren(QAbstractButton))]
+    print(json.dumps(texts), flush=True)
+    os._exit(0)
+
+QTimer.singleShot(1000, look)
+run_inspection(Path(sys.argv[1]))
+"""
+
+
+@pytest.mark.parametrize("language, expected, never", [
+    ("zh_CN", ["检查档案有密码", "确定", "取消"], ["OK", "Cancel"]),
+    ("en", ["The archive has a password", "OK", "Cancel"], ["检查档案有密码"]),
+])
+def test_open_archive_from_the_command_line_speaks_the_window_s_language(
+        made, tmp_path: Path, language, expected, never) -> None:
+    """``ledger-app open-archive`` sets up its window as the program does: under LANG=C
+    the password box's buttons are Qt's Chinese ones, and English when chosen."""
+    import json
+    import os
+    import subprocess
+    import sys
+
+    from ledger_app.ui import i18n
+
+    ledger_path, _facts = made
+    archive = build(ledger_path, tmp_path / "交来的档案.zip", password="口令").path
+    i18n.save_language(language)
+    env = {**os.environ, "LANG": "C", "LC_ALL": "C", "LANGUAGE": "",
+           "QT_QPA_PLATFORM": "offscreen", "PYTHONIOENCODING": "utf-8",
+           "PYTHONPATH": os.pathsep.join(sys.path)}
+    done = subprocess.run([sys.executable, "-c", OPEN_ARCHIVE, str(archive)], env=env,
+                          capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr
+    shown = json.loads(done.stdout.strip().splitlines()[-1])
+    assert set(expected) <= set(shown) and not set(never) & set(shown), shown

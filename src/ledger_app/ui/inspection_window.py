@@ -10,7 +10,6 @@ Nothing in this window can change anything, and the archive file is only ever re
 from __future__ import annotations
 
 import html
-import sys
 from pathlib import Path
 from typing import Any
 
@@ -18,7 +17,6 @@ from PySide6.QtCore import QSize, Qt, QUrl
 from PySide6.QtGui import QDesktopServices, QIcon, QImage, QPixmap
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QApplication,
     QDialog,
     QInputDialog,
     QLabel,
@@ -62,11 +60,11 @@ def open_archive(path: str | Path, parent: QWidget | None = None,
 
 
 def run_inspection(path: Path, password: str | None = None) -> int:
-    """``ledger-app open-archive``: the window on its own."""
-    from ledger_app.ui.qt_fonts import install_ui_font
+    """``ledger-app open-archive``: the window on its own, set up as the program's window
+    is (its language, Qt's own dialogs in Chinese, the font size chosen on this PC)."""
+    from ledger_app.ui.app import make_application
 
-    app = QApplication.instance() or QApplication(sys.argv)
-    install_ui_font(app)  # type: ignore[arg-type]
+    app = make_application()
     window = open_archive(path, None, password)
     window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     return app.exec()
