@@ -51,6 +51,18 @@ def test_tally_counts_what_it_is_given(grades, graded, excellent, most, too_many
                                                                      too_many)
 
 
+@pytest.mark.parametrize("grades, taking_part, most, too_many", [
+    ([("优秀", True)], 4, 1, False),                        # the first 优秀 typed of 4
+    ([("优秀", True), ("优秀", True)], 4, 1, True),          # 2 of 4
+    ([("优秀", True), ("优秀", True)], 6, 2, False),         # 2 of 6: exactly a third
+    ([("优秀", True), ("优秀", True), ("优秀", True)], 6, 2, True),
+    ([], 5, 1, False),
+])
+def test_the_batch_table_counts_a_third_of_everyone_in_it(grades, taking_part, most, too_many):
+    t = tally(grades, taking_part=taking_part)
+    assert (t.most_excellent, t.too_many) == (most, too_many)
+
+
 def rules(found):
     return [f.rule for f in found]
 

@@ -49,8 +49,10 @@ def test_a_round_in_one_table(qtbot, runner, ledger, tmp_path):
     # In the branch on 2025-12-31: not the newcomer of 2026, not the one who left in June.
     assert [dialog.table.item(r, 0).text() for r in range(4)] == ["甲", "乙", "丙", "丁"]
     set_cell(dialog, 0, 3, "优秀")
+    # A third of the 4 正式党员 in the table, not of those graded so far (1 of 1).
+    assert "三分之一" not in dialog.checks.text()
     set_cell(dialog, 1, 3, "优秀")
-    assert "优秀超过正式党员的三分之一（最多 0 人）" in dialog.checks.text()   # 2 of 2 graded
+    assert "优秀超过正式党员的三分之一（最多 1 人）" in dialog.checks.text()   # 2 of 4
     set_cell(dialog, 2, 3, "合格")
     assert "优秀超过正式党员的三分之一（最多 1 人）" in dialog.checks.text()
     assert "还有 1 人没有评定等次" in dialog.checks.text()

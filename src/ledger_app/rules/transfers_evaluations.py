@@ -81,24 +81,29 @@ class Tally:
     """The grades the one-third line counts: those of 正式党员 only."""
     graded: int                    # 正式党员 with a grade
     excellent: int                 # of them, 优秀
+    taking_part: int               # 正式党员 the line is a third of
 
     @property
     def most_excellent(self) -> int:
-        return self.graded // 3
+        return self.taking_part // 3
 
     @property
     def too_many(self) -> bool:
-        return 3 * self.excellent > self.graded
+        return 3 * self.excellent > self.taking_part
 
 
-def tally(grades: Iterable[tuple[str, bool]]) -> Tally:
-    """``grades``: (grade, is 优秀) of each 正式党员's record; a blank grade is not counted."""
+def tally(grades: Iterable[tuple[str, bool]], taking_part: int | None = None) -> Tally:
+    """``grades``: (grade, is 优秀) of each 正式党员's record; a blank grade is not counted.
+
+    The line is a third of those graded — unless ``taking_part`` says how many 正式党员
+    the round has before all are graded (the batch table while it is being filled): then
+    the line stays where it will be, instead of a first 优秀 typed reading as 1 of 1."""
     graded = excellent = 0
     for grade, is_excellent in grades:
         if grade:
             graded += 1
             excellent += bool(is_excellent)
-    return Tally(graded, excellent)
+    return Tally(graded, excellent, graded if taking_part is None else taking_part)
 
 
 def evaluation_day(year: int, as_of: dt.date) -> dt.date:

@@ -267,7 +267,8 @@ class EvaluationRoundDialog(YearGridDialog):
         rows = self.values()
         full = [r for r in rows if not r.probationary]
         grades = [str(r.values.get("eval_grade") or "") for r in full]
-        counted = tally((g if g in self.choices else "", g == self.excellent) for g in grades)
+        counted = tally(((g if g in self.choices else "", g == self.excellent) for g in grades),
+                        taking_part=len(full))
         parts = [tr("参评 {rows} 人，已评定 {graded} 人，优秀 {excellent} 人").format(
             rows=len(rows), graded=counted.graded, excellent=counted.excellent)]
         if len(full) < len(rows):
