@@ -11,7 +11,7 @@ import pytest
 from PySide6.QtCore import Qt
 
 from ledger_app.store import Ledger
-from ledger_app.ui.dues_grid_view import ARREARS_COLOURS, UNPAID_TEXT, DuesGridDialog
+from ledger_app.ui.dues_grid_view import ARREARS_COLOURS, NOT_DUE_TEXT, UNPAID_TEXT, DuesGridDialog
 
 AS_OF = dt.date(2025, 12, 15)
 
@@ -51,8 +51,8 @@ def text(dialog, row, column, role=Qt.ItemDataRole.DisplayRole):
 def test_cells_totals_and_arrears(qtbot, ledger, runner):
     d = grid_dialog(qtbot, ledger, runner)
     assert [text(d, r, 0) for r in range(3)] == ["甲", "乙", "合计"]
-    assert text(d, 0, 1) == "40.00 / 40.00"
-    assert text(d, 0, 6) == "40.00 / 未交"
+    assert text(d, 0, 1) == "40.00"                         # paid in full: the amount alone
+    assert text(d, 0, 6) == "40.00 未交"
     assert text(d, 0, 6, Qt.ItemDataRole.ForegroundRole).color().name() == UNPAID_TEXT
     assert text(d, 0, 6, Qt.ItemDataRole.BackgroundRole).color().name() == ARREARS_COLOURS["warn"]
     assert "2025年6月至2025年8月连续 3 个月未交党费" in text(d, 0, 7, Qt.ItemDataRole.ToolTipRole)
@@ -61,11 +61,13 @@ def test_cells_totals_and_arrears(qtbot, ledger, runner):
     assert text(d, 1, 1) == "—"
     assert "不应交：2025年9月12日入党" in text(d, 1, 1, Qt.ItemDataRole.ToolTipRole)
     # No record for her September–November: 未交 with the amount owed (4000 × 1%).
-    assert text(d, 1, 9) == "40.00 / 未交" and text(d, 1, 12) == "40.00 / "
+    assert text(d, 1, 9) == "40.00 未交" and text(d, 1, 12) == "40.00"   # December runs: grey
+    assert text(d, 1, 12, Qt.ItemDataRole.ForegroundRole).color().name() == NOT_DUE_TEXT
     # Totals: 甲 owes 11 recorded months (440.00) and paid 8; 乙 owes Sep–Nov (120.00).
     assert (text(d, 0, 13), text(d, 0, 14)) == ("440.00", "320.00")
     assert (text(d, 1, 13), text(d, 1, 14)) == ("120.00", "0.00")
-    assert text(d, 2, 1) == "40.00 / 40.00" and text(d, 2, 9) == "80.00 / 40.00"
+    assert text(d, 2, 1) == "40.00" and text(d, 2, 9) == "80.00\n40.00"  # 合计: 应交 over 实交
+    assert d.table.rowHeight(2) == 2 * d.table.rowHeight(0)
     assert (text(d, 2, 13), text(d, 2, 14)) == ("560.00", "320.00")
     # 乙's three months without any record are arrears too.
     assert text(d, 1, 9, Qt.ItemDataRole.BackgroundRole).color().name() == ARREARS_COLOURS["warn"]
@@ -96,8 +98,8 @@ def test_fill_a_month_from_the_grid(qtbot, ledger, runner):
     with qtbot.waitSignal(d.filled, timeout=10000):
         qtbot.mouseClick(d.fill_button, Qt.MouseButton.LeftButton)
     assert "2025年12月党费：新建 2 条，跳过 0 条" in d.fill_result.text()
-    qtbot.waitUntil(lambda: text(d, 0, 12) == "40.00 / 40.00", timeout=10000)
-    assert text(d, 1, 12) == "40.00 / 40.00"
+    qtbot.waitUntil(lambda: text(d, 0, 12) == "40.00", timeout=10000)
+    assert text(d, 1, 12) == "40.00"
     with qtbot.waitSignal(d.filled, timeout=10000):
         d.fill()
     assert "新建 0 条，跳过 2 条（已有记录 2 条）" in d.fill_result.text()
@@ -150,7 +152,7 @@ def test_a_month_corrected_from_the_grid_shows_in_it_once_saved(qtbot, ledger, w
     """本月收缴 then the exceptions: Enter on an unpaid month, type 实交, 保存 — the open
     grid shows the month paid and its arrears gone."""
     window, dialog = grid_from_the_menu(qtbot, ledger, window_menu)
-    assert text(dialog, 0, 7) == "40.00 / 未交"
+    assert text(dialog, 0, 7) == "40.00 未交"
     dialog.table.setCurrentIndex(dialog.model.index(0, 7))          # July
     qtbot.keyClick(dialog.table, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: window.dialogs.record_dialog is not None
@@ -160,6 +162,23 @@ def test_a_month_corrected_from_the_grid_shows_in_it_once_saved(qtbot, ledger, w
     form.form.editors["paid"].set_value(4000)
     with qtbot.waitSignal(form.saved, timeout=10000):
         form.save_button.click()
-    qtbot.waitUntil(lambda: text(dialog, 0, 7) == "40.00 / 40.00", timeout=10000)
+    qtbot.waitUntil(lambda: text(dialog, 0, 7) == "40.00", timeout=10000)
     # June and August alone are no run of three: the arrears colour is gone.
     assert text(dialog, 0, 6, Qt.ItemDataRole.BackgroundRole) is None
+
+
+@pytest.mark.parametrize("state, due, paid, shown", [
+    ("paid", 4000, 4000, "40.00"),              # paid in full: the amount alone
+    ("paid", 4000, 3000, "40.00 / 30.00"),      # paid short: both
+    ("paid", 4000, 5000, "40.00 / 50.00"),      # paid more: both
+    ("paid", None, 3000, "? / 30.00"),          # owed amount unknown
+    ("unpaid", 4000, None, "40.00 未交"),
+    ("missing", 4000, None, "40.00 未交"),
+    ("pending", 4000, None, "40.00"),           # grey: the month still runs
+    ("not_due", None, None, "—"),
+])
+def test_a_month_in_a_few_characters(qapp, state, due, paid, shown):
+    from ledger_app.rules.dues_grid import GridCell
+    from ledger_app.ui.dues_grid_view import cell_text
+
+    assert cell_text(GridCell("2025-03", state, due=due, paid=paid)) == shown

@@ -25,6 +25,11 @@
         </message>
         <message>
             <location filename="../../src/ledger_app/ui/dues_grid_view.py" />
+            <source>{due} 未交</source>
+            <translation>{due} unpaid</translation>
+        </message>
+        <message>
+            <location filename="../../src/ledger_app/ui/dues_grid_view.py" />
             <source>不应交：{why}</source>
             <translation>Not due: {why}</translation>
         </message>
@@ -115,8 +120,8 @@
         </message>
         <message>
             <location filename="../../src/ledger_app/ui/dues_grid_view.py" />
-            <source>每格为“应交 / 实交”。红字为未交，灰色“—”为不应交（入党、转入之前或离开之后）；橙色底为连续 3 个月未交，红色底为连续 6 个月未交。方向键移动，Enter 打开该月记录，F5 刷新。</source>
-            <translation>Each cell shows “due / paid”. Red text is unpaid; a grey “—” means nothing is due (before joining or transferring in, or after leaving); orange background: 3 months in a row unpaid, red background: 6 months in a row. Arrow keys move, Enter opens the month's record, F5 refreshes.</translation>
+            <source>已足额交纳的月份只写金额，实交与应交不同写“应交 / 实交”（合计行上下两行）；红字“未交”为月份已过未交，灰字金额为本月尚未交，灰色“—”为不应交（入党、转入之前或离开之后）；橙色底为连续 3 个月未交，红色底为连续 6 个月未交。方向键移动，Enter 打开该月记录，F5 刷新。</source>
+            <translation>A month paid in full shows its amount; one paid differently shows "due / paid" (in the total row, due above paid); red "unpaid": the month is over and nothing was paid; a grey amount: this month, not yet paid; grey "—": nothing owed (before joining or arriving, after leaving). Orange: 3 months unpaid in a row; red: 6 months in a row. Arrow keys move, Enter opens the month's record, F5 refreshes.</translation>
         </message>
         <message>
             <location filename="../../src/ledger_app/ui/dues_grid_view.py" />

@@ -15,7 +15,6 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
-from ledger_app.forms.values import format_money
 from ledger_app.rules.dues import DuesMember, OwedMonths, due_for, owed_months
 from ledger_app.rules.findings import Finding
 
@@ -46,16 +45,6 @@ class GridCell:
         return self.due is not None and (self.record_id is not None
                                          or self.state == "missing")
 
-    def text(self) -> str:
-        """应交 / 实交 as one line for the grid."""
-        if self.state == "not_due":
-            return "—"
-        due = format_money(self.due) if self.due is not None else "?"
-        if self.state == "paid":
-            return f"{due} / {format_money(self.paid)}"
-        if self.state == "pending":
-            return f"{due} / "
-        return f"{due} / 未交"
 
 
 @dataclass(frozen=True)

@@ -103,7 +103,7 @@ class DuesGridModel(QAbstractTableModel):
             return None
         cell = member.cells[column - 1]
         if role == Qt.ItemDataRole.DisplayRole:
-            return cell.text()
+            return cell_text(cell)
         if role == Qt.ItemDataRole.ToolTipRole:
             return tooltip(member.name, cell)
         if role == Qt.ItemDataRole.BackgroundRole and cell.arrears:
@@ -111,10 +111,10 @@ class DuesGridModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.ForegroundRole:
             if cell.state in ("unpaid", "missing"):
                 return QBrush(QColor(UNPAID_TEXT))
-            if cell.state == "not_due":
+            if cell.state in ("not_due", "pending"):
                 return QBrush(QColor(NOT_DUE_TEXT))
         if role == Qt.ItemDataRole.AccessibleTextRole:
-            return f"{member.name} {cell.month} {cell.text()}"
+            return f"{member.name} {cell.month} {cell_text(cell)}"
         return None
 
     def _total(self, column: int, role: int) -> Any:
@@ -129,9 +129,26 @@ class DuesGridModel(QAbstractTableModel):
         g = self.grid
         if column == 0:
             return tr("合计")
-        if column <= 12:
-            return f"{format_money(g.month_due(column))} / {format_money(g.month_paid(column))}"
+        if column <= 12:   # as a member's month: one amount when all that was due is paid
+            due, paid = g.month_due(column), g.month_paid(column)
+            # 应交 over 实交 when they differ: the row is two lines high (too wide for one).
+            return format_money(due) if due == paid else f"{format_money(due)}\n{format_money(paid)}"
         return format_money(g.due_total if column == 13 else g.paid_total)
+
+
+def cell_text(cell: GridCell) -> str:
+    """A month in a few characters, so the twelve and the totals fit a 1366-wide screen:
+    the amount alone when paid in full (grey while the month runs and nothing is paid
+    yet), 应交 / 实交 when they differ, 未交 once the month is over, — when nothing is
+    owed (the tooltip says it all)."""
+    if cell.state == "not_due":
+        return "—"
+    due = format_money(cell.due) if cell.due is not None else "?"
+    if cell.state == "paid":
+        return due if cell.paid == cell.due else f"{due} / {format_money(cell.paid)}"
+    if cell.state == "pending":
+        return due                   # in grey: this month, not yet paid
+    return tr("{due} 未交").format(due=due)
 
 
 def tooltip(name: str, cell: GridCell) -> str:
@@ -193,9 +210,10 @@ class DuesGridDialog(YearGridDialog):
         self.table.setAlternatingRowColors(False)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        header.setDefaultSectionSize(104)
+        header.setDefaultSectionSize(80)
         self.table.setColumnWidth(0, 72)
         self.table.verticalHeader().setDefaultSectionSize(24)
+        self.model.modelReset.connect(self._total_row_two_lines)
         self.table.activated.connect(self._activated)           # Enter, double-click
         self.table.doubleClicked.connect(self._activated)
         for keys in ("Return", "Enter"):
@@ -224,7 +242,8 @@ class DuesGridDialog(YearGridDialog):
         self.fill_result.setWordWrap(True)
         fill_row = controls_line(tr("年度"), self.year_box, "  " + tr("收缴月份"), self.month_box,
                                  self.paid_date, self.unpaid_box, self.fill_button)
-        hint = grey_hint(tr("每格为“应交 / 实交”。红字为未交，灰色“—”为不应交（入党、转入之前或离开之后）；"
+        hint = grey_hint(tr("已足额交纳的月份只写金额，实交与应交不同写“应交 / 实交”（合计行上下两行）；"
+                            "红字“未交”为月份已过未交，灰字金额为本月尚未交，灰色“—”为不应交（入党、转入之前或离开之后）；"
                             "橙色底为连续 3 个月未交，红色底为连续 6 个月未交。方向键移动，Enter 打开该月记录，"
                             "F5 刷新。"))
         layout = QVBoxLayout(self)
@@ -292,6 +311,12 @@ class DuesGridDialog(YearGridDialog):
         else:
             self.table.setCurrentIndex(self.model.index(0, 1))
         self.table.setFocus()
+
+    def _total_row_two_lines(self) -> None:
+        last = self.model.rowCount() - 1
+        if last >= 0:
+            self.table.verticalHeader().resizeSection(
+                last, 2 * self.table.verticalHeader().defaultSectionSize())
 
     def _activated(self, index: QModelIndex) -> None:
         cell = self.model.cell(index)
