@@ -14,7 +14,8 @@ def test_new_makes_an_empty_ledger_with_the_organisation(tmp_path: Path, capsys)
     assert main(["new", str(path), "--name", "幸福社区党支部", "--secretary", "王海燕",
                  "--term-start", "2024-03-01", "--term-years", "5",
                  "--groups", "第一党小组,第二党小组"]) == 0
-    assert "已新建台账" in capsys.readouterr().out
+    out = capsys.readouterr().out
+    assert "已新建台账" in out and "--term-start" not in out
     with Ledger.open(path, readonly=True) as ledger:
         settings = ledger.settings()
         assert settings["org_name"] == "幸福社区党支部"
@@ -30,6 +31,9 @@ def test_new_makes_an_empty_ledger_with_the_organisation(tmp_path: Path, capsys)
     assert main(["new", str(tmp_path / "c.ledger"), "--name", "x", "--pack", "nosuch"]) == 2
     assert "没有“nosuch”类型" in capsys.readouterr().err
     assert not (tmp_path / "b.ledger").exists() and not (tmp_path / "c.ledger").exists()
+    # Without the term's start nothing can warn of 换届: said, not refused.
+    assert main(["new", str(tmp_path / "d.ledger"), "--name", "x", "--term-years", "5"]) == 0
+    assert "没有填写本届任期开始日期（--term-start）" in capsys.readouterr().out
 
 
 def test_a_mistyped_command_lists_the_commands_instead_of_opening_a_window(capsys, tmp_path,

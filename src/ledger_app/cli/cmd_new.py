@@ -45,4 +45,7 @@ def run(args: argparse.Namespace) -> int:
     with Ledger.create(path, org, pack=pack):
         pass
     print(f"已新建台账 {path}（{pack.label}：{org['org_name']}）")
+    if not args.term_start:
+        # Not an error (the date may not be at hand), but nothing can warn of 换届 without it.
+        print("提示：没有填写本届任期开始日期（--term-start），换届提醒要在“组织设置”里填上后才会出现。")
     return 0
