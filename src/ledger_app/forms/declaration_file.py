@@ -36,13 +36,15 @@ class DeclarationError(ValueError):
 
 def line_of(text: str, *needles: str) -> int | None:
     """1-based line of the first line containing all needles, for error messages."""
-    for number, line in enumerate(text.splitlines(), start=1):
+    for number, line in enumerate(_lines(text), start=1):
         if all(n in line for n in needles):
             return number
     return None
 
 
 _HEADER = re.compile(r"^\s*\[")
+_QUOTES = ('"', "'")
+_FIELD_KEY = re.compile(r'^\s*key\s*=\s*["\']([^"\']*)["\']')
 
 
 # Line numbers are only needed for error messages, but are looked up for every field as
@@ -81,25 +83,46 @@ def table_range(text: str, header: str, nth: int = 0) -> tuple[int, int]:
     return first, (headers[after] - 1 if after < len(headers) else total)
 
 
-def _first_match(text: str, pattern: re.Pattern[str],
-                 span: tuple[int, int] | None) -> int | None:
-    lines = _lines(text)
-    first, last = span or (1, len(lines))
-    for number in range(max(first, 1), min(last, len(lines)) + 1):
-        if pattern.match(lines[number - 1]):
-            return number
-    return None
+# The two lookups below run for every field of every declaration at each start; they
+# compare strings rather than compile a pattern per name (which cost more than the TOML).
+def _assigns(line: str, name: str) -> bool:
+    """Whether ``line`` assigns ``name`` (``name = …``, the key optionally quoted): the
+    same lines as ``^\\s*["']?NAME["']?\\s*=``."""
+    rest = line.lstrip()
+    starts = (rest, rest[1:]) if rest.startswith(_QUOTES) else (rest,)
+    for start in starts:
+        if start.startswith(name):
+            after = start[len(name):]
+            if (after[1:] if after.startswith(_QUOTES) else after).lstrip().startswith("="):
+                return True
+    return False
 
 
 def setting_line(text: str, name: str, span: tuple[int, int] | None = None) -> int | None:
     """1-based line where ``name = ...`` is assigned (inside span), else first mention."""
-    pattern = re.compile(r'^\s*["\']?' + re.escape(name) + r'["\']?\s*=')
-    return _first_match(text, pattern, span) or line_of(text, name)
+    lines = _lines(text)
+    first, last = span or (1, len(lines))
+    for number in range(max(first, 1), min(last, len(lines)) + 1):
+        if _assigns(lines[number - 1], name):
+            return number
+    return line_of(text, name)
+
+
+@lru_cache(maxsize=64)
+def _field_key_lines(text: str) -> dict[str, tuple[int, ...]]:
+    """Each ``key = "…"`` value of the file and the 1-based lines assigning it."""
+    found: dict[str, list[int]] = {}
+    for number, line in enumerate(_lines(text), 1):
+        match = _FIELD_KEY.match(line)
+        if match:
+            found.setdefault(match.group(1), []).append(number)
+    return {key: tuple(numbers) for key, numbers in found.items()}
 
 
 def field_line(text: str, field_key: str, span: tuple[int, int] | None = None) -> int | None:
-    pattern = re.compile(r'^\s*key\s*=\s*["\']' + re.escape(field_key) + r'["\']')
-    return _first_match(text, pattern, span)
+    """1-based line of ``key = "field_key"`` (inside span)."""
+    first, last = span or (1, len(_lines(text)))
+    return next((n for n in _field_key_lines(text).get(field_key, ()) if first <= n <= last), None)
 
 
 def field_at_line(text: str, line: int) -> str | None:

@@ -102,11 +102,13 @@ def _synonyms(path: Path, text: str, raw: dict[str, Any], key: str,
               ) -> tuple[tuple[str, tuple[str, ...]], ...]:
     """``synonyms = { "本科" = "大学本科", "大学" = ["大学本科", "大学专科"] }``."""
     table = raw.get("synonyms", {})
+    if table == {}:   # most fields: no line to look up
+        return ()
     line = setting_line(text, "synonyms", span)
     if not isinstance(table, dict):
         raise DeclarationError(path, "synonyms 应是一个表，如 { \"本科\" = \"大学本科\" }",
                                line, key)
-    if table and not choices:
+    if not choices:
         raise DeclarationError(path, "只有选择型字段能有 synonyms", line, key)
     found = []
     for word, meant in table.items():
