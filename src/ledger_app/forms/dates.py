@@ -9,7 +9,6 @@ is certain and say what is not.
 
 from __future__ import annotations
 
-import calendar
 import datetime as dt
 import re
 from dataclasses import dataclass
@@ -60,7 +59,7 @@ def _span_of_text(text: str) -> Span | None:
         if match.group(2):
             month = int(match.group(2))
             return Span(dt.date(year, month, 1),
-                        dt.date(year, month, calendar.monthrange(year, month)[1]))
+                        dt.date(year, month, days_in_month(year, month)))
         return Span(dt.date(year, 1, 1), dt.date(year, 12, 31))
     except ValueError:
         return None
@@ -117,10 +116,17 @@ def chinese(value: object) -> str:
     return f"{s.first.year}年"
 
 
+def days_in_month(year: int, month: int) -> int:
+    """28–31 (``calendar.monthrange``'s count, without importing calendar and locale)."""
+    if month == 12:
+        return 31
+    return (dt.date(year, month + 1, 1) - dt.timedelta(days=1)).day
+
+
 @lru_cache(maxsize=16384)   # the development rules ask it for the same dates each check
 def add_months(day: dt.date, months: int) -> dt.date:
     """The same day ``months`` later (the month's last day where it has fewer days)."""
     index = day.year * 12 + day.month - 1 + months
     year, month = divmod(index, 12)
     month += 1
-    return dt.date(year, month, min(day.day, calendar.monthrange(year, month)[1]))
+    return dt.date(year, month, min(day.day, days_in_month(year, month)))

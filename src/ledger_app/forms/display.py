@@ -28,6 +28,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from functools import cache
 from typing import Any
 
 from ledger_app.forms import dates
@@ -60,10 +61,18 @@ _AREA = f"[0０](?:[1１][0０]|[2２]{_D}|[3-9３-９]{_D}{{2}})"
 _LANDLINE = (f"(?P<area>[(（][ ]?{_AREA}[ ]?[)）][ ]?|{_AREA}{_SEP})"
              f"(?P<local>[1-9１-９]{_D}{{2,3}}{_SEP}{_D}{{4}}){_NO_DIGIT_AFTER}")
 
-# The leading lookahead lets the search skip, at C speed, every character that cannot
-# start a number (7 times faster on a meeting's text than trying each alternative there).
-_SHAPES = re.compile(f"(?=[0-9０-９+＋(（]){_NO_DIGIT_BEFORE}"
-                     f"(?:(?P<id>{_ID18}|{_ID15})|{_MOBILE}|{_LANDLINE})")
+
+
+@cache
+def _shapes() -> re.Pattern[str]:
+    """Every ID and phone shape, compiled when first needed (a few milliseconds the
+    window's first screen does without). The leading lookahead lets the search skip, at
+    C speed, every character that cannot start a number (7 times faster on a meeting's
+    text than trying each alternative there)."""
+    return re.compile(f"(?=[0-9０-９+＋(（]){_NO_DIGIT_BEFORE}"
+                      f"(?:(?P<id>{_ID18}|{_ID15})|{_MOBILE}|{_LANDLINE})")
+
+
 # A quick test that lets text with no run of 3 digits skip the full search.
 _MAYBE = re.compile(f"{_D}{{3}}")
 _DIGIT_LIKE = re.compile("[0-9０-９XxＸｘ]")
@@ -103,13 +112,13 @@ def redact_free_text(text: str) -> str:
     """Hide ID-shaped and phone-shaped numbers inside free text; leave the rest as it is."""
     if not text or not _MAYBE.search(text):
         return text
-    return _SHAPES.sub(_hide_shape, text)
+    return _shapes().sub(_hide_shape, text)
 
 
 def _mask_phone(value: str) -> str:
     if len(value) == 11 and value[0] == "1" and value.isascii() and value.isdigit():
         return value[:3] + "****" + value[7:]   # a plain mobile, the usual stored value
-    shaped = _SHAPES.sub(_hide_shape, value)
+    shaped = _shapes().sub(_hide_shape, value)
     if shaped != value:
         return shaped
     digits = len(_DIGIT.findall(value))

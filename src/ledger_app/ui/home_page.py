@@ -30,7 +30,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ledger_app.ui.help_window import show_help
 from ledger_app.ui.home_charts import ChartsBox
 from ledger_app.ui.home_checklists import ChecklistBox
 from ledger_app.ui.home_findings import SEVERITY_COLOURS, FindingList, severity_word
@@ -98,7 +97,7 @@ class HomePage(QWidget):
         self.help_button = QPushButton(tr("这一页怎么看？"))
         self.help_button.setObjectName("homeHelp")
         self.help_button.setToolTip(tr("使用说明中讲首页自查的一节：表格的颜色、问题和提示、检查项对照"))
-        self.help_button.clicked.connect(lambda _c=False: show_help(self, "home"))
+        self.help_button.clicked.connect(lambda _c=False: self._show_help())
         top.addWidget(self.help_button)
 
         self.grid = CadenceGrid()
@@ -275,6 +274,12 @@ class HomePage(QWidget):
         self.filled.emit()
 
     # ---- acting on what is shown -------------------------------------------------------------
+
+    def _show_help(self) -> None:
+        """The guide's section on this page."""
+        from ledger_app.ui.help_window import show_help
+
+        show_help(self, "home")
 
     def act_on(self, finding: Finding) -> None:
         """Open the records behind a finding, else a new record that would answer it (a

@@ -7,7 +7,6 @@ reach into the panes. ``update_enabled`` is told what the window shows (``MenuSt
 
 from __future__ import annotations
 
-import platform
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -20,7 +19,6 @@ from PySide6.QtWidgets import QApplication, QFileDialog, QMainWindow, QMenu, QMe
 
 from ledger_app import __version__
 from ledger_app.ui import font_size, i18n, paths
-from ledger_app.ui.help_window import show_help
 from ledger_app.ui.i18n import tr
 from ledger_app.ui.output_actions import OutputActions, OutputSource
 from ledger_app.ui.safety_actions import LEDGER_FILTER, LedgerHolder, SafetyActions
@@ -153,7 +151,7 @@ class WindowMenus:
             language_menu.addAction(action)
 
         help_menu = bar.addMenu(tr("帮助(&H)"))
-        self._add(help_menu, "help", tr("使用说明"), lambda: show_help(w), "F1")
+        self._add(help_menu, "help", tr("使用说明"), self._show_help, "F1")
         help_menu.addSeparator()
         self._add(help_menu, "about", tr("关于"), self.about)
 
@@ -264,7 +262,14 @@ class WindowMenus:
         self.dialog = box
         box.open()
 
+    def _show_help(self) -> None:
+        from ledger_app.ui.help_window import show_help
+
+        show_help(self.window)
+
     def about(self) -> None:
+        import platform
+
         w = self.window
         path = self.commands.ledger_path()
         home = (tr("程序数据和日志：{folder}（便携模式）") if paths.portable_home()
