@@ -98,6 +98,11 @@ def test_the_excel_dialogs_in_english(qtbot, english, demo, runner, tmp_path: Pa
     left = chinese_left(shown_texts(dialog, skip=[dialog.file_edit]), data)
     assert left == []
     assert dialog.summary.text().endswith("with errors.") or "notes" in dialog.summary.text()
+    # Each row's status in the window's words (every row of the workbook is already there).
+    statuses = {dialog.model.data(dialog.model.index(row, 1))
+                for row in range(dialog.model.rowCount())}
+    assert statuses and statuses <= {"New", "Update", "Skip", "Error", "Skip (with notes)",
+                                     "Update (with notes)", "New (with notes)"}, statuses
     dialog.close()
 
 

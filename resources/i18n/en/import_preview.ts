@@ -5,6 +5,26 @@
         <name>ledger_app</name>
         <message>
             <location filename="../../src/ledger_app/ui/import_preview.py" />
+            <source>新增</source>
+            <translation>New</translation>
+        </message>
+        <message>
+            <location filename="../../src/ledger_app/ui/import_preview.py" />
+            <source>更新</source>
+            <translation>Update</translation>
+        </message>
+        <message>
+            <location filename="../../src/ledger_app/ui/import_preview.py" />
+            <source>跳过</source>
+            <translation>Skip</translation>
+        </message>
+        <message>
+            <location filename="../../src/ledger_app/ui/import_preview.py" />
+            <source>错误</source>
+            <translation>Error</translation>
+        </message>
+        <message>
+            <location filename="../../src/ledger_app/ui/import_preview.py" />
             <source>行号</source>
             <translation>Row</translation>
         </message>
@@ -12,11 +32,6 @@
             <location filename="../../src/ledger_app/ui/import_preview.py" />
             <source>状态</source>
             <translation>Status</translation>
-        </message>
-        <message>
-            <location filename="../../src/ledger_app/ui/import_preview.py" />
-            <source>更新</source>
-            <translation>Update</translation>
         </message>
         <message>
             <location filename="../../src/ledger_app/ui/import_preview.py" />

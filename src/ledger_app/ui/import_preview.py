@@ -33,6 +33,9 @@ from ledger_app.outputs.xlsx.importer import ImportPlan, RowPlan
 from ledger_app.ui.i18n import tr, tr_noop
 
 STATUS_COLOURS = {"new": "#e3f4e1", "update": "#dde9fb", "skip": "#eeeeee", "error": "#fbdcdc"}
+# A row's status as the window says it (the importer's own words are 新增, 更新 …).
+STATUS_WORDS = {"new": tr_noop("新增"), "update": tr_noop("更新"), "skip": tr_noop("跳过"),
+                "error": tr_noop("错误")}
 WARNING_COLOUR = "#fdf0c8"        # taken, with something completed or left 待核实
 CELL_COLOURS = {"info": "#eaf3d6", "warning": "#f9d98a", "error": "#f2a7a7"}
 FIXED = (tr_noop("行号"), tr_noop("状态"), tr_noop("更新"), tr_noop("说明"))
@@ -94,9 +97,9 @@ class PreviewModel(QAbstractTableModel):
             if col == 0:
                 return row.row
             if col == 1:
-                # The status is the importer's word (core data); the note is ours.
-                return (tr("{status}（有提示）").format(status=row.status_label)
-                        if row.level == "warning" else row.status_label)
+                status = tr(STATUS_WORDS[row.status])
+                return (tr("{status}（有提示）").format(status=status)
+                        if row.level == "warning" else status)
             if col == 2:
                 return None
             if col == 3:
