@@ -29,6 +29,9 @@ from pathlib import Path
 
 from bench_common import ROOT, line, scale_ledger
 
+from ledger_app.store.backups import default_folder
+from ledger_app.store.leftovers import clean_leftovers
+
 CHILD = r"""
 import time
 T0 = time.perf_counter()
@@ -181,6 +184,9 @@ def run_child(mode: str, path: Path, home: Path, shot: Path | None = None) -> di
            "PYTHONPATH": str(ROOT / "src")}
     args = [sys.executable, "-c", CHILD, mode, str(path)] + ([str(shot)] if shot else [])
     done = subprocess.run(args, capture_output=True, text=True, env=env, timeout=300)
+    # The child ends with os._exit while the window's automatic backup may still be
+    # copying the ledger: remove the half-written copy, as the program's next start would.
+    clean_leftovers([default_folder(path)])
     if done.returncode != 0:
         raise SystemExit(f"{mode} run failed:\n{done.stderr[-3000:]}")
     return json.loads(done.stdout.strip().splitlines()[-1])

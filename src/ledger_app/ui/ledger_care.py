@@ -1,8 +1,10 @@
 """Looking after the open ledger in the background: the integrity check and the
 automatic backup.
 
-Right after a ledger is opened, a thread of its own (not the window's database worker,
-so the first table and the counts are never kept waiting) reads the ledger through a
+Once a ledger just opened is on screen (the window's worker has first come to rest: the
+first table and the home page's report done, so neither the first paint nor the report
+competes with a read of the whole file), a thread of its own (not the window's database
+worker, so later tables and counts are never kept waiting) reads the ledger through a
 connection of its own: the quick structural check, then — if the file is whole and
 changed since the newest backup — the automatic backup. A damaged file is reported
 with ``damaged(message)``; the backup made with ``backed_up(path)``. On close, the

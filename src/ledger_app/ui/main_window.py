@@ -75,6 +75,7 @@ class MainWindow(QMainWindow):
         self.runner = runner
         self._settings: dict[str, Any] = {}
         self.loading_first_table = False   # until the first table of a ledger shows
+        self._care_waiting: Ledger | None = None   # its check and backup, once the worker rests
         self.resize(1200, 760)
         self.size_remembered = False   # a size and place saved on this PC was restored
         self.setMinimumSize(800, 500)
@@ -164,7 +165,10 @@ class MainWindow(QMainWindow):
         type_key = remembered if remembered in keys else keys[0]
         # One job for everything the first screen needs: no round trips between them.
         self.runner.run(lambda: first_load(ledger, type_key), self._first_loaded)
-        self.menus.safety.opened(ledger)   # integrity check and backup, on a thread of their own
+        # The integrity check and the automatic backup (on a thread of their own) read the
+        # whole file: they start once the worker first rests (the first screen and the home
+        # page's report done), so they never compete with the window's first paint.
+        self._care_waiting = ledger
 
     def _first_loaded(self, loaded: FirstLoad) -> None:
         self._settings = loaded.settings
@@ -185,6 +189,7 @@ class MainWindow(QMainWindow):
         if self.ledger is None:
             return
         old = self.ledger
+        self._care_waiting = None
         self._save_type()
         self.home.set_ledger(None)
         self.table_pane.set_ledger(None)
@@ -310,6 +315,9 @@ class MainWindow(QMainWindow):
             self._busy_timer.stop()
             if self.statusBar().currentMessage() == tr(BUSY):
                 self.statusBar().clearMessage()
+            ledger, self._care_waiting = self._care_waiting, None
+            if ledger is not None and ledger is self.ledger:
+                self.menus.safety.opened(ledger)
 
     def _show_busy(self) -> None:
         if not self._progress_widgets:   # a long job's own progress says more
