@@ -41,6 +41,8 @@ LOG_METHODS = {"debug", "info", "warning", "error", "exception", "critical"}  # 
 OPT_OUT = "# i18n: data"
 CJK = re.compile(r"[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef]")
 PLACEHOLDER = re.compile(r"\{[^{}]*\}")
+# Typography the Chinese UI font draws full-width and centred, odd in English ("Print···").
+WIDE_PUNCTUATION = re.compile("[\u2026\u2018\u2019\u201c\u201d]")
 
 
 @dataclass(frozen=True)
@@ -210,6 +212,10 @@ def problems(marked: list[Literal], unmarked: list[Literal],
             continue
         if CJK.search(english):
             found.append(f"{where}: the English of {literal.text!r} holds Chinese: {english!r}")
+        if WIDE_PUNCTUATION.search(english):
+            found.append(f"{where}: the English of {literal.text!r} has … or curly quotes, which "
+                         f"the Chinese UI font draws full-width (Print···): write ... and "
+                         f"straight quotes: {english!r}")
         if sorted(PLACEHOLDER.findall(english)) != sorted(PLACEHOLDER.findall(literal.text)):
             found.append(f"{where}: placeholders differ: {literal.text!r} → {english!r}")
     return found

@@ -60,6 +60,9 @@ def test_the_checker_finds_a_chinese_text_outside_tr(tool, tmp_path: Path) -> No
     assert any("holds Chinese" in p for p in problems)
     assert any("not through tr()" in p for p in problems)
     assert tool.problems(marked, [], {}) == ["sample.py:3: no English for '保存'"]
+    assert any("curly quotes" in p for p in tool.problems(
+        [tool.Literal("打印…", "x.py", 2)], [], {"打印…": "Print…"}))
+    assert tool.problems([tool.Literal("打印…", "x.py", 2)], [], {"打印…": "Print..."}) == []
     placeholder = tool.Literal("已保存 {n} 条", "x.py", 1)
     assert tool.problems([placeholder], [], {"已保存 {n} 条": "Saved {count}"}) == [
         "x.py:1: placeholders differ: '已保存 {n} 条' → 'Saved {count}'"]

@@ -207,7 +207,7 @@ def test_backup_actions_and_the_damaged_ledger_box_in_english(
     window = main_window(demo)
     safety = window.menus.safety
     assert [a.text() for a in safety.actions.values()] == [
-        "Back up", "Restore from backup…", "Save as…", "Backup folder…"]
+        "Back up", "Restore from backup...", "Save as...", "Backup folder..."]
     message = "台账文件有 3 处损坏。"          # the core's words, passed through
     box = safety.show_damaged(message)
     assert isinstance(box, QMessageBox)

@@ -46,7 +46,7 @@
         <message>
             <location filename="../../src/ledger_app/ui/archive_dialog.py" />
             <source>浏览…</source>
-            <translation>Browse…</translation>
+            <translation>Browse...</translation>
         </message>
         <message>
             <location filename="../../src/ledger_app/ui/archive_dialog.py" />
@@ -121,7 +121,7 @@
         <message>
             <location filename="../../src/ledger_app/ui/archive_dialog.py" />
             <source>正在生成检查档案包…</source>
-            <translation>Making the inspection archive…</translation>
+            <translation>Making the inspection archive...</translation>
         </message>
         <message>
             <location filename="../../src/ledger_app/ui/archive_dialog.py" />
@@ -165,7 +165,7 @@ Note: {warnings}</translation>
         <message>
             <location filename="../../src/ledger_app/ui/archive_dialog.py" />
             <source>打印移交单…</source>
-            <translation>Print handover form…</translation>
+            <translation>Print handover form...</translation>
         </message>
         <message>
             <location filename="../../src/ledger_app/ui/archive_dialog.py" />

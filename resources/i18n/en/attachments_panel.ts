@@ -16,7 +16,7 @@
         <message>
             <location filename="../../src/ledger_app/ui/attachments_panel.py" />
             <source>添加文件…</source>
-            <translation>Add files…</translation>
+            <translation>Add files...</translation>
         </message>
         <message>
             <location filename="../../src/ledger_app/ui/attachments_panel.py" />
@@ -26,7 +26,7 @@
         <message>
             <location filename="../../src/ledger_app/ui/attachments_panel.py" />
             <source>修改说明…</source>
-            <translation>Edit caption…</translation>
+            <translation>Edit caption...</translation>
         </message>
         <message>
             <location filename="../../src/ledger_app/ui/attachments_panel.py" />

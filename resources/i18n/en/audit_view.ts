@@ -61,7 +61,7 @@
         <message>
             <location filename="../../src/ledger_app/ui/audit_view.py" />
             <source>打印（PDF）…</source>
-            <translation>Print (PDF)…</translation>
+            <translation>Print (PDF)...</translation>
         </message>
         <message>
             <location filename="../../src/ledger_app/ui/audit_view.py" />

@@ -21,7 +21,7 @@
         <message>
             <location filename="../../src/ledger_app/ui/checklist_view.py" />
             <source>正在读取……</source>
-            <translation>Reading…</translation>
+            <translation>Reading...</translation>
         </message>
         <message>
             <location filename="../../src/ledger_app/ui/checklist_view.py" />
@@ -51,7 +51,7 @@
         <message>
             <location filename="../../src/ledger_app/ui/checklist_view.py" />
             <source>勾选“是否达标”（或按空格）即保存；按 Enter 或双击一项：写情况说明、添加佐证照片。</source>
-            <translation>Tick “Met” (or press Space) to save at once; Enter or double-click an item to write notes and add evidence photos.</translation>
+            <translation>Tick "Met" (or press Space) to save at once; Enter or double-click an item to write notes and add evidence photos.</translation>
         </message>
         <message>
             <location filename="../../src/ledger_app/ui/checklist_view.py" />

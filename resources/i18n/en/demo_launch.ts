@@ -11,12 +11,12 @@
         <message>
             <location filename="../../src/ledger_app/ui/demo_launch.py" />
             <source>正在生成演示台账…</source>
-            <translation>Making the demo ledger…</translation>
+            <translation>Making the demo ledger...</translation>
         </message>
         <message>
             <location filename="../../src/ledger_app/ui/demo_launch.py" />
             <source>演示台账正在生成，生成完毕后按规则检查……</source>
-            <translation>The demo ledger is being made; it will be checked once it is complete…</translation>
+            <translation>The demo ledger is being made; it will be checked once it is complete...</translation>
         </message>
         <message>
             <location filename="../../src/ledger_app/ui/demo_launch.py" />
@@ -35,7 +35,7 @@
 
 仍要关闭吗？</source>
             <translation>The demo ledger is being made in the background (about {percent}%).
-If you close now, what has been written stays in the ledger and can be opened again, but it is incomplete; “Open demo ledger” makes a complete one next time.
+If you close now, what has been written stays in the ledger and can be opened again, but it is incomplete; "Open demo ledger" makes a complete one next time.
 
 Close anyway?</translation>
         </message>

@@ -11,7 +11,7 @@
         <message>
             <location filename="../../src/ledger_app/ui/development_view.py" />
             <source>正在读取……</source>
-            <translation>Reading…</translation>
+            <translation>Reading...</translation>
         </message>
         <message>
             <location filename="../../src/ledger_app/ui/development_view.py" />

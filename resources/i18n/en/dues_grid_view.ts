@@ -86,7 +86,7 @@
         <message>
             <location filename="../../src/ledger_app/ui/dues_grid_view.py" />
             <source>正在读取……</source>
-            <translation>Reading…</translation>
+            <translation>Reading...</translation>
         </message>
         <message>
             <location filename="../../src/ledger_app/ui/dues_grid_view.py" />
@@ -141,7 +141,7 @@
         <message>
             <location filename="../../src/ledger_app/ui/dues_grid_view.py" />
             <source>正在收缴 {month} 的党费……</source>
-            <translation>Collecting the dues of {month}…</translation>
+            <translation>Collecting the dues of {month}...</translation>
         </message>
     </context>
 </TS>

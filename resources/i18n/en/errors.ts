@@ -6,7 +6,7 @@
         <message>
             <location filename="../../src/ledger_app/ui/errors.py" />
             <source>台账文件已损坏，读取时遇到损坏的数据。请不要再修改这份台账，可以用“文件 → 从备份恢复…”恢复最近的完好备份。</source>
-            <translation>The ledger file is damaged: damaged data was found while reading it. Do not change this ledger any more; use “File → Restore from backup…” to restore the latest good backup.</translation>
+            <translation>The ledger file is damaged: damaged data was found while reading it. Do not change this ledger any more; use "File → Restore from backup..." to restore the latest good backup.</translation>
         </message>
         <message>
             <location filename="../../src/ledger_app/ui/errors.py" />
@@ -28,7 +28,7 @@
             <source>程序遇到了一个没有预料到的错误。已保存的台账内容不受影响；这次操作可能没有完成，请检查后再试。
 如果问题反复出现，请点“复制”，把下面的内容发给维护程序的人。</source>
             <translation>The program ran into an unexpected error. What the ledger has saved is not affected; this operation may not have finished, so please check and try again.
-If it keeps happening, click “Copy” and send the text below to whoever looks after the program.</translation>
+If it keeps happening, click "Copy" and send the text below to whoever looks after the program.</translation>
         </message>
         <message>
             <location filename="../../src/ledger_app/ui/errors.py" />

@@ -61,7 +61,7 @@
         <message>
             <location filename="../../src/ledger_app/ui/evaluation_grid.py" />
             <source>评议日期“{day}”不是有效日期，请写成 {year}-12-31。</source>
-            <translation>The evaluation date “{day}” is not a valid date; write it like {year}-12-31.</translation>
+            <translation>The evaluation date "{day}" is not a valid date; write it like {year}-12-31.</translation>
         </message>
         <message>
             <location filename="../../src/ledger_app/ui/evaluation_grid.py" />
@@ -81,7 +81,7 @@
         <message>
             <location filename="../../src/ledger_app/ui/evaluation_grid.py" />
             <source>第 {n} 行{name}的评定等次“{grade}”不对，只能是{choices}</source>
-            <translation>Row {n}, {name}: the grade “{grade}” is not valid; it can only be {choices}</translation>
+            <translation>Row {n}, {name}: the grade "{grade}" is not valid; it can only be {choices}</translation>
         </message>
         <message>
             <location filename="../../src/ledger_app/ui/evaluation_grid.py" />

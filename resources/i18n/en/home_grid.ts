@@ -71,7 +71,7 @@
         <message>
             <location filename="../../src/ledger_app/ui/home_grid.py" />
             <source>……共 {n} 条</source>
-            <translation>… {n} in all</translation>
+            <translation>... {n} in all</translation>
         </message>
         <message>
             <location filename="../../src/ledger_app/ui/home_grid.py" />

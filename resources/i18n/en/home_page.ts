@@ -11,7 +11,7 @@
         <message>
             <location filename="../../src/ledger_app/ui/home_page.py" />
             <source>正在按规则检查……</source>
-            <translation>Checking against the rules…</translation>
+            <translation>Checking against the rules...</translation>
         </message>
         <message>
             <location filename="../../src/ledger_app/ui/home_page.py" />
@@ -26,7 +26,7 @@
         <message>
             <location filename="../../src/ledger_app/ui/home_page.py" />
             <source>打印自查表…</source>
-            <translation>Print self-check…</translation>
+            <translation>Print self-check...</translation>
         </message>
         <message>
             <location filename="../../src/ledger_app/ui/home_page.py" />
@@ -96,7 +96,7 @@
         <message>
             <location filename="../../src/ledger_app/ui/home_page.py" />
             <source>新增一条{record_type}（{period}）…</source>
-            <translation>New {record_type} ({period})…</translation>
+            <translation>New {record_type} ({period})...</translation>
         </message>
     </context>
 </TS>

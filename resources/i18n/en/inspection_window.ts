@@ -16,7 +16,7 @@
         <message>
             <location filename="../../src/ledger_app/ui/inspection_window.py" />
             <source>正在校验档案……</source>
-            <translation>Verifying the archive…</translation>
+            <translation>Verifying the archive...</translation>
         </message>
         <message>
             <location filename="../../src/ledger_app/ui/inspection_window.py" />
@@ -26,7 +26,7 @@
         <message>
             <location filename="../../src/ledger_app/ui/inspection_window.py" />
             <source>正在校验检查档案…</source>
-            <translation>Verifying the inspection archive…</translation>
+            <translation>Verifying the inspection archive...</translation>
         </message>
         <message>
             <location filename="../../src/ledger_app/ui/inspection_window.py" />

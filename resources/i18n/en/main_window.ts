@@ -6,7 +6,7 @@
         <message>
             <location filename="../../src/ledger_app/ui/main_window.py" />
             <source>正在处理…</source>
-            <translation>Working…</translation>
+            <translation>Working...</translation>
         </message>
         <message>
             <location filename="../../src/ledger_app/ui/main_window.py" />

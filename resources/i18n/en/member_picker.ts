@@ -26,12 +26,12 @@
         <message>
             <location filename="../../src/ledger_app/ui/member_picker.py" />
             <source>名册中有 {n} 个“{name}”，请从列表中选择</source>
-            <translation>The roster has {n} people called “{name}”; please choose from the list</translation>
+            <translation>The roster has {n} people called "{name}"; please choose from the list</translation>
         </message>
         <message>
             <location filename="../../src/ledger_app/ui/member_picker.py" />
             <source>名册中没有“{name}”，请从列表中选择</source>
-            <translation>Nobody called “{name}” on the roster; please choose from the list</translation>
+            <translation>Nobody called "{name}" on the roster; please choose from the list</translation>
         </message>
         <message>
             <location filename="../../src/ledger_app/ui/member_picker.py" />
@@ -46,7 +46,7 @@
         <message>
             <location filename="../../src/ledger_app/ui/member_picker.py" />
             <source>选择…</source>
-            <translation>Choose…</translation>
+            <translation>Choose...</translation>
         </message>
         <message>
             <location filename="../../src/ledger_app/ui/member_picker.py" />

@@ -6,7 +6,7 @@
         <message>
             <location filename="../../src/ledger_app/ui/output_actions.py" />
             <source>打印…</source>
-            <translation>Print…</translation>
+            <translation>Print...</translation>
         </message>
         <message>
             <location filename="../../src/ledger_app/ui/output_actions.py" />
@@ -16,7 +16,7 @@
         <message>
             <location filename="../../src/ledger_app/ui/output_actions.py" />
             <source>导出 Excel…</source>
-            <translation>Export to Excel…</translation>
+            <translation>Export to Excel...</translation>
         </message>
         <message>
             <location filename="../../src/ledger_app/ui/output_actions.py" />
@@ -26,7 +26,7 @@
         <message>
             <location filename="../../src/ledger_app/ui/output_actions.py" />
             <source>从 Excel 导入…</source>
-            <translation>Import from Excel…</translation>
+            <translation>Import from Excel...</translation>
         </message>
         <message>
             <location filename="../../src/ledger_app/ui/output_actions.py" />
@@ -36,7 +36,7 @@
         <message>
             <location filename="../../src/ledger_app/ui/output_actions.py" />
             <source>生成检查档案包…</source>
-            <translation>Make an inspection archive…</translation>
+            <translation>Make an inspection archive...</translation>
         </message>
         <message>
             <location filename="../../src/ledger_app/ui/output_actions.py" />
@@ -46,7 +46,7 @@
         <message>
             <location filename="../../src/ledger_app/ui/output_actions.py" />
             <source>打开检查档案包…</source>
-            <translation>Open an inspection archive…</translation>
+            <translation>Open an inspection archive...</translation>
         </message>
         <message>
             <location filename="../../src/ledger_app/ui/output_actions.py" />

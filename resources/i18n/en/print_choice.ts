@@ -86,7 +86,7 @@
         <message>
             <location filename="../../src/ledger_app/ui/print_choice.py" />
             <source>自定义…</source>
-            <translation>Custom…</translation>
+            <translation>Custom...</translation>
         </message>
         <message>
             <location filename="../../src/ledger_app/ui/print_choice.py" />
@@ -111,7 +111,7 @@
         <message>
             <location filename="../../src/ledger_app/ui/print_choice.py" />
             <source>选择图片文件（PNG/JPG）…</source>
-            <translation>Choose an image file (PNG/JPG)…</translation>
+            <translation>Choose an image file (PNG/JPG)...</translation>
         </message>
         <message>
             <location filename="../../src/ledger_app/ui/print_choice.py" />

@@ -16,12 +16,12 @@
         <message>
             <location filename="../../src/ledger_app/ui/print_dialog.py" />
             <source>打印…</source>
-            <translation>Print…</translation>
+            <translation>Print...</translation>
         </message>
         <message>
             <location filename="../../src/ledger_app/ui/print_dialog.py" />
             <source>保存 PDF…</source>
-            <translation>Save PDF…</translation>
+            <translation>Save PDF...</translation>
         </message>
         <message>
             <location filename="../../src/ledger_app/ui/print_dialog.py" />
@@ -46,12 +46,12 @@
         <message>
             <location filename="../../src/ledger_app/ui/print_dialog.py" />
             <source>正在生成……</source>
-            <translation>Making…</translation>
+            <translation>Making...</translation>
         </message>
         <message>
             <location filename="../../src/ledger_app/ui/print_dialog.py" />
             <source>正在生成 PDF……</source>
-            <translation>Making the PDF…</translation>
+            <translation>Making the PDF...</translation>
         </message>
         <message>
             <location filename="../../src/ledger_app/ui/print_dialog.py" />

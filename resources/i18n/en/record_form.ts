@@ -36,7 +36,7 @@
         <message>
             <location filename="../../src/ledger_app/ui/record_form.py" />
             <source>留痕…</source>
-            <translation>Audit trail…</translation>
+            <translation>Audit trail...</translation>
         </message>
         <message>
             <location filename="../../src/ledger_app/ui/record_form.py" />
@@ -46,7 +46,7 @@
         <message>
             <location filename="../../src/ledger_app/ui/record_form.py" />
             <source>正在读取…</source>
-            <translation>Reading…</translation>
+            <translation>Reading...</translation>
         </message>
         <message>
             <location filename="../../src/ledger_app/ui/record_form.py" />
@@ -86,7 +86,7 @@
         <message>
             <location filename="../../src/ledger_app/ui/record_form.py" />
             <source>正在读取会议当日的名册…</source>
-            <translation>Reading the roster on the meeting's date…</translation>
+            <translation>Reading the roster on the meeting's date...</translation>
         </message>
         <message>
             <location filename="../../src/ledger_app/ui/record_form.py" />
@@ -96,7 +96,7 @@
         <message>
             <location filename="../../src/ledger_app/ui/record_form.py" />
             <source>正在保存…</source>
-            <translation>Saving…</translation>
+            <translation>Saving...</translation>
         </message>
         <message>
             <location filename="../../src/ledger_app/ui/record_form.py" />

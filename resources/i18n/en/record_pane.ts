@@ -16,7 +16,7 @@
         <message>
             <location filename="../../src/ledger_app/ui/record_pane.py" />
             <source>搜索当前表格：姓名、主题、内容……（Ctrl+F）</source>
-            <translation>Search this table: names, topics, contents… (Ctrl+F)</translation>
+            <translation>Search this table: names, topics, contents... (Ctrl+F)</translation>
         </message>
         <message>
             <location filename="../../src/ledger_app/ui/record_pane.py" />
@@ -36,7 +36,7 @@
         <message>
             <location filename="../../src/ledger_app/ui/record_pane.py" />
             <source>只列出有“待核实”项的记录：导入时无法确定、留空待核对的值</source>
-            <translation>List only records with values “to be checked”: values an import could not settle and left blank for checking</translation>
+            <translation>List only records with values "to be checked": values an import could not settle and left blank for checking</translation>
         </message>
         <message>
             <location filename="../../src/ledger_app/ui/record_pane.py" />
@@ -51,7 +51,7 @@
         <message>
             <location filename="../../src/ledger_app/ui/record_pane.py" />
             <source>按年度逐项对照（{checklist}对照表）…</source>
-            <translation>Check item by item for the year ({checklist} checklist)…</translation>
+            <translation>Check item by item for the year ({checklist} checklist)...</translation>
         </message>
         <message>
             <location filename="../../src/ledger_app/ui/record_pane.py" />
@@ -78,7 +78,7 @@ Mind whether anyone is beside you and whether the screen is being shared. This i
         <message>
             <location filename="../../src/ledger_app/ui/record_pane.py" />
             <source>共 {n} 条（搜索“{search}”）</source>
-            <translation>Total: {n} (search “{search}”)</translation>
+            <translation>Total: {n} (search "{search}")</translation>
         </message>
         <message>
             <location filename="../../src/ledger_app/ui/record_pane.py" />
@@ -88,27 +88,27 @@ Mind whether anyone is beside you and whether the screen is being shared. This i
         <message>
             <location filename="../../src/ledger_app/ui/record_pane.py" />
             <source>“{type}”中没有找到“{search}”。</source>
-            <translation>No “{search}” found in “{type}”.</translation>
+            <translation>No "{search}" found in "{type}".</translation>
         </message>
         <message>
             <location filename="../../src/ledger_app/ui/record_pane.py" />
             <source>{year} 年度的“{type}”还没有记录。
 按 Ctrl+N 新增一条。</source>
-            <translation>No “{type}” records for {year} yet.
+            <translation>No "{type}" records for {year} yet.
 Press Ctrl+N to add one.</translation>
         </message>
         <message>
             <location filename="../../src/ledger_app/ui/record_pane.py" />
             <source>“{type}”还没有记录。
 按 Ctrl+N 新增一条。</source>
-            <translation>No “{type}” records yet.
+            <translation>No "{type}" records yet.
 Press Ctrl+N to add one.</translation>
         </message>
         <message>
             <location filename="../../src/ledger_app/ui/record_pane.py" />
             <source>删除这条{type}：“{title}”？
 删除的记录放在回收站里，可以恢复。</source>
-            <translation>Delete this {type}: “{title}”?
+            <translation>Delete this {type}: "{title}"?
 Deleted records go to the recycle bin and can be restored.</translation>
         </message>
         <message>

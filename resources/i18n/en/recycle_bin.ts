@@ -26,7 +26,7 @@
         <message>
             <location filename="../../src/ledger_app/ui/recycle_bin.py" />
             <source>正在读取…</source>
-            <translation>Reading…</translation>
+            <translation>Reading...</translation>
         </message>
         <message>
             <location filename="../../src/ledger_app/ui/recycle_bin.py" />
@@ -41,7 +41,7 @@
         <message>
             <location filename="../../src/ledger_app/ui/recycle_bin.py" />
             <source>彻底删除…</source>
-            <translation>Delete for good…</translation>
+            <translation>Delete for good...</translation>
         </message>
         <message>
             <location filename="../../src/ledger_app/ui/recycle_bin.py" />

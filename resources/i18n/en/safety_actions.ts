@@ -21,12 +21,12 @@
         <message>
             <location filename="../../src/ledger_app/ui/safety_actions.py" />
             <source>另存为…</source>
-            <translation>Save as…</translation>
+            <translation>Save as...</translation>
         </message>
         <message>
             <location filename="../../src/ledger_app/ui/safety_actions.py" />
             <source>备份文件夹…</source>
-            <translation>Backup folder…</translation>
+            <translation>Backup folder...</translation>
         </message>
         <message>
             <location filename="../../src/ledger_app/ui/safety_actions.py" />
@@ -115,7 +115,7 @@ Do not change this ledger again until it is restored.</translation>
         <message>
             <location filename="../../src/ledger_app/ui/safety_actions.py" />
             <source>从备份恢复…</source>
-            <translation>Restore from backup…</translation>
+            <translation>Restore from backup...</translation>
         </message>
         <message>
             <location filename="../../src/ledger_app/ui/safety_actions.py" />

@@ -11,7 +11,7 @@
         <message>
             <location filename="../../src/ledger_app/ui/start_dialog.py" />
             <source>浏览…</source>
-            <translation>Browse…</translation>
+            <translation>Browse...</translation>
         </message>
         <message>
             <location filename="../../src/ledger_app/ui/start_dialog.py" />
@@ -58,12 +58,12 @@ Everything is kept in one ledger file on this computer; no network needed.</tran
         <message>
             <location filename="../../src/ledger_app/ui/start_dialog.py" />
             <source>新建台账…</source>
-            <translation>New ledger…</translation>
+            <translation>New ledger...</translation>
         </message>
         <message>
             <location filename="../../src/ledger_app/ui/start_dialog.py" />
             <source>打开台账…</source>
-            <translation>Open ledger…</translation>
+            <translation>Open ledger...</translation>
         </message>
         <message>
             <location filename="../../src/ledger_app/ui/start_dialog.py" />

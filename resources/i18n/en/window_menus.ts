@@ -11,12 +11,12 @@
         <message>
             <location filename="../../src/ledger_app/ui/window_menus.py" />
             <source>新建台账…</source>
-            <translation>New ledger…</translation>
+            <translation>New ledger...</translation>
         </message>
         <message>
             <location filename="../../src/ledger_app/ui/window_menus.py" />
             <source>打开台账…</source>
-            <translation>Open ledger…</translation>
+            <translation>Open ledger...</translation>
         </message>
         <message>
             <location filename="../../src/ledger_app/ui/window_menus.py" />
@@ -26,7 +26,7 @@
         <message>
             <location filename="../../src/ledger_app/ui/window_menus.py" />
             <source>组织设置…</source>
-            <translation>Organisation settings…</translation>
+            <translation>Organisation settings...</translation>
         </message>
         <message>
             <location filename="../../src/ledger_app/ui/window_menus.py" />
@@ -81,32 +81,32 @@
         <message>
             <location filename="../../src/ledger_app/ui/window_menus.py" />
             <source>党费收缴表（按月）…</source>
-            <translation>Party dues by month…</translation>
+            <translation>Party dues by month...</translation>
         </message>
         <message>
             <location filename="../../src/ledger_app/ui/window_menus.py" />
             <source>民主评议（按年度批量录入）…</source>
-            <translation>Democratic appraisal (whole year at once)…</translation>
+            <translation>Democratic appraisal (whole year at once)...</translation>
         </message>
         <message>
             <location filename="../../src/ledger_app/ui/window_menus.py" />
             <source>发展党员时间线…</source>
-            <translation>Member development timeline…</translation>
+            <translation>Member development timeline...</translation>
         </message>
         <message>
             <location filename="../../src/ledger_app/ui/window_menus.py" />
             <source>回收站…</source>
-            <translation>Recycle bin…</translation>
+            <translation>Recycle bin...</translation>
         </message>
         <message>
             <location filename="../../src/ledger_app/ui/window_menus.py" />
             <source>本条记录的留痕…</source>
-            <translation>Audit trail of this record…</translation>
+            <translation>Audit trail of this record...</translation>
         </message>
         <message>
             <location filename="../../src/ledger_app/ui/window_menus.py" />
             <source>留痕…</source>
-            <translation>Audit trail…</translation>
+            <translation>Audit trail...</translation>
         </message>
         <message>
             <location filename="../../src/ledger_app/ui/window_menus.py" />

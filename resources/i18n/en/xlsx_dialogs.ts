@@ -51,7 +51,7 @@
         <message>
             <location filename="../../src/ledger_app/ui/xlsx_dialogs.py" />
             <source>浏览…</source>
-            <translation>Browse…</translation>
+            <translation>Browse...</translation>
         </message>
         <message>
             <location filename="../../src/ledger_app/ui/xlsx_dialogs.py" />
@@ -76,7 +76,7 @@
         <message>
             <location filename="../../src/ledger_app/ui/xlsx_dialogs.py" />
             <source>正在导出 Excel…</source>
-            <translation>Exporting to Excel…</translation>
+            <translation>Exporting to Excel...</translation>
         </message>
         <message>
             <location filename="../../src/ledger_app/ui/xlsx_dialogs.py" />
@@ -91,7 +91,7 @@
         <message>
             <location filename="../../src/ledger_app/ui/xlsx_dialogs.py" />
             <source>选择文件…</source>
-            <translation>Choose file…</translation>
+            <translation>Choose file...</translation>
         </message>
         <message>
             <location filename="../../src/ledger_app/ui/xlsx_dialogs.py" />
@@ -131,7 +131,7 @@
         <message>
             <location filename="../../src/ledger_app/ui/xlsx_dialogs.py" />
             <source>正在读取表格…</source>
-            <translation>Reading the spreadsheet…</translation>
+            <translation>Reading the spreadsheet...</translation>
         </message>
         <message>
             <location filename="../../src/ledger_app/ui/xlsx_dialogs.py" />
@@ -161,7 +161,7 @@
         <message>
             <location filename="../../src/ledger_app/ui/xlsx_dialogs.py" />
             <source>正在导入…</source>
-            <translation>Importing…</translation>
+            <translation>Importing...</translation>
         </message>
         <message>
             <location filename="../../src/ledger_app/ui/xlsx_dialogs.py" />
