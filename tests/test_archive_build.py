@@ -56,10 +56,8 @@ def test_layout_of_the_archive(built) -> None:
     # The second meeting with the same date, kind and topic gets its own folder.
     assert any(n.startswith(f"{meeting}（2）/") for n in names)
     assert "03_基本阵地/六有建设/2025_有场所/照片1.jpg" in names
-    if products.available("record"):
-        assert f"{meeting}.pdf" in names and f"{meeting}（2）.pdf" in names
-    if products.available("binder"):
-        assert "00_目录/台账汇编_2025年度.pdf" in names
+    assert f"{meeting}.pdf" in names and f"{meeting}（2）.pdf" in names
+    assert "00_目录/台账汇编_2025年度.pdf" in names
     # A meeting of 2024 stays out of the 2025 archive.
     assert not any("上一年度" in n for n in names)
     assert len(names) == len(set(names))

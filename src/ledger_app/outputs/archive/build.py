@@ -159,10 +159,9 @@ def build_archive(ledger: Any, out: Path, year: int, *, date_from: str | None = 
     if progress:
         progress(0, 0, "正在整理要导出的记录…")
     plan = make_plan(ledger, year, date_from, date_to, categories, masked,
-                     with_pages=include_products and products.available("record"))
-    made = {p: include_products and products.available(p) for p in products.LABELS}
-    notes = [f"本程序版本未提供{products.LABELS[p]}，档案中没有此类文件。"
-             for p, ok in made.items() if not ok and include_products]
+                     with_pages=include_products)
+    made = {p: include_products for p in products.LABELS}
+    notes: list[str] = []
     total = (1 + 2 * len(plan.types) + sum(1 for t in plan.types for r in t.records if r.page)
              + sum(len(r.attachments) for t in plan.types for r in t.records) + 3)
     from ledger_app.store.signing import private_key

@@ -33,20 +33,12 @@ PRODUCTS = {
 }
 
 
-MODULES = {"cover": "cover", "labels": "labels", "table": "table", "record": "record_page",
-           "signin": "signin", "dues": "dues_register", "binder": "binder",
-           "checklist": "self_check", "letter": "letter"}
-
-
 def render(product: str, ledger: Ledger, out_path: str | os.PathLike[str],
            options: dict[str, Any], progress: Progress | None = None) -> int:
-    # Import only what this product needs: a plain table never loads platypus.
-    import importlib
-
-    if product not in MODULES:
+    # Each product imports only what it needs (a plain table never loads platypus).
+    if product not in PRODUCTS:
         raise LedgerError(f"不能打印 {product!r}。可以打印：" +
                           "、".join(f"{k}（{v}）" for k, v in PRODUCTS.items()) + "。")
-    module = importlib.import_module(f"ledger_app.outputs.pdf.{MODULES[product]}")
     o = options
     year = o.get("year")
     category = o.get("category")
@@ -55,44 +47,62 @@ def render(product: str, ledger: Ledger, out_path: str | os.PathLike[str],
     retention = o.get("retention") or "永久"
     volume = o.get("volume") or 1
     if product == "cover":
-        return module.render_cover(ledger, out_path, category, year, retention, volume,
-                                   emblem, progress)
+        from ledger_app.outputs.pdf.cover import render_cover
+
+        return render_cover(ledger, out_path, category, year, retention, volume,
+                            emblem, progress)
     if product == "labels":
-        return module.render_labels(ledger, out_path, year, category, o.get("spine") or 40,
-                                    retention, int(volume), emblem, progress)
+        from ledger_app.outputs.pdf.labels import render_labels
+
+        return render_labels(ledger, out_path, year, category, o.get("spine") or 40,
+                             retention, int(volume), emblem, progress)
     if product == "table":
         if not o.get("type_key"):
             raise LedgerError("请选择要打印的记录类型。")
-        return module.render_table(ledger, o["type_key"], out_path, year, masked, progress,
-                                   date_from=o.get("date_from"), date_to=o.get("date_to"),
-                                   filled_on=o.get("filled_on"))
+        from ledger_app.outputs.pdf.table import render_table
+
+        return render_table(ledger, o["type_key"], out_path, year, masked, progress,
+                            date_from=o.get("date_from"), date_to=o.get("date_to"),
+                            filled_on=o.get("filled_on"))
     if product == "letter":
         if o.get("record_id") is None:
             raise LedgerError("请给出要打印介绍信的转入转出记录编号（--record）。")
-        return module.render_letter(ledger, o["record_id"], out_path, masked, progress)
+        from ledger_app.outputs.pdf.letter import render_letter
+
+        return render_letter(ledger, o["record_id"], out_path, masked, progress)
     if product in ("record", "signin"):
         if o.get("record_id") is None:
             raise LedgerError("请选择要打印的会议记录（这一年度可能还没有会议记录）。")
         if product == "record":
-            return module.render_record(ledger, o["record_id"], out_path, masked, progress,
-                                        emblem)
-        return module.render_signin(ledger, o["record_id"], out_path, progress, masked,
-                                    filled=bool(o.get("filled")))
+            from ledger_app.outputs.pdf.record_page import render_record
+
+            return render_record(ledger, o["record_id"], out_path, masked, progress,
+                                 emblem)
+        from ledger_app.outputs.pdf.signin import render_signin
+
+        return render_signin(ledger, o["record_id"], out_path, progress, masked,
+                             filled=bool(o.get("filled")))
     if product == "checklist":
-        return module.render_self_check(ledger, year or date.today().year, out_path, masked,
-                                        progress)
+        from ledger_app.outputs.pdf.self_check import render_self_check
+
+        return render_self_check(ledger, year or date.today().year, out_path, masked,
+                                 progress)
     if product == "dues":
-        return module.render_dues(ledger, year or date.today().year, out_path, progress,
-                                  filled_on=o.get("filled_on"))
+        from ledger_app.outputs.pdf.dues_register import render_dues
+
+        return render_dues(ledger, year or date.today().year, out_path, progress,
+                           filled_on=o.get("filled_on"))
+    from ledger_app.outputs.pdf.binder import render_binder, render_volumes
+
     if o.get("split"):     # one volume (分册) per category, each its own file
-        made = module.render_volumes(
+        made = render_volumes(
             ledger, out_path, year, [category] if category else None, volume, progress,
             date_from=o.get("date_from"), date_to=o.get("date_to"), masked=masked,
             emblem_path=emblem, retention=retention, filled_on=o.get("filled_on"),
             duplex=bool(o.get("duplex")))
         o["files"] = made
         return sum(pages for _path, pages in made)
-    return module.render_binder(ledger, out_path, year, [category] if category else None,
-                                o.get("date_from"), o.get("date_to"), masked, progress,
-                                emblem, retention, volume, filled_on=o.get("filled_on"),
-                                duplex=bool(o.get("duplex")), fingerprint=o.get("fingerprint"))
+    return render_binder(ledger, out_path, year, [category] if category else None,
+                         o.get("date_from"), o.get("date_to"), masked, progress,
+                         emblem, retention, volume, filled_on=o.get("filled_on"),
+                         duplex=bool(o.get("duplex")), fingerprint=o.get("fingerprint"))
