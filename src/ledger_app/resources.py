@@ -36,3 +36,17 @@ def forms_dir() -> Path:
 
 def resource_path(*parts: str) -> Path:
     return data_dir("resources").joinpath(*parts)
+
+
+def user_cache_dir() -> Path:
+    """The user's cache folder for what the program can always make again (print-size
+    photos, built packs): ``<cache>/grassroots-ledger``."""
+    import os
+
+    if sys.platform == "win32":
+        base = Path(os.environ.get("LOCALAPPDATA") or Path.home() / "AppData" / "Local")
+    elif sys.platform == "darwin":
+        base = Path.home() / "Library" / "Caches"
+    else:
+        base = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache")
+    return base / "grassroots-ledger"

@@ -243,10 +243,12 @@ _cache: dict[Path, Pack] = {}
 
 
 def builtin_pack(name: str = "party_branch") -> Pack:
-    """The pack shipped with the program, loaded once per process."""
+    """The pack shipped with the program, loaded once per process (and kept between
+    starts by ``pack_cache`` while not a byte of it changes)."""
+    from ledger_app.forms.pack_cache import load_cached
     from ledger_app.resources import forms_dir
 
     folder = (forms_dir() / name).resolve()
     if folder not in _cache:
-        _cache[folder] = load_pack(folder)
+        _cache[folder] = load_cached(folder, load_pack)
     return _cache[folder]

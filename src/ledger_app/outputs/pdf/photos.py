@@ -13,10 +13,10 @@ from __future__ import annotations
 import io
 import math
 import os
-import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from ledger_app.resources import user_cache_dir
 from ledger_app.store.attachments import PRINT_SIZE
 
 if TYPE_CHECKING:
@@ -28,13 +28,7 @@ JPEG_QUALITY = 82
 
 
 def cache_dir() -> Path:
-    if sys.platform == "win32":
-        base = Path(os.environ.get("LOCALAPPDATA") or Path.home() / "AppData" / "Local")
-    elif sys.platform == "darwin":
-        base = Path.home() / "Library" / "Caches"
-    else:
-        base = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache")
-    return base / "grassroots-ledger" / "print-photos"
+    return user_cache_dir() / "print-photos"
 
 
 def target_pixels(width_pt: float, height_pt: float, dpi: int = PRINT_DPI) -> int:
