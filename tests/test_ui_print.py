@@ -60,6 +60,8 @@ def test_table_preview_save_and_print(qtbot, filled, runner, tmp_path: Path) -> 
 
     from ledger_app.ui.pdf_preview import print_document
 
+    # The print queue and a print to file name the document, not the temporary preview.
+    assert dialog.make_printer().docName() == "测试街道第一社区党支部-2025年党员名册"
     printer = QPrinter(QPrinter.PrinterMode.ScreenResolution)
     printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
     printed = tmp_path / "printed.pdf"

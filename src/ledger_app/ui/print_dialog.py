@@ -43,6 +43,8 @@ from ledger_app.ui.print_choice import PrintChoice, Product
 from ledger_app.ui.tasks import Cancelled
 
 if TYPE_CHECKING:
+    from PySide6.QtPrintSupport import QPrinter
+
     from ledger_app.store.ledger import Ledger
     from ledger_app.ui.tasks import TaskRunner
 
@@ -196,8 +198,7 @@ class PrintDialog(QDialog):
     def print_pdf(self) -> None:
         from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 
-        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
-        printer.setDocName(self.pdf_path.name if self.pdf_path else "台账")  # i18n: data
+        printer = self.make_printer()
         dialog = QPrintDialog(printer, self)
         dialog.setMinMax(1, max(1, self.preview.page_count))
         first, last = self.page_range()
@@ -215,6 +216,16 @@ class PrintDialog(QDialog):
             show_error(self, exc)
             return
         self.status.setText(tr("已发送到打印机：{n} 页。").format(n=sent))
+
+    def make_printer(self) -> QPrinter:
+        """A printer for this printout, named by the document's own title: the print queue
+        shows it, and printing to a PDF file offers it as the file's name (not the
+        preview's temporary 预览-1.pdf)."""
+        from PySide6.QtPrintSupport import QPrinter
+
+        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        printer.setDocName(Path(self.choice.suggested_name()).stem)
+        return printer
 
     def page_range(self) -> tuple[int, int]:
         """The pages to print (1-based, inclusive), as chosen beside the preview."""
