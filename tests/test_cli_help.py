@@ -25,3 +25,19 @@ def test_subcommand_help(command, capsys):
     out = capsys.readouterr().out
     assert out.startswith(f"usage: ledger-app {command}")
     assert re.search(r"[\u4e00-\u9fff]", out), "help has no Chinese"
+
+
+def test_new_names_each_kind_s_own_words(capsys):
+    """``new --help`` says what --parent, --secretary and --groups are called in each kind
+    of ledger (the words the window's new-ledger form shows for it)."""
+    from ledger_app.forms.packs import installed_pack, installed_packs
+
+    with pytest.raises(SystemExit):
+        main(["new", "--help"])
+    out = re.sub(r"\s+", "", capsys.readouterr().out)
+    for key in installed_packs():
+        for label in dict(installed_pack(key).org_labels).values():
+            assert label in out, (key, label)
+    with pytest.raises(SystemExit):
+        main(["print", "--help"])
+    assert "关工委、工会的台账默认不印徽标" in re.sub(r"\s+", "", capsys.readouterr().out)

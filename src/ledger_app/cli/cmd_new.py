@@ -12,15 +12,18 @@ from ledger_app.store.errors import LedgerError
 def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("new", help="新建一份空台账")
     p.add_argument("path", type=Path, help="新台账文件（*.ledger），已存在时不会覆盖")
-    p.add_argument("--name", required=True, help="组织名称，如 某某社区党支部")
+    p.add_argument("--name", required=True, help="组织名称，如 某某社区党支部、某某街道关工委、某某镇总工会")
     p.add_argument("--pack", default="party_branch",
                    help="台账类型：party_branch（党支部，默认）、ggw（关工委）、union（工会）")
-    p.add_argument("--parent", default="", help="上级党组织")
-    p.add_argument("--secretary", default="", help="书记姓名")
+    p.add_argument("--parent", default="",
+                   help="上级组织（党支部为上级党组织；关工委、工会为上级关工委、上级工会）")
+    p.add_argument("--secretary", default="",
+                   help="负责人姓名（党支部为书记；关工委为执行主任；工会为工会主席）")
     p.add_argument("--term-start", dest="term_start", default="", help="本届任期开始，YYYY-MM-DD")
     p.add_argument("--term-years", dest="term_years", type=int, default=None,
                    help="任期年数（村、社区 5 年，其他一般 3 年）")
-    p.add_argument("--groups", default="", help="党小组，用逗号分隔，如 第一党小组,第二党小组")
+    p.add_argument("--groups", default="", help="分组（党小组；关工委为工作小组；工会为会员分组），用逗号分隔，"
+                        "如 第一党小组,第二党小组")
     p.set_defaults(run=run)
 
 

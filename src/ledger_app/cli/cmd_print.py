@@ -41,7 +41,8 @@ def register(sub: argparse._SubParsersAction) -> None:
                         "或其他（labels，默认 40）")
     p.add_argument("--unmasked", action="store_true",
                    help="身份证号、电话等敏感信息完整打印（默认部分隐藏）")
-    p.add_argument("--emblem", metavar="FILE", help="使用自己的党徽图片（PNG/JPG）代替内置矢量党徽")
+    p.add_argument("--emblem", metavar="FILE", help="徽标图片（PNG/JPG）：党组织的台账用它代替内置矢量党徽；"
+                   "关工委、工会的台账默认不印徽标，给出时印上它")
     p.add_argument("--retention", default="永久", help="保管期限：永久、30年、10年（默认 永久）")
     p.add_argument("--volume", default="1", help="卷号（封面、装订册，默认 1）；标签的起始盒号")
     p.add_argument("--from", dest="date_from", metavar="YYYY-MM-DD", help="装订册、表格：起始日期")
