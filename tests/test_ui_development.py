@@ -47,6 +47,11 @@ def test_timeline_of_a_person_with_the_broken_date(qtbot, window_menu, demo_file
         assert "材料 1 份" in dialog.title.text()
         due = [dialog.due.item(i).text() for i in range(dialog.due.count())]
         assert any("支部大会讨论转正" in d or "上级党委审批" in d or d == "（没有）" for d in due)
+        # Each due step's sentence wraps inside the list instead of running off its side.
+        width = dialog.due.viewport().width()
+        assert all(dialog.due.visualItemRect(dialog.due.item(i)).width() <= width
+                   for i in range(dialog.due.count()))
+        assert dialog.due.horizontalScrollBar().maximum() == 0
         dialog.steps.setCurrentCell(1, 0)
         dialog.steps.setFocus()
         qtbot.keyClick(dialog.steps, Qt.Key.Key_Return)

@@ -120,6 +120,9 @@ class DevelopmentDialog(QDialog):
         self.due = QListWidget()
         self.due.setObjectName("developmentDue")
         self.due.setMaximumHeight(120)
+        # A finding is a long sentence: wrapped to the list's width, not scrolled sideways.
+        self.due.setWordWrap(True)
+        self.due.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.due.itemActivated.connect(self._due_chosen)
 
         right = QWidget()
