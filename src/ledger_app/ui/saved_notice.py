@@ -10,8 +10,6 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QProcess, QUrl
-from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QWidget
 
 from ledger_app.ui.i18n import tr
@@ -19,6 +17,10 @@ from ledger_app.ui.i18n import tr
 
 def show_in_folder(path: Path) -> None:
     """Open the folder holding ``path``; on Windows with the file selected."""
+    # Imported here: the notice is built with every window, the folder opened rarely.
+    from PySide6.QtCore import QProcess, QUrl
+    from PySide6.QtGui import QDesktopServices
+
     if sys.platform == "win32" and path.exists():
         QProcess.startDetached("explorer.exe", [f"/select,{path}"])
         return
