@@ -221,3 +221,33 @@ def test_a_document_is_offered_and_previewed_with_its_full_text(qtbot, filled, r
     generate(dialog, runner)
     text = "".join(PdfReader(dialog.pdf_path).pages[0].extract_text().split())
     assert "2025年党支部工作计划（2025年1月15日通过）一、加强理论学习。" in text
+
+
+@pytest.mark.parametrize("language", ["zh_CN", "en"])
+def test_every_printout_s_name_fits_its_box(qtbot, filled, runner, qapp, language) -> None:
+    """The 打印内容 box is as narrow as the options column; each printout's name, once
+    chosen, shows whole in it (a name cut off without a mark read as another word)."""
+    from PySide6.QtWidgets import QStyle, QStyleOptionComboBox
+
+    from ledger_app.ui import i18n
+
+    assert i18n.install_language(qapp, language) == language
+    try:
+        dialog = make_dialog(qtbot, filled, runner)
+        dialog.resize(1100, 760)
+        dialog.show()
+        box = dialog.choice.product
+        cut = []
+        for row in range(box.count()):
+            box.setCurrentIndex(row)
+            qapp.processEvents()
+            option = QStyleOptionComboBox()
+            box.initStyleOption(option)
+            field = box.style().subControlRect(QStyle.ComplexControl.CC_ComboBox, option,
+                                               QStyle.SubControl.SC_ComboBoxEditField, box)
+            if box.fontMetrics().horizontalAdvance(box.currentText()) > field.width():
+                cut.append(box.currentText())
+        assert cut == []
+        dialog.close()
+    finally:
+        i18n.install_language(qapp, i18n.CHINESE)

@@ -11,7 +11,7 @@
         <message>
             <location filename="../../src/ledger_app/ui/print_choice.py" />
             <source>记录页（会议、活动，含照片）</source>
-            <translation>Record page (meeting or activity, with photos)</translation>
+            <translation>Record page (with photos)</translation>
         </message>
         <message>
             <location filename="../../src/ledger_app/ui/print_choice.py" />
@@ -25,8 +25,8 @@
         </message>
         <message>
             <location filename="../../src/ledger_app/ui/print_choice.py" />
-            <source>年度自查表（会议召开情况、检查项对照、发现的问题）</source>
-            <translation>Yearly self-check (meetings held, checklists, problems found)</translation>
+            <source>年度自查表（会议、检查项、问题）</source>
+            <translation>Yearly self-check sheet</translation>
         </message>
         <message>
             <location filename="../../src/ledger_app/ui/print_choice.py" />
@@ -36,7 +36,7 @@
         <message>
             <location filename="../../src/ledger_app/ui/print_choice.py" />
             <source>档案盒标签（盒面、盒脊）</source>
-            <translation>Archive box labels (front, spine)</translation>
+            <translation>Box labels (front, spine)</translation>
         </message>
         <message>
             <location filename="../../src/ledger_app/ui/print_choice.py" />

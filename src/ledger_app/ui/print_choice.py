@@ -53,7 +53,7 @@ PRODUCTS = (
     Product("dues", tr_noop("党费收缴登记表"), ("year", "filled_on"), needs="dues"),
     Product("binder", tr_noop("全年装订册"), ("year", "category", "masked", "retention",
                                            "volume", "emblem", "filled_on", "duplex")),
-    Product("checklist", tr_noop("年度自查表（会议召开情况、检查项对照、发现的问题）"),
+    Product("checklist", tr_noop("年度自查表（会议、检查项、问题）"),
             ("year", "masked")),
     Product("cover", tr_noop("封面"), ("year", "category", "retention", "volume", "emblem")),
     Product("labels", tr_noop("档案盒标签（盒面、盒脊）"), ("year", "category", "spine",
@@ -91,7 +91,7 @@ ALL_YEARS = 0
 
 def narrow_combo() -> QComboBox:
     """A combo box as wide as its column, not as its longest entry: in 特大字体 the longest
-    (年度自查表（会议召开情况…）) set the options column's least width and left the
+    (a long product name) set the options column's least width and left the
     preview a strip. (Set before any item is added: Qt keeps the least width it worked
     out from the items.)"""
     box = QComboBox()
