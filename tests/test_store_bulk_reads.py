@@ -58,3 +58,24 @@ def test_a_record_type_without_its_table_reads_as_empty(tmp_path, org, capsys):
     out = tmp_path / "装订册.pdf"
     assert cli(["print", "binder", str(path), "--year", "2025", "-o", str(out)]) == 0
     assert out.stat().st_size > 10_000
+
+
+def test_stored_values_by_id_and_the_recycle_bin_count(tmp_path, org, capsys):
+    """What a printed table reads (chosen fields of given records, as stored) and what
+    ``ledger-app info`` counts in the 回收站, both asked of the store."""
+    import json
+
+    path = tmp_path / "台账.ledger"
+    with Ledger.create(path, org) as ledger:
+        first = ledger.records.insert("development", {
+            "name": "张三", "stage": "入党积极分子", "application_date": "2025-03-01"})
+        second = ledger.records.insert("development", {
+            "name": "李四", "stage": "入党申请人", "application_date": "2025-04-01"})
+        ledger.records.delete(second)
+        assert ledger.records.stored_values("development", [second, first], ["stage", "name"]) \
+            == {first: ("入党积极分子", "张三"), second: ("入党申请人", "李四")}
+        assert ledger.records.stored_values("development", [], ["name"]) == {}
+        assert ledger.records.deleted_count() == 1
+    capsys.readouterr()
+    assert cli(["info", str(path), "--json"]) == 0
+    assert json.loads(capsys.readouterr().out)["recycle_bin"] == 1

@@ -46,7 +46,7 @@ def describe(path: Path, year: int | None = None) -> dict[str, Any]:
             "years": ledger.years(),
             "total": sum(counts.values()),
             "categories": categories,
-            "recycle_bin": len(ledger.query("SELECT id FROM entries WHERE deleted_at IS NOT NULL")),
+            "recycle_bin": ledger.records.deleted_count(),
         }
 
 

@@ -113,6 +113,23 @@ class BulkReads:
             f"ON e.id = t.id WHERE e.deleted_at IS NULL AND {column} IS NOT NULL")
         return found[0][0] if found else None
 
+    def stored_values(self, type_key: str, ids: list[int], keys: list[str]
+                      ) -> dict[int, tuple[Any, ...]]:
+        """The named fields of the given records as stored (lists and flags still encoded),
+        keyed by id: a printed table converts each column its own way, once per value."""
+        if not ids:
+            return {}
+        columns = "".join(f', "{k}"' for k in keys)
+        marks = ",".join("?" * len(ids))
+        rows = self.ledger.query(
+            f'SELECT id{columns} FROM "{table_name(type_key)}" WHERE id IN ({marks})', ids)
+        return {r[0]: tuple(r[1:]) for r in rows}
+
+    def deleted_count(self) -> int:
+        """How many records are in the recycle bin."""
+        rows = self.ledger.query("SELECT count(*) FROM entries WHERE deleted_at IS NOT NULL")
+        return int(rows[0][0])
+
     def counts(self, year: int | None = None) -> dict[str, int]:
         params: list[Any] = []
         year_clause = ""

@@ -193,7 +193,6 @@ def read_rows(ctx: PrintContext, rt: RecordType, fields: list[Field | None],
     ids = ids_as_of(ctx, rt, ids)        # the roster, the committee as the period ended
     keys = [f.key for f in fields if f is not None]
     as_then = row_adjuster(ctx, rt, keys)
-    columns_sql = ", ".join(f'"{k}"' for k in keys)
     # One converter per column: stored value -> printed text.
     convert: list[Callable[[Any], Any]] = []
     for f in fields:
@@ -209,12 +208,10 @@ def read_rows(ctx: PrintContext, rt: RecordType, fields: list[Field | None],
     texts: list[list[str]] = []
     for start in range(0, len(ids), chunk):
         part = ids[start:start + chunk]
-        marks = ",".join("?" * len(part))
-        found = {r[0]: r for r in ledger.query(
-            f'SELECT id, {columns_sql} FROM "t_{rt.key}" WHERE id IN ({marks})', part)}
+        found = ledger.records.stored_values(rt.key, part, keys)
         for entry_id in part:
             row = found[entry_id]
-            stored = as_then(entry_id, list(row[1:])) if as_then else row[1:]
+            stored = as_then(entry_id, list(row)) if as_then else row
             out = [fn(v) for fn, v in zip(convert, stored)]
             if seq_first:
                 out.insert(0, str(len(texts) + 1))
