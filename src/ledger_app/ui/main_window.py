@@ -75,7 +75,7 @@ class MainWindow(QMainWindow):
         self.runner = runner
         self._settings: dict[str, Any] = {}
         self.loading_first_table = False   # until the first table of a ledger shows
-        self._care_waiting: Ledger | None = None   # its check and backup, once the worker rests
+        self._settling: Ledger | None = None   # a ledger just opened, until the worker rests
         self.resize(1200, 760)
         self.size_remembered = False   # a size and place saved on this PC was restored
         self.setMinimumSize(800, 500)
@@ -157,7 +157,6 @@ class MainWindow(QMainWindow):
         self.show_home()
         self.path_label.setText(str(ledger.path))
         self.loading_first_table = True
-        paths.add_recent(ledger.path)
         self.update_actions()
         self._set_title({"org_name": ""})
         remembered = str(paths.settings().value("main_window/type", "") or "")
@@ -165,10 +164,9 @@ class MainWindow(QMainWindow):
         type_key = remembered if remembered in keys else keys[0]
         # One job for everything the first screen needs: no round trips between them.
         self.runner.run(lambda: first_load(ledger, type_key), self._first_loaded)
-        # The integrity check and the automatic backup (on a thread of their own) read the
-        # whole file: they start once the worker first rests (the first screen and the home
-        # page's report done), so they never compete with the window's first paint.
-        self._care_waiting = ledger
+        # Once the worker first rests (the first screen and the home page's report done),
+        # _settled remembers the ledger and starts its check: never beside the first paint.
+        self._settling = ledger
 
     def _first_loaded(self, loaded: FirstLoad) -> None:
         self._settings = loaded.settings
@@ -189,7 +187,9 @@ class MainWindow(QMainWindow):
         if self.ledger is None:
             return
         old = self.ledger
-        self._care_waiting = None
+        if self._settling is old:   # closed before the worker rested: remembered all the same
+            paths.add_recent(old.path)
+        self._settling = None
         self._save_type()
         self.home.set_ledger(None)
         self.table_pane.set_ledger(None)
@@ -315,9 +315,16 @@ class MainWindow(QMainWindow):
             self._busy_timer.stop()
             if self.statusBar().currentMessage() == tr(BUSY):
                 self.statusBar().clearMessage()
-            ledger, self._care_waiting = self._care_waiting, None
-            if ledger is not None and ledger is self.ledger:
-                self.menus.safety.opened(ledger)
+            self._settled()
+
+    def _settled(self) -> None:
+        """A ledger just opened is on screen: it joins the recent files (the settings file is
+        written and flushed to disk, ≈ 15 ms), and the integrity check and automatic backup,
+        which read the whole file, start on a thread of their own."""
+        ledger, self._settling = self._settling, None
+        if ledger is not None and ledger is self.ledger:
+            paths.add_recent(ledger.path)
+            self.menus.safety.opened(ledger)
 
     def _show_busy(self) -> None:
         if not self._progress_widgets:   # a long job's own progress says more
