@@ -31,6 +31,13 @@ def test_new_makes_an_empty_ledger_with_the_organisation(tmp_path: Path, capsys)
     assert main(["new", str(tmp_path / "c.ledger"), "--name", "x", "--pack", "nosuch"]) == 2
     assert "没有“nosuch”类型" in capsys.readouterr().err
     assert not (tmp_path / "b.ledger").exists() and not (tmp_path / "c.ledger").exists()
+    # 组织类型 from the pack's own list; another is refused, nothing made.
+    assert main(["new", str(tmp_path / "e.ledger"), "--name", "x", "--org-type", "党总支"]) == 0
+    with Ledger.open(tmp_path / "e.ledger", readonly=True) as general:
+        assert general.settings()["org_type"] == "党总支"
+    capsys.readouterr()
+    assert main(["new", str(tmp_path / "f.ledger"), "--name", "x", "--org-type", "工会"]) == 2
+    assert "“工会”不是" in capsys.readouterr().err and not (tmp_path / "f.ledger").exists()
     # Without the term's start nothing can warn of 换届: said, not refused.
     assert main(["new", str(tmp_path / "d.ledger"), "--name", "x", "--term-years", "5"]) == 0
     assert "没有填写本届任期开始日期（--term-start）" in capsys.readouterr().out

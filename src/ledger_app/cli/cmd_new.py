@@ -15,6 +15,8 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--name", required=True, help="组织名称，如 某某社区党支部、某某街道关工委、某某镇总工会")
     p.add_argument("--pack", default="party_branch",
                    help="台账类型：party_branch（党支部，默认）、ggw（关工委）、union（工会）")
+    p.add_argument("--org-type", dest="org_type", default="",
+                   help="组织类型，默认为台账类型的第一种：党支部（也可 党总支、党委）、关工委、工会")
     p.add_argument("--parent", default="",
                    help="上级组织（党支部为上级党组织；关工委、工会为上级关工委、上级工会）")
     p.add_argument("--secretary", default="",
@@ -40,9 +42,13 @@ def run(args: argparse.Namespace) -> int:
                 from None
     if args.term_years is not None and not 1 <= args.term_years <= 10:
         raise LedgerError("--term-years 应在 1 到 10 年之间。")
+    org_type = args.org_type.strip() or pack.org_types[0]
+    if org_type not in pack.org_types:
+        raise LedgerError(f"“{org_type}”不是{pack.label}台账的组织类型，可选："
+                          + "、".join(pack.org_types) + "。")
     path = args.path if args.path.suffix else args.path.with_suffix(".ledger")
     groups = [g.strip() for g in args.groups.replace("，", ",").split(",") if g.strip()]
-    org = {"org_name": args.name.strip(), "org_type": pack.org_types[0], "parent_org": args.parent,
+    org = {"org_name": args.name.strip(), "org_type": org_type, "parent_org": args.parent,
            "secretary": args.secretary, "term_start": args.term_start,
            "term_years": args.term_years or 3, "party_groups": groups}
     with Ledger.create(path, org, pack=pack):
