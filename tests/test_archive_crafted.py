@@ -15,7 +15,7 @@ from archive_support import ORG, build, make_ledger, rewrite_zip
 
 from ledger_app.outputs.archive import InspectionArchive
 from ledger_app.outputs.archive.layout import MANIFEST_NAME, SNAPSHOT_PATH
-from ledger_app.outputs.archive.snapshot_check import CraftedSnapshotError, check_snapshot
+from ledger_app.store.snapshot_check import CraftedSnapshotError, check_snapshot
 
 
 @pytest.fixture(scope="module")

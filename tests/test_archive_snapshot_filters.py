@@ -8,8 +8,8 @@ import sqlite3
 from openpyxl import load_workbook
 
 from ledger_app.cli.main import main
-from ledger_app.outputs.archive.snapshot import write_snapshot
 from ledger_app.store import Ledger
+from ledger_app.store.snapshot_copy import write_snapshot
 
 
 def test_snapshot_leaves_out_import_batches_and_other_records_marks(tmp_path):

@@ -33,7 +33,7 @@ def _remove_ledger_files(path: Path) -> None:
 
 
 # Demo content per pack other than the Party branch's (which ``generator`` writes).
-SMALL_DEMOS = {"ggw": "ledger_app.demo.ggw", "union": "ledger_app.demo.union"}
+SMALL_DEMOS = ("ggw", "union")
 DEMO_PACKS = ("party_branch", *SMALL_DEMOS)
 
 
@@ -176,9 +176,9 @@ def begin_demo(path: str | os.PathLike[str], seed: int = DEFAULT_SEED,
 
 
 def _small_content(pack: str) -> Any:
-    import importlib
+    from ledger_app.demo import ggw, union
 
-    return importlib.import_module(SMALL_DEMOS[pack])
+    return {"ggw": ggw, "union": union}[pack]
 
 
 def _create_small(path: Path, pack: str) -> Any:

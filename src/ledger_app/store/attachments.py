@@ -9,7 +9,8 @@ from __future__ import annotations
 import hashlib
 import io
 import mimetypes
-from collections.abc import Iterable
+import sqlite3
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -252,3 +253,17 @@ class Attachments:
             tmp.write_bytes(self.data(att.sha256))
             tmp.replace(target)
         return target
+
+
+def blob_chunks(conn: sqlite3.Connection, sha256: str, chunk: int) -> Iterator[bytes]:
+    """An attachment's content a chunk at a time, never the whole blob in memory."""
+    row = conn.execute("SELECT rowid, length(data) FROM blobs WHERE sha256 = ?",
+                       (sha256,)).fetchone()
+    if row is None:
+        raise LedgerError("台账中有一个附件的内容丢失，无法导出。")
+    with conn.blobopen("blobs", "data", row[0], readonly=True) as blob:
+        while True:
+            block = blob.read(chunk)
+            if not block:
+                return
+            yield block

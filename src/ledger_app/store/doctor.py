@@ -55,6 +55,18 @@ def examine(path: Path, full: bool = True,
     return Diagnosis(path, report, backup)
 
 
+def check_and_back_up(uri: str, path: Path, pack: Pack) -> tuple[str | None, Path | None]:
+    """The care of a ledger just opened, on a connection of its own (``uri``): the quick
+    structural check, then — if the file is whole — the automatic backup. Returns the
+    damage message (and no backup), or None and the backup made (None when nothing
+    changed since the newest one)."""
+    with contextlib.closing(sqlite3.connect(uri, uri=True, timeout=5)) as conn:
+        problem = check_quickly(conn, path, pack)
+        if problem:
+            return problem, None
+        return None, backups.automatic_from(conn, path)
+
+
 def _chosen_folder(conn: sqlite3.Connection) -> str | None:
     # The settings may sit on a damaged page themselves: then look beside the ledger.
     try:

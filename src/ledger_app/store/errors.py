@@ -5,6 +5,11 @@ full); the UI shows its message as it is. Anything else is a bug.
 """
 
 import errno
+import sqlite3
+
+# SQLite's own errors, for code outside ``store`` that must catch them (it never imports
+# sqlite3: all SQL lives in ``store``).
+SQLiteError = sqlite3.Error
 
 
 class LedgerError(Exception):

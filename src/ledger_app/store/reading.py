@@ -29,11 +29,16 @@ import sqlite3
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TypeAlias
 
 from ledger_app.store.errors import LedgerError, plain_reason
 from ledger_app.store.leftovers import temporary_prefix
 
 READ_TIMEOUT = 5  # seconds a read waits while a writer finishes a checkpoint
+
+# A read-only connection (``Ledger.reader()``), as code outside ``store`` names it when it
+# hands one on to a store function.
+Reader: TypeAlias = sqlite3.Connection
 
 
 @dataclass

@@ -13,16 +13,14 @@ automatic backup runs again on the database worker, before the ledger is closed.
 
 from __future__ import annotations
 
-import contextlib
 import logging
-import sqlite3
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 
 from ledger_app.store import backups, doctor
-from ledger_app.store.errors import LedgerError
+from ledger_app.store.errors import LedgerError, SQLiteError
 from ledger_app.store.integrity import is_damage
 
 if TYPE_CHECKING:
@@ -41,15 +39,13 @@ class _CheckJob(QRunnable):
 
     def run(self) -> None:
         try:
-            with contextlib.closing(sqlite3.connect(self.uri, uri=True, timeout=5)) as conn:
-                problem = doctor.check_quickly(conn, self.path, self.pack)
-                if problem:
-                    self._emit(self.care.damaged, problem)
-                    return
-                made = backups.automatic_from(conn, self.path)
+            problem, made = doctor.check_and_back_up(self.uri, self.path, self.pack)
+            if problem:
+                self._emit(self.care.damaged, problem)
+                return
             if made is not None:
                 self._emit(self.care.backed_up, str(made))
-        except (LedgerError, sqlite3.Error, OSError) as exc:
+        except (LedgerError, SQLiteError, OSError) as exc:
             if is_damage(exc):
                 self._emit(self.care.damaged, str(doctor.damaged_error(self.path)))
             else:
@@ -91,6 +87,6 @@ def quiet_backup(ledger: Ledger) -> Path | None:
     """The automatic backup on close: a failure is logged, never shown (closing must go on)."""
     try:
         return backups.automatic(ledger)
-    except (LedgerError, sqlite3.Error, OSError) as exc:
+    except (LedgerError, SQLiteError, OSError) as exc:
         log.warning("backup on close of %s: %s", ledger.path, exc)
         return None

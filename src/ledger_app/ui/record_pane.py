@@ -30,10 +30,9 @@ from ledger_app.ui.record_view import RecordTableView, SearchBox, column_width
 from ledger_app.ui.table_model import RecordTableModel
 
 if TYPE_CHECKING:
-    import sqlite3
-
     from ledger_app.forms.model import Checklist
     from ledger_app.store.ledger import Ledger
+    from ledger_app.store.reading import Reader
     from ledger_app.ui.tasks import TaskRunner
 
 ALL_YEARS = tr_noop("全部年度")  # shown through tr()
@@ -59,7 +58,7 @@ class RecordTablePane(QWidget):
         super().__init__(parent)
         self.runner = runner
         self.ledger: Ledger | None = None
-        self.reader: sqlite3.Connection | None = None
+        self.reader: Reader | None = None
         self.model: RecordTableModel | None = None
         self.sensitive_question: QMessageBox | None = None
         self.delete_question: QMessageBox | None = None

@@ -11,7 +11,6 @@ waits) or right away on the read connection (``runner=None``: tests, scripts).
 
 from __future__ import annotations
 
-import sqlite3
 from collections import OrderedDict
 from typing import TYPE_CHECKING, Any
 
@@ -24,6 +23,7 @@ from ledger_app.ui.i18n import tr
 
 if TYPE_CHECKING:
     from ledger_app.store.ledger import Ledger
+    from ledger_app.store.reading import Reader
     from ledger_app.ui.tasks import TaskRunner
 
 RecordIdRole = int(Qt.ItemDataRole.UserRole) + 1   # the record's id (int)
@@ -62,7 +62,7 @@ class RecordTableModel(QAbstractTableModel):
     # Emitted on the GUI thread once a new id list is in place (filter, sort, refresh).
     reloaded = Signal()
 
-    def __init__(self, ledger: Ledger, type_key: str, reader: sqlite3.Connection,
+    def __init__(self, ledger: Ledger, type_key: str, reader: Reader,
                  runner: TaskRunner | None = None, parent: Any = None,
                  page_size: int = PAGE_SIZE, cached_pages: int = CACHED_PAGES):
         super().__init__(parent)

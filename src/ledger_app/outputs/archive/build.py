@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import hashlib
 import os
-import sqlite3
 import sys
 import tempfile
 import threading
@@ -33,11 +32,12 @@ from ledger_app.outputs.archive import manifest as mf
 from ledger_app.outputs.archive.index_html import render_index
 from ledger_app.outputs.archive.plan import Plan, make_plan
 from ledger_app.outputs.archive.sealed import SEALED_NAME, seal
-from ledger_app.outputs.archive.snapshot import write_snapshot
 from ledger_app.outputs.archive.writer import CHUNK, ArchiveWriter, WrittenFile
 from ledger_app.outputs.durable import atomic_path
+from ledger_app.store.attachments import blob_chunks
 from ledger_app.store.errors import DiskFullError, LedgerError, plain_reason
 from ledger_app.store.leftovers import temporary_prefix
+from ledger_app.store.snapshot_copy import write_snapshot
 
 Progress = Callable[[int, int, str], Any]
 REPORT_INTERVAL = 0.05
@@ -56,20 +56,6 @@ class ArchiveResult:
 
 NO_KEY_WARNING = ("这个台账还没有签名密钥（由早期版本建立，之后没有在本版本中打开修改过），"
                   "检查档案没有签名。请在窗口中打开一次这个台账，再重新导出。")
-
-
-def blob_chunks(conn: sqlite3.Connection, sha256: str, chunk: int = CHUNK) -> Iterator[bytes]:
-    """An attachment's content a chunk at a time, never the whole blob in memory."""
-    row = conn.execute("SELECT rowid, length(data) FROM blobs WHERE sha256 = ?",
-                       (sha256,)).fetchone()
-    if row is None:
-        raise LedgerError("台账中有一个附件的内容丢失，无法导出。")
-    with conn.blobopen("blobs", "data", row[0], readonly=True) as blob:
-        while True:
-            block = blob.read(chunk)
-            if not block:
-                return
-            yield block
 
 
 class _Job:
@@ -314,7 +300,7 @@ def _write_all(job: _Job, ledger: Any, plan: Plan, made: dict[str, bool], masked
                 for a in r.attachments:
                     job.step(f"正在写入附件 {a.path.rsplit('/', 1)[-1]}")
                     written = job.writer.add_stream(
-                        a.path, blob_chunks(reader, a.attachment.sha256), a.attachment.size)
+                        a.path, blob_chunks(reader, a.attachment.sha256, CHUNK), a.attachment.size)
                     job.record(written, "attachment", record_type=key, entry_id=r.entry_id,
                                attachment_id=a.attachment.id)
         background.collect()

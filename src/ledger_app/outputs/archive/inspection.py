@@ -3,7 +3,7 @@
 Nothing here writes to the archive: the zip is only ever opened ``rb``. The snapshot
 and any attachment the inspector wants to look at are unpacked into a private
 temporary folder (after the whole archive passed the hostile-archive checks), and the
-snapshot is checked (``snapshot_check``: no views, foreign triggers, huge values …) and
+snapshot is checked (``store.snapshot_check``: no views, foreign triggers, huge values …) and
 opened with ``Ledger.open(readonly=True)`` (SQLite ``mode=ro&immutable=1``:
 nobody holds a lock on a file in the extraction folder).
 ``close()`` removes the folder.
@@ -24,9 +24,9 @@ from ledger_app.outputs.archive.safe_extract import (
     check_archive,
 )
 from ledger_app.outputs.archive.sealed import unsealed
-from ledger_app.outputs.archive.snapshot_check import check_snapshot
 from ledger_app.outputs.archive.verify import VerifyReport, verify_archive
 from ledger_app.store.errors import LedgerError
+from ledger_app.store.snapshot_check import bring_up_to_date, check_snapshot
 
 
 class InspectionArchive:
@@ -72,7 +72,7 @@ class InspectionArchive:
             if progress:
                 progress(0, 0, "正在检查台账快照…")
             check_snapshot(snapshot)   # before anything reads it as a ledger
-            _bring_up_to_date(snapshot)
+            bring_up_to_date(snapshot)
             ledger = Ledger.open(snapshot, readonly=True)
         except BaseException:
             folder.cleanup()
@@ -107,23 +107,3 @@ class InspectionArchive:
 
     def __exit__(self, *exc: object) -> None:
         self.close()
-
-
-def _bring_up_to_date(snapshot: Path) -> None:
-    """An archive made by an earlier version of the program holds an older snapshot.
-    Its private copy in the temporary folder is upgraded like any ledger (the archive
-    itself is never touched); a snapshot from a newer program is refused on opening."""
-    import sqlite3
-
-    from ledger_app.store import Ledger
-    from ledger_app.store.schema import SCHEMA_VERSION
-
-    conn = sqlite3.connect(f"{snapshot.resolve().as_uri()}?mode=ro&immutable=1", uri=True)
-    try:
-        version = int(conn.execute("PRAGMA user_version").fetchone()[0])
-    except sqlite3.Error:
-        return   # not readable as a ledger: Ledger.open says what is wrong with it
-    finally:
-        conn.close()
-    if 0 < version < SCHEMA_VERSION:
-        Ledger.open(snapshot, make_key=False).close()

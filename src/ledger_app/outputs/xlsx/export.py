@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import contextlib
 import os
-import sqlite3
 import zipfile
 from collections.abc import Callable, Iterable
 from datetime import datetime, timezone
@@ -37,6 +36,7 @@ from ledger_app.store.errors import LedgerError, plain_reason
 
 if TYPE_CHECKING:
     from ledger_app.store.ledger import Ledger
+    from ledger_app.store.reading import Reader
 
 Progress = Callable[[int, int, str], None]
 PAGE = 1000
@@ -154,7 +154,7 @@ def discard(wb: Workbook) -> None:
 
 
 def _ordered_ids(ledger: Ledger, rt: RecordType, year: int | None,
-                 conn: sqlite3.Connection, date_from: str | None = None,
+                 conn: Reader, date_from: str | None = None,
                  date_to: str | None = None) -> list[int]:
     # A ledger reads oldest first: by the declared date, else the default order (序号).
     if rt.date_field:
@@ -163,7 +163,7 @@ def _ordered_ids(ledger: Ledger, rt: RecordType, year: int | None,
     return ledger.records.ids(rt.key, year, conn=conn)
 
 
-def member_names(ledger: Ledger, conn: sqlite3.Connection) -> dict[int, str]:
+def member_names(ledger: Ledger, conn: Reader) -> dict[int, str]:
     return ledger.records.member_names(conn=conn)
 
 
@@ -260,7 +260,7 @@ def stream_prepared_cells(ws: Any) -> None:
 
 
 def write_record_sheet(ws: Any, ledger: Ledger, rt: RecordType, ids: list[int],
-                       conn: sqlite3.Connection, names: dict[int, str], masked: bool,
+                       conn: Reader, names: dict[int, str], masked: bool,
                        title: str, options: OptionLists,
                        long_texts: LongTexts | None = None) -> Iterable[int]:
     """Write one record type's rows; yields how many rows each page added. Text too long
@@ -311,7 +311,7 @@ def finish_sheet(ws: Any, columns: list[Column], last_row: int) -> None:
         ws.print_area = f"A{TITLE_ROW}:{get_column_letter(printed)}{last_row}"
 
 
-def attendance_summaries(ledger: Ledger, conn: sqlite3.Connection,
+def attendance_summaries(ledger: Ledger, conn: Reader,
                          ids: list[int]) -> dict[int, str]:
     return {i: f"应到 {t.due} 人，实到 {t.present} 人，请假 {t.leave} 人，缺席 {t.absent} 人"
             for i, t in ledger.attendance.tallies(ids, conn=conn).items()}

@@ -13,6 +13,8 @@ its schema and contents are checked on a connection that trusts nothing in the f
 - the file is whole (``quick_check``), all within ``TIME_LIMIT`` seconds.
 
 Each refusal is a plain message naming what was found; nothing is opened after it.
+A snapshot that passes and was written by an earlier version is then upgraded in place
+(``bring_up_to_date``: it is the private copy in the temporary folder, never the archive).
 """
 
 from __future__ import annotations
@@ -111,3 +113,21 @@ def _check_contents(conn: sqlite3.Connection) -> None:
 
 def _quoted(name: str) -> str:
     return str(name).replace('"', '""')
+
+
+def bring_up_to_date(snapshot: Path) -> None:
+    """An archive made by an earlier version of the program holds an older snapshot.
+    Its private copy in the temporary folder is upgraded like any ledger (the archive
+    itself is never touched); a snapshot from a newer program is refused on opening."""
+    from ledger_app.store import Ledger
+    from ledger_app.store.schema import SCHEMA_VERSION
+
+    conn = sqlite3.connect(f"{snapshot.resolve().as_uri()}?mode=ro&immutable=1", uri=True)
+    try:
+        version = int(conn.execute("PRAGMA user_version").fetchone()[0])
+    except sqlite3.Error:
+        return   # not readable as a ledger: Ledger.open says what is wrong with it
+    finally:
+        conn.close()
+    if 0 < version < SCHEMA_VERSION:
+        Ledger.open(snapshot, make_key=False).close()
