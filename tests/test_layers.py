@@ -33,7 +33,7 @@ def test_the_check_would_see_qt():
 
 # All SQL lives in ``store``: no other module opens SQLite or runs a statement, and no
 # module anywhere picks code by a module-name string (issue 14).
-SQL_CALLS = {"execute", "executemany", "executescript"}
+SQL_CALLS = {"execute", "executemany", "executescript", "query"}   # query: Ledger.query
 
 
 def layer_problems(path, in_store):
@@ -84,16 +84,17 @@ def test_the_sql_check_would_see_sql(tmp_path):
         "import sqlite3\n"
         "from sqlite3 import Connection\n"
         "import importlib\n"
-        "def f(conn):\n"
+        "def f(conn, ledger):\n"
         "    conn.execute('PRAGMA user_version')\n"
         "    conn.executemany('INSERT INTO t VALUES (?)', [])\n"
         "    conn.executescript('')\n"
+        "    ledger.query('SELECT 1')\n"
         "    return importlib.import_module('ledger_app.demo.ggw')\n", encoding="utf-8")
     assert layer_problems(sample, in_store=False) == [
         "sample.py:1 imports sqlite3", "sample.py:2 imports sqlite3",
         "sample.py:3 imports importlib", "sample.py:5 runs SQL (.execute)",
         "sample.py:6 runs SQL (.executemany)", "sample.py:7 runs SQL (.executescript)",
-        "sample.py:8 imports a module by name"]
+        "sample.py:8 runs SQL (.query)", "sample.py:9 imports a module by name"]
     # In store the same SQL is at home; a module picked by name is not.
     assert layer_problems(sample, in_store=True) == [
-        "sample.py:3 imports importlib", "sample.py:8 imports a module by name"]
+        "sample.py:3 imports importlib", "sample.py:9 imports a module by name"]
