@@ -40,6 +40,16 @@ def _isolated_user_folders(tmp_path_factory: pytest.TempPathFactory,
     monkeypatch.setenv("LEDGER_APP_HOME", str(home / "ledger-app"))
 
 
+@pytest.fixture(autouse=True)
+def _collect_as_the_window_does():
+    """Once a TaskRunner exists the cycle collector runs only on the GUI thread's timer
+    (ledger_app.ui.gui_gc); tests run no event loop between them, so it collects here."""
+    yield
+    gui_gc = sys.modules.get("ledger_app.ui.gui_gc")
+    if gui_gc is not None:
+        gui_gc.collect_if_due()
+
+
 @pytest.fixture
 def org() -> dict[str, object]:
     return {"org_name": "测试街道第一社区党支部", "org_type": "党支部",

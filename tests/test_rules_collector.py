@@ -4,7 +4,20 @@ end with the collector as it was before the first one."""
 import gc
 import threading
 
+import pytest
+
 from ledger_app.rules import collector
+
+
+@pytest.fixture(autouse=True)
+def _collector_on():
+    """Each test starts with automatic collection on, as Python starts; once a window's
+    worker exists it is off for good (ui.gui_gc), and so it is left again after."""
+    was_enabled = gc.isenabled()
+    gc.enable()
+    yield
+    if not was_enabled:
+        gc.disable()
 
 
 def test_nested_pauses_restore_the_collector_at_the_last_end():

@@ -147,3 +147,25 @@ def test_job_finishing_after_its_window_closed_is_dropped_quietly(qapp, capfd):
     QApplication.processEvents()
     assert results == []
     assert "Error calling Python override" not in capfd.readouterr().err
+
+
+def test_a_job_never_destroys_a_qt_object_left_in_a_cycle(runner, qtbot):
+    """A Qt object Python owns, caught in a reference cycle (a closed window and its
+    TaskRunner), is freed by the cycle collector on the GUI thread (``ui.gui_gc``), never by
+    a job that happens to allocate: collected on the worker, a TaskRunner tore its thread
+    pool down from there, and a thread went on in freed memory."""
+    from PySide6.QtCore import Qt
+
+    from ledger_app.ui.tasks import TaskRunner
+
+    destroyed_in: list[str] = []
+    left = TaskRunner()
+    left.itself = left                                   # only the collector can free it
+    left.destroyed.connect(lambda *_: destroyed_in.append(threading.current_thread().name),
+                           Qt.ConnectionType.DirectConnection)
+    del left
+    kept: list[list[list[int]]] = []
+    runner.run(lambda: [[] for _ in range(200_000)], kept.append)  # collections fall due
+    assert runner.wait_idle()
+    qtbot.waitUntil(lambda: bool(destroyed_in), timeout=5000)
+    assert destroyed_in == [threading.main_thread().name]

@@ -19,6 +19,11 @@ _pauses = 0            # counted: the home page's worker and the GUI may read at
 _was_enabled = True
 
 
+def pausing() -> bool:
+    """Whether a bulk read has the collector paused now (``ui.gui_gc`` waits for it)."""
+    return _pauses > 0
+
+
 @contextmanager
 def paused() -> Iterator[None]:
     global _pauses, _was_enabled

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import QApplication
 from ledger_app import __version__
 from ledger_app.ui import font_size, paths
 from ledger_app.ui.errors import show_error
+from ledger_app.ui.gui_gc import collect_on_gui_thread
 from ledger_app.ui.i18n import CHINESE, install_language, tr
 from ledger_app.ui.qt_fonts import chinese_family
 from ledger_app.ui.qt_locale import ENGLISH_LOCALE, install_chinese
@@ -100,6 +101,7 @@ def make_application(argv: list[str] | None = None) -> QApplication:
     if app is None:
         app = QApplication(argv if argv is not None else sys.argv[:1])
     assert isinstance(app, QApplication)
+    collect_on_gui_thread()   # before any other thread runs Python (gui_gc)
     app.setOrganizationName(paths.ORGANIZATION)
     app.setApplicationName(paths.APPLICATION)
     app.setApplicationVersion(__version__)

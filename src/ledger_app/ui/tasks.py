@@ -9,6 +9,8 @@ where ``on_done`` / ``on_error`` run; without ``on_error`` the error is shown wi
 A long job can report progress: ``run_with_progress(fn, ...)`` calls
 ``fn(report)`` on the worker, where ``report(done, total, message)`` updates a
 progress dialog and raises ``Cancelled`` once the user has pressed 取消.
+
+Python's cycle collector runs on the GUI thread only while workers exist (``gui_gc``).
 """
 
 from __future__ import annotations
@@ -31,6 +33,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtWidgets import QApplication, QProgressDialog, QWidget
 
+from ledger_app.ui.gui_gc import collect_on_gui_thread
 from ledger_app.ui.i18n import tr
 
 T = TypeVar("T")
@@ -78,6 +81,7 @@ class TaskRunner(QObject):
 
     def __init__(self, parent: QObject | None = None):
         super().__init__(parent)
+        collect_on_gui_thread()   # a collection on the worker would destroy Qt objects there
         self._pool = QThreadPool(self)
         self._pool.setMaxThreadCount(1)
         self._pool.setExpiryTimeout(-1)  # keep the one thread: no start-up cost per job
