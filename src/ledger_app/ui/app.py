@@ -218,6 +218,10 @@ def _screenshot_when_shown(controller: AppController, out: Path, started: float)
         if not ready:
             return
         timer.stop()
+        # Let pending layouts settle first: a status-bar label given its width a moment
+        # after its text would otherwise be pictured empty.
+        QCoreApplication.sendPostedEvents()
+        QCoreApplication.processEvents()
         window.grab().save(str(out))
         log.info("window shown %.2f s after start; picture in %s",
                  time.monotonic() - started, out)
