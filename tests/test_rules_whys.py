@@ -24,6 +24,7 @@ from ledger_app.rules.facts import (
     OrgFacts,
     Post,
 )
+from ledger_app.rules.gather import pack_facts as facts_of_pack
 from ledger_app.rules.transfers_evaluations import Evaluation, Transfer
 
 D = dt.date
@@ -93,28 +94,21 @@ def pack_facts(name: str, year: int = 2025, term_start: str = "2021-06-01",
         org=OrgFacts(name="测试", term_start=term_start, term_years=term_years,
                      groups=("第一党小组", "第二党小组"), term_label=pack.term_label,
                      term_source=pack.term_source or OrgFacts.term_source),
-        requirements=pack.cadence, checklists=pack.checklists, members=members, meetings=(),
+        requirements=pack.cadence, members=members, meetings=(),
         posts=posts, talks=(), typed={},
         checklist_entries=entries,
-        expected_yearly=tuple((rt.key, rt.label, rt.category) for rt in pack.record_types
-                              if rt.expected_yearly),
-        categories={rt.key: rt.category for rt in pack.record_types},
-        labels={rt.key: rt.label for rt in pack.record_types},
-        category_labels={c.key: c.label for c in pack.categories},
-        people_label=pack.record_type(pack.member_type).label,
-        joined_label=getattr(pack.record_type(pack.member_type).field_for("joined"), "label", ""),
-        dues_kept=pack.type_for("dues") is not None,
         dues=dues if pack.type_for("dues") else None,
         duplicates=((pack.member_type, (40, 41), "张伟"),),
         pending=((pack.member_type, (1, 2), ("出生日期", "性别")),),
-        development_plan=pack.development, development=development,
+        development=development,
         # The packs without 转入转出 or 民主评议 records (关工委, 工会) have none to read.
         transfers=(Transfer(50, "李军", True, D(year, 11, 10), "测组转〔2025〕2号"),)
         if pack.type_for("transfers") else (),
         evaluations=(Evaluation(60, 1, "优秀", True), Evaluation(61, 2, "优秀", True),
                      Evaluation(62, 3, "合格", False),
                      # 刘洋 is a 预备党员: takes part without a grade
-                     Evaluation(63, 5, "合格", False)) if pack.type_for("evaluations") else ())
+                     Evaluation(63, 5, "合格", False)) if pack.type_for("evaluations") else (),
+        **facts_of_pack(pack))
 
 
 def findings(name: str, as_of: dt.date, **kw):

@@ -27,6 +27,7 @@ from ledger_app.rules.facts import (
 from ledger_app.store.errors import LedgerError
 
 if TYPE_CHECKING:
+    from ledger_app.forms.model import Pack
     from ledger_app.rules.dues_grid import DuesYear
     from ledger_app.store import Ledger
 
@@ -421,23 +422,32 @@ def gather(ledger: Ledger, year: int) -> LedgerFacts:
         groups=tuple(ledger.party_groups()), kept_since=kept_since,
         term_label=pack.term_label, term_source=pack.term_source or OrgFacts.term_source)
     return LedgerFacts(
-        year=year, org=org, requirements=requirements, checklists=pack.checklists,
+        year=year, org=org, requirements=requirements,
         members=tuple(members), meetings=tuple(sorted(meetings, key=lambda m: m.date)),
         posts=tuple(read_posts(ledger, names)), talks=tuple(talks), typed=typed,
         checklist_entries=entries,
+        dues=dues, duplicates=tuple(duplicates), pending=read_pending(ledger),
+        development=read_development(ledger),
+        settings=settings, transfers=read_transfers(ledger),
+        evaluations=read_evaluations(ledger, year), **pack_facts(pack))
+
+
+def pack_facts(pack: Pack) -> dict[str, Any]:
+    """What the rules take from the pack itself, whatever the ledger holds: its
+    checklists, types, labels and categories (one place for gather and hand-made facts)."""
+    people = pack.record_type(pack.member_type)
+    return dict(
+        checklists=pack.checklists,
         expected_yearly=tuple((rt.key, rt.label, rt.category) for rt in pack.record_types
                               if rt.expected_yearly),
         categories={rt.key: rt.category for rt in pack.record_types},
         labels={rt.key: rt.label for rt in pack.record_types},
         category_labels={c.key: c.label for c in pack.categories},
-        people_label=pack.record_type(pack.member_type).label,
-        joined_label=getattr(pack.record_type(pack.member_type).field_for("joined"), "label", ""),
+        people_label=people.label,
+        joined_label=getattr(people.field_for("joined"), "label", ""),
         dues_kept=pack.type_for("dues") is not None,
-        dues=dues, duplicates=tuple(duplicates), pending=read_pending(ledger),
-        development_plan=pack.development, development=read_development(ledger),
-        settings=settings, transfers=read_transfers(ledger),
-        role_categories={rt.role: rt.category for rt in pack.record_types if rt.role},
-        evaluations=read_evaluations(ledger, year))
+        development_plan=pack.development,
+        role_categories={rt.role: rt.category for rt in pack.record_types if rt.role})
 
 
 def due_at_meeting(ledger: Ledger, kinds: list[str] | tuple[str, ...], day: str | None,
