@@ -72,7 +72,8 @@ def test_the_print_window_in_english(qtbot, english, demo, runner) -> None:
 
 def test_the_excel_dialogs_in_english(qtbot, english, demo, runner, tmp_path: Path) -> None:
     from ledger_app.outputs.xlsx.export import export_workbook
-    from ledger_app.ui.xlsx_dialogs import ExportDialog, ImportDialog
+    from ledger_app.ui.xlsx_dialogs import ExportDialog
+    from ledger_app.ui.xlsx_import_dialog import ImportDialog
 
     data = pack_words(demo)
     export = ExportDialog(demo, runner, "roster", 2025)

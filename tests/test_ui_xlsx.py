@@ -16,7 +16,8 @@ from PySide6.QtWidgets import QComboBox
 
 from ledger_app.forms.idcard import check_digit
 from ledger_app.ui.errors import open_error_dialogs
-from ledger_app.ui.xlsx_dialogs import ExportDialog, ImportDialog
+from ledger_app.ui.xlsx_dialogs import ExportDialog
+from ledger_app.ui.xlsx_import_dialog import ImportDialog
 
 ID = "43010519800701123" + check_digit("43010519800701123")
 SHOTS = os.environ.get("XLSX_UI_SHOTS")   # a folder: save screenshots there to look at

@@ -55,7 +55,7 @@ def _export_dialog() -> Any:
 
 
 def _import_dialog() -> Any:
-    from ledger_app.ui.xlsx_dialogs import ImportDialog
+    from ledger_app.ui.xlsx_import_dialog import ImportDialog
     return ImportDialog
 
 
